@@ -1,0 +1,80 @@
+package com.salescadence.common;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+
+/**
+ * Turns loosely typed values (form fields arrive as strings, numbers or dates) into typed ones,
+ * refusing what a person would call nonsense with a message that names the field.
+ */
+public final class Inputs {
+
+    private Inputs() {
+    }
+
+    public static BigDecimal amount(Object value, String label) {
+        if (value == null || (value instanceof String s && s.isBlank())) {
+            return null;
+        }
+        if (value instanceof BigDecimal b) {
+            return b;
+        }
+        if (value instanceof Number n) {
+            return new BigDecimal(n.toString());
+        }
+        try {
+            return new BigDecimal(value.toString().trim().replace(",", ""));
+        } catch (NumberFormatException e) {
+            throw new ValidationException(label + " must be a number, got '" + value + "'.");
+        }
+    }
+
+    public static Integer percent(Object value, String label) {
+        BigDecimal number = amount(value, label);
+        if (number == null) {
+            return null;
+        }
+        if (number.stripTrailingZeros().scale() > 0) {
+            throw new ValidationException(label + " must be a whole percentage, got " + number.toPlainString() + ".");
+        }
+        if (number.signum() < 0 || number.compareTo(BigDecimal.valueOf(100)) > 0) {
+            throw new ValidationException(label + " must be between 0 and 100, got " + number.toPlainString() + ".");
+        }
+        return number.intValueExact();
+    }
+
+    public static LocalDate date(Object value, String label) {
+        if (value == null || (value instanceof String s && s.isBlank())) {
+            return null;
+        }
+        if (value instanceof LocalDate d) {
+            return d;
+        }
+        if (value instanceof Date d) {
+            return new java.sql.Date(d.getTime()).toLocalDate();
+        }
+        String text = value.toString().trim();
+        try {
+            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+        } catch (DateTimeParseException e) {
+            throw new ValidationException(label + " must be a date like 2026-12-31, got '" + value + "'.");
+        }
+    }
+
+    public static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        String text = value.toString().trim();
+        return text.isEmpty() ? null : text;
+    }
+
+    public static boolean flag(Object value) {
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        return value != null && Boolean.parseBoolean(value.toString().trim());
+    }
+}

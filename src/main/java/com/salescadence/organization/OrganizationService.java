@@ -1,0 +1,104 @@
+package com.salescadence.organization;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.salescadence.common.NotFoundException;
+
+/**
+ * The reporting lines, as every other capability asks about them: who is whose manager, whose deals
+ * a person may see. Exposed to BPMN expressions as {@code organization}.
+ */
+@Service("organization")
+@Transactional(readOnly = true)
+public class OrganizationService {
+
+    private final PersonRepository people;
+
+    OrganizationService(PersonRepository people) {
+        this.people = people;
+    }
+
+    public Person person(String id) {
+        return people.findById(id).orElseThrow(() -> new NotFoundException("No person with id '" + id + "'."));
+    }
+
+    public Optional<Person> findPerson(String id) {
+        return id == null ? Optional.empty() : people.findById(id);
+    }
+
+    public List<Person> everyone() {
+        return people.findAll();
+    }
+
+    public List<Person> withRole(Role role) {
+        return people.findByRole(role);
+    }
+
+    public List<Person> directReports(String managerId) {
+        return people.findDirectReports(managerId);
+    }
+
+    /** The manager a person reports to; a person at the top answers to themselves. */
+    public String managerOf(String personId) {
+        Person person = person(personId);
+        return person.managerId() != null ? person.managerId() : person.id();
+    }
+
+    /** The managers above a person, nearest first. */
+    public List<String> managersAbove(String personId) {
+        List<String> chain = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        Optional<Person> current = people.findById(personId);
+        while (current.isPresent() && current.get().managerId() != null && seen.add(current.get().id())) {
+            chain.add(current.get().managerId());
+            current = people.findById(current.get().managerId());
+        }
+        return chain;
+    }
+
+    /** The person and everyone who reports to them, directly or not. */
+    public Set<String> teamOf(String managerId) {
+        Set<String> team = new LinkedHashSet<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(managerId));
+        while (!todo.isEmpty()) {
+            String id = todo.pop();
+            if (team.add(id)) {
+                people.findDirectReports(id).forEach(p -> todo.push(p.id()));
+            }
+        }
+        return team;
+    }
+
+    /** Whether {@code viewerId} may see the work of {@code ownerId}: themselves, their team, or everything for admin and finance. */
+    public boolean canSee(String viewerId, String ownerId) {
+        Person viewer = person(viewerId);
+        return switch (viewer.role()) {
+            case ADMIN, FINANCE -> true;
+            case MANAGER -> teamOf(viewerId).contains(ownerId);
+            case REP -> viewerId.equals(ownerId);
+        };
+    }
+
+    /** The owners whose deals a person may see; empty means everyone's. */
+    public Optional<Set<String>> visibleOwners(String viewerId) {
+        Person viewer = person(viewerId);
+        return switch (viewer.role()) {
+            case ADMIN, FINANCE -> Optional.empty();
+            case MANAGER -> Optional.of(teamOf(viewerId));
+            case REP -> Optional.of(Set.of(viewerId));
+        };
+    }
+
+    public boolean isEmpty() {
+        return people.count() == 0;
+    }
+}

@@ -1,0 +1,52 @@
+package com.salescadence.organization;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class PersonRepository {
+
+    private static final String COLUMNS = "id, full_name, email, role, manager_id, title";
+
+    private final JdbcClient jdbc;
+
+    PersonRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<Person> findAll() {
+        return jdbc.sql("select " + COLUMNS + " from person where active order by id").query(this::map).list();
+    }
+
+    Optional<Person> findById(String id) {
+        return jdbc.sql("select " + COLUMNS + " from person where id = ? and active").param(id).query(this::map).optional();
+    }
+
+    List<Person> findByRole(Role role) {
+        return jdbc.sql("select " + COLUMNS + " from person where role = ? and active order by id")
+                .param(role.name()).query(this::map).list();
+    }
+
+    List<Person> findDirectReports(String managerId) {
+        return jdbc.sql("select " + COLUMNS + " from person where manager_id = ? and active order by id")
+                .param(managerId).query(this::map).list();
+    }
+
+    long count() {
+        return jdbc.sql("select count(*) from person").query(Long.class).single();
+    }
+
+    void insert(Person p) {
+        jdbc.sql("insert into person (id, full_name, email, role, manager_id, title) values (?, ?, ?, ?, ?, ?)")
+                .params(p.id(), p.fullName(), p.email(), p.role().name(), p.managerId(), p.title())
+                .update();
+    }
+
+    private Person map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Person(rs.getString("id"), rs.getString("full_name"), rs.getString("email"),
+                Role.valueOf(rs.getString("role")), rs.getString("manager_id"), rs.getString("title"));
+    }
+}

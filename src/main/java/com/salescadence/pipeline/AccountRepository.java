@@ -1,0 +1,39 @@
+package com.salescadence.pipeline;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AccountRepository {
+
+    private final JdbcClient jdbc;
+
+    AccountRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(String name, AccountTier tier, String industry, String ownerId) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("insert into account (name, tier, industry, owner_id) values (?, ?, ?, ?)")
+                .params(name, tier.name(), industry, ownerId).update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    Optional<Account> find(long id) {
+        return jdbc.sql("select * from account where id = ?").param(id).query(Account.class).optional();
+    }
+
+    List<Account> findAll() {
+        return jdbc.sql("select * from account order by name").query(Account.class).list();
+    }
+
+    List<Account> findByOwners(Collection<String> owners) {
+        return jdbc.sql("select * from account where owner_id in (:owners) order by name")
+                .param("owners", owners).query(Account.class).list();
+    }
+}

@@ -1,0 +1,54 @@
+package com.salescadence.pipeline;
+
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.salescadence.common.Checks;
+import com.salescadence.common.NotFoundException;
+import com.salescadence.common.ValidationException;
+import com.salescadence.organization.OrganizationService;
+
+@Service
+@Transactional
+public class AccountService {
+
+    private final AccountRepository accounts;
+    private final OrganizationService organization;
+
+    AccountService(AccountRepository accounts, OrganizationService organization) {
+        this.accounts = accounts;
+        this.organization = organization;
+    }
+
+    public Account create(String name, AccountTier tier, String industry, String ownerId) {
+        Checks.start()
+                .requiredText(name, "Account name", Checks.SHORT_TEXT)
+                .require(tier != null, "Tier is required: KEY, SECOND or OTHER.")
+                .optionalText(industry, "Industry", 100)
+                .require(ownerId != null && organization.findPerson(ownerId).isPresent(), "Owner '" + ownerId + "' is not a known person.")
+                .orThrow();
+        return get(accounts.insert(name.trim(), tier, industry, ownerId));
+    }
+
+    @Transactional(readOnly = true)
+    public Account get(long id) {
+        return accounts.find(id).orElseThrow(() -> new NotFoundException("No account " + id + "."));
+    }
+
+    @Transactional(readOnly = true)
+    public Account visibleTo(long id, String viewerId) {
+        Account account = get(id);
+        if (!organization.canSee(viewerId, account.ownerId())) {
+            throw new NotFoundException("No account " + id + ".");
+        }
+        return account;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Account> listVisibleTo(String viewerId) {
+        return organization.visibleOwners(viewerId).map(accounts::findByOwners).orElseGet(accounts::findAll);
+    }
+
+}

@@ -1,0 +1,5 @@
+package com.salescadence.pipeline;
+
+public enum AccountTier {
+    KEY, SECOND, OTHER
+}

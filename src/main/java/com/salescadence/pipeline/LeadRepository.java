@@ -1,0 +1,51 @@
+package com.salescadence.pipeline;
+
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class LeadRepository {
+
+    private final JdbcClient jdbc;
+
+    LeadRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(NewLead lead, String currency, LocalDateTime now) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into lead (account_id, owner_id, title, source, estimated_amount, currency, status, created_at)
+                values (?, ?, ?, ?, ?, ?, 'OPEN', ?)""")
+                .params(lead.accountId(), lead.ownerId(), lead.title(), lead.source(), lead.estimatedAmount(), currency, now)
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    Optional<Lead> find(long id) {
+        return jdbc.sql("select * from lead where id = ?").param(id).query(Lead.class).optional();
+    }
+
+    List<Lead> findAll() {
+        return jdbc.sql("select * from lead order by id desc").query(Lead.class).list();
+    }
+
+    List<Lead> findByOwners(Collection<String> owners) {
+        return jdbc.sql("select * from lead where owner_id in (:owners) order by id desc")
+                .param("owners", owners).query(Lead.class).list();
+    }
+
+    void recordQualification(long id, Qualification q, LeadStatus status, LocalDateTime now) {
+        jdbc.sql("""
+                update lead set status = ?, budget = ?, authority = ?, need = ?, timeline = ?, disqualify_reason = ?,
+                decided_at = ? where id = ? and status = 'OPEN'""")
+                .params(status.name(), q.budget(), q.authority(), q.need(), q.timeline(), q.disqualifyReason(), now, id)
+                .update();
+    }
+}

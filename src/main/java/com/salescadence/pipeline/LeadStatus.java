@@ -1,0 +1,5 @@
+package com.salescadence.pipeline;
+
+public enum LeadStatus {
+    OPEN, DISQUALIFIED, CONVERTED
+}

@@ -1,0 +1,128 @@
+package com.salescadence.pipeline;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Opportunities with their evidence, advance requests and stage history. */
+@Repository
+class OpportunityRepository {
+
+    private final JdbcClient jdbc;
+
+    OpportunityRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(Long leadId, long accountId, String ownerId, String name, BigDecimal amount, String currency,
+                LocalDate expectedClose, String stageModel, String stageCode, int probability, boolean inFunnel,
+                LocalDateTime now) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into opportunity (lead_id, account_id, owner_id, name, amount, currency, expected_close_date,
+                  stage_model, stage_code, probability, status, in_funnel, created_at, stage_entered_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)""")
+                .params(leadId, accountId, ownerId, name, amount, currency, expectedClose, stageModel, stageCode,
+                        probability, inFunnel, now, now)
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    Optional<Opportunity> find(long id) {
+        return jdbc.sql("select * from opportunity where id = ?").param(id).query(Opportunity.class).optional();
+    }
+
+    List<Opportunity> findAll() {
+        return jdbc.sql("select * from opportunity order by id desc").query(Opportunity.class).list();
+    }
+
+    List<Opportunity> findByOwners(Collection<String> owners) {
+        return jdbc.sql("select * from opportunity where owner_id in (:owners) order by id desc")
+                .param("owners", owners).query(Opportunity.class).list();
+    }
+
+    void moveStage(long id, String stageCode, int probability, OpportunityStatus status, LocalDateTime now) {
+        jdbc.sql("""
+                update opportunity set stage_code = ?, probability = ?, status = ?, stage_entered_at = ?,
+                  closed_at = case when ? = 'OPEN' then null else ? end
+                where id = ?""")
+                .params(stageCode, probability, status.name(), now, status.name(), now, id).update();
+    }
+
+    void recordLoss(long id, String lostStage, String reason, LocalDateTime now) {
+        jdbc.sql("""
+                update opportunity set stage_code = ?, probability = 0, status = 'LOST', loss_reason = ?,
+                  stage_entered_at = ?, closed_at = ? where id = ?""")
+                .params(lostStage, reason, now, now, id).update();
+    }
+
+    void recordGoDecision(long id, String decision) {
+        jdbc.sql("update opportunity set go_decision = ? where id = ?").params(decision, id).update();
+    }
+
+    void addHistory(long opportunityId, String from, String to, int probability, String by, LocalDateTime at, String note) {
+        jdbc.sql("""
+                insert into stage_history (opportunity_id, from_stage, to_stage, probability, changed_by, changed_at, note)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(opportunityId, from, to, probability, by, at, note).update();
+    }
+
+    List<StageChange> history(long opportunityId) {
+        return jdbc.sql("select * from stage_history where opportunity_id = ? order by changed_at, id")
+                .param(opportunityId).query(StageChange.class).list();
+    }
+
+    void addEvidence(long opportunityId, String stageCode, String outcomeCode, String evidence, String by, LocalDateTime at) {
+        jdbc.sql("""
+                insert into stage_evidence (opportunity_id, stage_code, outcome_code, evidence, recorded_by, recorded_at)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(opportunityId, stageCode, outcomeCode, evidence, by, at).update();
+    }
+
+    List<StageEvidence> evidence(long opportunityId) {
+        return jdbc.sql("select * from stage_evidence where opportunity_id = ? order by recorded_at, id")
+                .param(opportunityId).query(StageEvidence.class).list();
+    }
+
+    long insertAdvanceRequest(long opportunityId, String from, String to, int claimed, String by, LocalDateTime at,
+                              String approverId) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into advance_request (opportunity_id, from_stage, to_stage, claimed_probability, requested_by,
+                  requested_at, approver_id, status) values (?, ?, ?, ?, ?, ?, ?, 'PENDING')""")
+                .params(opportunityId, from, to, claimed, by, at, approverId).update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    Optional<AdvanceRequest> pendingAdvanceRequest(long opportunityId) {
+        return jdbc.sql("select * from advance_request where opportunity_id = ? and status = 'PENDING' order by id desc")
+                .param(opportunityId).query(AdvanceRequest.class).optional();
+    }
+
+    Optional<AdvanceRequest> lastAdvanceRequest(long opportunityId) {
+        return jdbc.sql("select * from advance_request where opportunity_id = ? order by id desc")
+                .param(opportunityId).query(AdvanceRequest.class).list().stream().findFirst();
+    }
+
+    List<AdvanceRequest> advanceRequests(long opportunityId) {
+        return jdbc.sql("select * from advance_request where opportunity_id = ? order by id")
+                .param(opportunityId).query(AdvanceRequest.class).list();
+    }
+
+    void decideAdvanceRequest(long requestId, String status, String comment, LocalDateTime at) {
+        jdbc.sql("update advance_request set status = ?, decision_comment = ?, decided_at = ? where id = ? and status = 'PENDING'")
+                .params(status, comment, at, requestId).update();
+    }
+
+    void cancelPendingRequests(long opportunityId, String comment, LocalDateTime at) {
+        jdbc.sql("update advance_request set status = 'CANCELLED', decision_comment = ?, decided_at = ? where opportunity_id = ? and status = 'PENDING'")
+                .params(comment, at, opportunityId).update();
+    }
+}

@@ -1,0 +1,5 @@
+package com.salescadence.pipeline;
+
+public enum OpportunityStatus {
+    OPEN, WON, LOST
+}

@@ -1,0 +1,26 @@
+package com.salescadence.pipeline;
+
+import java.math.BigDecimal;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of lead to cash, with DOMAIN.md's defaults.
+ *
+ * @param stageModel         which model of resources/stage-models to use: ibm, cisco or crm-vendor
+ * @param currency           currency of amounts entered without one
+ * @param outOfFunnelBelow   deals below this amount skip the stage tasks but still count as sales
+ * @param goNoGoFrom         deals of this amount or more get a go / no-go assessment
+ * @param paymentTermsDays   invoice due date = issue date + this many days
+ * @param escalationDays     days after the due date when an unpaid invoice is escalated
+ */
+@ConfigurationProperties("cadence.pipeline")
+public record PipelineProperties(
+        @DefaultValue("ibm") String stageModel,
+        @DefaultValue("CNY") String currency,
+        @DefaultValue("50000") BigDecimal outOfFunnelBelow,
+        @DefaultValue("1000000") BigDecimal goNoGoFrom,
+        @DefaultValue("30") int paymentTermsDays,
+        @DefaultValue("14") int escalationDays) {
+}

@@ -1,0 +1,75 @@
+package com.salescadence.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import com.salescadence.common.NotFoundException;
+import com.salescadence.common.ValidationException;
+
+/** Every refusal of the API as JSON: {"error": "...", "problems": [...]}, with a 4xx status. */
+@RestControllerAdvice(basePackages = "com.salescadence")
+class ApiErrors {
+
+    @ExceptionHandler(ValidationException.class)
+    ResponseEntity<Map<String, Object>> validation(ValidationException e) {
+        return body(HttpStatus.BAD_REQUEST, e.getMessage(), e.problems());
+    }
+
+    @ExceptionHandler(BadUserRequestException.class)
+    ResponseEntity<Map<String, Object>> badUserRequest(BadUserRequestException e) {
+        if (e.getCause() instanceof ValidationException v) {
+            return validation(v);
+        }
+        return body(HttpStatus.BAD_REQUEST, e.getMessage(), List.of(e.getMessage()));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
+        return body(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler({AuthorizationException.class, AccessDeniedException.class})
+    ResponseEntity<Map<String, Object>> forbidden(RuntimeException e) {
+        return body(HttpStatus.FORBIDDEN, "You are not allowed to do this.", List.of());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        String detail = e.getMostSpecificCause().getMessage();
+        String message = "The request body could not be read: a value has the wrong type or format.";
+        return body(HttpStatus.BAD_REQUEST, message, List.of(detail == null ? message : firstLine(detail)));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, Object>> typeMismatch(MethodArgumentTypeMismatchException e) {
+        String message = "'" + e.getValue() + "' is not a valid value for " + e.getName() + ".";
+        return body(HttpStatus.BAD_REQUEST, message, List.of(message));
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<Map<String, Object>> invalid(MethodArgumentNotValidException e) {
+        List<String> problems = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> f.getField() + " " + f.getDefaultMessage() + ".").toList();
+        return body(HttpStatus.BAD_REQUEST, String.join(" ", problems), problems);
+    }
+
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String message, List<String> problems) {
+        return ResponseEntity.status(status).body(Map.of("status", status.value(), "error", message, "problems", problems));
+    }
+}

@@ -1,0 +1,86 @@
+package com.salescadence.web;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what. The product's API (/api) and the engine's REST API (/engine-rest) need HTTP Basic
+ * authentication against the Camunda identities (kept in step with the organization's people). The
+ * Camunda web apps (Tasklist, Cockpit, Admin) have their own login and CSRF protection.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationProvider camundaUsers) throws Exception {
+        return http.securityMatcher("/api/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .authenticationProvider(camundaUsers)
+                .httpBasic(Customizer.withDefaults())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    /** Everything else is guarded by the Camunda web apps and by the engine-rest filter below. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain otherSecurity(HttpSecurity http) throws Exception {
+        return http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                .build();
+    }
+
+    @Bean
+    AuthenticationProvider camundaUsers(IdentityService identityService) {
+        return new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication authentication) {
+                String user = authentication.getName();
+                String password = String.valueOf(authentication.getCredentials());
+                if (user == null || !identityService.checkPassword(user, password)) {
+                    throw new BadCredentialsException("Wrong user name or password");
+                }
+                List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(user).list().stream()
+                        .map(Group::getId).map(g -> new SimpleGrantedAuthority("GROUP_" + g)).toList();
+                return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
+            }
+
+            @Override
+            public boolean supports(Class<?> type) {
+                return UsernamePasswordAuthenticationToken.class.isAssignableFrom(type);
+            }
+        };
+    }
+
+    /** The engine's REST API authenticates with HTTP Basic; Camunda authorization then applies per user. */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.setName("camunda-engine-rest-authentication");
+        registration.setOrder(100);
+        return registration;
+    }
+}

@@ -1,0 +1,102 @@
+package com.salescadence.workflow;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.salescadence.common.Inputs;
+import com.salescadence.common.ValidationException;
+
+/**
+ * The fields a person submitted with a task form, read once and typed. Form fields are input, not
+ * process state: {@link #clear()} removes them again so the process keeps only ids and decisions.
+ */
+public final class FormInput {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final VariableScope scope;
+    private final Set<String> read = new LinkedHashSet<>();
+
+    private FormInput(VariableScope scope) {
+        this.scope = scope;
+    }
+
+    public static FormInput of(VariableScope scope) {
+        return new FormInput(scope);
+    }
+
+    private Object raw(String name) {
+        read.add(name);
+        return scope.getVariable(name);
+    }
+
+    public String text(String name) {
+        return Inputs.text(raw(name));
+    }
+
+    public BigDecimal amount(String name, String label) {
+        return Inputs.amount(raw(name), label);
+    }
+
+    public Integer percent(String name, String label) {
+        return Inputs.percent(raw(name), label);
+    }
+
+    public LocalDate date(String name, String label) {
+        return Inputs.date(raw(name), label);
+    }
+
+    /** One of the allowed choices of a radio group, or a refusal that lists them. */
+    public String choice(String name, String label, String... allowed) {
+        String value = text(name);
+        if (value == null || !Arrays.asList(allowed).contains(value)) {
+            throw new ValidationException(label + ": choose one of " + String.join(", ", allowed)
+                    + (value == null ? "." : ", not '" + value + "'."));
+        }
+        return value;
+    }
+
+    /** The values of a checklist: a JSON array, a collection, or comma separated text. */
+    public List<String> list(String name) {
+        Object value = raw(name);
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof Collection<?> collection) {
+            return collection.stream().map(String::valueOf).toList();
+        }
+        String text = value.toString().trim();
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        if (text.startsWith("[")) {
+            try {
+                return JSON.readValue(text, new TypeReference<List<String>>() { });
+            } catch (Exception e) {
+                throw new ValidationException("'" + name + "' is not a list of values.");
+            }
+        }
+        List<String> values = new ArrayList<>();
+        for (String part : text.split(",")) {
+            if (!part.isBlank()) {
+                values.add(part.trim());
+            }
+        }
+        return values;
+    }
+
+    /** Removes every field read so far from the process. */
+    public void clear() {
+        scope.removeVariables(read);
+    }
+}

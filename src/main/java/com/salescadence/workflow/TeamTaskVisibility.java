@@ -1,0 +1,70 @@
+package com.salescadence.workflow;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+import com.salescadence.organization.OrganizationService;
+
+/**
+ * A manager sees the tasks of their team: whenever a user task is created or assigned, every manager
+ * above the assignee is granted READ on it. The assignee's own rights come from the engine.
+ */
+@Component
+public class TeamTaskVisibility extends AbstractProcessEnginePlugin {
+
+    private final OrganizationService organization;
+
+    TeamTaskVisibility(@Lazy OrganizationService organization) {
+        this.organization = organization;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
+        if (listeners == null) {
+            listeners = new java.util.ArrayList<>();
+            configuration.setCustomPostBPMNParseListeners(listeners);
+        }
+        TaskListener grant = this::grantManagersRead;
+        listeners.add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+                if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
+                    behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, grant);
+                    behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, grant);
+                }
+            }
+        });
+    }
+
+    private void grantManagersRead(DelegateTask task) {
+        String assignee = task.getAssignee();
+        if (assignee == null || organization.findPerson(assignee).isEmpty()) {
+            return;
+        }
+        for (String managerId : organization.managersAbove(assignee)) {
+            AuthorizationEntity read = new AuthorizationEntity(Authorization.AUTH_TYPE_GRANT);
+            read.setUserId(managerId);
+            read.setResource(Resources.TASK);
+            read.setResourceId(task.getId());
+            read.addPermission(Permissions.READ);
+            Context.getCommandContext().getAuthorizationManager().insert(read);
+        }
+    }
+}
