@@ -1,24 +1,22 @@
 package com.salescadence.workflow;
 
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 
-/** Who is completing a task: the signed-in person, else the assignee. */
+/**
+ * Who submitted the task being recorded: the person signed in to the Tasklist or the REST API (the
+ * engine runs the recording service task in the same command that completes the task).
+ */
 public final class TaskActor {
+
+    public static final String SYSTEM = "system";
 
     private TaskActor() {
     }
 
-    public static String of(DelegateTask task) {
+    public static String current() {
         Authentication authentication = Context.getCommandContext() == null ? null
                 : Context.getCommandContext().getAuthentication();
-        if (authentication != null && authentication.getUserId() != null) {
-            return authentication.getUserId();
-        }
-        if (task.getAssignee() != null) {
-            return task.getAssignee();
-        }
-        return "system";
+        return authentication != null && authentication.getUserId() != null ? authentication.getUserId() : SYSTEM;
     }
 }

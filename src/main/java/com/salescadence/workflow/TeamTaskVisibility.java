@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 import com.salescadence.organization.OrganizationService;
 
 /**
- * A manager sees the tasks of their team: whenever a user task is created or assigned, every manager
+ * A manager sees the tasks of their team: whenever a user task is assigned (also on creation), every manager
  * above the assignee is granted READ on it. The assignee's own rights come from the engine.
  */
 @Component
@@ -46,7 +46,6 @@ public class TeamTaskVisibility extends AbstractProcessEnginePlugin {
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
                 if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-                    behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, grant);
                     behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, grant);
                 }
             }
@@ -58,13 +57,20 @@ public class TeamTaskVisibility extends AbstractProcessEnginePlugin {
         if (assignee == null || organization.findPerson(assignee).isEmpty()) {
             return;
         }
+        var authorizations = Context.getCommandContext().getAuthorizationManager();
         for (String managerId : organization.managersAbove(assignee)) {
+            AuthorizationEntity existing = authorizations.findAuthorizationByUserIdAndResourceId(
+                    Authorization.AUTH_TYPE_GRANT, managerId, Resources.TASK, task.getId());
+            if (existing != null) {
+                existing.addPermission(Permissions.READ);
+                continue;
+            }
             AuthorizationEntity read = new AuthorizationEntity(Authorization.AUTH_TYPE_GRANT);
             read.setUserId(managerId);
             read.setResource(Resources.TASK);
             read.setResourceId(task.getId());
             read.addPermission(Permissions.READ);
-            Context.getCommandContext().getAuthorizationManager().insert(read);
+            authorizations.insert(read);
         }
     }
 }

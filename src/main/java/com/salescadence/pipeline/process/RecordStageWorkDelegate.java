@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import com.salescadence.pipeline.OpportunityService;
@@ -21,19 +21,19 @@ import com.salescadence.workflow.UserInput;
  * Completes "Work the stage": an advance request passes the stage gate or comes back with what is
  * missing; a loss closes the deal. The evidence text of the form applies to every outcome checked.
  */
-@Component("stageWorkListener")
-class StageWorkListener implements TaskListener {
+@Component("recordStageWorkDelegate")
+class RecordStageWorkDelegate implements JavaDelegate {
 
     private final OpportunityService opportunities;
 
-    StageWorkListener(OpportunityService opportunities) {
+    RecordStageWorkDelegate(OpportunityService opportunities) {
         this.opportunities = opportunities;
     }
 
     @Override
-    public void notify(DelegateTask task) {
+    public void execute(DelegateExecution execution) {
         UserInput.handle(() -> {
-            FormInput form = FormInput.of(task);
+            FormInput form = FormInput.of(execution);
             boolean lost = "lost".equals(form.choice(F_STAGE_ACTION, "What next", "advance", "lost"));
             List<String> outcomes = form.list(F_OUTCOMES_MET);
             String evidence = form.text(F_EVIDENCE);
@@ -42,12 +42,12 @@ class StageWorkListener implements TaskListener {
             StageWork work = new StageWork(lost ? StageWork.Action.LOST : StageWork.Action.ADVANCE,
                     lost ? Map.of() : evidenceByOutcome, form.percent(F_CLAIMED_PROBABILITY, "Claimed probability"), null,
                     form.text(F_LOSS_REASON));
-            StageWorkResult result = opportunities.recordStageWork(((Number) task.getVariable(OPPORTUNITY_ID)).longValue(),
-                    work, TaskActor.of(task));
+            StageWorkResult result = opportunities.recordStageWork(((Number) execution.getVariable(OPPORTUNITY_ID)).longValue(),
+                    work, TaskActor.current());
             form.clear();
-            task.setVariable(STAGE_ACTION, lost ? "lost" : "advance");
-            task.setVariable(GATE_PASSED, result.gatePassed());
-            task.setVariable(APPROVER_ID, result.approverId());
+            execution.setVariable(STAGE_ACTION, lost ? "lost" : "advance");
+            execution.setVariable(GATE_PASSED, result.gatePassed());
+            execution.setVariable(APPROVER_ID, result.approverId());
         });
     }
 }

@@ -1,0 +1,10 @@
+package com.salescadence.notification;
+
+/** What a notification is about; stored as its name in {@code outbox_message.kind}. */
+public enum NotificationKind {
+    STAGE_ADVANCE_REQUESTED,
+    STAGE_ADVANCE_DECIDED,
+    PAYMENT_OVERDUE,
+    PAYMENT_ESCALATED,
+    GENERAL
+}

@@ -1,0 +1,102 @@
+package com.salescadence.notification;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.salescadence.organization.OrganizationService;
+import com.salescadence.organization.Person;
+
+/**
+ * Tells people things. A notification is written to the outbox in the caller's transaction (it disappears
+ * if the caller rolls back) and mailed later by {@link OutboxDeliveryJob}: nothing here talks to a mail
+ * server, so an SMTP outage can neither slow down nor roll back the work that caused the message.
+ */
+@Service
+@Transactional
+public class NotificationService {
+
+    /** Most messages one query returns. */
+    public static final int MAX_LIMIT = 500;
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
+
+    private final OrganizationService organization;
+    private final OutboxRepository outbox;
+    private final Clock clock;
+
+    NotificationService(OrganizationService organization, OutboxRepository outbox, ObjectProvider<Clock> clock) {
+        this.organization = organization;
+        this.outbox = outbox;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    /**
+     * Writes a message to {@code recipientId} into the outbox, to be mailed to their address. The subject is
+     * made one line and cut to 300 characters, the body cut to 4000. A recipient who is unknown or no longer
+     * active is skipped with a warning (a notification never fails the work that causes it); one without an
+     * email address gets the message in the product only (status FAILED, never mailed).
+     */
+    public void notify(String recipientId, NotificationKind kind, String subject, String body) {
+        Optional<Person> recipient = organization.findPerson(recipientId);
+        if (recipient.isEmpty()) {
+            log.warn("Not notifying '{}' ({}: {}): no active person with this id", recipientId, kind, subject);
+            return;
+        }
+        String email = recipient.get().email();
+        boolean mailable = email != null && !email.isBlank();
+        outbox.insert(recipientId,
+                mailable ? email.strip() : "",
+                kind == null ? NotificationKind.GENERAL : kind,
+                Texts.oneLine(Objects.requireNonNullElse(subject, "")),
+                Objects.requireNonNullElse(body, ""),
+                mailable ? OutboxStatus.PENDING : OutboxStatus.FAILED,
+                mailable ? null : "No email address for this person; shown in the product only.",
+                clock.instant());
+    }
+
+    /** {@link #notify} for each recipient once, in the given order; null ids are ignored. */
+    public void notifyAll(Collection<String> recipientIds, NotificationKind kind, String subject, String body) {
+        Set<String> distinct = new LinkedHashSet<>();
+        for (String id : recipientIds) {
+            if (id != null) {
+                distinct.add(id);
+            }
+        }
+        distinct.forEach(id -> notify(id, kind, subject, body));
+    }
+
+    /** A person's messages, newest first; {@code limit} 1 to {@value #MAX_LIMIT}. */
+    @Transactional(readOnly = true)
+    public List<OutboxMessage> forRecipient(String personId, int limit) {
+        return outbox.forRecipient(personId, checked(limit));
+    }
+
+    /** Everyone's messages, newest first; {@code limit} 1 to {@value #MAX_LIMIT}. */
+    @Transactional(readOnly = true)
+    public List<OutboxMessage> recent(int limit) {
+        return outbox.recent(checked(limit));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<OutboxMessage> find(long id) {
+        return outbox.find(id);
+    }
+
+    private static int checked(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
+        }
+        return limit;
+    }
+}

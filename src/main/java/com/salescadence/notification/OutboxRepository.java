@@ -1,0 +1,167 @@
+package com.salescadence.notification;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The {@code outbox_message} table. Every state change of delivery is one conditional UPDATE, so it is
+ * atomic on its own (also with plain auto-commit) and safe when several nodes run the delivery job: a
+ * message is sent only by the node whose claim changed the row. Portable SQL for H2 2.x and PostgreSQL;
+ * times are computed in Java and passed as parameters.
+ *
+ * <p>Methods join the caller's transaction ({@code REQUIRED}): {@link #insert} is meant to run inside the
+ * transaction of the event that causes the message; the delivery job calls the others outside any
+ * transaction, so each is a short transaction of its own.
+ */
+@Repository
+@Transactional
+class OutboxRepository {
+
+    static final int SUBJECT_MAX = 300;
+    static final int BODY_MAX = 4000;
+    static final int ERROR_MAX = 1000;
+    static final int EMAIL_MAX = 200;
+
+    private static final String COLUMNS = "id, recipient_id, recipient_email, kind, subject, body, status, attempts, "
+            + "last_error, created_at, next_attempt_at, sent_at";
+    private static final String NEWEST_FIRST = " order by created_at desc, id desc";
+    /** Due for an attempt: PENDING and its time has come, or SENDING by a claim that went stale. */
+    private static final String DUE = "((status = 'PENDING' and next_attempt_at <= :now)"
+            + " or (status = 'SENDING' and next_attempt_at <= :staleBefore))";
+
+    private final JdbcClient jdbc;
+
+    OutboxRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Writes a message, due at once; returns its id. Texts longer than their columns are cut. */
+    public long insert(String recipientId, String recipientEmail, NotificationKind kind, String subject, String body,
+            OutboxStatus status, String lastError, Instant now) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into outbox_message (recipient_id, recipient_email, kind, subject, body, status, attempts, "
+                        + "last_error, created_at, next_attempt_at) "
+                        + "values (:recipientId, :email, :kind, :subject, :body, :status, 0, :error, :now, :now)")
+                .param("recipientId", recipientId)
+                .param("email", Texts.truncate(recipientEmail, EMAIL_MAX))
+                .param("kind", kind.name())
+                .param("subject", Texts.truncate(subject, SUBJECT_MAX))
+                .param("body", Texts.truncate(body, BODY_MAX))
+                .param("status", status.name())
+                .param("error", Texts.truncate(lastError, ERROR_MAX))
+                .param("now", Timestamp.from(now))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<OutboxMessage> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from outbox_message where id = ?").param(id).query(this::map).optional();
+    }
+
+    /** A person's messages, newest first. */
+    @Transactional(readOnly = true)
+    public List<OutboxMessage> forRecipient(String recipientId, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from outbox_message where recipient_id = ?" + NEWEST_FIRST + first(limit))
+                .param(recipientId).query(this::map).list();
+    }
+
+    /** Everyone's messages, newest first. */
+    @Transactional(readOnly = true)
+    public List<OutboxMessage> recent(int limit) {
+        return jdbc.sql("select " + COLUMNS + " from outbox_message" + NEWEST_FIRST + first(limit)).query(this::map).list();
+    }
+
+    /**
+     * Messages to deliver now: PENDING and due at {@code now}, or SENDING since before {@code staleBefore}
+     * (claimed by a node that died), oldest due first.
+     */
+    @Transactional(readOnly = true)
+    public List<OutboxMessage> findDue(Instant now, Instant staleBefore, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from outbox_message where " + DUE + " order by next_attempt_at, id" + first(limit))
+                .param("now", Timestamp.from(now))
+                .param("staleBefore", Timestamp.from(staleBefore))
+                .query(this::map).list();
+    }
+
+    /**
+     * Takes a due message for sending: true when this call changed the row, false when it is not due (any
+     * more), e.g. because another node claimed it first. The claim time is kept in {@code next_attempt_at},
+     * so the claim is stale {@code staleAfter} later.
+     */
+    public boolean claim(long id, Instant now, Instant staleBefore) {
+        return jdbc.sql("update outbox_message set status = 'SENDING', next_attempt_at = :now where id = :id and " + DUE)
+                .param("id", id)
+                .param("now", Timestamp.from(now))
+                .param("staleBefore", Timestamp.from(staleBefore))
+                .update() == 1;
+    }
+
+    /** The mail server took the message. */
+    public boolean markSent(long id, Instant sentAt) {
+        return jdbc.sql("update outbox_message set status = 'SENT', sent_at = :sentAt, last_error = null "
+                        + "where id = :id and status = 'SENDING'")
+                .param("id", id)
+                .param("sentAt", Timestamp.from(sentAt))
+                .update() == 1;
+    }
+
+    /** An attempt failed; try again at {@code nextAttemptAt}. */
+    public boolean retryLater(long id, int attempts, String error, Instant nextAttemptAt) {
+        return recordFailure(id, OutboxStatus.PENDING, attempts, error, nextAttemptAt);
+    }
+
+    /** An attempt failed and it was the last one. */
+    public boolean giveUp(long id, int attempts, String error, Instant now) {
+        return recordFailure(id, OutboxStatus.FAILED, attempts, error, now);
+    }
+
+    private boolean recordFailure(long id, OutboxStatus status, int attempts, String error, Instant nextAttemptAt) {
+        return jdbc.sql("update outbox_message set status = :status, attempts = :attempts, last_error = :error, "
+                        + "next_attempt_at = :next where id = :id and status = 'SENDING'")
+                .param("id", id)
+                .param("status", status.name())
+                .param("attempts", attempts)
+                .param("error", Texts.truncate(error, ERROR_MAX))
+                .param("next", Timestamp.from(nextAttemptAt))
+                .update() == 1;
+    }
+
+    /** Standard SQL (H2 2.x, PostgreSQL); the limit is an int, never text from outside. */
+    private static String first(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        return " fetch first " + limit + " rows only";
+    }
+
+    private OutboxMessage map(ResultSet rs, int row) throws SQLException {
+        return new OutboxMessage(
+                rs.getLong("id"),
+                rs.getString("recipient_id"),
+                rs.getString("recipient_email"),
+                NotificationKind.valueOf(rs.getString("kind")),
+                rs.getString("subject"),
+                rs.getString("body"),
+                OutboxStatus.valueOf(rs.getString("status")),
+                rs.getInt("attempts"),
+                rs.getString("last_error"),
+                instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("next_attempt_at")),
+                instant(rs.getTimestamp("sent_at")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,50 @@
+package com.salescadence.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+class InputsTest {
+
+    @Test
+    void amounts_arrive_as_text_or_numbers() {
+        assertThat(Inputs.amount("1,250,000.50", "Amount")).isEqualByComparingTo("1250000.50");
+        assertThat(Inputs.amount(42L, "Amount")).isEqualByComparingTo("42");
+        assertThat(Inputs.amount(" ", "Amount")).isNull();
+    }
+
+    @Test
+    void a_non_numeric_amount_is_refused_with_the_field_name() {
+        assertThatThrownBy(() -> Inputs.amount("lots", "Amount")).isInstanceOf(ValidationException.class)
+                .hasMessage("Amount must be a number, got 'lots'.");
+    }
+
+    @Test
+    void percentages_are_whole_numbers_from_0_to_100() {
+        assertThat(Inputs.percent("25", "P")).isEqualTo(25);
+        assertThatThrownBy(() -> Inputs.percent("101", "P")).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> Inputs.percent("12.5", "P")).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void dates_accept_iso_dates_and_form_datetimes() {
+        assertThat(Inputs.date("2026-12-31", "D")).isEqualTo(LocalDate.of(2026, 12, 31));
+        assertThat(Inputs.date("2026-12-31T00:00:00", "D")).isEqualTo(LocalDate.of(2026, 12, 31));
+        assertThatThrownBy(() -> Inputs.date("31.12.2026", "Close date")).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("Close date must be a date like 2026-12-31");
+    }
+
+    @Test
+    void checks_collect_every_problem() {
+        Checks checks = Checks.start()
+                .requiredText("", "Name", 10)
+                .optionalText("x".repeat(11), "Note", 10)
+                .positiveAmount(new BigDecimal("-5"), "Amount");
+        assertThatThrownBy(checks::orThrow).isInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(((ValidationException) e).problems()).hasSize(3));
+    }
+}

@@ -1,0 +1,383 @@
+package com.salescadence.pipeline.process;
+
+import static com.salescadence.workflow.LeadToCashProcess.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.salescadence.notification.NotificationKind;
+import com.salescadence.notification.NotificationService;
+import com.salescadence.notification.OutboxMessage;
+import com.salescadence.organization.OrganizationAdministration;
+import com.salescadence.organization.OrganizationService;
+import com.salescadence.pipeline.AccountService;
+import com.salescadence.pipeline.Lead;
+import com.salescadence.pipeline.LeadService;
+import com.salescadence.pipeline.NewLead;
+import com.salescadence.pipeline.Opportunity;
+import com.salescadence.pipeline.OpportunityService;
+import com.salescadence.pipeline.OpportunityStatus;
+import com.salescadence.pipeline.CashService;
+import com.salescadence.support.EngineTest;
+import com.salescadence.support.TestDatabase;
+import com.salescadence.support.TestOrganization;
+
+/** Every path of bpmn/lead-to-cash.bpmn, with the real listeners, services and tables. */
+@EngineTest
+class LeadToCashProcessTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    @Autowired ProcessEngine engine;
+    @Autowired IdentityService identityService;
+    @Autowired OrganizationService organization;
+    @Autowired OrganizationAdministration administration;
+    @Autowired AccountService accounts;
+    @Autowired LeadIntake intake;
+    @Autowired LeadService leads;
+    @Autowired OpportunityService opportunities;
+    @Autowired CashService cash;
+    @Autowired NotificationService notifications;
+
+    private ProcessInstance current;
+    private final String today = LocalDate.now().toString();
+    private final String nextMonth = LocalDate.now().plusMonths(1).toString();
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+        TestOrganization.ensure(organization, administration);
+    }
+
+    @Test
+    void a_disqualified_lead_ends_without_an_opportunity() {
+        ProcessInstance instance = newLead("250000");
+        assertThat(instance).isWaitingAt(TASK_QUALIFY_LEAD).task().isAssignedTo(TestOrganization.REP);
+
+        completeAs(TestOrganization.REP, Map.of(F_QUALIFICATION_DECISION, "disqualify", F_DISQUALIFY_REASON, "No budget"));
+
+        assertThat(instance).isEnded().hasPassed("End_LeadDisqualified");
+        Lead lead = leads.get(leadId(instance));
+        Assertions.assertThat(lead.status().name()).isEqualTo("DISQUALIFIED");
+        Assertions.assertThat(lead.disqualifyReason()).isEqualTo("No budget");
+    }
+
+    @Test
+    void a_deal_advances_through_every_stage_with_approvals_and_is_paid() {
+        ProcessInstance instance = newLead("300000");
+        qualify(instance, "300000");
+        assertThat(instance).isWaitingAt(TASK_WORK_STAGE);
+        long dealId = dealId(instance);
+
+        String[][] steps = {
+                {"NEED_UNDERSTOOD,MARKET_INFO_CONFIRMED", "25", "VALIDATE"},
+                {"BUDGET_TIMELINE_KNOWN,SOLUTION_DISCUSSED", "50", "DEVELOP"},
+                {"PROPOSAL_ACCEPTED,CUSTOMER_PREFERS_US", "75", "AGREEMENT"},
+                {"VERBAL_COMMITMENT,MAIN_TERMS_AGREED,CONTRACT_SIGNED", "100", "WON"}};
+        for (String[] step : steps) {
+            askToAdvance(step[0], step[1]);
+            assertThat(instance).isWaitingAt(TASK_APPROVE_STAGE_ADVANCE).task().isAssignedTo(TestOrganization.MANAGER);
+            completeAs(TestOrganization.MANAGER, Map.of(F_ADVANCE_DECISION, "approve"));
+            Assertions.assertThat(opportunities.get(dealId).stageCode()).isEqualTo(step[2]);
+            Assertions.assertThat(opportunities.get(dealId).probability()).isEqualTo(Integer.parseInt(step[1]));
+        }
+        Assertions.assertThat(opportunities.get(dealId).status()).isEqualTo(OpportunityStatus.WON);
+        Assertions.assertThat(opportunities.history(dealId)).extracting(h -> h.toStage())
+                .containsExactly("IDENTIFY", "VALIDATE", "DEVELOP", "AGREEMENT", "WON");
+        Assertions.assertThat(notificationsOf(TestOrganization.MANAGER, dealId, NotificationKind.STAGE_ADVANCE_REQUESTED)).hasSize(4);
+
+        assertThat(instance).isWaitingAt(TASK_CREDIT_CHECK);
+        Assertions.assertThat(engine.getTaskService().createTaskQuery().taskCandidateGroup("finance")
+                .processInstanceId(instance.getId()).count()).isEqualTo(1);
+        completeAs(TestOrganization.FINANCE, Map.of(F_CREDIT_DECISION, "approve"));
+        assertThat(instance).isWaitingAt(TASK_CONFIRM_DELIVERY).task().isAssignedTo(TestOrganization.REP);
+        completeAs(TestOrganization.REP, Map.of(F_DELIVERED_ON, today));
+
+        assertThat(instance).isWaitingAt(TASK_RECORD_PAYMENT).hasPassed("Service_IssueInvoice");
+        long invoiceId = ((Number) runtimeService().getVariable(instance.getId(), INVOICE_ID)).longValue();
+        completeAs(TestOrganization.FINANCE, Map.of(F_PAYMENT_AMOUNT, "100000", F_PAYMENT_DATE, today));
+        assertThat(instance).isWaitingAt(TASK_RECORD_PAYMENT);
+        completeAs(TestOrganization.FINANCE, Map.of(F_PAYMENT_AMOUNT, "200000.00", F_PAYMENT_DATE, today, F_PAYMENT_REFERENCE, "BANK-1"));
+
+        assertThat(instance).isEnded().hasPassed("End_DealClosed");
+        Assertions.assertThat(cash.invoice(invoiceId).status()).isEqualTo("PAID");
+        Assertions.assertThat(cash.orderOf(dealId).orElseThrow().status()).isEqualTo("PAID");
+        Assertions.assertThat(runtimeService().createVariableInstanceQuery().processInstanceIdIn(instance.getId()).count())
+                .as("no form fields left behind").isZero();
+    }
+
+    @Test
+    void a_rejected_advance_returns_to_the_rep_with_the_managers_comment() {
+        ProcessInstance instance = qualifiedDeal("120000");
+        long dealId = dealId(instance);
+
+        askToAdvance("NEED_UNDERSTOOD,MARKET_INFO_CONFIRMED", "25");
+        completeAs(TestOrganization.MANAGER, Map.of(F_ADVANCE_DECISION, "reject", F_DECISION_COMMENT, "Confirm the market figures first"));
+
+        assertThat(instance).isWaitingAt(TASK_WORK_STAGE).task().isAssignedTo(TestOrganization.REP);
+        Assertions.assertThat(opportunities.get(dealId).stageCode()).isEqualTo("IDENTIFY");
+        Assertions.assertThat((String) engine.getTaskService().getVariableLocal(task(instance).getId(), STAGE_BRIEF))
+                .contains("REJECTED").contains("Confirm the market figures first");
+        Assertions.assertThat(notificationsOf(TestOrganization.REP, dealId, NotificationKind.STAGE_ADVANCE_DECIDED)).hasSize(1);
+    }
+
+    @Test
+    void a_rejection_without_a_comment_is_refused_and_the_task_stays_open() {
+        ProcessInstance instance = qualifiedDeal("120000");
+        askToAdvance("NEED_UNDERSTOOD,MARKET_INFO_CONFIRMED", "25");
+        Task approval = task(instance);
+
+        Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.MANAGER, Map.of(F_ADVANCE_DECISION, "reject")))
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("comment");
+
+        assertThat(instance).isWaitingAt(TASK_APPROVE_STAGE_ADVANCE);
+        Assertions.assertThat(task(instance).getId()).isEqualTo(approval.getId());
+    }
+
+    @Test
+    void the_gate_refuses_an_advance_with_missing_outcomes_and_keeps_the_evidence_given() {
+        ProcessInstance instance = qualifiedDeal("120000");
+        long dealId = dealId(instance);
+
+        askToAdvance("NEED_UNDERSTOOD", "25");
+
+        assertThat(instance).isWaitingAt(TASK_WORK_STAGE);
+        Assertions.assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+                .activityId(TASK_WORK_STAGE).count()).as("the rep's task came back").isEqualTo(2);
+        Assertions.assertThat(opportunities.advanceRequests(dealId)).isEmpty();
+        Assertions.assertThat((String) engine.getTaskService().getVariableLocal(task(instance).getId(), STAGE_BRIEF))
+                .contains("[x] Customer's business and need understood")
+                .contains("[ ] Market information confirmed with the customer (required)");
+
+        askToAdvance("MARKET_INFO_CONFIRMED", "25");
+        assertThat(instance).isWaitingAt(TASK_APPROVE_STAGE_ADVANCE);
+    }
+
+    @Test
+    void a_claimed_probability_above_the_stage_cap_is_refused_and_nothing_is_stored() {
+        ProcessInstance instance = qualifiedDeal("120000");
+        long dealId = dealId(instance);
+
+        Assertions.assertThatThrownBy(() -> askToAdvance("NEED_UNDERSTOOD,MARKET_INFO_CONFIRMED", "60"))
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessage("A deal in Validate opportunity may claim at most 50% probability; you claimed 60%.");
+
+        assertThat(instance).isWaitingAt(TASK_WORK_STAGE);
+        Assertions.assertThat(opportunities.evidence(dealId)).isEmpty();
+        Assertions.assertThat(opportunities.advanceRequests(dealId)).isEmpty();
+    }
+
+    @Test
+    void a_deal_lost_in_a_middle_stage_ends_with_its_reason() {
+        ProcessInstance instance = qualifiedDeal("120000");
+        long dealId = dealId(instance);
+        askToAdvance("NEED_UNDERSTOOD,MARKET_INFO_CONFIRMED", "25");
+        completeAs(TestOrganization.MANAGER, Map.of(F_ADVANCE_DECISION, "approve"));
+
+        Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.REP, Map.of(F_STAGE_ACTION, "lost")))
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("Loss reason is required");
+        completeAs(TestOrganization.REP, Map.of(F_STAGE_ACTION, "lost", F_LOSS_REASON, "Budget moved to another project"));
+
+        assertThat(instance).isEnded().hasPassed("End_DealLost");
+        Opportunity deal = opportunities.get(dealId);
+        Assertions.assertThat(deal.status()).isEqualTo(OpportunityStatus.LOST);
+        Assertions.assertThat(deal.lossReason()).isEqualTo("Budget moved to another project");
+        Assertions.assertThat(opportunities.history(dealId)).last().extracting(h -> h.fromStage()).isEqualTo("VALIDATE");
+    }
+
+    @Test
+    void an_unpaid_invoice_reminds_and_then_escalates_to_finance_and_the_manager() {
+        ProcessInstance instance = qualifiedDeal("40000");
+        completeAs(TestOrganization.REP, Map.of(F_DEAL_OUTCOME, "won"));
+        completeAs(TestOrganization.FINANCE, Map.of(F_CREDIT_DECISION, "approve"));
+        completeAs(TestOrganization.REP, Map.of(F_DELIVERED_ON, today));
+        assertThat(instance).isWaitingAt(TASK_RECORD_PAYMENT);
+        long invoiceId = ((Number) runtimeService().getVariable(instance.getId(), INVOICE_ID)).longValue();
+        LocalDate due = cash.invoice(invoiceId).dueOn();
+
+        Job overdue = timer(instance, TIMER_PAYMENT_OVERDUE);
+        Assertions.assertThat(overdue.getDuedate()).isEqualTo(startOfDay(due.plusDays(1)));
+        execute(overdue);
+        execute(job(instance));   // the reminder runs asynchronously, retried on failure
+
+        Assertions.assertThat(cash.invoice(invoiceId).status()).isEqualTo("OVERDUE");
+        Assertions.assertThat(kinds(TestOrganization.FINANCE, invoiceId)).contains(NotificationKind.PAYMENT_OVERDUE);
+        Assertions.assertThat(kinds(TestOrganization.REP, invoiceId)).contains(NotificationKind.PAYMENT_OVERDUE);
+        assertThat(instance).isWaitingAt(TASK_RECORD_PAYMENT);
+
+        Job escalation = timer(instance, TIMER_PAYMENT_ESCALATION);
+        Assertions.assertThat(escalation.getDuedate()).isEqualTo(startOfDay(due.plusDays(15)));
+        execute(escalation);
+        execute(job(instance));
+
+        Assertions.assertThat(kinds(TestOrganization.MANAGER, invoiceId)).contains(NotificationKind.PAYMENT_ESCALATED);
+        Assertions.assertThat(kinds(TestOrganization.FINANCE, invoiceId)).contains(NotificationKind.PAYMENT_ESCALATED);
+        assertThat(instance).hasPassed("End_ReminderSent", "End_EscalationSent").isWaitingAt(TASK_RECORD_PAYMENT);
+
+        completeAs(TestOrganization.FINANCE, Map.of(F_PAYMENT_AMOUNT, "40000", F_PAYMENT_DATE, today));
+        assertThat(instance).isEnded().hasPassed("End_DealClosed");
+    }
+
+    @Test
+    void a_small_deal_stays_out_of_the_funnel_and_still_counts_as_won() {
+        ProcessInstance instance = qualifiedDeal("30000");
+        long dealId = dealId(instance);
+
+        assertThat(instance).isWaitingAt(TASK_RECORD_SMALL_DEAL_OUTCOME).hasNotPassed(TASK_WORK_STAGE);
+        Assertions.assertThat(opportunities.get(dealId).inFunnel()).isFalse();
+        completeAs(TestOrganization.REP, Map.of(F_DEAL_OUTCOME, "won"));
+
+        assertThat(instance).isWaitingAt(TASK_CREDIT_CHECK);
+        Assertions.assertThat(opportunities.get(dealId).status()).isEqualTo(OpportunityStatus.WON);
+    }
+
+    @Test
+    void a_lost_small_deal_ends() {
+        ProcessInstance instance = qualifiedDeal("30000");
+        completeAs(TestOrganization.REP, Map.of(F_DEAL_OUTCOME, "lost", F_LOSS_REASON, "Bought from a distributor"));
+        assertThat(instance).isEnded().hasPassed("End_SmallDealLost");
+    }
+
+    @Test
+    void a_large_deal_needs_a_go_decision_and_no_go_ends_it() {
+        ProcessInstance go = qualifiedDeal("1500000");
+        assertThat(go).isWaitingAt(TASK_GO_NO_GO).task().isAssignedTo(TestOrganization.MANAGER);
+        completeAs(TestOrganization.MANAGER, Map.of(F_GO_DECISION, "go", F_GO_NO_GO_REASON, "Strategic account"));
+        assertThat(go).isWaitingAt(TASK_WORK_STAGE);
+
+        ProcessInstance noGo = qualifiedDeal("2000000");
+        completeAs(TestOrganization.MANAGER, Map.of(F_GO_DECISION, "no_go", F_GO_NO_GO_REASON, "We cannot deliver in time"));
+        assertThat(noGo).isEnded().hasPassed("End_DealNotPursued");
+        Assertions.assertThat(opportunities.get(dealId(noGo)).lossReason()).isEqualTo("No-go: We cannot deliver in time");
+    }
+
+    @Test
+    void refused_credit_ends_without_an_order_to_deliver() {
+        ProcessInstance instance = qualifiedDeal("40000");
+        completeAs(TestOrganization.REP, Map.of(F_DEAL_OUTCOME, "won"));
+        completeAs(TestOrganization.FINANCE, Map.of(F_CREDIT_DECISION, "refuse", F_CREDIT_NOTE, "Customer in arrears"));
+        assertThat(instance).isEnded().hasPassed("End_CreditRefused");
+        Assertions.assertThat(cash.orderOf(dealId(instance)).orElseThrow().status()).isEqualTo("CREDIT_REFUSED");
+    }
+
+    @Test
+    void bad_qualification_input_is_refused_with_every_problem_and_nothing_is_stored() {
+        ProcessInstance instance = newLead("100000");
+        Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.REP, Map.of(
+                        F_QUALIFICATION_DECISION, "qualify", F_BUDGET, "yes", F_AUTHORITY, "CIO", F_NEED, "n", F_TIMELINE, "Q1",
+                        F_OPPORTUNITY_NAME, "x".repeat(201), F_AMOUNT, "-5", F_EXPECTED_CLOSE_DATE, "2020-01-01")))
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("Opportunity name is too long")
+                .hasMessageContaining("Amount must be greater than zero")
+                .hasMessageContaining("Expected close date 2020-01-01 is in the past");
+        Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.REP, Map.of(
+                        F_QUALIFICATION_DECISION, "qualify", F_AMOUNT, "a lot")))
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("Amount must be a number");
+
+        assertThat(instance).isWaitingAt(TASK_QUALIFY_LEAD);
+        Assertions.assertThat(leads.get(leadId(instance)).status().name()).isEqualTo("OPEN");
+        Assertions.assertThat(opportunities.listVisibleTo(TestOrganization.REP))
+                .noneMatch(o -> o.leadId() != null && o.leadId() == leadId(instance));
+    }
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    private ProcessInstance newLead(String amount) {
+        Lead lead = intake.receive(new NewLead(TestOrganization.account(accounts, TestOrganization.REP).id(),
+                TestOrganization.REP, "Planning suite", "Web", TestOrganization.amount(amount)));
+        ProcessInstance instance = runtimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(String.valueOf(lead.id())).singleResult();
+        assertThat(instance).isStarted().hasProcessDefinitionKey(KEY);
+        current = instance;
+        return instance;
+    }
+
+    private ProcessInstance qualifiedDeal(String amount) {
+        ProcessInstance instance = newLead(amount);
+        qualify(instance, amount);
+        return instance;
+    }
+
+    private void qualify(ProcessInstance instance, String amount) {
+        completeAs(TestOrganization.REP, Map.of(F_QUALIFICATION_DECISION, "qualify", F_BUDGET, "Approved",
+                F_AUTHORITY, "CIO", F_NEED, "Planning is manual", F_TIMELINE, "This quarter",
+                F_OPPORTUNITY_NAME, "Planning suite", F_AMOUNT, amount, F_EXPECTED_CLOSE_DATE, nextMonth));
+        Assertions.assertThat(runtimeService().getVariable(instance.getId(), F_BUDGET)).as("form fields are removed").isNull();
+    }
+
+    private void askToAdvance(String outcomes, String probability) {
+        completeAs(TestOrganization.REP, Map.of(F_STAGE_ACTION, "advance", F_OUTCOMES_MET, outcomes,
+                F_EVIDENCE, "Confirmed with the customer's CIO on " + today, F_CLAIMED_PROBABILITY, probability));
+    }
+
+    /** Completes the open task of the current instance as that person, as the Tasklist would. */
+    private void completeAs(String userId, Map<String, Object> fields) {
+        Task open = engine.getTaskService().createTaskQuery().processInstanceId(current.getId()).active().singleResult();
+        Assertions.assertThat(open).as("an open task").isNotNull();
+        identityService.setAuthentication(userId, identityService.createGroupQuery().groupMember(userId).list()
+                .stream().map(org.camunda.bpm.engine.identity.Group::getId).toList());
+        try {
+            complete(open, fields);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private Task task(ProcessInstance instance) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    }
+
+    private Job timer(ProcessInstance instance, String activityId) {
+        return managementService().createJobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
+    }
+
+    private Job job(ProcessInstance instance) {
+        return managementService().createJobQuery().processInstanceId(instance.getId()).executable().list().stream()
+                .filter(j -> j.getDuedate() == null || !j.getDuedate().after(new Date()))
+                .findFirst().orElseThrow();
+    }
+
+    private long leadId(ProcessInstance instance) {
+        return Long.parseLong(instance.getBusinessKey());
+    }
+
+    private long dealId(ProcessInstance instance) {
+        return ((Number) historyService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .variableName(OPPORTUNITY_ID).singleResult().getValue()).longValue();
+    }
+
+    private List<OutboxMessage> notificationsOf(String personId, long dealId, NotificationKind kind) {
+        long since = opportunities.get(dealId).createdAt().atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
+        return notifications.forRecipient(personId, 500).stream()
+                .filter(m -> m.kind() == kind && m.createdAt().toEpochMilli() >= since).toList();
+    }
+
+    private List<NotificationKind> kinds(String personId, long invoiceId) {
+        return notifications.forRecipient(personId, 500).stream()
+                .filter(m -> m.body().contains("Invoice " + invoiceId + " ")).map(OutboxMessage::kind).toList();
+    }
+
+    private static Date startOfDay(LocalDate date) {
+        return Date.from(date.atStartOfDay(ZoneId.systemDefault()).toInstant());
+    }
+}
