@@ -123,13 +123,13 @@ class DemoDataLoader implements ApplicationRunner {
         Map<String, BigDecimal> byManager = new java.util.HashMap<>();
         for (Person rep : organization.withRole(Role.REP)) {
             BigDecimal quota = new BigDecimal("3000000.00");
-            quotas.set(rep.id(), quarter, quota, quota.multiply(new BigDecimal("1.20")), properties.currency());
+            quotas.set(rep.id(), quarter, quota, quota.multiply(new BigDecimal("1.20")).setScale(2, java.math.RoundingMode.HALF_UP), properties.currency());
             for (String manager : organization.managersAbove(rep.id())) {
                 byManager.merge(manager, quota, BigDecimal::add);
             }
         }
         byManager.forEach((manager, quota) ->
-                quotas.set(manager, quarter, quota, quota.multiply(new BigDecimal("1.20")), properties.currency()));
+                quotas.set(manager, quarter, quota, quota.multiply(new BigDecimal("1.20")).setScale(2, java.math.RoundingMode.HALF_UP), properties.currency()));
     }
 
     private void drive(Person rep, Account account, Scenario scenario, int seed) {
@@ -173,8 +173,8 @@ class DemoDataLoader implements ApplicationRunner {
             case IN_FIRST_STAGE -> { }
             case IN_SECOND_STAGE -> advance(key, rep, manager, 1);
             case AWAITING_APPROVAL -> {
-                advance(key, rep, manager, 1);
-                requestAdvance(key, rep, path.get(1));
+                advance(key, rep, manager, 2);
+                requestAdvance(key, rep, path.get(2));
             }
             case ADVANCE_REJECTED -> {
                 requestAdvance(key, rep, path.get(0));

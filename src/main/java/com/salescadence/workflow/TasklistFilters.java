@@ -49,7 +49,7 @@ class TasklistFilters implements ApplicationRunner {
         Filter filter = filterService.newTaskFilter(name).setOwner("admin").setQuery(query)
                 .setProperties(Map.of("priority", priority, "description", description, "refresh", true));
         filterService.saveFilter(filter);
-        Authorization read = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        Authorization read = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
         read.setUserId(Authorization.ANY);
         read.setResource(Resources.FILTER);
         read.setResourceId(filter.getId());
