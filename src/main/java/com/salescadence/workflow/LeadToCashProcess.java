@@ -61,6 +61,7 @@ public final class LeadToCashProcess {
     public static final String F_OUTCOMES_MET = "outcomesMet";
     public static final String F_EVIDENCE = "evidence";
     public static final String F_CLAIMED_PROBABILITY = "claimedProbability";
+    public static final String F_TARGET_STAGE = "targetStage";
     public static final String F_ADVANCE_DECISION = "advanceDecision";
     public static final String F_DECISION_COMMENT = "decisionComment";
     public static final String F_CREDIT_DECISION = "creditDecision";

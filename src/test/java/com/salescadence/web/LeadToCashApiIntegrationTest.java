@@ -92,6 +92,15 @@ class LeadToCashApiIntegrationTest {
         Map<String, Object> overCap = call(TestOrganization.REP, HttpMethod.POST, deal + "/stage-work",
                 stageWork("NEED_UNDERSTOOD,MARKET_INFO_CONFIRMED", "80"), HttpStatus.BAD_REQUEST);
         assertThat((String) overCap.get("error")).contains("may claim at most 50%");
+        Map<String, Object> skipped = call(TestOrganization.REP, HttpMethod.POST, deal + "/stage-work",
+                Map.of("action", "advance", "outcomes", List.of("NEED_UNDERSTOOD"), "evidence", "x", "targetStage", "AGREEMENT"),
+                HttpStatus.BAD_REQUEST);
+        assertThat((String) skipped.get("error")).contains("stages cannot be skipped");
+        Map<String, Object> unknown = call(TestOrganization.REP, HttpMethod.POST, deal + "/stage-work",
+                Map.of("action", "advance", "outcomes", List.of("NEED_UNDERSTOOD"), "evidence", "x", "targetStage", "SIGNED"),
+                HttpStatus.BAD_REQUEST);
+        assertThat((String) unknown.get("error")).contains("Unknown stage 'SIGNED'");
+        assertThat(call(TestOrganization.REP, HttpMethod.GET, deal, null, HttpStatus.OK).get("evidence")).asList().isEmpty();
 
         String[][] steps = {
                 {"NEED_UNDERSTOOD,MARKET_INFO_CONFIRMED", "25", "VALIDATE"},

@@ -40,7 +40,7 @@ class RecordStageWorkDelegate implements JavaDelegate {
             Map<String, String> evidenceByOutcome = new LinkedHashMap<>();
             outcomes.forEach(code -> evidenceByOutcome.put(code, evidence));
             StageWork work = new StageWork(lost ? StageWork.Action.LOST : StageWork.Action.ADVANCE,
-                    lost ? Map.of() : evidenceByOutcome, form.percent(F_CLAIMED_PROBABILITY, "Claimed probability"), null,
+                    lost ? Map.of() : evidenceByOutcome, form.percent(F_CLAIMED_PROBABILITY, "Claimed probability"), form.text(F_TARGET_STAGE),
                     form.text(F_LOSS_REASON));
             StageWorkResult result = opportunities.recordStageWork(((Number) execution.getVariable(OPPORTUNITY_ID)).longValue(),
                     work, TaskActor.current());

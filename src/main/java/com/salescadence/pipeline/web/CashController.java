@@ -2,6 +2,8 @@ package com.salescadence.pipeline.web;
 
 import java.security.Principal;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.salescadence.pipeline.CashService;
 import com.salescadence.pipeline.Invoice;
+import com.salescadence.pipeline.Opportunity;
 import com.salescadence.pipeline.OpportunityService;
 import com.salescadence.pipeline.Payment;
 import com.salescadence.pipeline.SalesOrder;
@@ -33,7 +36,8 @@ class CashController {
     @GetMapping("/orders")
     @Operation(summary = "Orders of the deals the caller may see")
     List<SalesOrder> orders(Principal principal) {
-        return cash.orders().stream().filter(o -> visible(o.opportunityId(), principal)).toList();
+        Set<Long> visible = visibleDeals(principal);
+        return cash.orders().stream().filter(o -> visible.contains(o.opportunityId())).toList();
     }
 
     @GetMapping("/orders/{id}")
@@ -46,7 +50,8 @@ class CashController {
     @GetMapping("/invoices")
     @Operation(summary = "Invoices of the deals the caller may see")
     List<Invoice> invoices(Principal principal) {
-        return cash.invoices().stream().filter(i -> visible(cash.order(i.orderId()).opportunityId(), principal)).toList();
+        Set<Long> visible = visibleDeals(principal);
+        return cash.invoices().stream().filter(i -> visible.contains(cash.order(i.orderId()).opportunityId())).toList();
     }
 
     @GetMapping("/invoices/{id}")
@@ -62,12 +67,7 @@ class CashController {
         return cash.payments(id);
     }
 
-    private boolean visible(long opportunityId, Principal principal) {
-        try {
-            opportunities.visibleTo(opportunityId, principal.getName());
-            return true;
-        } catch (com.salescadence.common.NotFoundException e) {
-            return false;
-        }
+    private Set<Long> visibleDeals(Principal principal) {
+        return opportunities.listVisibleTo(principal.getName()).stream().map(Opportunity::id).collect(Collectors.toSet());
     }
 }

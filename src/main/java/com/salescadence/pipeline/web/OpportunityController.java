@@ -74,6 +74,7 @@ class OpportunityController {
                 .put(F_OUTCOMES_MET, request.outcomes() == null ? null : String.join(",", request.outcomes()))
                 .put(F_EVIDENCE, request.evidence())
                 .put(F_CLAIMED_PROBABILITY, request.claimedProbability())
+                .put(F_TARGET_STAGE, request.targetStage())
                 .put(F_LOSS_REASON, request.lossReason()));
         return get(id, principal);
     }

@@ -32,6 +32,7 @@ final class PipelineRequests {
                             @Schema(description = "outcome codes of the current stage that are evidenced") List<String> outcomes,
                             @Schema(description = "the evidence for the outcomes listed") String evidence,
                             @Schema(description = "probability claimed for the next stage, percent") String claimedProbability,
+                            @Schema(description = "optional: the stage to advance to; it must be the next one") String targetStage,
                             String lossReason) {
     }
 
