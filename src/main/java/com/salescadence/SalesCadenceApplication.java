@@ -5,16 +5,13 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-import com.salescadence.common.TimeZoneSetting;
-
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class SalesCadenceApplication {
 
     public static void main(String[] args) {
-        SpringApplication app = new SpringApplication(SalesCadenceApplication.class);
-        app.addListeners(new TimeZoneSetting());
-        app.run(args);
+        // the time zone is set by common.TimeZoneSetting, registered in META-INF/spring.factories
+        SpringApplication.run(SalesCadenceApplication.class, args);
     }
 }

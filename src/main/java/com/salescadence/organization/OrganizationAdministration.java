@@ -33,4 +33,9 @@ public class OrganizationAdministration {
         identities.sync(person, password);
         return person;
     }
+
+    public void setLanguage(String personId, String language) {
+        Checks.start().require("zh".equals(language) || "en".equals(language), "Language must be zh or en.").orThrow();
+        people.setLanguage(personId, language);
+    }
 }

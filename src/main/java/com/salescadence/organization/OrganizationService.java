@@ -98,6 +98,50 @@ public class OrganizationService {
         };
     }
 
+    /** The language a person reads the product's mail in: "zh" (Simplified Chinese) or "en". */
+    public String languageOf(String personId) {
+        return people.language(personId);
+    }
+
+    /**
+     * The management level of everyone, computed in one pass: 1 for a manager of reps, 2 for a manager
+     * of first-line managers, and so on; 0 for people who manage nobody.
+     */
+    public java.util.Map<String, Integer> levels() {
+        List<Person> all = people.findAll();
+        java.util.Map<String, List<Person>> reports = new java.util.HashMap<>();
+        all.forEach(p -> { if (p.managerId() != null) reports.computeIfAbsent(p.managerId(), k -> new ArrayList<>()).add(p); });
+        java.util.Map<String, Integer> levels = new java.util.HashMap<>();
+        all.forEach(p -> level(p, reports, levels, new java.util.HashSet<>()));
+        return levels;
+    }
+
+    private int level(Person person, java.util.Map<String, List<Person>> reports, java.util.Map<String, Integer> levels,
+                      Set<String> visiting) {
+        Integer known = levels.get(person.id());
+        if (known != null) {
+            return known;
+        }
+        int level = 0;
+        if (visiting.add(person.id())) {
+            for (Person report : reports.getOrDefault(person.id(), List.of())) {
+                level = Math.max(level, report.role() == Role.REP ? 1 : level(report, reports, levels, visiting) + 1);
+            }
+        }
+        levels.put(person.id(), level);
+        return level;
+    }
+
+    public int levelOf(String personId) {
+        return levels().getOrDefault(personId, 0);
+    }
+
+    /** The managers at a level of the hierarchy, by login. */
+    public List<Person> managersAtLevel(int level) {
+        java.util.Map<String, Integer> levels = levels();
+        return people.findByRole(Role.MANAGER).stream().filter(m -> levels.getOrDefault(m.id(), 0) == level).toList();
+    }
+
     public boolean isEmpty() {
         return people.count() == 0;
     }

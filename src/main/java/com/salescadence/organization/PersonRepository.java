@@ -35,6 +35,14 @@ class PersonRepository {
                 .param(managerId).query(this::map).list();
     }
 
+    String language(String id) {
+        return jdbc.sql("select language from person where id = ?").param(id).query(String.class).optional().orElse("zh");
+    }
+
+    void setLanguage(String id, String language) {
+        jdbc.sql("update person set language = ? where id = ?").params(language, id).update();
+    }
+
     long count() {
         return jdbc.sql("select count(*) from person").query(Long.class).single();
     }

@@ -95,6 +95,27 @@ public final class FormInput {
         return values;
     }
 
+    /** The rows of a dynamic list: a JSON array of objects, or a list of maps. */
+    @SuppressWarnings("unchecked")
+    public List<java.util.Map<String, Object>> objects(String name) {
+        Object value = raw(name);
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof Collection<?> collection) {
+            return collection.stream().map(row -> (java.util.Map<String, Object>) row).toList();
+        }
+        String text = value.toString().trim();
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return JSON.readValue(text, new TypeReference<List<java.util.Map<String, Object>>>() { });
+        } catch (Exception e) {
+            throw new ValidationException("'" + name + "' is not a list of rows.");
+        }
+    }
+
     /** Removes every field read so far from the process. */
     public void clear() {
         scope.removeVariables(read);

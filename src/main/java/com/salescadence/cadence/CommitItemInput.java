@@ -1,0 +1,14 @@
+package com.salescadence.cadence;
+
+import java.math.BigDecimal;
+
+/** One line of a rep's weekly commit, as submitted, with the five reliability checks of DOMAIN.md. */
+public record CommitItemInput(Long opportunityId, BigDecimal amount, CommitCategory category,
+                              boolean configurationFinal, boolean endUserContractSigned, boolean partnerContractsSigned,
+                              boolean discountApproved, boolean partnerReadyToOrder) {
+
+    public int checksMet() {
+        return (configurationFinal ? 1 : 0) + (endUserContractSigned ? 1 : 0) + (partnerContractsSigned ? 1 : 0)
+                + (discountApproved ? 1 : 0) + (partnerReadyToOrder ? 1 : 0);
+    }
+}

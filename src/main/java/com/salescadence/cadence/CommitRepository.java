@@ -1,0 +1,83 @@
+package com.salescadence.cadence;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import com.salescadence.pipeline.Opportunity;
+
+/** Frozen weekly commits and the managers' adjustments. Commits are inserted, never updated. */
+@Repository
+class CommitRepository {
+
+    private final JdbcClient jdbc;
+
+    CommitRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insertReport(long submissionId, long cycleId, String personId, BigDecimal commit, BigDecimal upside,
+                      BigDecimal lastWeekActual, String tracking, LocalDateTime at) {
+        GeneratedKeyHolder id = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into commit_report (submission_id, cycle_id, person_id, commit_amount, upside_amount, last_week_actual,
+                  project_tracking, submitted_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(submissionId, cycleId, personId, commit, upside, lastWeekActual, tracking, at).update(id, "id");
+        return id.getKey().longValue();
+    }
+
+    void insertItem(long reportId, Opportunity deal, CommitItemInput item) {
+        jdbc.sql("""
+                insert into commit_item (commit_report_id, opportunity_id, opportunity_name, stage_code, probability,
+                  expected_close_date, category, amount, configuration_final, end_user_contract_signed,
+                  partner_contracts_signed, discount_approved, partner_ready_to_order)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(reportId, deal.id(), deal.name(), deal.stageCode(), deal.probability(), deal.expectedCloseDate(),
+                        item.category().name(), item.amount(), item.configurationFinal(), item.endUserContractSigned(),
+                        item.partnerContractsSigned(), item.discountApproved(), item.partnerReadyToOrder())
+                .update();
+    }
+
+    Optional<CommitReport> report(long cycleId, String personId) {
+        return jdbc.sql("select * from commit_report where cycle_id = ? and person_id = ?")
+                .params(cycleId, personId).query(CommitReport.class).optional();
+    }
+
+    List<CommitReport> reports(long cycleId, Collection<String> people) {
+        if (people.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from commit_report where cycle_id = :cycle and person_id in (:people)")
+                .param("cycle", cycleId).param("people", people).query(CommitReport.class).list();
+    }
+
+    List<CommitItem> items(long reportId) {
+        return jdbc.sql("select * from commit_item where commit_report_id = ? order by id").param(reportId).query(CommitItem.class).list();
+    }
+
+    void insertAdjustment(long cycleId, String personId, String by, BigDecimal commit, BigDecimal upside, String reason,
+                          LocalDateTime at) {
+        jdbc.sql("""
+                insert into commit_adjustment (cycle_id, person_id, adjusted_by, commit_amount, upside_amount, reason, created_at)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(cycleId, personId, by, commit, upside, reason, at).update();
+    }
+
+    /** The latest adjustment of a person's figures by one manager in a cycle. */
+    Optional<Adjustment> latestAdjustment(long cycleId, String personId, String by) {
+        return jdbc.sql("""
+                select * from commit_adjustment where cycle_id = ? and person_id = ? and adjusted_by = ?
+                order by created_at desc, id desc fetch first 1 rows only""")
+                .params(cycleId, personId, by).query(Adjustment.class).optional();
+    }
+
+    List<Adjustment> adjustments(long cycleId) {
+        return jdbc.sql("select * from commit_adjustment where cycle_id = ? order by id").param(cycleId).query(Adjustment.class).list();
+    }
+}

@@ -1,0 +1,271 @@
+package com.salescadence.cadence;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.salescadence.common.Checks;
+import com.salescadence.common.Inputs;
+import com.salescadence.common.ValidationException;
+import com.salescadence.forecast.CommitCallRules;
+import com.salescadence.forecast.ForecastThresholds;
+import com.salescadence.forecast.PipelineFigures;
+import com.salescadence.organization.OrganizationService;
+import com.salescadence.organization.Person;
+import com.salescadence.organization.Quota;
+import com.salescadence.organization.QuotaService;
+import com.salescadence.organization.Role;
+import com.salescadence.pipeline.Opportunity;
+import com.salescadence.pipeline.OpportunityService;
+import com.salescadence.pipeline.OpportunityStatus;
+
+/**
+ * The commit call and the roll-up one level per weekday: each manager's lines (reps for the first
+ * line, the teams below for the others), with the figures and flags of DOMAIN.md, adjustments kept
+ * beside the raw figures, and the submitted roll-up frozen.
+ */
+@Service
+@Transactional
+public class RollupService {
+
+    private final RollupRepository rollups;
+    private final CommitRepository commits;
+    private final ComplianceService compliance;
+    private final CycleService cycles;
+    private final OrganizationService organization;
+    private final QuotaService quotas;
+    private final PipelineFigures figures;
+    private final OpportunityService opportunities;
+    private final ForecastThresholds thresholds;
+    private final Clock clock;
+
+    RollupService(RollupRepository rollups, CommitRepository commits, ComplianceService compliance, CycleService cycles,
+                  OrganizationService organization, QuotaService quotas, PipelineFigures figures,
+                  OpportunityService opportunities, ForecastThresholds thresholds, Clock clock) {
+        this.rollups = rollups;
+        this.commits = commits;
+        this.compliance = compliance;
+        this.cycles = cycles;
+        this.organization = organization;
+        this.quotas = quotas;
+        this.figures = figures;
+        this.opportunities = opportunities;
+        this.thresholds = thresholds;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public RollupView view(long cycleId, String managerId) {
+        Cycle cycle = cycles.get(cycleId);
+        Optional<Cycle> previous = cycles.previous(cycle);
+        int level = organization.levelOf(managerId);
+        List<RollupRow> rows = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (Person report : organization.directReports(managerId)) {
+            RollupRow row = report.role() == Role.REP ? repRow(cycle, previous, managerId, report)
+                    : teamRow(cycle, previous, managerId, report);
+            rows.add(row);
+            if (!"ON_TIME".equals(row.status()) && !"LATE".equals(row.status())) {
+                missing.add(report.fullName() + " (" + row.status().toLowerCase().replace('_', ' ') + ")");
+            }
+        }
+        BigDecimal commit = rows.stream().map(RollupRow::commit).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal upside = rows.stream().map(RollupRow::upside).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new RollupView(cycleId, cycle.cycleKey(), managerId, level, rows, commit, upside, missing,
+                keyDeals(organization.teamOf(managerId), cycle));
+    }
+
+    /** A manager changes the figures of someone reporting to them, with a reason; the raw figures stay. */
+    public void adjust(long cycleId, String managerId, String personId, BigDecimal commit, BigDecimal upside, String reason) {
+        cycles.get(cycleId);
+        Checks.start()
+                .require(personId != null && organization.directReports(managerId).stream().anyMatch(p -> p.id().equals(personId)),
+                        "'" + personId + "' does not report to you: you can only adjust your direct reports' figures.")
+                .require(commit != null && commit.signum() >= 0, "Adjusted commit must be zero or more.")
+                .require(upside == null || upside.signum() >= 0, "Adjusted upside must be zero or more.")
+                .requiredText(reason, "A reason for the adjustment", 500)
+                .orThrow();
+        if (rollups.report(cycleId, managerId).isPresent()) {
+            throw new ValidationException("Your roll-up for this week is already submitted; adjustments are closed.");
+        }
+        commits.insertAdjustment(cycleId, personId, managerId, commit, upside == null ? BigDecimal.ZERO : upside,
+                reason.trim(), LocalDateTime.now(clock));
+    }
+
+    /** Reads adjustment rows of the call form: person, commit, upside, reason. */
+    public static List<AdjustmentInput> parseAdjustments(List<Map<String, Object>> rows) {
+        List<AdjustmentInput> inputs = new ArrayList<>();
+        int line = 0;
+        for (Map<String, Object> row : rows) {
+            line++;
+            String person = Inputs.text(row.get("personId"));
+            if (person == null && Inputs.text(row.get("reason")) == null && row.get("commit") == null) {
+                continue;
+            }
+            inputs.add(new AdjustmentInput(person, Inputs.amount(row.get("commit"), "Adjustment " + line + ": commit"),
+                    Inputs.amount(row.get("upside"), "Adjustment " + line + ": upside"), Inputs.text(row.get("reason"))));
+        }
+        return inputs;
+    }
+
+    public record AdjustmentInput(String personId, BigDecimal commit, BigDecimal upside, String reason) {
+    }
+
+    /** Applies the call's adjustments and freezes the roll-up; a late roll-up closes its escalation. */
+    public RollupReport submit(long submissionId, List<AdjustmentInput> adjustments, String notes) {
+        Submission submission = compliance.get(submissionId);
+        String managerId = submission.personId();
+        Checks.start().optionalText(notes, "Notes", Checks.LONG_TEXT).orThrow();
+        for (AdjustmentInput a : adjustments) {
+            adjust(submission.cycleId(), managerId, a.personId(), a.commit(), a.upside(), a.reason());
+        }
+        RollupView view = view(submission.cycleId(), managerId);
+        Submission recorded = compliance.recordSubmitted(submissionId);
+        long id = rollups.insertReport(submissionId, submission.cycleId(), managerId, view.level(), view.totalCommit(),
+                view.totalUpside(), notes == null ? null : notes.trim(), recorded.submittedAt());
+        view.rows().forEach(row -> rollups.insertLine(id, row, "ON_TIME".equals(row.status()) || "LATE".equals(row.status())));
+        return rollups.report(submission.cycleId(), managerId).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<RollupReport> report(long cycleId, String managerId) {
+        return rollups.report(cycleId, managerId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<RollupReport> reports(long cycleId) {
+        return rollups.reports(cycleId);
+    }
+
+    /** The call's text: totals, flags, who is missing, key deals. */
+    @Transactional(readOnly = true)
+    public String brief(RollupView view) {
+        StringBuilder text = new StringBuilder("Week ").append(view.cycleKey()).append(", level ").append(view.level())
+                .append("\nTeam commit: ").append(view.totalCommit().toPlainString())
+                .append(", upside: ").append(view.totalUpside().toPlainString()).append(" (upside is never in the commit)");
+        text.append("\nMissing: ").append(view.missing().isEmpty() ? "nobody" : String.join(", ", view.missing()));
+        for (RollupRow row : view.rows()) {
+            if (!row.flags().isEmpty()) {
+                text.append("\n! ").append(row.person()).append(": ").append(String.join("; ", row.flags()));
+            }
+        }
+        if (!view.keyDeals().isEmpty()) {
+            text.append("\nKey deals this month:");
+            view.keyDeals().forEach(d -> text.append("\n  ").append(d));
+        }
+        return text.toString();
+    }
+
+    /** The table rows of the call form. */
+    public static List<Map<String, Object>> tableRows(RollupView view) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (RollupRow r : view.rows()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("person", r.person());
+            row.put("commit", r.commit().toPlainString());
+            row.put("upside", r.upside().toPlainString());
+            row.put("lastWeekCommit", r.lastWeekCommit() == null ? "-" : r.lastWeekCommit().toPlainString());
+            row.put("lastWeekActual", r.lastWeekActual().toPlainString());
+            row.put("accuracy", r.accuracy());
+            row.put("linearity", r.linearity());
+            row.put("monthForecast", r.monthForecast().toPlainString() + " / " + r.monthStretch().toPlainString());
+            row.put("quarterForecast", r.quarterForecast().toPlainString() + " / " + r.quarterStretch().toPlainString());
+            row.put("unfulfilledShare", r.unfulfilledShare());
+            row.put("status", r.status());
+            row.put("adjustedBy", r.adjustedBy() == null ? "" : r.adjustedBy() + ": " + r.adjustmentReason());
+            row.put("flags", String.join("; ", r.flags()));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private RollupRow repRow(Cycle cycle, Optional<Cycle> previous, String managerId, Person rep) {
+        String status = compliance.find(cycle.id(), rep.id(), ReportType.COMMIT).map(s -> s.status().name()).orElse("NOT_ASKED");
+        Optional<CommitReport> report = commits.report(cycle.id(), rep.id());
+        BigDecimal rawCommit = report.map(CommitReport::commitAmount).orElse(BigDecimal.ZERO);
+        BigDecimal rawUpside = report.map(CommitReport::upsideAmount).orElse(BigDecimal.ZERO);
+        BigDecimal lastWeekCommit = previous.flatMap(p -> commits.report(p.id(), rep.id())).map(CommitReport::commitAmount).orElse(null);
+        return row(cycle, managerId, rep, status, rawCommit, rawUpside, lastWeekCommit, Set.of(rep.id()));
+    }
+
+    private RollupRow teamRow(Cycle cycle, Optional<Cycle> previous, String managerId, Person manager) {
+        String status = compliance.find(cycle.id(), manager.id(), ReportType.ROLLUP).map(s -> s.status().name()).orElse("NOT_ASKED");
+        Optional<RollupReport> report = rollups.report(cycle.id(), manager.id());
+        BigDecimal rawCommit = report.map(RollupReport::commitAmount).orElse(BigDecimal.ZERO);
+        BigDecimal rawUpside = report.map(RollupReport::upsideAmount).orElse(BigDecimal.ZERO);
+        BigDecimal lastWeekCommit = previous.flatMap(p -> rollups.report(p.id(), manager.id())).map(RollupReport::commitAmount).orElse(null);
+        return row(cycle, managerId, manager, status, rawCommit, rawUpside, lastWeekCommit, organization.teamOf(manager.id()));
+    }
+
+    private RollupRow row(Cycle cycle, String managerId, Person person, String status, BigDecimal rawCommit,
+                          BigDecimal rawUpside, BigDecimal lastWeekCommit, Set<String> owners) {
+        Optional<Adjustment> adjustment = commits.latestAdjustment(cycle.id(), person.id(), managerId);
+        BigDecimal commit = adjustment.map(Adjustment::commitAmount).orElse(rawCommit);
+        BigDecimal upside = adjustment.map(Adjustment::upsideAmount).orElse(rawUpside);
+        LocalDate week = cycle.periodStart();
+        BigDecimal lastWeekActual = figures.booked(owners, week.minusDays(7), week);
+        LocalDate monthStart = week.withDayOfMonth(1);
+        LocalDate nextMonth = monthStart.plusMonths(1);
+        LocalDate quarterStart = week.with(IsoFields.DAY_OF_QUARTER, 1);
+        LocalDate nextQuarter = quarterStart.plusMonths(3);
+        BigDecimal monthForecast = figures.booked(owners, monthStart, nextMonth).add(figures.weightedOpen(owners, monthStart, nextMonth));
+        BigDecimal quarterForecast = figures.booked(owners, quarterStart, nextQuarter).add(figures.weightedOpen(owners, quarterStart, nextQuarter));
+        Optional<Quota> quota = quotas.find(person.id(), QuotaService.quarterOf(week));
+        BigDecimal quarterStretch = quota.map(Quota::stretchAmount).orElse(BigDecimal.ZERO);
+        BigDecimal monthStretch = quarterStretch.divide(BigDecimal.valueOf(3), 2, java.math.RoundingMode.HALF_UP);
+        PipelineFigures.Orders orders = figures.orders(owners);
+
+        Optional<BigDecimal> accuracy = lastWeekCommit == null ? Optional.empty() : CommitCallRules.accuracy(lastWeekActual, lastWeekCommit);
+        Optional<BigDecimal> linearity = CommitCallRules.linearity(commit,
+                CommitCallRules.linearShare(quota.map(Quota::quotaAmount).orElse(null), YearMonth.from(week)));
+        Optional<BigDecimal> unfulfilled = CommitCallRules.unfulfilledShare(orders.unfulfilled(), orders.total());
+
+        List<String> flags = new ArrayList<>();
+        if (CommitCallRules.outside(accuracy, thresholds.accuracyLow(), thresholds.accuracyHigh())) {
+            flags.add("last week's actual " + CommitCallRules.percent(accuracy) + " of commit (band 95%-110%)");
+        }
+        if (CommitCallRules.outside(linearity, thresholds.linearityLow(), thresholds.linearityHigh())) {
+            flags.add("commit " + CommitCallRules.percent(linearity) + " of its linear share (band 95%-100%)");
+        }
+        if (unfulfilled.isPresent() && unfulfilled.get().compareTo(thresholds.unfulfilledMax()) >= 0) {
+            flags.add("unfulfilled orders " + CommitCallRules.percent(unfulfilled) + " (limit 5%)");
+        }
+        if (quarterStretch.signum() > 0 && quarterForecast.add(upside).compareTo(quarterStretch) < 0) {
+            flags.add("quarter forecast + upside below the stretch target");
+        }
+        if (!"ON_TIME".equals(status) && !"LATE".equals(status)) {
+            flags.add("no report");
+        }
+        return new RollupRow(person.id(), person.fullName(), status, rawCommit, rawUpside, commit, upside,
+                adjustment.map(Adjustment::adjustedBy).orElse(null), adjustment.map(Adjustment::reason).orElse(null),
+                lastWeekCommit, lastWeekActual, CommitCallRules.percent(accuracy), CommitCallRules.percent(linearity),
+                monthForecast, monthStretch, quarterForecast, quarterStretch, CommitCallRules.percent(unfulfilled), flags);
+    }
+
+    private List<String> keyDeals(Set<String> owners, Cycle cycle) {
+        LocalDate monthEnd = cycle.periodStart().withDayOfMonth(1).plusMonths(1);
+        List<String> deals = new ArrayList<>();
+        for (String owner : owners) {
+            opportunities.listVisibleTo(owner).stream()
+                    .filter(o -> o.ownerId().equals(owner) && o.status() == OpportunityStatus.OPEN
+                            && o.expectedCloseDate().isBefore(monthEnd))
+                    .forEach(o -> deals.add(o.amount().toPlainString() + "\t" + o.name() + " (" + o.stageCode() + ", "
+                            + organization.findPerson(owner).map(Person::fullName).orElse(owner) + ", closes " + o.expectedCloseDate() + ")"));
+        }
+        return deals.stream().sorted(Comparator.comparing((String d) -> new BigDecimal(d.substring(0, d.indexOf('\t')))).reversed())
+                .limit(5).map(d -> d.replace('\t', ' ')).toList();
+    }
+}

@@ -1,0 +1,107 @@
+package com.salescadence.cadence;
+
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Report submissions and escalations. Status changes are conditional updates, safe in a cluster. */
+@Repository
+class SubmissionRepository {
+
+    private final JdbcClient jdbc;
+
+    SubmissionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(long cycleId, String personId, ReportType type, LocalDateTime dueAt) {
+        GeneratedKeyHolder id = new GeneratedKeyHolder();
+        jdbc.sql("insert into report_submission (cycle_id, person_id, report_type, due_at, status) values (?, ?, ?, ?, 'DUE')")
+                .params(cycleId, personId, type.name(), dueAt).update(id, "id");
+        return id.getKey().longValue();
+    }
+
+    Optional<Submission> find(long id) {
+        return jdbc.sql("select * from report_submission where id = ?").param(id).query(Submission.class).optional();
+    }
+
+    Optional<Submission> find(long cycleId, String personId, ReportType type) {
+        return jdbc.sql("select * from report_submission where cycle_id = ? and person_id = ? and report_type = ?")
+                .params(cycleId, personId, type.name()).query(Submission.class).optional();
+    }
+
+    List<Submission> ofCycle(long cycleId) {
+        return jdbc.sql("select * from report_submission where cycle_id = ? order by report_type, person_id")
+                .param(cycleId).query(Submission.class).list();
+    }
+
+    List<Submission> ofCycle(long cycleId, ReportType type, Collection<String> people) {
+        if (people.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from report_submission where cycle_id = :cycle and report_type = :type and person_id in (:people)")
+                .param("cycle", cycleId).param("type", type.name()).param("people", people).query(Submission.class).list();
+    }
+
+    /** DUE becomes ON_TIME, MISSED becomes LATE; returns false when it was already submitted. */
+    boolean markSubmitted(long id, LocalDateTime at) {
+        return jdbc.sql("""
+                update report_submission set status = case when status = 'DUE' and due_at >= ? then 'ON_TIME'
+                                                           else 'LATE' end,
+                       submitted_at = ?, version = version + 1
+                where id = ? and status in ('DUE', 'MISSED')""")
+                .params(at, at, id).update() == 1;
+    }
+
+    boolean markMissed(long id, LocalDateTime at) {
+        return jdbc.sql("update report_submission set status = 'MISSED', missed_at = ?, version = version + 1 where id = ? and status = 'DUE'")
+                .params(at, id).update() == 1;
+    }
+
+    boolean markReminded(long id, LocalDateTime at) {
+        return jdbc.sql("update report_submission set reminded_at = ? where id = ? and status = 'DUE' and reminded_at is null")
+                .params(at, id).update() == 1;
+    }
+
+    /** The person's previous report of this type, in the cycle before. */
+    Optional<Submission> previous(String personId, ReportType type, Cadence cadence, long cycleId) {
+        return jdbc.sql("""
+                select s.* from report_submission s join cadence_cycle c on c.id = s.cycle_id
+                where s.person_id = ? and s.report_type = ? and c.cadence = ?
+                  and c.period_start < (select period_start from cadence_cycle where id = ?)
+                order by c.period_start desc fetch first 1 rows only""")
+                .params(personId, type.name(), cadence.name(), cycleId).query(Submission.class).optional();
+    }
+
+    long insertEscalation(long submissionId, String to, int level, String reason, LocalDateTime at) {
+        GeneratedKeyHolder id = new GeneratedKeyHolder();
+        jdbc.sql("insert into escalation (submission_id, escalated_to, level, reason, created_at) values (?, ?, ?, ?, ?)")
+                .params(submissionId, to, level, reason, at).update(id, "id");
+        return id.getKey().longValue();
+    }
+
+    List<Escalation> escalations(long submissionId) {
+        return jdbc.sql("select * from escalation where submission_id = ? order by id").param(submissionId).query(Escalation.class).list();
+    }
+
+    List<Escalation> escalationsOfCycle(long cycleId) {
+        return jdbc.sql("""
+                select e.* from escalation e join report_submission s on s.id = e.submission_id
+                where s.cycle_id = ? order by e.id""").param(cycleId).query(Escalation.class).list();
+    }
+
+    int closeEscalations(long submissionId, String reason, LocalDateTime at) {
+        return jdbc.sql("update escalation set closed_at = ?, close_reason = ? where submission_id = ? and closed_at is null")
+                .params(at, reason, submissionId).update();
+    }
+
+    void recordChase(long submissionId, String chasedBy, String note) {
+        jdbc.sql("update escalation set chase_note = ? where submission_id = ? and escalated_to = ?")
+                .params(note, submissionId, chasedBy).update();
+    }
+}

@@ -1,0 +1,135 @@
+package com.salescadence.cadence.process;
+
+import static com.salescadence.workflow.WeeklyCommitProcess.*;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.Spin;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.salescadence.cadence.Cadence;
+import com.salescadence.cadence.CadenceMail;
+import com.salescadence.cadence.CommitRows;
+import com.salescadence.cadence.ComplianceService;
+import com.salescadence.cadence.Cycle;
+import com.salescadence.cadence.CycleService;
+import com.salescadence.cadence.MissedReport;
+import com.salescadence.cadence.ReportType;
+import com.salescadence.cadence.Submission;
+import com.salescadence.cadence.WeeklyCommitService;
+import com.salescadence.notification.NotificationKind;
+import com.salescadence.workflow.FormInput;
+import com.salescadence.workflow.UserInput;
+
+/** The glue of one rep's weekly commit: prefill, record, remind, record the miss, chase. */
+@Configuration(proxyBeanMethods = false)
+class CommitDelegates {
+
+    /** When the task is created: the report is owed by the task's due date; the form is prefilled. */
+    @Bean
+    TaskListener commitFormListener(WeeklyCommitService commits, ComplianceService compliance, CycleService cycles) {
+        return task -> {
+            Cycle cycle = cycles.get(id(task.getVariable(CYCLE_ID)));
+            String rep = (String) task.getVariable(REP_ID);
+            Submission submission = compliance.owe(cycle.id(), rep, ReportType.COMMIT, toLocal(task));
+            task.setVariable(SUBMISSION_ID, submission.id());
+            task.setVariableLocal(COMMIT_BRIEF, commits.brief(rep, cycle));
+            task.setVariableLocal(LAST_WEEK_ACTUAL, commits.lastWeekActual(rep, cycle).toPlainString());
+            // not task-local: the form submits the edited rows under the same name, and a Tasklist form
+            // submission would write them into a task-local variable, which is gone when the task completes
+            task.setVariable(COMMIT_ITEMS, Spin.JSON(commits.prefill(rep, cycle)));
+        };
+    }
+
+    @Bean
+    JavaDelegate recordWeeklyCommitDelegate(WeeklyCommitService commits) {
+        return execution -> UserInput.handle(() -> {
+            FormInput form = FormInput.of(execution);
+            commits.submit(id(execution.getVariable(SUBMISSION_ID)), CommitRows.parse(form.objects(F_COMMIT_ITEMS)),
+                    form.text(F_PROJECT_TRACKING));
+            form.clear();
+        });
+    }
+
+    @Bean
+    JavaDelegate commitReminderDelegate(ComplianceService compliance, CadenceMail mail, TaskService taskService) {
+        return execution -> {
+            long submissionId = id(execution.getVariable(SUBMISSION_ID));
+            if (compliance.recordReminder(submissionId)) {
+                Submission submission = compliance.get(submissionId);
+                mail.send(submission.personId(), NotificationKind.REPORT_REMINDER, "commit.reminder",
+                        (String) execution.getVariable(CYCLE_KEY), submission.dueAt(), openTask(taskService, execution),
+                        mail.name(submission.personId()));
+            }
+        };
+    }
+
+    /** The deadline passed: the report is recorded as missing, the manager (and on a second miss the next level) told. */
+    @Bean
+    JavaDelegate recordMissingCommitDelegate(ComplianceService compliance, CadenceMail mail) {
+        return execution -> {
+            long submissionId = id(execution.getVariable(SUBMISSION_ID));
+            MissedReport missed = compliance.recordMissed(submissionId, Cadence.WEEKLY_COMMIT, "Weekly commit not submitted by the deadline");
+            execution.setVariable(CHASE_ASSIGNEE, missed.chaseAssignee());
+            if (missed.newlyMissed()) {
+                Submission submission = compliance.get(submissionId);
+                String cycleKey = (String) execution.getVariable(CYCLE_KEY);
+                for (int i = 0; i < missed.escalatedTo().size(); i++) {
+                    String to = missed.escalatedTo().get(i);
+                    mail.send(to, i == 0 ? NotificationKind.REPORT_MISSING : NotificationKind.REPORT_ESCALATED,
+                            i == 0 ? "commit.missing" : "commit.escalated", cycleKey, submission.dueAt(), null,
+                            mail.name(submission.personId()), mail.name(to));
+                }
+            }
+        };
+    }
+
+    @Bean
+    TaskListener chaseFormListener(ComplianceService compliance, CadenceMail mail) {
+        return task -> {
+            Submission submission = compliance.get(id(task.getVariable(SUBMISSION_ID)));
+            String report = submission.reportType() == ReportType.ROLLUP ? "the weekly roll-up" : "the weekly commit";
+            StringBuilder text = new StringBuilder(mail.name(submission.personId()) + " has not submitted " + report + " for "
+                    + task.getVariable(CYCLE_KEY) + ", due " + submission.dueAt().toString().replace('T', ' ') + ".");
+            compliance.escalations(submissionId(task)).forEach(e -> text.append("\nEscalated to ").append(mail.name(e.escalatedTo()))
+                    .append(" (level ").append(e.level()).append("): ").append(e.reason()));
+            text.append("\nWhen the report is submitted, this task closes by itself.");
+            task.setVariableLocal(CHASE_BRIEF, text.toString());
+        };
+    }
+
+    @Bean
+    JavaDelegate recordChaseDelegate(ComplianceService compliance) {
+        return execution -> UserInput.handle(() -> {
+            FormInput form = FormInput.of(execution);
+            compliance.recordChase(id(execution.getVariable(SUBMISSION_ID)), (String) execution.getVariable(CHASE_ASSIGNEE),
+                    form.text(F_CHASE_NOTE));
+            form.clear();
+        });
+    }
+
+    static String openTask(TaskService taskService, DelegateExecution execution) {
+        Task task = taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(TASK_SUBMIT_WEEKLY_COMMIT).singleResult();
+        return task == null ? null : task.getId();
+    }
+
+    static long submissionId(DelegateTask task) {
+        return id(task.getVariable(SUBMISSION_ID));
+    }
+
+    static LocalDateTime toLocal(DelegateTask task) {
+        return LocalDateTime.ofInstant(task.getDueDate().toInstant(), ZoneId.systemDefault());
+    }
+
+    static long id(Object value) {
+        return ((Number) value).longValue();
+    }
+}

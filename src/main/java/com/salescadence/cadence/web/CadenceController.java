@@ -1,0 +1,183 @@
+package com.salescadence.cadence.web;
+
+import static com.salescadence.workflow.WeeklyCommitProcess.*;
+
+import java.math.BigDecimal;
+import java.security.Principal;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.spin.Spin;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.salescadence.cadence.Cadence;
+import com.salescadence.cadence.CommitItem;
+import com.salescadence.cadence.CommitReport;
+import com.salescadence.cadence.ComplianceService;
+import com.salescadence.cadence.Cycle;
+import com.salescadence.cadence.CycleService;
+import com.salescadence.cadence.RollupService;
+import com.salescadence.cadence.RollupView;
+import com.salescadence.cadence.Submission;
+import com.salescadence.cadence.WeeklyCommitService;
+import com.salescadence.common.Inputs;
+import com.salescadence.common.NotFoundException;
+import com.salescadence.common.ValidationException;
+import com.salescadence.organization.OrganizationService;
+import com.salescadence.organization.Person;
+import com.salescadence.organization.Role;
+import com.salescadence.workflow.TaskActions;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/cadence")
+@Tag(name = "Cadence", description = "The weekly commit, the Monday call and the roll-up; compliance per cycle")
+class CadenceController {
+
+    private final CycleService cycles;
+    private final ComplianceService compliance;
+    private final WeeklyCommitService commits;
+    private final RollupService rollups;
+    private final OrganizationService organization;
+    private final TaskActions tasks;
+    private final RuntimeService runtimeService;
+
+    CadenceController(CycleService cycles, ComplianceService compliance, WeeklyCommitService commits, RollupService rollups,
+                      OrganizationService organization, TaskActions tasks, RuntimeService runtimeService) {
+        this.cycles = cycles;
+        this.compliance = compliance;
+        this.commits = commits;
+        this.rollups = rollups;
+        this.organization = organization;
+        this.tasks = tasks;
+        this.runtimeService = runtimeService;
+    }
+
+    @GetMapping("/weekly-commit/cycles")
+    @Operation(summary = "The latest weekly cycles")
+    List<Cycle> weeklyCycles(@RequestParam(defaultValue = "13") int limit) {
+        return cycles.recent(Cadence.WEEKLY_COMMIT, limit);
+    }
+
+    @PostMapping("/weekly-commit/start")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Admin: start this week's cycle now (as the Sunday timer would); optional cycleStart, ISO date-time")
+    Map<String, Object> start(@RequestBody(required = false) Map<String, String> body, Principal principal) {
+        requireRole(principal, Role.ADMIN);
+        Map<String, Object> variables = new HashMap<>();
+        String given = body == null ? null : body.get("cycleStart");
+        if (given != null) {
+            try {
+                variables.put(CYCLE_START, Date.from(LocalDateTime.parse(given).atZone(ZoneId.systemDefault()).toInstant()));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new ValidationException("cycleStart must look like 2026-11-22T08:00, got '" + given + "'.");
+            }
+        }
+        var instance = runtimeService.startProcessInstanceByKey(KEY, variables);
+        return Map.of("processInstanceId", instance.getId());
+    }
+
+    @GetMapping("/cycles/{cycleId}/compliance")
+    @Operation(summary = "Who submitted on time, late or not at all, for the people the caller may see")
+    Map<String, Object> compliance(@PathVariable long cycleId, Principal principal) {
+        cycles.get(cycleId);
+        List<Map<String, Object>> rows = compliance.ofCycle(cycleId).stream()
+                .filter(s -> organization.canSee(principal.getName(), s.personId()))
+                .map(s -> row(s)).toList();
+        Map<String, Long> counts = new HashMap<>();
+        rows.forEach(r -> counts.merge((String) r.get("status"), 1L, Long::sum));
+        return Map.of("cycleId", cycleId, "counts", counts, "reports", rows);
+    }
+
+    @GetMapping("/cycles/{cycleId}/rollup")
+    @Operation(summary = "A manager's commit call / roll-up figures (default: the caller's)")
+    RollupView rollup(@PathVariable long cycleId, @RequestParam(required = false) String managerId, Principal principal) {
+        String manager = managerId == null ? principal.getName() : managerId;
+        if (!organization.canSee(principal.getName(), manager)) {
+            throw new NotFoundException("No roll-up of '" + manager + "' for you.");
+        }
+        return rollups.view(cycleId, manager);
+    }
+
+    @PostMapping("/cycles/{cycleId}/adjustments")
+    @Operation(summary = "Manager: adjust a direct report's commit and upside, with a reason (their own figures are kept)")
+    RollupView adjust(@PathVariable long cycleId, @RequestBody Map<String, Object> body, Principal principal) {
+        BigDecimal commit = Inputs.amount(body.get("commit"), "Commit");
+        BigDecimal upside = Inputs.amount(body.get("upside"), "Upside");
+        rollups.adjust(cycleId, principal.getName(), Inputs.text(body.get("personId")), commit, upside, Inputs.text(body.get("reason")));
+        return rollups.view(cycleId, principal.getName());
+    }
+
+    @GetMapping("/cycles/{cycleId}/commits/{personId}")
+    @Operation(summary = "A rep's frozen weekly commit with its items")
+    Map<String, Object> commit(@PathVariable long cycleId, @PathVariable String personId, Principal principal) {
+        if (!organization.canSee(principal.getName(), personId)) {
+            throw new NotFoundException("No commit of '" + personId + "' for you.");
+        }
+        CommitReport report = commits.report(cycleId, personId)
+                .orElseThrow(() -> new NotFoundException("'" + personId + "' has not submitted a commit in cycle " + cycleId + "."));
+        List<CommitItem> items = commits.items(report.id());
+        return Map.of("report", report, "items", items);
+    }
+
+    @PostMapping("/cycles/{cycleId}/commit")
+    @Operation(summary = "Rep: submit the weekly commit (completes 'Submit weekly commit'); items: opportunityId, amount, category commit|upside|none, five reliability checks")
+    Map<String, Object> submitCommit(@PathVariable long cycleId, @RequestBody Map<String, Object> body, Principal principal) {
+        Cycle cycle = cycles.get(cycleId);
+        Map<String, Object> fields = new HashMap<>();
+        fields.put(F_COMMIT_ITEMS, Spin.JSON(body.getOrDefault("items", List.of())));
+        if (body.get("projectTracking") != null) {
+            fields.put(F_PROJECT_TRACKING, body.get("projectTracking"));
+        }
+        tasks.complete(cycle.cycleKey() + ":" + principal.getName(), TASK_SUBMIT_WEEKLY_COMMIT, principal.getName(), fields);
+        return commit(cycleId, principal.getName(), principal);
+    }
+
+    @PostMapping("/cycles/{cycleId}/rollup")
+    @Operation(summary = "Manager: submit the commit call / roll-up (completes the task); optional adjustments and notes")
+    Map<String, Object> submitRollup(@PathVariable long cycleId, @RequestBody Map<String, Object> body, Principal principal) {
+        Cycle cycle = cycles.get(cycleId);
+        String activity = organization.levelOf(principal.getName()) == 1 ? TASK_RUN_COMMIT_CALL : TASK_REVIEW_ROLLUP;
+        Map<String, Object> fields = new HashMap<>();
+        fields.put(F_ADJUSTMENTS, Spin.JSON(body.getOrDefault("adjustments", List.of())));
+        if (body.get("notes") != null) {
+            fields.put(F_CALL_NOTES, body.get("notes"));
+        }
+        tasks.complete(cycle.cycleKey() + ":" + principal.getName(), activity, principal.getName(), fields);
+        return Map.of("rollup", rollups.report(cycleId, principal.getName()).orElseThrow());
+    }
+
+    private Map<String, Object> row(Submission s) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("personId", s.personId());
+        row.put("person", organization.findPerson(s.personId()).map(Person::fullName).orElse(s.personId()));
+        row.put("reportType", s.reportType());
+        row.put("status", s.status().name());
+        row.put("dueAt", s.dueAt());
+        if (s.submittedAt() != null) {
+            row.put("submittedAt", s.submittedAt());
+        }
+        return row;
+    }
+
+    private void requireRole(Principal principal, Role role) {
+        if (organization.person(principal.getName()).role() != role) {
+            throw new org.springframework.security.access.AccessDeniedException("Only " + role.name().toLowerCase() + " may do this.");
+        }
+    }
+}

@@ -1,0 +1,394 @@
+package com.salescadence.cadence.process;
+
+import static com.salescadence.workflow.WeeklyCommitProcess.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.Spin;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.salescadence.cadence.Cadence;
+import com.salescadence.cadence.CommitReport;
+import com.salescadence.cadence.ComplianceService;
+import com.salescadence.cadence.Cycle;
+import com.salescadence.cadence.CycleKeys;
+import com.salescadence.cadence.CycleService;
+import com.salescadence.cadence.Escalation;
+import com.salescadence.cadence.ReportType;
+import com.salescadence.cadence.RollupReport;
+import com.salescadence.cadence.RollupService;
+import com.salescadence.cadence.RollupView;
+import com.salescadence.cadence.Submission;
+import com.salescadence.cadence.SubmissionStatus;
+import com.salescadence.cadence.WeeklyCommitService;
+import com.salescadence.notification.NotificationKind;
+import com.salescadence.notification.NotificationService;
+import com.salescadence.notification.OutboxMessage;
+import com.salescadence.organization.OrganizationAdministration;
+import com.salescadence.organization.OrganizationService;
+import com.salescadence.pipeline.AccountService;
+import com.salescadence.pipeline.LeadService;
+import com.salescadence.pipeline.NewLead;
+import com.salescadence.pipeline.Qualification;
+import com.salescadence.support.EngineTest;
+import com.salescadence.support.TestDatabase;
+import com.salescadence.support.TestOrganization;
+
+/**
+ * Every path of bpmn/weekly-commit.bpmn, weekly-commit-submission.bpmn and weekly-rollup.bpmn, with the
+ * real listeners, services and tables; time moves by setting the engine's clock and executing due jobs.
+ * Each test runs its own weeks, far from today, so the deployed Sunday timer never interferes.
+ */
+@EngineTest
+class WeeklyCommitProcessTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    @Autowired ProcessEngine engine;
+    @Autowired IdentityService identityService;
+    @Autowired OrganizationService organization;
+    @Autowired OrganizationAdministration administration;
+    @Autowired AccountService accounts;
+    @Autowired LeadService leads;
+    @Autowired CycleService cycles;
+    @Autowired ComplianceService compliance;
+    @Autowired WeeklyCommitService commits;
+    @Autowired RollupService rollups;
+    @Autowired NotificationService notifications;
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+        TestOrganization.ensure(organization, administration);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void a_whole_week_commit_reminder_missing_report_commit_call_and_rollup_to_the_top() {
+        LocalDateTime sunday = LocalDateTime.of(2025, 1, 5, 8, 0);
+        setClock(sunday);
+        long deal = openDeal(TestOrganization.REP, "120000", sunday.toLocalDate().plusDays(3));
+        long teammateDeal = openDeal(TestOrganization.TEAMMATE, "50000", sunday.toLocalDate().plusDays(20));
+
+        ProcessInstance cycleInstance = startCycle(sunday);
+        String key = "2025-W02";
+        runDueJobs(key);
+        assertThat(cycleInstance).isWaitingAt(TIMER_COMMIT_CALL_DUE);
+        Assertions.assertThat(cycleInstance.getBusinessKey()).as("the cycle's key, set as it opens").isEqualTo(key);
+
+        // every rep has a prefilled task, due Monday 08:00
+        for (String rep : List.of(TestOrganization.REP, TestOrganization.TEAMMATE, TestOrganization.OTHER_REP)) {
+            Task task = commitTask(key, rep);
+            Assertions.assertThat(task.getAssignee()).isEqualTo(rep);
+            Assertions.assertThat(toLocal(task.getDueDate())).isEqualTo(sunday.plusHours(24));
+        }
+        Object prefill = engine.getTaskService().getVariable(commitTask(key, TestOrganization.REP).getId(), COMMIT_ITEMS);
+        Assertions.assertThat(prefill.toString()).contains("\"opportunityId\":" + deal);
+
+        // Sunday 10:00 the rep commits the deal; the other team's rep commits nothing
+        setClock(sunday.plusHours(2));
+        submitCommit(key, TestOrganization.REP, List.of(item(deal, "100000", "commit", true)));
+        submitCommit(key, TestOrganization.OTHER_REP, List.of());
+        Cycle cycle = cycles.find(Cadence.WEEKLY_COMMIT, key).orElseThrow();
+        CommitReport report = commits.report(cycle.id(), TestOrganization.REP).orElseThrow();
+        Assertions.assertThat(report.commitAmount()).isEqualByComparingTo("100000");
+        Assertions.assertThat(report.upsideAmount()).isEqualByComparingTo("0");
+        Assertions.assertThat(status(cycle, TestOrganization.REP, ReportType.COMMIT)).isEqualTo(SubmissionStatus.ON_TIME);
+
+        // Sunday 20:00: only the rep who has not submitted is reminded
+        setClock(sunday.plusHours(12));
+        runDueJobs(key);
+        Assertions.assertThat(mails(TestOrganization.TEAMMATE, NotificationKind.REPORT_REMINDER, key)).hasSize(1);
+        Assertions.assertThat(mails(TestOrganization.REP, NotificationKind.REPORT_REMINDER, key)).isEmpty();
+
+        // Monday 08:00: the missing commit is recorded, the manager chases it and gets a mail
+        setClock(sunday.plusHours(24));
+        runDueJobs(key);
+        Assertions.assertThat(status(cycle, TestOrganization.TEAMMATE, ReportType.COMMIT)).isEqualTo(SubmissionStatus.MISSED);
+        ProcessInstance teammateInstance = instance(SUBMISSION_KEY, key + ":" + TestOrganization.TEAMMATE);
+        assertThat(teammateInstance).isWaitingAt(TASK_SUBMIT_WEEKLY_COMMIT, TASK_CHASE_MISSING_COMMIT);
+        Task chase = engine.getTaskService().createTaskQuery().processInstanceId(teammateInstance.getId())
+                .taskDefinitionKey(TASK_CHASE_MISSING_COMMIT).singleResult();
+        Assertions.assertThat(chase.getAssignee()).isEqualTo(TestOrganization.MANAGER);
+        Assertions.assertThat(engine.getTaskService().getVariable(chase.getId(), CHASE_BRIEF).toString())
+                .contains("Tang Teammate has not submitted the weekly commit");
+        Assertions.assertThat(mails(TestOrganization.MANAGER, NotificationKind.REPORT_MISSING, key)).hasSize(1);
+        Assertions.assertThat(mails(TestOrganization.LEADER, NotificationKind.REPORT_ESCALATED, key)).as("first miss: not escalated").isEmpty();
+
+        // Monday 09:00: the first-line managers' commit calls open, with their teams' figures
+        setClock(sunday.plusHours(25));
+        runDueJobs(key);
+        assertThat(cycleInstance).isWaitingAt(TIMER_NEXT_ROLLUP_DAY);
+        ProcessInstance call = instance(ROLLUP_KEY, key + ":" + TestOrganization.MANAGER);
+        assertThat(call).isWaitingAt(TASK_RUN_COMMIT_CALL);
+        assertThat(instance(ROLLUP_KEY, key + ":" + TestOrganization.OTHER_MANAGER)).isWaitingAt(TASK_RUN_COMMIT_CALL);
+        Assertions.assertThat(mails(TestOrganization.MANAGER, NotificationKind.CALL_READY, key)).hasSize(1);
+        Task callTask = task(call, TASK_RUN_COMMIT_CALL);
+        Assertions.assertThat(toLocal(callTask.getDueDate())).isEqualTo(sunday.plusHours(48));
+        String rows = engine.getTaskService().getVariable(callTask.getId(), ROLLUP_ROWS).toString();
+        Assertions.assertThat(rows).contains("Ren Rep").contains("Tang Teammate").contains("\"status\":\"MISSED\"");
+        Assertions.assertThat(engine.getTaskService().getVariable(callTask.getId(), TEAM_OPTIONS).toString())
+                .contains(TestOrganization.REP).contains(TestOrganization.TEAMMATE);
+
+        // Monday 10:00 the teammate submits late: the chase closes by itself
+        setClock(sunday.plusHours(26));
+        submitCommit(key, TestOrganization.TEAMMATE, List.of(item(teammateDeal, "50000", "upside", false)));
+        assertThat(teammateInstance).isEnded();
+        Assertions.assertThat(status(cycle, TestOrganization.TEAMMATE, ReportType.COMMIT)).isEqualTo(SubmissionStatus.LATE);
+
+        // the manager adjusts the rep's commit with a reason and submits the roll-up
+        Map<String, Object> adjustment = new LinkedHashMap<>();
+        adjustment.put("personId", TestOrganization.REP);
+        adjustment.put("commit", 80000);
+        adjustment.put("upside", 20000);
+        adjustment.put("reason", "Board approval slips to next week for part of the deal");
+        completeAs(TestOrganization.MANAGER, task(call, TASK_RUN_COMMIT_CALL),
+                Map.of(F_ADJUSTMENTS, Spin.JSON(List.of(adjustment)), F_CALL_NOTES, "Call held at 09:00"));
+        assertThat(call).isEnded();
+        RollupReport firstLine = rollups.report(cycle.id(), TestOrganization.MANAGER).orElseThrow();
+        Assertions.assertThat(firstLine.commitAmount()).isEqualByComparingTo("80000");
+        Assertions.assertThat(firstLine.upsideAmount()).isEqualByComparingTo("70000");
+        Assertions.assertThat(commits.report(cycle.id(), TestOrganization.REP).orElseThrow().commitAmount())
+                .as("the rep's own figure is kept").isEqualByComparingTo("100000");
+
+        // Tuesday 08:00 the other manager's roll-up is missing: escalated to the leader
+        setClock(sunday.plusHours(48));
+        runDueJobs(key);
+        ProcessInstance otherCall = instance(ROLLUP_KEY, key + ":" + TestOrganization.OTHER_MANAGER);
+        assertThat(otherCall).isWaitingAt(TASK_RUN_COMMIT_CALL, "Task_ChaseMissingRollup");
+        Assertions.assertThat(task(otherCall, "Task_ChaseMissingRollup").getAssignee()).isEqualTo(TestOrganization.LEADER);
+        Assertions.assertThat(mails(TestOrganization.LEADER, NotificationKind.REPORT_MISSING, key)).hasSize(1);
+
+        // Tuesday 09:00 the leader's roll-up review opens (the top of this hierarchy): the cycle is done
+        setClock(sunday.plusHours(49));
+        runDueJobs(key);
+        assertThat(cycleInstance).isEnded();
+        ProcessInstance review = instance(ROLLUP_KEY, key + ":" + TestOrganization.LEADER);
+        assertThat(review).isWaitingAt(TASK_REVIEW_ROLLUP);
+        Assertions.assertThat(toLocal(task(review, TASK_REVIEW_ROLLUP).getDueDate())).isEqualTo(sunday.plusHours(72));
+        RollupView view = rollups.view(cycle.id(), TestOrganization.LEADER);
+        Assertions.assertThat(view.totalCommit()).isEqualByComparingTo("80000");
+        Assertions.assertThat(view.missing()).anyMatch(m -> m.contains("Ou Manager"));
+
+        completeAs(TestOrganization.LEADER, task(review, TASK_REVIEW_ROLLUP), Map.of(F_CALL_NOTES, "Reviewed"));
+        assertThat(review).isEnded();
+        Assertions.assertThat(rollups.report(cycle.id(), TestOrganization.LEADER).orElseThrow().level()).isEqualTo(2);
+        Assertions.assertThat(status(cycle, TestOrganization.LEADER, ReportType.ROLLUP)).isEqualTo(SubmissionStatus.ON_TIME);
+    }
+
+    @Test
+    void a_rep_who_misses_twice_in_a_row_is_escalated_one_level_further_up() {
+        LocalDateTime first = LocalDateTime.of(2024, 11, 3, 8, 0);
+        for (LocalDateTime sunday : List.of(first, first.plusWeeks(1))) {
+            setClock(sunday);
+            startCycle(sunday);
+            String key = CycleKeys.weekKey(CycleKeys.weekCommittedFrom(sunday.toLocalDate()));
+            runDueJobs(key);
+            submitCommit(key, TestOrganization.REP, List.of()); // the others report: only Ou Rep misses, twice
+            submitCommit(key, TestOrganization.TEAMMATE, List.of());
+            setClock(sunday.plusHours(24));
+            runDueJobs(key);
+        }
+        Cycle second = cycles.find(Cadence.WEEKLY_COMMIT, "2024-W46").orElseThrow();
+        Submission missed = compliance.find(second.id(), TestOrganization.OTHER_REP, ReportType.COMMIT).orElseThrow();
+        Assertions.assertThat(compliance.escalations(missed.id())).extracting(Escalation::escalatedTo, Escalation::level)
+                .containsExactly(Assertions.tuple(TestOrganization.OTHER_MANAGER, 1), Assertions.tuple(TestOrganization.LEADER, 2));
+        Assertions.assertThat(mails(TestOrganization.LEADER, NotificationKind.REPORT_ESCALATED, "2024-W46"))
+                .anyMatch(m -> m.subject().contains("Ou Rep"));
+        Assertions.assertThat(mails(TestOrganization.LEADER, NotificationKind.REPORT_ESCALATED, "2024-W45")).as("first miss").isEmpty();
+        // the chase task goes to the direct manager, not to the level above
+        ProcessInstance instance = instance(SUBMISSION_KEY, "2024-W46:" + TestOrganization.OTHER_REP);
+        Assertions.assertThat(task(instance, TASK_CHASE_MISSING_COMMIT).getAssignee()).isEqualTo(TestOrganization.OTHER_MANAGER);
+
+        // the manager records the chase; the rep's task stays open for a late submission
+        completeAs(TestOrganization.OTHER_MANAGER, task(instance, TASK_CHASE_MISSING_COMMIT), Map.of(F_CHASE_NOTE, "Called: sick leave, submits tonight"));
+        assertThat(instance).isWaitingAt(TASK_SUBMIT_WEEKLY_COMMIT).hasPassed("End_CommitChased");
+        Assertions.assertThat(compliance.escalations(missed.id()).get(0).chaseNote()).isEqualTo("Called: sick leave, submits tonight");
+    }
+
+    @Test
+    void a_bad_commit_is_refused_with_reasons_and_nothing_is_stored() {
+        LocalDateTime sunday = LocalDateTime.of(2025, 2, 2, 8, 0);
+        setClock(sunday);
+        long othersDeal = openDeal(TestOrganization.OTHER_REP, "40000", sunday.toLocalDate().plusDays(2));
+        long deal = openDeal(TestOrganization.REP, "30000", sunday.toLocalDate().plusDays(2));
+        startCycle(sunday);
+        String key = "2025-W06";
+        runDueJobs(key);
+
+        List<Map<String, Object>> bad = List.of(item(othersDeal, "40000", "commit", true), item(deal, "90000", "commit", true),
+                item(deal, "10000", "upside", false));
+        Assertions.assertThatThrownBy(() -> submitCommit(key, TestOrganization.REP, bad))
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("is not one of your open deals")
+                .hasMessageContaining("more than the deal's 30000")
+                .hasMessageContaining("listed twice");
+        Assertions.assertThatThrownBy(() -> submitCommit(key, TestOrganization.REP, List.of(item(deal, "1000", "maybe", false))))
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("category must be commit, upside or none");
+
+        Cycle cycle = cycles.find(Cadence.WEEKLY_COMMIT, key).orElseThrow();
+        Assertions.assertThat(commits.report(cycle.id(), TestOrganization.REP)).isEmpty();
+        Assertions.assertThat(status(cycle, TestOrganization.REP, ReportType.COMMIT)).isEqualTo(SubmissionStatus.DUE);
+        assertThat(instance(SUBMISSION_KEY, key + ":" + TestOrganization.REP)).isWaitingAt(TASK_SUBMIT_WEEKLY_COMMIT);
+
+        // another rep cannot complete the rep's task
+        Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.TEAMMATE, commitTask(key, TestOrganization.REP),
+                Map.of(F_COMMIT_ITEMS, Spin.JSON(List.of())))).isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+
+        submitCommit(key, TestOrganization.REP, List.of(item(deal, "30000", "commit", true)));
+        Assertions.assertThat(commits.items(commits.report(cycle.id(), TestOrganization.REP).orElseThrow().id()))
+                .singleElement().satisfies(i -> Assertions.assertThat(i.reliable()).isTrue());
+    }
+
+    @Test
+    void the_deployed_sunday_timer_opens_the_cycle_in_the_configured_time_zone() {
+        Job start = engine.getManagementService().createJobQuery().processDefinitionKey(KEY).timers()
+                .list().stream().filter(j -> j.getProcessInstanceId() == null).findFirst().orElseThrow();
+        LocalDateTime due = toLocal(start.getDuedate());
+        Assertions.assertThat(ZoneId.systemDefault()).isEqualTo(ZoneId.of("Asia/Shanghai"));
+        Assertions.assertThat(due.getDayOfWeek()).isEqualTo(DayOfWeek.SUNDAY);
+        Assertions.assertThat(due.toLocalTime()).hasToString("08:00");
+
+        setClock(due);
+        engine.getManagementService().executeJob(start.getId());
+        String key = CycleKeys.weekKey(CycleKeys.weekCommittedFrom(due.toLocalDate()));
+        ProcessInstance cycleInstance = instance(KEY, key);
+        Cycle cycle = cycles.find(Cadence.WEEKLY_COMMIT, key).orElseThrow();
+        Assertions.assertThat(cycle.startsAt()).isEqualTo(due);
+        Assertions.assertThat(cycle.periodStart()).isEqualTo(due.toLocalDate().plusDays(1));
+        runDueJobs(key);
+        assertThat(cycleInstance).isWaitingAt(TIMER_COMMIT_CALL_DUE);
+        Assertions.assertThat(commitTask(key, TestOrganization.OTHER_REP)).isNotNull();
+
+        Job next = engine.getManagementService().createJobQuery().processDefinitionKey(KEY).timers()
+                .list().stream().filter(j -> j.getProcessInstanceId() == null).findFirst().orElseThrow();
+        Assertions.assertThat(toLocal(next.getDuedate())).isEqualTo(due.plusWeeks(1));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private ProcessInstance startCycle(LocalDateTime start) {
+        return engine.getRuntimeService().startProcessInstanceByKey(KEY, Map.of(CYCLE_START, date(start)));
+    }
+
+    /** Executes every due job of the cycle's instances, as the job executor would, until none is due. */
+    private void runDueJobs(String cycleKey) {
+        for (int round = 0; round < 200; round++) {
+            List<String> instances = engine.getRuntimeService().createProcessInstanceQuery()
+                    .processInstanceBusinessKeyLike(cycleKey + "%").list().stream().map(ProcessInstance::getId).toList();
+            List<Job> due = new ArrayList<>();
+            for (Job job : engine.getManagementService().createJobQuery().executable().list()) {
+                if (instances.contains(job.getProcessInstanceId())) {
+                    due.add(job);
+                }
+            }
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+        }
+        throw new AssertionError("jobs keep coming for " + cycleKey);
+    }
+
+    private void submitCommit(String key, String rep, List<Map<String, Object>> items) {
+        completeAs(rep, commitTask(key, rep), Map.of(F_COMMIT_ITEMS, Spin.JSON(items), F_PROJECT_TRACKING, "Key deals on track"));
+    }
+
+    private Task commitTask(String key, String rep) {
+        ProcessInstance instance = instance(SUBMISSION_KEY, key + ":" + rep);
+        return task(instance, TASK_SUBMIT_WEEKLY_COMMIT);
+    }
+
+    private Task task(ProcessInstance instance, String activity) {
+        Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activity).singleResult();
+        Assertions.assertThat(task).as(activity + " of " + instance.getBusinessKey()).isNotNull();
+        return task;
+    }
+
+    private ProcessInstance instance(String processKey, String businessKey) {
+        ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(processKey)
+                .processInstanceBusinessKey(businessKey).singleResult();
+        Assertions.assertThat(instance).as(processKey + " " + businessKey).isNotNull();
+        return instance;
+    }
+
+    private void completeAs(String userId, Task task, Map<String, Object> fields) {
+        identityService.setAuthentication(userId, identityService.createGroupQuery().groupMember(userId).list()
+                .stream().map(org.camunda.bpm.engine.identity.Group::getId).toList());
+        try {
+            engine.getTaskService().complete(task.getId(), new HashMap<>(fields));
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private static Map<String, Object> item(long dealId, String amount, String category, boolean allChecks) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("opportunityId", dealId);
+        row.put("amount", new BigDecimal(amount));
+        row.put("category", category);
+        for (String check : List.of("configurationFinal", "endUserContractSigned", "partnerContractsSigned", "discountApproved", "partnerReadyToOrder")) {
+            row.put(check, allChecks);
+        }
+        return row;
+    }
+
+    private long openDeal(String owner, String amount, LocalDate closes) {
+        var account = TestOrganization.account(accounts, owner);
+        var lead = leads.create(new NewLead(account.id(), owner, "Weekly commit test", "test", new BigDecimal(amount)));
+        return leads.qualify(lead.id(), new Qualification(true, "Approved", "CIO", "Manual planning", "This month", null,
+                "Commit test deal " + System.nanoTime(), new BigDecimal(amount), closes)).opportunityId();
+    }
+
+    private SubmissionStatus status(Cycle cycle, String person, ReportType type) {
+        return compliance.find(cycle.id(), person, type).orElseThrow().status();
+    }
+
+    private List<OutboxMessage> mails(String recipient, NotificationKind kind, String cycleKey) {
+        return notifications.forRecipient(recipient, 500).stream()
+                .filter(m -> m.kind() == kind && (m.subject() + m.body()).contains(cycleKey)).toList();
+    }
+
+    private static void setClock(LocalDateTime time) {
+        ClockUtil.setCurrentTime(date(time));
+    }
+
+    private static Date date(LocalDateTime time) {
+        return Date.from(time.atZone(ZoneId.systemDefault()).toInstant());
+    }
+
+    private static LocalDateTime toLocal(Date date) {
+        return LocalDateTime.ofInstant(date.toInstant(), ZoneId.systemDefault());
+    }
+}

@@ -1,0 +1,163 @@
+package com.salescadence.web;
+
+import static com.salescadence.workflow.LeadToCashProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.salescadence.organization.OrganizationAdministration;
+import com.salescadence.organization.OrganizationService;
+import com.salescadence.pipeline.AccountService;
+import com.salescadence.pipeline.Lead;
+import com.salescadence.pipeline.NewLead;
+import com.salescadence.pipeline.Opportunity;
+import com.salescadence.pipeline.OpportunityService;
+import com.salescadence.pipeline.process.LeadIntake;
+import com.salescadence.support.TestDatabase;
+import com.salescadence.support.TestOrganization;
+import com.salescadence.web.browser.Chromium;
+import com.salescadence.web.browser.Tasklist;
+import com.salescadence.workflow.TaskActions;
+
+/**
+ * The Camunda Tasklist in headless Chromium, as a rep and their manager use it: the rep asks to advance
+ * a deal through the stage form, the manager's rejection without a comment is refused by the server and
+ * shown in the Tasklist, and the approval moves the deal to the next stage.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class TasklistBrowserTest {
+
+    private static final String EVIDENCE = "Met the CIO and the plant manager; market figures confirmed by e-mail";
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    @LocalServerPort int port;
+    @Autowired OrganizationService organization;
+    @Autowired OrganizationAdministration administration;
+    @Autowired AccountService accounts;
+    @Autowired LeadIntake intake;
+    @Autowired TaskActions tasks;
+    @Autowired OpportunityService opportunities;
+    @Autowired HistoryService history;
+
+    private WebDriver browser;
+    private Tasklist tasklist;
+
+    @BeforeAll
+    static void chromiumIsInstalled() {
+        Chromium.requireInstalled();
+    }
+
+    @BeforeEach
+    void setUp() {
+        TestOrganization.ensure(organization, administration);
+        browser = Chromium.start();
+        tasklist = new Tasklist(browser, port);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void a_rep_asks_to_advance_in_the_tasklist_and_the_manager_approves_after_a_refused_rejection() {
+        // given a qualified deal of 300,000: the rep has an open "Work the stage" task in IBM's Identify stage
+        String dealName = "Smart factory rollout " + System.nanoTime();
+        String businessKey = qualifiedDeal(dealName);
+        long dealId = dealOf(businessKey).id();
+        String workTask = tasks.openTaskFor(businessKey, TASK_WORK_STAGE, TestOrganization.REP).getId();
+
+        // the rep opens it from "My tasks" and sees the deal and the outcomes of the stage
+        tasklist.signIn(TestOrganization.REP, TestOrganization.PASSWORD);
+        tasklist.openFilter("My tasks");
+        tasklist.openTask(workTask, "Work the stage");
+        tasklist.waitForForm();
+        assertThat(tasklist.fieldValue("Stage, win rate")).contains(dealName).contains("Identify");
+        assertThat(tasklist.isReadOnly("Stage, win rate")).as("the brief is read-only").isTrue();
+        assertThat(tasklist.options("Verifiable outcomes reached")).anySatisfy(o -> assertThat(o).startsWith("Customer's business and need understood"))
+                .anySatisfy(o -> assertThat(o).startsWith("Market information confirmed with the customer"));
+
+        // and asks to advance with both outcomes, evidence and 25 %
+        tasklist.choose("What do you want to do?", "Ask my manager to advance");
+        tasklist.choose("Verifiable outcomes reached", "Customer's business and need understood");
+        tasklist.choose("Verifiable outcomes reached", "Market information confirmed with the customer");
+        tasklist.type("Evidence for the outcomes", EVIDENCE);
+        tasklist.type("Probability you claim", "25");
+        tasklist.screenshot("tasklist-1-rep-work-the-stage");
+        tasklist.complete();
+        tasklist.waitUntilTaskIsGone(workTask);
+        assertThat(history.createHistoricTaskInstanceQuery().taskId(workTask).finished().count()).as("the rep's task is completed").isEqualTo(1);
+        assertThat(opportunities.evidence(dealId)).extracting(e -> e.outcomeCode())
+                .contains("NEED_UNDERSTOOD", "MARKET_INFO_CONFIRMED");
+        tasklist.signOut();
+
+        // the manager's rejection without a comment is refused by the server, and the Tasklist says why
+        String approveTask = tasks.openTaskFor(businessKey, TASK_APPROVE_STAGE_ADVANCE, TestOrganization.MANAGER).getId();
+        tasklist.signIn(TestOrganization.MANAGER, TestOrganization.PASSWORD);
+        tasklist.openFilter("My tasks");
+        tasklist.openTask(approveTask, "Approve stage advance");
+        tasklist.waitForForm();
+        assertThat(tasklist.fieldValue("About this stage advance")).contains(dealName);
+        tasklist.choose("Your decision", "Reject: send back to the rep");
+        tasklist.complete();
+        String refusal = tasklist.waitForNotification("A comment telling the rep what is missing is required");
+        tasklist.screenshot("tasklist-2-manager-refusal");
+        assertThat(refusal).contains("A comment telling the rep what is missing is required");
+        assertThat(tasks.openTaskFor(businessKey, TASK_APPROVE_STAGE_ADVANCE, TestOrganization.MANAGER).getId())
+                .as("the refused decision leaves the task open").isEqualTo(approveTask);
+        assertThat(dealOf(businessKey).stageCode()).isEqualTo("IDENTIFY");
+
+        // then approves with a comment: the deal moves on to Validate at the claimed 25 %
+        tasklist.choose("Your decision", "Approve the advance");
+        tasklist.type("Comment for the rep", "Evidence checked, go ahead");
+        tasklist.complete();
+        tasklist.waitUntilTaskIsGone(approveTask);
+        tasklist.screenshot("tasklist-3-final");
+
+        Opportunity deal = opportunities.get(dealId);
+        assertThat(deal.stageCode()).isEqualTo("VALIDATE");
+        assertThat(deal.probability()).isEqualTo(25);
+        assertThat(tasks.openTaskFor(businessKey, TASK_WORK_STAGE, TestOrganization.REP).getId())
+                .as("the rep works the next stage").isNotEqualTo(workTask);
+    }
+
+    /** A lead of the rep, qualified through the same task action the Tasklist completes. */
+    private String qualifiedDeal(String dealName) {
+        Lead lead = intake.receive(new NewLead(TestOrganization.account(accounts, TestOrganization.REP).id(),
+                TestOrganization.REP, dealName, "Web", TestOrganization.amount("300000")));
+        String businessKey = String.valueOf(lead.id());
+        tasks.complete(businessKey, TASK_QUALIFY_LEAD, TestOrganization.REP, Map.of(F_QUALIFICATION_DECISION, "qualify",
+                F_BUDGET, "In the capex plan", F_AUTHORITY, "CIO", F_NEED, "Paper-based production planning",
+                F_TIMELINE, "This quarter", F_OPPORTUNITY_NAME, dealName, F_AMOUNT, "300000",
+                F_EXPECTED_CLOSE_DATE, LocalDate.now().plusMonths(2).toString()));
+        return businessKey;
+    }
+
+    private Opportunity dealOf(String businessKey) {
+        long leadId = Long.parseLong(businessKey);
+        return opportunities.listVisibleTo(TestOrganization.REP).stream()
+                .filter(o -> o.leadId() != null && o.leadId() == leadId)
+                .findFirst().orElseThrow(() -> new AssertionError("no opportunity for lead " + leadId));
+    }
+}

@@ -1,0 +1,221 @@
+package com.salescadence.web.browser;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The Camunda Tasklist as a person uses it: sign in, pick a filter, open a task, fill its Camunda Form
+ * (rendered by form-js) and complete it. Every step waits explicitly for what the person would see; a
+ * step that times out leaves a screenshot and the page's HTML under target/screenshots/.
+ */
+public class Tasklist {
+
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final WebDriver driver;
+    private final String url;
+
+    public Tasklist(WebDriver driver, int port) {
+        this.driver = driver;
+        this.url = "http://localhost:" + port + "/camunda/app/tasklist/";
+    }
+
+    // --- signing in and out ------------------------------------------------------------------
+
+    public void signIn(String user, String password) {
+        driver.get(url);
+        WebElement username = waitFor("the login form", ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("form[name=signinForm] input[type=text]")));
+        username.clear();
+        username.sendKeys(user);
+        WebElement secret = driver.findElement(By.cssSelector("form[name=signinForm] input[type=password]"));
+        secret.clear();
+        secret.sendKeys(password);
+        driver.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
+        waitFor("the filters after signing in as " + user,
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters, [cam-tasklist-filters]")));
+    }
+
+    public void signOut() {
+        waitFor("the account menu", ExpectedConditions.elementToBeClickable(
+                By.cssSelector(".account.dropdown > a, .account .dropdown-toggle, li.account > a"))).click();
+        waitFor("the log out entry", ExpectedConditions.elementToBeClickable(
+                By.xpath("//*[contains(@class,'account')]//a[normalize-space()='Log out' or normalize-space()='Sign out']"))).click();
+        waitFor("the login form after signing out", ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("form[name=signinForm] input[type=password]")));
+    }
+
+    // --- filters and the task list ------------------------------------------------------------
+
+    public void openFilter(String name) {
+        By filter = By.xpath("//*[contains(@class,'task-filters')]//*[contains(@class,'task-filter')]"
+                + "[.//h4//a[normalize-space(text()[1])='" + name + "']]"); // the link also holds the task count
+        waitFor("the filter '" + name + "'", ExpectedConditions.elementToBeClickable(filter)).click();
+        waitFor("the filter '" + name + "' to be active", d -> {
+            List<WebElement> active = d.findElements(By.xpath("//*[contains(@class,'task-filter') and contains(@class,'active')]"
+                    + "[.//h4//a[normalize-space(text()[1])='" + name + "']]"));
+            return !active.isEmpty();
+        });
+    }
+
+    /** Clicks the task in the middle column: the link of that task id, which must read as the task's name. */
+    public void openTask(String taskId, String name) {
+        By link = taskLink(taskId);
+        WebElement task = waitFor("task '" + name + "' (" + taskId + ") in the list",
+                ExpectedConditions.elementToBeClickable(link));
+        if (!task.getText().contains(name)) {
+            throw new AssertionError("The list entry of task " + taskId + " reads '" + task.getText() + "', not '" + name + "'");
+        }
+        task.click();
+        waitFor("the task '" + name + "' to open", ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".task-details h2.task, .task-card h2.task"), name));
+    }
+
+    public void waitUntilTaskIsGone(String taskId) {
+        waitFor("task " + taskId + " to leave the list", ExpectedConditions.invisibilityOfElementLocated(taskLink(taskId)));
+    }
+
+    private static By taskLink(String taskId) {
+        return By.cssSelector(".tasks-list a[href*='task=" + taskId + "']");
+    }
+
+    // --- the Camunda Form ------------------------------------------------------------------------
+
+    public void waitForForm() {
+        waitFor("the Camunda Form to render", ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".fjs-container .fjs-form-field")));
+    }
+
+    /** The value of a form field found by its label: what a textarea or input shows. */
+    public String fieldValue(String label) {
+        return field(label).findElement(By.cssSelector("textarea, input")).getDomProperty("value");
+    }
+
+    public boolean isReadOnly(String label) {
+        WebElement input = field(label).findElement(By.cssSelector("textarea, input"));
+        return input.getDomProperty("readOnly").equals("true") || input.getAttribute("readonly") != null;
+    }
+
+    /** The option labels of a radio group or checklist. */
+    public List<String> options(String fieldLabel) {
+        return field(fieldLabel).findElements(By.cssSelector("input[type=radio], input[type=checkbox]")).stream()
+                .map(this::labelOf).toList();
+    }
+
+    /** Selects a radio option or checks a checklist option by the start of its label. */
+    public void choose(String fieldLabel, String optionLabel) {
+        WebElement input = field(fieldLabel).findElements(By.cssSelector("input[type=radio], input[type=checkbox]")).stream()
+                .filter(option -> labelOf(option).startsWith(optionLabel))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("No option '" + optionLabel + "' in '" + fieldLabel + "': " + options(fieldLabel)));
+        if (!input.isSelected()) {
+            click(input);
+        }
+        waitFor("option '" + optionLabel + "' to be selected", ExpectedConditions.elementToBeSelected(input));
+    }
+
+    /** Types into a text field, textarea or number field found by the start of its label. */
+    public void type(String fieldLabel, String text) {
+        WebElement input = waitFor("field '" + fieldLabel + "'", d -> field(fieldLabel)
+                .findElement(By.cssSelector("input:not([type=radio]):not([type=checkbox]), textarea")));
+        input.clear();
+        input.sendKeys(text);
+        waitFor("field '" + fieldLabel + "' to hold '" + text + "'",
+                d -> text.equals(input.getDomProperty("value")));
+    }
+
+    public void complete() {
+        click(waitFor("the Complete button", ExpectedConditions.elementToBeClickable(
+                By.xpath("//button[normalize-space()='Complete']"))));
+    }
+
+    /** Waits for a notification of the Tasklist that contains the text and returns all of it. */
+    public String waitForNotification(String text) {
+        By notifications = By.cssSelector(".notifications .alert, .notifications-panel .alert, .alert-danger");
+        return waitFor("a notification containing '" + text + "'", d -> d.findElements(notifications).stream()
+                .map(WebElement::getText).filter(t -> t.contains(text)).findFirst().orElse(null));
+    }
+
+    // --- evidence ------------------------------------------------------------------------------
+
+    public Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path target = SCREENSHOTS.resolve(name + ".png");
+            Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot save screenshot " + name, e);
+        }
+    }
+
+    public <T> T waitFor(String what, Function<WebDriver, T> condition) {
+        try {
+            return new WebDriverWait(driver, TIMEOUT, Duration.ofMillis(200))
+                    .ignoring(StaleElementReferenceException.class)
+                    .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                    .until(condition);
+        } catch (TimeoutException e) {
+            String evidence = saveFailure(what);
+            throw new AssertionError("Timed out after " + TIMEOUT.toSeconds() + " s waiting for " + what + evidence, e);
+        }
+    }
+
+    private String saveFailure(String what) {
+        try {
+            String name = "failure-" + System.currentTimeMillis();
+            Path shot = screenshot(name);
+            Path html = SCREENSHOTS.resolve(name + ".html");
+            Files.writeString(html, Optional.ofNullable(driver.getPageSource()).orElse(""), StandardCharsets.UTF_8);
+            return " (see " + shot + " and " + html + ")";
+        } catch (RuntimeException | IOException e) {
+            return " (no screenshot: " + e + ")";
+        }
+    }
+
+    /** Scrolls the element to the middle of its scrolling pane first: the Tasklist's footer covers the bottom. */
+    private void click(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
+    // --- form-js lookups ---------------------------------------------------------------------
+
+    /** The form-js field whose own label starts with the text. */
+    private WebElement field(String label) {
+        return driver.findElements(By.cssSelector(".fjs-container .fjs-form-field")).stream()
+                .filter(field -> field.findElements(By.cssSelector("label, .fjs-form-field-label")).stream()
+                        .findFirst().map(l -> l.getText().trim().startsWith(label)).orElse(false))
+                .findFirst()
+                .orElseThrow(() -> new org.openqa.selenium.NoSuchElementException("No form field labelled '" + label + "'"));
+    }
+
+    /** The text of the label of a radio or checkbox input: the label wrapping it or the label for its id. */
+    private String labelOf(WebElement input) {
+        Object text = ((JavascriptExecutor) driver).executeScript(
+                "const input = arguments[0];"
+                        + "const label = input.closest('label') || (input.id && document.querySelector('label[for=\"' + CSS.escape(input.id) + '\"]'));"
+                        + "return label ? label.textContent.trim() : '';", input);
+        return String.valueOf(text);
+    }
+}
