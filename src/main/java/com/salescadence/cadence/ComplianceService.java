@@ -101,6 +101,12 @@ public class ComplianceService {
         return submissions.ofCycle(cycleId, type, people);
     }
 
+    /** A person's record in a cadence: every report they owed, latest first. */
+    @Transactional(readOnly = true)
+    public List<Submission> history(String personId, Cadence cadence, int limit) {
+        return submissions.ofPerson(personId, cadence, Math.max(1, Math.min(limit, 200)));
+    }
+
     @Transactional(readOnly = true)
     public List<Escalation> escalations(long submissionId) {
         return submissions.escalations(submissionId);

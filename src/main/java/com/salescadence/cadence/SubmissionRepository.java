@@ -68,6 +68,15 @@ class SubmissionRepository {
                 .params(at, id).update() == 1;
     }
 
+    /** A person's reports of a cadence, latest cycle first. */
+    List<Submission> ofPerson(String personId, Cadence cadence, int limit) {
+        return jdbc.sql("""
+                select s.* from report_submission s join cadence_cycle c on c.id = s.cycle_id
+                where s.person_id = ? and c.cadence = ?
+                order by c.period_start desc, s.report_type fetch first ? rows only""")
+                .params(personId, cadence.name(), limit).query(Submission.class).list();
+    }
+
     /** The person's previous report of this type, in the cycle before. */
     Optional<Submission> previous(String personId, ReportType type, Cadence cadence, long cycleId) {
         return jdbc.sql("""

@@ -119,7 +119,11 @@ class DemoDataLoader implements ApplicationRunner {
     }
 
     private void loadQuotas() {
-        String quarter = QuotaService.quarterOf(LocalDate.now(clock));
+        loadQuotas(QuotaService.quarterOf(LocalDate.now(clock)));
+        loadQuotas(QuotaService.quarterOf(LocalDate.now(clock).plusMonths(3)));
+    }
+
+    private void loadQuotas(String quarter) {
         Map<String, BigDecimal> byManager = new java.util.HashMap<>();
         for (Person rep : organization.withRole(Role.REP)) {
             BigDecimal quota = new BigDecimal("3000000.00");
@@ -152,7 +156,7 @@ class DemoDataLoader implements ApplicationRunner {
                 F_TIMELINE, "Decision within the quarter",
                 F_OPPORTUNITY_NAME, lead.title(),
                 F_AMOUNT, amount.toPlainString(),
-                F_EXPECTED_CLOSE_DATE, LocalDate.now(clock).plusDays(20 + seed % 90).toString()));
+                F_EXPECTED_CLOSE_DATE, LocalDate.now(clock).plusDays(closesInDays(scenario, seed)).toString()));
         long opportunityId = opportunities.listVisibleTo(rep.id()).stream()
                 .filter(o -> lead.id() == (o.leadId() == null ? -1 : o.leadId())).findFirst().orElseThrow().id();
         String manager = organization.managerOf(rep.id());
@@ -195,6 +199,15 @@ class DemoDataLoader implements ApplicationRunner {
             }
             default -> throw new IllegalStateException("Unhandled demo scenario " + scenario);
         }
+    }
+
+    /** Late-stage deals close within the next week or two, so the weekly commit has something to commit. */
+    private static int closesInDays(Scenario scenario, int seed) {
+        return switch (scenario) {
+            case IN_LATE_STAGE -> 2 + seed % 8;
+            case AWAITING_APPROVAL -> 10 + seed % 20;
+            default -> 20 + seed % 90;
+        };
     }
 
     /** Moves the deal {@code steps} stages forward, each with evidence and the manager's approval. */

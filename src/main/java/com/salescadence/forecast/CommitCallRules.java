@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * The commit call's formulas, plain Java: commit accuracy, weekly linearity, unfulfilled share.
- * Ratios are four-decimal fractions (0.9500 = 95%); empty when the denominator is zero.
+ * Ratios are six-decimal fractions (0.950000 = 95%), compared unrounded; empty when the denominator is zero.
  */
 public final class CommitCallRules {
 
@@ -20,7 +20,7 @@ public final class CommitCallRules {
         if (numerator == null || denominator == null || denominator.signum() == 0) {
             return Optional.empty();
         }
-        return Optional.of(numerator.divide(denominator, 4, RoundingMode.HALF_UP));
+        return Optional.of(numerator.divide(denominator, 6, RoundingMode.HALF_UP));
     }
 
     /** Actual booked / committed; flagged outside the accuracy band. */

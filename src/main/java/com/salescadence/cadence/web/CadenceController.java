@@ -42,6 +42,7 @@ import com.salescadence.organization.Role;
 import com.salescadence.workflow.TaskActions;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -94,14 +95,36 @@ class CadenceController {
 
     @GetMapping("/cycles/{cycleId}/compliance")
     @Operation(summary = "Who submitted on time, late or not at all, for the people the caller may see")
-    Map<String, Object> compliance(@PathVariable long cycleId, Principal principal) {
-        cycles.get(cycleId);
+    Map<String, Object> compliance(@PathVariable long cycleId,
+                                   @RequestParam(required = false) @Parameter(description = "only this manager's team (everyone below them)") String team,
+                                   Principal principal) {
+        Cycle cycle = cycles.get(cycleId);
+        java.util.Set<String> members = team == null ? null : organization.teamOf(team);
         List<Map<String, Object>> rows = compliance.ofCycle(cycleId).stream()
                 .filter(s -> organization.canSee(principal.getName(), s.personId()))
+                .filter(s -> members == null || members.contains(s.personId()))
                 .map(s -> row(s)).toList();
-        Map<String, Long> counts = new HashMap<>();
+        Map<String, Long> counts = new java.util.TreeMap<>();
         rows.forEach(r -> counts.merge((String) r.get("status"), 1L, Long::sum));
-        return Map.of("cycleId", cycleId, "counts", counts, "reports", rows);
+        return Map.of("cycleId", cycleId, "cycleKey", cycle.cycleKey(), "counts", counts, "reports", rows);
+    }
+
+    @GetMapping("/compliance/people/{personId}")
+    @Operation(summary = "A person's record in a cadence: each cycle's report, on time, late or missed, latest first")
+    Map<String, Object> personCompliance(@PathVariable String personId,
+                                         @RequestParam(defaultValue = "WEEKLY_COMMIT") Cadence cadence,
+                                         @RequestParam(defaultValue = "13") int limit, Principal principal) {
+        if (!organization.canSee(principal.getName(), personId)) {
+            throw new NotFoundException("No record of '" + personId + "' for you.");
+        }
+        List<Map<String, Object>> rows = compliance.history(personId, cadence, limit).stream().map(s -> {
+            Map<String, Object> row = row(s);
+            row.put("cycleKey", cycles.get(s.cycleId()).cycleKey());
+            return row;
+        }).toList();
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        rows.forEach(r -> counts.merge((String) r.get("status"), 1L, Long::sum));
+        return Map.of("personId", personId, "cadence", cadence, "counts", counts, "reports", rows);
     }
 
     @GetMapping("/cycles/{cycleId}/rollup")
@@ -133,6 +156,15 @@ class CadenceController {
                 .orElseThrow(() -> new NotFoundException("'" + personId + "' has not submitted a commit in cycle " + cycleId + "."));
         List<CommitItem> items = commits.items(report.id());
         return Map.of("report", report, "items", items);
+    }
+
+    @GetMapping("/cycles/{cycleId}/commit-form")
+    @Operation(summary = "Rep: the weekly commit as the form shows it, prefilled from the caller's pipeline")
+    Map<String, Object> commitForm(@PathVariable long cycleId, Principal principal) {
+        Cycle cycle = cycles.get(cycleId);
+        String rep = principal.getName();
+        return Map.of("cycleKey", cycle.cycleKey(), "brief", commits.brief(rep, cycle),
+                "lastWeekActual", commits.lastWeekActual(rep, cycle), "items", commits.prefill(rep, cycle));
     }
 
     @PostMapping("/cycles/{cycleId}/commit")

@@ -50,6 +50,7 @@ import com.salescadence.notification.NotificationService;
 import com.salescadence.notification.OutboxMessage;
 import com.salescadence.organization.OrganizationAdministration;
 import com.salescadence.organization.OrganizationService;
+import com.salescadence.organization.QuotaService;
 import com.salescadence.pipeline.AccountService;
 import com.salescadence.pipeline.LeadService;
 import com.salescadence.pipeline.NewLead;
@@ -82,6 +83,7 @@ class WeeklyCommitProcessTest {
     @Autowired WeeklyCommitService commits;
     @Autowired RollupService rollups;
     @Autowired NotificationService notifications;
+    @Autowired QuotaService quotas;
 
     @BeforeEach
     void setUp() {
@@ -100,6 +102,7 @@ class WeeklyCommitProcessTest {
         setClock(sunday);
         long deal = openDeal(TestOrganization.REP, "120000", sunday.toLocalDate().plusDays(3));
         long teammateDeal = openDeal(TestOrganization.TEAMMATE, "50000", sunday.toLocalDate().plusDays(20));
+        quotas.set(TestOrganization.REP, "2025-Q1", new BigDecimal("1200000"), new BigDecimal("1500000"), "CNY");
 
         ProcessInstance cycleInstance = startCycle(sunday);
         String key = "2025-W02";
@@ -158,6 +161,21 @@ class WeeklyCommitProcessTest {
         Assertions.assertThat(toLocal(callTask.getDueDate())).isEqualTo(sunday.plusHours(48));
         String rows = engine.getTaskService().getVariable(callTask.getId(), ROLLUP_ROWS).toString();
         Assertions.assertThat(rows).contains("Ren Rep").contains("Tang Teammate").contains("\"status\":\"MISSED\"");
+        // the figures, from the known data: the rep committed 100,000; January 2025 has 4 Mondays, so the
+        // week's linear share of the 1,200,000 quarter quota is 100,000 (100% linearity, in the band); the
+        // open 120,000 deal at 10% closing in January is a month forecast of 12,000; the quarter's stretch
+        // of 1,500,000 is far above forecast + upside, which is flagged
+        RollupView callView = rollups.view(cycle.id(), TestOrganization.MANAGER);
+        var repRow = callView.rows().stream().filter(r -> r.personId().equals(TestOrganization.REP)).findFirst().orElseThrow();
+        Assertions.assertThat(repRow.commit()).isEqualByComparingTo("100000");
+        Assertions.assertThat(repRow.linearity()).isEqualTo("100.0%");
+        Assertions.assertThat(repRow.monthForecast()).isEqualByComparingTo("12000");
+        Assertions.assertThat(repRow.monthStretch()).isEqualByComparingTo("500000");
+        Assertions.assertThat(repRow.quarterStretch()).isEqualByComparingTo("1500000");
+        Assertions.assertThat(repRow.lastWeekActual()).isEqualByComparingTo("0");
+        Assertions.assertThat(repRow.flags()).containsExactly("quarter forecast + upside below the stretch target");
+        Assertions.assertThat(callView.totalCommit()).isEqualByComparingTo("100000");
+        Assertions.assertThat(callView.missing()).containsExactly("Tang Teammate (missed)");
         Assertions.assertThat(engine.getTaskService().getVariable(callTask.getId(), TEAM_OPTIONS).toString())
                 .contains(TestOrganization.REP).contains(TestOrganization.TEAMMATE);
 
