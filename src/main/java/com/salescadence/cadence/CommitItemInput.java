@@ -7,6 +7,11 @@ public record CommitItemInput(Long opportunityId, BigDecimal amount, CommitCateg
                               boolean configurationFinal, boolean endUserContractSigned, boolean partnerContractsSigned,
                               boolean discountApproved, boolean partnerReadyToOrder) {
 
+    public CommitItemInput withAmount(BigDecimal wholeDeal) {
+        return new CommitItemInput(opportunityId, wholeDeal, category, configurationFinal, endUserContractSigned,
+                partnerContractsSigned, discountApproved, partnerReadyToOrder);
+    }
+
     public int checksMet() {
         return (configurationFinal ? 1 : 0) + (endUserContractSigned ? 1 : 0) + (partnerContractsSigned ? 1 : 0)
                 + (discountApproved ? 1 : 0) + (partnerReadyToOrder ? 1 : 0);

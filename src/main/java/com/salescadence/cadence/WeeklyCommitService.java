@@ -54,7 +54,10 @@ public class WeeklyCommitService {
         for (Opportunity deal : openDeals(repId)) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("opportunityId", deal.id());
-            row.put("name", deal.name() + " (" + deal.stageCode() + ", " + deal.probability() + "%, closes " + deal.expectedCloseDate() + ")");
+            row.put("name", deal.name());
+            row.put("stage", deal.stageCode());
+            row.put("probability", deal.probability());
+            row.put("closes", deal.expectedCloseDate().toString());
             row.put("amount", deal.amount());
             row.put("category", CommitPrefill.proposedCategory(deal, weekEnd, monthEnd));
             row.put("configurationFinal", false);
@@ -108,18 +111,25 @@ public class WeeklyCommitService {
                 continue;
             }
             checks.require(seen.add(deal.id()), "Deal '" + deal.name() + "' is listed twice: a deal is either commit or upside, never both.");
-            checks.positiveAmount(item.amount(), "Amount of '" + deal.name() + "'");
-            checks.require(item.amount() == null || item.amount().compareTo(deal.amount()) <= 0,
+            checks.positiveAmount(amountOf(item, deal), "Amount of '" + deal.name() + "'");
+            checks.require(amountOf(item, deal).compareTo(deal.amount()) <= 0,
                     "Amount of '" + deal.name() + "' is more than the deal's " + deal.amount().toPlainString() + ".");
         }
         checks.orThrow();
+        List<CommitItemInput> priced = items.stream()
+                .map(item -> item.amount() != null ? item : item.withAmount(open.get(item.opportunityId()).amount())).toList();
         Submission recorded = compliance.recordSubmitted(submissionId);
-        BigDecimal commit = total(items, CommitCategory.COMMIT);
-        BigDecimal upside = total(items, CommitCategory.UPSIDE);
+        BigDecimal commit = total(priced, CommitCategory.COMMIT);
+        BigDecimal upside = total(priced, CommitCategory.UPSIDE);
         long reportId = commits.insertReport(submissionId, cycle.id(), repId, commit, upside, lastWeekActual(repId, cycle),
                 projectTracking == null ? null : projectTracking.trim(), recorded.submittedAt());
-        items.forEach(item -> commits.insertItem(reportId, open.get(item.opportunityId()), item));
+        priced.forEach(item -> commits.insertItem(reportId, open.get(item.opportunityId()), item));
         return commits.report(cycle.id(), repId).orElseThrow();
+    }
+
+    /** An item without an amount commits the whole deal. */
+    private static BigDecimal amountOf(CommitItemInput item, Opportunity deal) {
+        return item.amount() == null ? deal.amount() : item.amount();
     }
 
     @Transactional(readOnly = true)

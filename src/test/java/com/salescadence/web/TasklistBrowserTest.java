@@ -4,9 +4,13 @@ import static com.salescadence.workflow.LeadToCashProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,19 +23,27 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.salescadence.cadence.Cadence;
+import com.salescadence.cadence.CommitReport;
+import com.salescadence.cadence.Cycle;
+import com.salescadence.cadence.CycleService;
+import com.salescadence.cadence.WeeklyCommitService;
 import com.salescadence.organization.OrganizationAdministration;
 import com.salescadence.organization.OrganizationService;
 import com.salescadence.pipeline.AccountService;
 import com.salescadence.pipeline.Lead;
+import com.salescadence.pipeline.LeadService;
 import com.salescadence.pipeline.NewLead;
 import com.salescadence.pipeline.Opportunity;
 import com.salescadence.pipeline.OpportunityService;
+import com.salescadence.pipeline.Qualification;
 import com.salescadence.pipeline.process.LeadIntake;
 import com.salescadence.support.TestDatabase;
 import com.salescadence.support.TestOrganization;
 import com.salescadence.web.browser.Chromium;
 import com.salescadence.web.browser.Tasklist;
 import com.salescadence.workflow.TaskActions;
+import com.salescadence.workflow.WeeklyCommitProcess;
 
 /**
  * The Camunda Tasklist in headless Chromium, as a rep and their manager use it: the rep asks to advance
@@ -57,6 +69,11 @@ class TasklistBrowserTest {
     @Autowired TaskActions tasks;
     @Autowired OpportunityService opportunities;
     @Autowired HistoryService history;
+    @Autowired LeadService leads;
+    @Autowired RuntimeService runtime;
+    @Autowired ManagementService management;
+    @Autowired CycleService cycles;
+    @Autowired WeeklyCommitService commits;
 
     private WebDriver browser;
     private Tasklist tasklist;
@@ -140,6 +157,53 @@ class TasklistBrowserTest {
         assertThat(deal.probability()).isEqualTo(25);
         assertThat(tasks.openTaskFor(businessKey, TASK_WORK_STAGE, TestOrganization.REP).getId())
                 .as("the rep works the next stage").isNotEqualTo(workTask);
+    }
+
+    @Test
+    void a_rep_submits_the_weekly_commit_in_the_tasklist_from_the_prefilled_deals() {
+        // given a deal of 80,000 closing in three days and this week's cycle: the rep has "Submit weekly commit"
+        String dealName = "Line sensors retrofit " + System.nanoTime();
+        long dealId = leads.qualify(leads.create(new NewLead(TestOrganization.account(accounts, TestOrganization.REP).id(),
+                TestOrganization.REP, dealName, "Web", TestOrganization.amount("80000"))).id(), new Qualification(true,
+                "Approved", "Plant manager", "Sensors fail weekly", "This week", null, dealName, TestOrganization.amount("80000"),
+                LocalDate.now().plusDays(3))).opportunityId();
+        runtime.startProcessInstanceByKey(WeeklyCommitProcess.KEY);
+        for (int i = 0; i < 50 && !jobsOfWeeklyCycle().isEmpty(); i++) {
+            jobsOfWeeklyCycle().forEach(job -> management.executeJob(job.getId()));
+        }
+        Cycle cycle = cycles.recent(Cadence.WEEKLY_COMMIT, 1).get(0);
+        String task = tasks.openTaskFor(cycle.cycleKey() + ":" + TestOrganization.REP, WeeklyCommitProcess.TASK_SUBMIT_WEEKLY_COMMIT,
+                TestOrganization.REP).getId();
+
+        // the rep opens it: the deal is listed, not proposed as commit at 10 %
+        tasklist.signIn(TestOrganization.REP, TestOrganization.PASSWORD);
+        tasklist.openFilter("My tasks");
+        tasklist.openTask(task, "Submit weekly commit");
+        tasklist.waitForForm();
+        assertThat(tasklist.fieldValue("Your week")).contains(cycle.cycleKey());
+        assertThat(tasklist.options("Commit: deals that will close this week")).singleElement().asString().startsWith(dealName);
+
+        // commits it with the configuration final, and writes the project tracking
+        tasklist.choose("Commit: deals that will close this week", dealName);
+        tasklist.choose("Configuration final", dealName);
+        tasklist.type("Monthly project tracking", "Retrofit plan agreed with the plant");
+        tasklist.screenshot("tasklist-4-weekly-commit");
+        tasklist.complete();
+        tasklist.waitUntilTaskIsGone(task);
+
+        CommitReport report = commits.report(cycle.id(), TestOrganization.REP).orElseThrow();
+        assertThat(report.commitAmount()).isEqualByComparingTo("80000");
+        assertThat(report.projectTracking()).isEqualTo("Retrofit plan agreed with the plant");
+        assertThat(commits.items(report.id())).singleElement().satisfies(item -> {
+            assertThat(item.opportunityId()).isEqualTo(dealId);
+            assertThat(item.configurationFinal()).isTrue();
+            assertThat(item.endUserContractSigned()).isFalse();
+        });
+    }
+
+    private List<Job> jobsOfWeeklyCycle() {
+        return management.createJobQuery().executable().list().stream()
+                .filter(j -> j.getProcessInstanceId() != null && j.getProcessDefinitionKey().startsWith("weekly-")).toList();
     }
 
     /** A lead of the rep, qualified through the same task action the Tasklist completes. */

@@ -3,6 +3,9 @@ package com.salescadence.cadence.process;
 import static com.salescadence.workflow.WeeklyCommitProcess.*;
 
 import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.time.ZoneId;
 
 import org.camunda.bpm.engine.TaskService;
@@ -16,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.salescadence.cadence.Cadence;
+import com.salescadence.cadence.CommitChoices;
 import com.salescadence.cadence.CadenceMail;
 import com.salescadence.cadence.CommitRows;
 import com.salescadence.cadence.ComplianceService;
@@ -43,9 +47,13 @@ class CommitDelegates {
             task.setVariable(SUBMISSION_ID, submission.id());
             task.setVariableLocal(COMMIT_BRIEF, commits.brief(rep, cycle));
             task.setVariableLocal(LAST_WEEK_ACTUAL, commits.lastWeekActual(rep, cycle).toPlainString());
-            // not task-local: the form submits the edited rows under the same name, and a Tasklist form
+            Map<String, Object> form = CommitChoices.formVariables(commits.prefill(rep, cycle));
+            task.setVariableLocal(CommitChoices.DEAL_OPTIONS, Spin.JSON(form.get(CommitChoices.DEAL_OPTIONS)));
+            task.setVariableLocal(CommitChoices.DEAL_ROWS, Spin.JSON(form.get(CommitChoices.DEAL_ROWS)));
+            // not task-local: the form submits the edited lists under the same names, and a Tasklist form
             // submission would write them into a task-local variable, which is gone when the task completes
-            task.setVariable(COMMIT_ITEMS, Spin.JSON(commits.prefill(rep, cycle)));
+            task.setVariable(CommitChoices.COMMIT_DEALS, Spin.JSON(form.get(CommitChoices.COMMIT_DEALS)));
+            task.setVariable(CommitChoices.UPSIDE_DEALS, Spin.JSON(form.get(CommitChoices.UPSIDE_DEALS)));
         };
     }
 
@@ -53,8 +61,15 @@ class CommitDelegates {
     JavaDelegate recordWeeklyCommitDelegate(WeeklyCommitService commits) {
         return execution -> UserInput.handle(() -> {
             FormInput form = FormInput.of(execution);
-            commits.submit(id(execution.getVariable(SUBMISSION_ID)), CommitRows.parse(form.objects(F_COMMIT_ITEMS)),
-                    form.text(F_PROJECT_TRACKING));
+            // rows with amounts from the API, or else the Tasklist form's checklists (all read, so all are cleared)
+            boolean fromApi = execution.hasVariable(F_COMMIT_ITEMS);
+            List<Map<String, Object>> items = form.objects(F_COMMIT_ITEMS);
+            Map<String, List<String>> checks = new LinkedHashMap<>();
+            CommitChoices.CHECKS.forEach(check -> checks.put(check, form.list(check)));
+            List<Map<String, Object>> chosen = CommitChoices.rows(form.list(CommitChoices.COMMIT_DEALS),
+                    form.list(CommitChoices.UPSIDE_DEALS), checks);
+            List<Map<String, Object>> rows = fromApi ? items : chosen;
+            commits.submit(id(execution.getVariable(SUBMISSION_ID)), CommitRows.parse(rows), form.text(F_PROJECT_TRACKING));
             form.clear();
         });
     }

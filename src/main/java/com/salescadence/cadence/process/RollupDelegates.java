@@ -2,6 +2,7 @@ package com.salescadence.cadence.process;
 
 import static com.salescadence.workflow.WeeklyCommitProcess.*;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,9 @@ import com.salescadence.workflow.UserInput;
 /** The glue of one manager's commit call or roll-up review. */
 @Configuration(proxyBeanMethods = false)
 class RollupDelegates {
+
+    /** The adjustment lines of the forms run-commit-call and review-rollup (adjustPerson1, adjustCommit1, ...). */
+    static final int ADJUSTMENT_LINES = 3;
 
     /** When the task is created: the roll-up is owed by its due date, the figures are shown, the manager is told. */
     @Bean
@@ -58,8 +62,18 @@ class RollupDelegates {
     JavaDelegate recordRollupDelegate(RollupService rollups) {
         return execution -> UserInput.handle(() -> {
             FormInput form = FormInput.of(execution);
+            // a list from the API, or the Tasklist form's adjustment lines 1..3
+            List<Map<String, Object>> rows = new ArrayList<>(form.objects(F_ADJUSTMENTS));
+            for (int line = 1; line <= ADJUSTMENT_LINES; line++) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("personId", form.text("adjustPerson" + line));
+                row.put("commit", form.text("adjustCommit" + line));
+                row.put("upside", form.text("adjustUpside" + line));
+                row.put("reason", form.text("adjustReason" + line));
+                rows.add(row);
+            }
             rollups.submit(CommitDelegates.id(execution.getVariable(SUBMISSION_ID)),
-                    RollupService.parseAdjustments(form.objects(F_ADJUSTMENTS)), form.text(F_CALL_NOTES));
+                    RollupService.parseAdjustments(rows), form.text(F_CALL_NOTES));
             form.clear();
             execution.removeVariables(List.of(ROLLUP_BRIEF, ROLLUP_ROWS, TEAM_OPTIONS));
         });

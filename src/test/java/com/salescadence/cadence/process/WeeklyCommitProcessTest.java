@@ -32,6 +32,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.salescadence.cadence.Cadence;
+import com.salescadence.cadence.CommitChoices;
 import com.salescadence.cadence.CommitReport;
 import com.salescadence.cadence.ComplianceService;
 import com.salescadence.cadence.Cycle;
@@ -116,8 +117,11 @@ class WeeklyCommitProcessTest {
             Assertions.assertThat(task.getAssignee()).isEqualTo(rep);
             Assertions.assertThat(toLocal(task.getDueDate())).isEqualTo(sunday.plusHours(24));
         }
-        Object prefill = engine.getTaskService().getVariable(commitTask(key, TestOrganization.REP).getId(), COMMIT_ITEMS);
-        Assertions.assertThat(prefill.toString()).contains("\"opportunityId\":" + deal);
+        String repTask = commitTask(key, TestOrganization.REP).getId();
+        Assertions.assertThat(engine.getTaskService().getVariable(repTask, CommitChoices.DEAL_OPTIONS).toString())
+                .contains("\"value\":\"" + deal + "\"");
+        Assertions.assertThat(engine.getTaskService().getVariable(repTask, CommitChoices.COMMIT_DEALS).toString())
+                .as("a 10% deal is not proposed as commit").isEqualTo("[]");
 
         // Sunday 10:00 the rep commits the deal; the other team's rep commits nothing
         setClock(sunday.plusHours(2));
@@ -181,19 +185,39 @@ class WeeklyCommitProcessTest {
 
         // Monday 10:00 the teammate submits late: the chase closes by itself
         setClock(sunday.plusHours(26));
-        submitCommit(key, TestOrganization.TEAMMATE, List.of(item(teammateDeal, "50000", "upside", false)));
+        // (as the Tasklist form submits it: checklists of deal ids; a checked deal counts in full)
+        completeAs(TestOrganization.TEAMMATE, commitTask(key, TestOrganization.TEAMMATE), Map.of(
+                CommitChoices.COMMIT_DEALS, Spin.JSON(List.of()), CommitChoices.UPSIDE_DEALS, Spin.JSON(List.of(String.valueOf(teammateDeal))),
+                "discountApproved", Spin.JSON(List.of(String.valueOf(teammateDeal)))));
         assertThat(teammateInstance).isEnded();
         Assertions.assertThat(status(cycle, TestOrganization.TEAMMATE, ReportType.COMMIT)).isEqualTo(SubmissionStatus.LATE);
 
         // the manager adjusts the rep's commit with a reason and submits the roll-up
-        Map<String, Object> adjustment = new LinkedHashMap<>();
-        adjustment.put("personId", TestOrganization.REP);
-        adjustment.put("commit", 80000);
-        adjustment.put("upside", 20000);
-        adjustment.put("reason", "Board approval slips to next week for part of the deal");
-        completeAs(TestOrganization.MANAGER, task(call, TASK_RUN_COMMIT_CALL),
-                Map.of(F_ADJUSTMENTS, Spin.JSON(List.of(adjustment)), F_CALL_NOTES, "Call held at 09:00"));
+        // an adjustment without a reason, or of someone outside the team, is refused and nothing is stored
+        Map<String, Object> noReason = Map.of("adjustPerson1", TestOrganization.REP, "adjustCommit1", 80000);
+        Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.MANAGER, task(call, TASK_RUN_COMMIT_CALL), noReason))
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("A reason for the adjustment");
+        Map<String, Object> outsider = Map.of("adjustPerson1", TestOrganization.OTHER_REP, "adjustCommit1", 1, "adjustReason1", "x");
+        Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.MANAGER, task(call, TASK_RUN_COMMIT_CALL), outsider))
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("does not report to you");
+        assertThat(call).isWaitingAt(TASK_RUN_COMMIT_CALL);
+        Assertions.assertThat(rollups.view(cycle.id(), TestOrganization.MANAGER).rows()).allMatch(r -> r.adjustedBy() == null);
+
+        // (as the Tasklist form submits it: adjustment line 1 filled, lines 2 and 3 hidden and left out)
+        Map<String, Object> call1 = new HashMap<>();
+        call1.put("adjustPerson1", TestOrganization.REP);
+        call1.put("adjustCommit1", 80000);
+        call1.put("adjustUpside1", 20000);
+        call1.put("adjustReason1", "Board approval slips to next week for part of the deal");
+        call1.put(F_CALL_NOTES, "Call held at 09:00");
+        completeAs(TestOrganization.MANAGER, task(call, TASK_RUN_COMMIT_CALL), call1);
         assertThat(call).isEnded();
+        Assertions.assertThat(commits.items(commits.report(cycle.id(), TestOrganization.TEAMMATE).orElseThrow().id()))
+                .singleElement().satisfies(i -> {
+                    Assertions.assertThat(i.amount()).isEqualByComparingTo("50000");
+                    Assertions.assertThat(i.discountApproved()).isTrue();
+                    Assertions.assertThat(i.configurationFinal()).isFalse();
+                });
         RollupReport firstLine = rollups.report(cycle.id(), TestOrganization.MANAGER).orElseThrow();
         Assertions.assertThat(firstLine.commitAmount()).isEqualByComparingTo("80000");
         Assertions.assertThat(firstLine.upsideAmount()).isEqualByComparingTo("70000");
