@@ -106,6 +106,12 @@ class DemoWeekIntegrationTest {
         // submitting twice is refused: the task is gone
         call("rep.xu", HttpMethod.POST, "/api/cadence/cycles/" + cycleId + "/commit", Map.of("items", List.of()), HttpStatus.NOT_FOUND);
 
+        // an admin walks the week without waiting: the next timers are the reminders, only the missing rep's is left
+        assertThat(call("rep.xu", HttpMethod.POST, "/api/cadence/cycles/" + cycleId + "/next-timer", null, HttpStatus.FORBIDDEN)).isNotNull();
+        Map<String, Object> fired = call("admin", HttpMethod.POST, "/api/cadence/cycles/" + cycleId + "/next-timer", null, HttpStatus.OK);
+        assertThat(counts(fired, "fired")).containsExactly(Map.entry(WeeklyCommitProcess.TIMER_COMMIT_REMINDER, 1));
+        assertThat(notifications.forRecipient(MISSING_REP, 100)).anyMatch(m -> m.kind() == NotificationKind.REPORT_REMINDER);
+
         // Monday 08:00: the missing rep's manager gets the chase task and a mail
         setClock(sunday.plusHours(24));
         runDueJobs();
@@ -173,7 +179,12 @@ class DemoWeekIntegrationTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Integer> counts(Map<String, Object> compliance) {
-        return (Map<String, Integer>) compliance.get("counts");
+        return counts(compliance, "counts");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Integer> counts(Map<String, Object> body, String key) {
+        return (Map<String, Integer>) body.get(key);
     }
 
     /** Executes the weekly cadence's due jobs, as the job executor (or an admin in Cockpit) would. */

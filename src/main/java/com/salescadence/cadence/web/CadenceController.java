@@ -33,6 +33,7 @@ import com.salescadence.cadence.RollupService;
 import com.salescadence.cadence.RollupView;
 import com.salescadence.cadence.Submission;
 import com.salescadence.cadence.WeeklyCommitService;
+import com.salescadence.cadence.process.CycleTimers;
 import com.salescadence.common.Inputs;
 import com.salescadence.common.NotFoundException;
 import com.salescadence.common.ValidationException;
@@ -57,9 +58,11 @@ class CadenceController {
     private final OrganizationService organization;
     private final TaskActions tasks;
     private final RuntimeService runtimeService;
+    private final CycleTimers timers;
 
     CadenceController(CycleService cycles, ComplianceService compliance, WeeklyCommitService commits, RollupService rollups,
-                      OrganizationService organization, TaskActions tasks, RuntimeService runtimeService) {
+                      OrganizationService organization, TaskActions tasks, RuntimeService runtimeService, CycleTimers timers) {
+        this.timers = timers;
         this.cycles = cycles;
         this.compliance = compliance;
         this.commits = commits;
@@ -91,6 +94,20 @@ class CadenceController {
         }
         var instance = runtimeService.startProcessInstanceByKey(KEY, variables);
         return Map.of("processInstanceId", instance.getId());
+    }
+
+    @PostMapping("/cycles/{cycleId}/next-timer")
+    @Operation(summary = "Admin: fire the cycle's next timers now (the reminder, the deadline, the commit call, the next roll-up day), to walk a week without waiting")
+    Map<String, Object> fireNextTimer(@PathVariable long cycleId, Principal principal) {
+        requireRole(principal, Role.ADMIN);
+        Cycle cycle = cycles.get(cycleId);
+        Map<String, Integer> fired = timers.fireNext(cycle);
+        if (fired.isEmpty()) {
+            throw new NotFoundException("Cycle " + cycle.cycleKey() + " has no timer left to fire.");
+        }
+        List<Map<String, Object>> next = timers.pending(cycle).stream().limit(1).map(job -> Map.<String, Object>of(
+                "dueAt", LocalDateTime.ofInstant(job.getDuedate().toInstant(), ZoneId.systemDefault()))).toList();
+        return Map.of("cycleKey", cycle.cycleKey(), "fired", fired, "next", next);
     }
 
     @GetMapping("/cycles/{cycleId}/compliance")
