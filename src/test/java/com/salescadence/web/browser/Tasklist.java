@@ -45,11 +45,15 @@ public class Tasklist {
         driver.get(url);
         WebElement username = waitFor("the login form", ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("form[name=signinForm] input[type=text]")));
-        username.clear();
-        username.sendKeys(user);
         WebElement secret = driver.findElement(By.cssSelector("form[name=signinForm] input[type=password]"));
-        secret.clear();
-        secret.sendKeys(password);
+        // the login form may still be taking focus while we type: type again until both fields hold their text
+        waitFor("the login form to hold the credentials of " + user, d -> {
+            username.clear();
+            username.sendKeys(user);
+            secret.clear();
+            secret.sendKeys(password);
+            return user.equals(username.getDomProperty("value")) && password.equals(secret.getDomProperty("value"));
+        });
         driver.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
         waitFor("the filters after signing in as " + user,
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters, [cam-tasklist-filters]")));
@@ -133,14 +137,45 @@ public class Tasklist {
         waitFor("option '" + optionLabel + "' to be selected", ExpectedConditions.elementToBeSelected(input));
     }
 
-    /** Types into a text field, textarea or number field found by the start of its label. */
+    /** Picks an option of a form-js select (its own dropdown, not a native select) by the start of its label. */
+    public void select(String fieldLabel, String optionLabel) {
+        click(field(fieldLabel).findElement(By.cssSelector(".fjs-select-display, .fjs-input-group")));
+        WebElement item = waitFor("option '" + optionLabel + "' of '" + fieldLabel + "'", d -> field(fieldLabel)
+                .findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+                .filter(e -> e.getText().trim().startsWith(optionLabel)).findFirst().orElse(null));
+        new org.openqa.selenium.interactions.Actions(driver).moveToElement(item).click().perform();
+        waitFor("'" + fieldLabel + "' to show '" + optionLabel + "'", d -> field(fieldLabel).getText().contains(optionLabel));
+    }
+
+    /** The text of a read-only table (form-js table component), found by its label. */
+    public String tableText(String label) {
+        return field(label).getText();
+    }
+
+    /**
+     * Types into a text field, textarea or number field found by the start of its label, and waits until the
+     * form has taken the value: form-js applies typed text after a short debounce and re-renders, so text
+     * typed faster than a person types can be reset by the change of the field before; it is typed again.
+     */
     public void type(String fieldLabel, String text) {
-        WebElement input = waitFor("field '" + fieldLabel + "'", d -> field(fieldLabel)
-                .findElement(By.cssSelector("input:not([type=radio]):not([type=checkbox]), textarea")));
-        input.clear();
-        input.sendKeys(text);
-        waitFor("field '" + fieldLabel + "' to hold '" + text + "'",
-                d -> text.equals(input.getDomProperty("value")));
+        By inputs = By.cssSelector("input:not([type=radio]):not([type=checkbox]), textarea");
+        waitFor("field '" + fieldLabel + "' to hold '" + text + "'", d -> {
+            WebElement input = field(fieldLabel).findElement(inputs);
+            if (!text.equals(input.getDomProperty("value"))) {
+                input.clear();
+                input.sendKeys(text);
+            }
+            pause(Duration.ofMillis(600));
+            return text.equals(field(fieldLabel).findElement(inputs).getDomProperty("value"));
+        });
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis()); // lets the form's debounce run; the test waits for the browser, not for the engine
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public void complete() {
