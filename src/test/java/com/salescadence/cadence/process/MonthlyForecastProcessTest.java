@@ -330,6 +330,39 @@ class MonthlyForecastProcessTest {
     }
 
     @Test
+    void a_rep_who_misses_two_months_in_a_row_is_escalated_two_levels_at_the_deadline_and_only_once() {
+        // January everyone reports (so the months before are this test's own); February and March Ou Rep misses
+        for (LocalDateTime start : List.of(LocalDateTime.of(2024, 1, 2, 9, 0), LocalDateTime.of(2024, 2, 1, 9, 0), LocalDateTime.of(2024, 3, 1, 9, 0))) {
+            setClock(start);
+            startCycle(start);
+            String key = YearMonth.from(start).toString();
+            runDueJobs(key);
+            submitForecast(key, TestOrganization.REP, "0", "On plan");
+            submitForecast(key, TestOrganization.TEAMMATE, "0", "On plan");
+            if (start.getMonthValue() == 1) {
+                submitForecast(key, TestOrganization.OTHER_REP, "0", "On plan");
+            }
+            setClock(start.plusHours(72));
+            runDueJobs(key);
+        }
+        Cycle second = cycles.find(Cadence.MONTHLY_FORECAST, "2024-03").orElseThrow();
+        long submission = compliance.find(second.id(), TestOrganization.OTHER_REP, ReportType.FORECAST).orElseThrow().id();
+        Assertions.assertThat(compliance.escalations(submission)).extracting(Escalation::escalatedTo, Escalation::level)
+                .containsExactly(Assertions.tuple(TestOrganization.OTHER_MANAGER, 1), Assertions.tuple(TestOrganization.LEADER, 2));
+        Assertions.assertThat(mails(TestOrganization.LEADER, NotificationKind.REPORT_ESCALATED, "2024-03")).hasSize(1);
+        Assertions.assertThat(mails(TestOrganization.LEADER, NotificationKind.REPORT_ESCALATED, "2024-02")).as("first miss").isEmpty();
+        ProcessInstance instance = instance(SUBMISSION_KEY, "2024-03:" + TestOrganization.OTHER_REP);
+        Assertions.assertThat(task(instance, TASK_CHASE_MISSING_FORECAST).getAssignee()).isEqualTo(TestOrganization.OTHER_MANAGER);
+
+        // the second timer finds it escalated that far already: no second level-2 escalation, no second mail
+        setClock(LocalDateTime.of(2024, 3, 1, 9, 0).plusHours(96));
+        runDueJobs("2024-03");
+        assertThat(instance).hasPassed("End_ForecastEscalated");
+        Assertions.assertThat(compliance.escalations(submission)).hasSize(2);
+        Assertions.assertThat(mails(TestOrganization.LEADER, NotificationKind.REPORT_ESCALATED, "2024-03")).hasSize(1);
+    }
+
+    @Test
     void the_deployed_timer_opens_the_cycle_on_the_first_working_day_of_the_month_at_nine() {
         Job start = startTimer();
         LocalDateTime due = toLocal(start.getDuedate());
