@@ -15,6 +15,7 @@ public final class MonthlyForecastProcess {
     public static final String TIMER_SECOND_ESCALATION = "Timer_ForecastSecondEscalation";
     public static final String TASK_CHASE_MISSING_FORECAST = "Task_ChaseMissingForecast";
     public static final String TASK_REVIEW_MONTHLY_FORECAST = "Task_ReviewMonthlyForecast";
+    public static final String TIMER_REVIEW_DEADLINE = "Timer_ForecastReviewDeadline";
 
     // process variables: ids, keys and decisions (the cycle and batch names are the weekly commit's)
     public static final String CYCLE_ID = "cycleId";

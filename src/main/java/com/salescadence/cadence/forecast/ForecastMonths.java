@@ -20,6 +20,8 @@ public final class ForecastMonths {
 
     public static final int MONTHS = 12;
 
+    private static final BigDecimal TOO_LARGE = new BigDecimal("1000000000000");
+
     private ForecastMonths() {
     }
 
@@ -81,6 +83,8 @@ public final class ForecastMonths {
                 problems.add("Amount of " + month + " must not be negative, got " + amount.toPlainString() + ".");
             } else if (amount.stripTrailingZeros().scale() > 2) {
                 problems.add("Amount of " + month + " may have at most two decimals.");
+            } else if (amount.compareTo(TOO_LARGE) >= 0) {
+                problems.add("Amount of " + month + " is unrealistically large.");
             }
             amounts.put(month, amount == null ? BigDecimal.ZERO : amount);
         }

@@ -1,8 +1,6 @@
 package com.salescadence.cadence.forecast;
 
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,11 +43,10 @@ public class ForecastReviewService {
     private final OrganizationService organization;
     private final QuotaService quotas;
     private final MonthlyForecastSettings settings;
-    private final Clock clock;
 
     ForecastReviewService(ForecastRepository forecasts, MonthlyForecastService monthly, ComplianceService compliance,
                           CycleService cycles, OrganizationService organization, QuotaService quotas,
-                          MonthlyForecastSettings settings, Clock clock) {
+                          MonthlyForecastSettings settings) {
         this.forecasts = forecasts;
         this.monthly = monthly;
         this.compliance = compliance;
@@ -57,7 +54,6 @@ public class ForecastReviewService {
         this.organization = organization;
         this.quotas = quotas;
         this.settings = settings;
-        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -145,7 +141,7 @@ public class ForecastReviewService {
         Submission recorded = compliance.recordSubmitted(submissionId);
         Figures team = view.team().figures();
         forecasts.insertReview(submissionId, submission.cycleId(), submission.personId(), orZero(team.forecast()), orZero(team.stretch()),
-                orZero(team.pipeline()), view.missing().size(), notes.trim(), recorded.submittedAt() == null ? LocalDateTime.now(clock) : recorded.submittedAt());
+                orZero(team.pipeline()), view.missing().size(), notes.trim(), recorded.submittedAt());
         return forecasts.review(submission.cycleId(), submission.personId()).orElseThrow();
     }
 

@@ -184,6 +184,22 @@ class ForecastDelegates {
         };
     }
 
+    /** The review's deadline passed: recorded as missing, the manager above told (and one level further on a second miss in a row). */
+    @Bean
+    JavaDelegate recordMissingForecastReviewDelegate(ComplianceService compliance, CadenceMail mail) {
+        return execution -> {
+            long submissionId = CommitDelegates.id(execution.getVariable(SUBMISSION_ID));
+            MissedReport missed = compliance.recordMissed(submissionId, Cadence.MONTHLY_FORECAST, "Forecast review not recorded by the deadline");
+            if (missed.newlyMissed()) {
+                Submission submission = compliance.get(submissionId);
+                for (String to : missed.escalatedTo()) {
+                    mail.send(to, NotificationKind.REPORT_MISSING, "forecast.review.missing", (String) execution.getVariable(CYCLE_KEY),
+                            submission.dueAt(), null, mail.name(submission.personId()), mail.name(to));
+                }
+            }
+        };
+    }
+
     @Bean
     JavaDelegate recordForecastReviewDelegate(ForecastReviewService reviews) {
         return execution -> UserInput.handle(() -> {

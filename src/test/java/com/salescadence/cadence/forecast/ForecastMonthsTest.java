@@ -67,6 +67,9 @@ class ForecastMonthsTest {
         List<Map<String, Object>> cents = new ArrayList<>(rows("100"));
         cents.set(0, row("2026-12", "1.001"));
         assertThatThrownBy(() -> ForecastMonths.parse(cents, DECEMBER)).hasMessageContaining("at most two decimals");
+        List<Map<String, Object>> huge = new ArrayList<>(rows("100"));
+        huge.set(0, row("2026-12", "1000000000000"));
+        assertThatThrownBy(() -> ForecastMonths.parse(huge, DECEMBER)).hasMessageContaining("unrealistically large");
     }
 
     static List<Map<String, Object>> rows(String amount) {

@@ -223,7 +223,7 @@ class MonthlyForecastProcessTest {
     }
 
     @Test
-    void a_missing_forecast_is_reminded_chased_escalated_one_level_further_up_and_closed_by_a_late_submission() {
+    void a_missing_forecast_is_reminded_chased_escalated_one_level_further_up_and_closed_by_a_late_submission_and_so_is_a_missing_review() {
         LocalDateTime start = LocalDateTime.of(2022, 6, 1, 9, 0);
         setClock(start);
         startCycle(start);
@@ -291,6 +291,20 @@ class MonthlyForecastProcessTest {
         Assertions.assertThat(compliance.escalations(otherSubmission)).hasSize(2)
                 .allSatisfy(e -> Assertions.assertThat(e.closedAt()).isNotNull())
                 .first().satisfies(e -> Assertions.assertThat(e.chaseNote()).isEqualTo("Called: submits today"));
+
+        // the review deadline: a manager who has not reviewed is escalated to the leader; a late review closes it
+        setClock(start.plusHours(120));
+        runDueJobs(key);
+        long review = compliance.find(cycle.id(), TestOrganization.OTHER_MANAGER, ReportType.FORECAST_REVIEW).orElseThrow().id();
+        Assertions.assertThat(compliance.get(review).status()).isEqualTo(SubmissionStatus.MISSED);
+        Assertions.assertThat(compliance.escalations(review)).extracting(Escalation::escalatedTo).containsExactly(TestOrganization.LEADER);
+        Assertions.assertThat(mails(TestOrganization.LEADER, NotificationKind.REPORT_MISSING, key)).anyMatch(m -> m.subject().contains("Ou Manager"));
+        ProcessInstance reviewInstance = instance(REVIEW_KEY, key + ":" + TestOrganization.OTHER_MANAGER);
+        assertThat(reviewInstance).isWaitingAt(TASK_REVIEW_MONTHLY_FORECAST).hasPassed("End_ForecastReviewMissingRecorded");
+        completeAs(TestOrganization.OTHER_MANAGER, task(reviewInstance, TASK_REVIEW_MONTHLY_FORECAST), Map.of(F_REVIEW_NOTES, "Late, sorry"));
+        assertThat(reviewInstance).isEnded();
+        Assertions.assertThat(compliance.get(review).status()).isEqualTo(SubmissionStatus.LATE);
+        Assertions.assertThat(compliance.escalations(review)).allSatisfy(e -> Assertions.assertThat(e.closedAt()).isNotNull());
     }
 
     @Test
