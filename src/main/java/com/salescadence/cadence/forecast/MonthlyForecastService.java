@@ -1,0 +1,165 @@
+package com.salescadence.cadence.forecast;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.salescadence.cadence.ComplianceService;
+import com.salescadence.cadence.Cycle;
+import com.salescadence.cadence.CycleService;
+import com.salescadence.cadence.Submission;
+import com.salescadence.cadence.forecast.ForecastPrefill.MonthFigures;
+import com.salescadence.cadence.forecast.ForecastPrefill.PipelineDeal;
+import com.salescadence.common.ValidationException;
+import com.salescadence.organization.OrganizationService;
+import com.salescadence.pipeline.Opportunity;
+import com.salescadence.pipeline.OpportunityService;
+import com.salescadence.pipeline.OpportunityStatus;
+
+/**
+ * A rep's monthly 12-month forecast: prefilled from the open pipeline by expected close month, checked,
+ * and frozen with its action plan and the pipeline it rested on. Also the second escalation of a
+ * forecast that is still missing.
+ */
+@Service
+@Transactional
+public class MonthlyForecastService {
+
+    public static final int ACTION_PLAN_MAX = 4000;
+
+    private final ForecastRepository forecasts;
+    private final ComplianceService compliance;
+    private final CycleService cycles;
+    private final OpportunityService opportunities;
+    private final OrganizationService organization;
+    private final Clock clock;
+
+    MonthlyForecastService(ForecastRepository forecasts, ComplianceService compliance, CycleService cycles,
+                           OpportunityService opportunities, OrganizationService organization, Clock clock) {
+        this.clock = clock;
+        this.forecasts = forecasts;
+        this.compliance = compliance;
+        this.cycles = cycles;
+        this.opportunities = opportunities;
+        this.organization = organization;
+    }
+
+    /** The first of the 12 months a cycle forecasts: the cycle's own month. */
+    public static YearMonth firstMonth(Cycle cycle) {
+        return YearMonth.from(cycle.periodStart());
+    }
+
+    /** The rep's open pipeline in the 12 months, raw and weighted by stage win rate, per expected close month. */
+    @Transactional(readOnly = true)
+    public List<MonthFigures> pipelineByMonth(String repId, YearMonth first) {
+        List<PipelineDeal> deals = openDeals(repId).stream().map(deal -> new PipelineDeal(deal.amount(), deal.expectedCloseDate(),
+                opportunities.modelOf(deal).find(deal.stageCode()).map(s -> s.winRate()).orElse(0))).toList();
+        return ForecastPrefill.byMonth(deals, first);
+    }
+
+    /** The form's 12 rows: month, the month's pipeline (raw and weighted, shown) and the proposed amount (the weighted pipeline). */
+    @Transactional(readOnly = true)
+    public List<Map<String, Object>> prefill(String repId, Cycle cycle) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (MonthFigures month : pipelineByMonth(repId, firstMonth(cycle))) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("month", month.month().toString());
+            row.put("pipeline", month.pipeline().toPlainString());
+            row.put("weighted", month.weighted().toPlainString());
+            row.put("amount", month.weighted());
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    @Transactional(readOnly = true)
+    public String brief(String repId, Cycle cycle) {
+        YearMonth first = firstMonth(cycle);
+        List<MonthFigures> months = pipelineByMonth(repId, first);
+        StringBuilder text = new StringBuilder("Forecast ").append(cycle.cycleKey()).append(": the 12 months ").append(first)
+                .append(" to ").append(first.plusMonths(ForecastMonths.MONTHS - 1))
+                .append("\nOpen pipeline closing in these months: ").append(ForecastPrefill.totalPipeline(months).toPlainString())
+                .append(", weighted by stage win rate: ").append(ForecastPrefill.totalWeighted(months).toPlainString());
+        cycles.previous(cycle).flatMap(previous -> forecasts.report(previous.id(), repId)).ifPresent(last ->
+                text.append("\nLast month's forecast (12 months): ").append(last.forecastAmount().toPlainString())
+                        .append(", pipeline then ").append(last.pipelineAmount().toPlainString())
+                        .append("\nLast month's action plan: ").append(last.actionPlan()));
+        text.append("\n\nEach month is prefilled with its weighted pipeline; enter what you really expect to book (0 or more).");
+        return text.toString();
+    }
+
+    /**
+     * Checks and freezes a rep's forecast. Refused without storing anything: a negative amount, a month
+     * outside the 12, a month twice or missing, no action plan.
+     */
+    public ForecastReport submit(long submissionId, List<Map<String, Object>> rows, String actionPlan) {
+        Submission submission = compliance.get(submissionId);
+        Cycle cycle = cycles.get(submission.cycleId());
+        YearMonth first = firstMonth(cycle);
+        List<String> problems = new ArrayList<>();
+        Map<YearMonth, BigDecimal> amounts = Map.of();
+        try {
+            amounts = ForecastMonths.parse(rows, first);
+        } catch (ValidationException e) {
+            problems.addAll(e.problems());
+        }
+        if (actionPlan == null || actionPlan.isBlank()) {
+            problems.add("The monthly action plan is required.");
+        } else if (actionPlan.length() > ACTION_PLAN_MAX) {
+            problems.add("The monthly action plan is too long: at most " + ACTION_PLAN_MAX + " characters.");
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        Submission recorded = compliance.recordSubmitted(submissionId);
+        List<MonthFigures> pipeline = pipelineByMonth(submission.personId(), first);
+        BigDecimal total = amounts.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        long reportId = forecasts.insertReport(submissionId, cycle.id(), submission.personId(), first.atDay(1), total,
+                ForecastPrefill.totalPipeline(pipeline), ForecastPrefill.totalWeighted(pipeline), actionPlan.trim(),
+                recorded.submittedAt());
+        for (MonthFigures month : pipeline) {
+            forecasts.insertMonth(reportId, month, amounts.get(month.month()));
+        }
+        return forecasts.report(cycle.id(), submission.personId()).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ForecastReport> report(long cycleId, String personId) {
+        return forecasts.report(cycleId, personId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ForecastMonth> months(long reportId) {
+        return forecasts.months(reportId);
+    }
+
+    /**
+     * A forecast still missing well after its deadline goes one level further up (level 2: the
+     * manager's manager), once. Returns who was told, or empty when it was submitted meanwhile, was
+     * already escalated that far, or there is nobody above the manager.
+     */
+    public Optional<String> escalateFurther(long submissionId, String reason) {
+        Submission submission = compliance.get(submissionId);
+        List<String> above = organization.managersAbove(submission.personId());
+        if (above.size() < 2) {
+            return Optional.empty();
+        }
+        return forecasts.escalateOnce(submissionId, above.get(1), 2, reason, LocalDateTime.now(clock)) ? Optional.of(above.get(1)) : Optional.empty();
+    }
+
+    private List<Opportunity> openDeals(String repId) {
+        return opportunities.listVisibleTo(repId).stream()
+                .filter(o -> o.ownerId().equals(repId) && o.status() == OpportunityStatus.OPEN)
+                .sorted(Comparator.comparing(Opportunity::expectedCloseDate)).toList();
+    }
+}

@@ -1,0 +1,132 @@
+package com.salescadence.cadence.forecast.web;
+
+import static com.salescadence.workflow.MonthlyForecastProcess.*;
+
+import java.security.Principal;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.spin.Spin;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.salescadence.cadence.Cadence;
+import com.salescadence.cadence.Cycle;
+import com.salescadence.cadence.CycleService;
+import com.salescadence.cadence.forecast.ForecastReport;
+import com.salescadence.cadence.forecast.ForecastReviewService;
+import com.salescadence.cadence.forecast.ForecastReviewView;
+import com.salescadence.cadence.forecast.MonthlyForecastService;
+import com.salescadence.common.NotFoundException;
+import com.salescadence.common.ValidationException;
+import com.salescadence.organization.OrganizationService;
+import com.salescadence.organization.Role;
+import com.salescadence.workflow.TaskActions;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** The monthly forecast through the API: the same tasks the Tasklist shows, completed the same way. */
+@RestController
+@RequestMapping("/api/cadence/monthly-forecast")
+@Tag(name = "Monthly forecast", description = "The 12-month forecast each month, its action plan, and the manager's review")
+class MonthlyForecastController {
+
+    private final CycleService cycles;
+    private final MonthlyForecastService forecasts;
+    private final ForecastReviewService reviews;
+    private final OrganizationService organization;
+    private final TaskActions tasks;
+    private final RuntimeService runtimeService;
+
+    MonthlyForecastController(CycleService cycles, MonthlyForecastService forecasts, ForecastReviewService reviews,
+                              OrganizationService organization, TaskActions tasks, RuntimeService runtimeService) {
+        this.cycles = cycles;
+        this.forecasts = forecasts;
+        this.reviews = reviews;
+        this.organization = organization;
+        this.tasks = tasks;
+        this.runtimeService = runtimeService;
+    }
+
+    @GetMapping("/cycles")
+    @Operation(summary = "The latest monthly cycles (compliance per cycle: GET /api/cadence/cycles/{cycleId}/compliance)")
+    List<Cycle> monthlyCycles(@RequestParam(defaultValue = "12") int limit) {
+        return cycles.recent(Cadence.MONTHLY_FORECAST, limit);
+    }
+
+    @PostMapping("/start")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Admin: start this month's cycle now (as the timer would); optional cycleStart, ISO date-time")
+    Map<String, Object> start(@RequestBody(required = false) Map<String, String> body, Principal principal) {
+        if (organization.person(principal.getName()).role() != Role.ADMIN) {
+            throw new AccessDeniedException("Only admin may do this.");
+        }
+        Map<String, Object> variables = new HashMap<>();
+        String given = body == null ? null : body.get("cycleStart");
+        if (given != null) {
+            try {
+                variables.put(CYCLE_START, Date.from(LocalDateTime.parse(given).atZone(ZoneId.systemDefault()).toInstant()));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new ValidationException("cycleStart must look like 2026-12-01T09:00, got '" + given + "'.");
+            }
+        }
+        return Map.of("processInstanceId", runtimeService.startProcessInstanceByKey(KEY, variables).getId());
+    }
+
+    @GetMapping("/cycles/{cycleId}/forecasts/{personId}")
+    @Operation(summary = "A rep's frozen 12-month forecast with its months and action plan")
+    Map<String, Object> forecast(@PathVariable long cycleId, @PathVariable String personId, Principal principal) {
+        if (!organization.canSee(principal.getName(), personId)) {
+            throw new NotFoundException("No forecast of '" + personId + "' for you.");
+        }
+        ForecastReport report = forecasts.report(cycleId, personId)
+                .orElseThrow(() -> new NotFoundException("'" + personId + "' has not submitted a forecast in cycle " + cycleId + "."));
+        return Map.of("report", report, "months", forecasts.months(report.id()));
+    }
+
+    @PostMapping("/cycles/{cycleId}/forecast")
+    @Operation(summary = "Rep: submit the 12-month forecast (completes 'Submit 12-month forecast'); months: [{month: 2026-12, amount}], actionPlan")
+    Map<String, Object> submit(@PathVariable long cycleId, @RequestBody Map<String, Object> body, Principal principal) {
+        Cycle cycle = cycles.get(cycleId);
+        Map<String, Object> fields = new HashMap<>();
+        fields.put(F_FORECAST_MONTHS, Spin.JSON(body.getOrDefault("months", List.of())));
+        fields.put(F_ACTION_PLAN, body.get("actionPlan"));
+        tasks.complete(cycle.cycleKey() + ":" + principal.getName(), TASK_SUBMIT_MONTHLY_FORECAST, principal.getName(), fields);
+        return forecast(cycleId, principal.getName(), principal);
+    }
+
+    @GetMapping("/cycles/{cycleId}/review")
+    @Operation(summary = "A first-line manager's forecast review (default: the caller's): the figures, the checks as shown, the summary")
+    Map<String, Object> review(@PathVariable long cycleId, @RequestParam(required = false) String managerId, Principal principal) {
+        String manager = managerId == null ? principal.getName() : managerId;
+        if (!organization.canSee(principal.getName(), manager)) {
+            throw new NotFoundException("No forecast review of '" + manager + "' for you.");
+        }
+        ForecastReviewView view = reviews.view(cycleId, manager);
+        return Map.of("view", view, "rows", reviews.tableRows(view), "summary", reviews.brief(view));
+    }
+
+    @PostMapping("/cycles/{cycleId}/review")
+    @Operation(summary = "Manager: record the forecast review (completes 'Forecast review'); notes required")
+    Map<String, Object> submitReview(@PathVariable long cycleId, @RequestBody Map<String, Object> body, Principal principal) {
+        Cycle cycle = cycles.get(cycleId);
+        Map<String, Object> fields = new HashMap<>();
+        fields.put(F_REVIEW_NOTES, body.get("notes"));
+        tasks.complete(cycle.cycleKey() + ":" + principal.getName(), TASK_REVIEW_MONTHLY_FORECAST, principal.getName(), fields);
+        return Map.of("review", reviews.review(cycleId, principal.getName()).orElseThrow());
+    }
+}

@@ -1,0 +1,211 @@
+package com.salescadence.cadence.process;
+
+import static com.salescadence.workflow.MonthlyForecastProcess.*;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.Spin;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.salescadence.cadence.Cadence;
+import com.salescadence.cadence.CadenceMail;
+import com.salescadence.cadence.ComplianceService;
+import com.salescadence.cadence.Cycle;
+import com.salescadence.cadence.CycleService;
+import com.salescadence.cadence.MissedReport;
+import com.salescadence.cadence.ReportType;
+import com.salescadence.cadence.Submission;
+import com.salescadence.cadence.forecast.ForecastReviewService;
+import com.salescadence.cadence.forecast.ForecastReviewView;
+import com.salescadence.cadence.forecast.MonthlyForecastService;
+import com.salescadence.cadence.forecast.MonthlyForecastSettings;
+import com.salescadence.notification.NotificationKind;
+import com.salescadence.organization.OrganizationService;
+import com.salescadence.organization.Person;
+import com.salescadence.organization.Role;
+import com.salescadence.workflow.FormInput;
+import com.salescadence.workflow.UserInput;
+
+/**
+ * The glue of the monthly forecast (bpmn/monthly-forecast*.bpmn): open the month's cycle, ask every rep
+ * and then every first-line manager in batches, prefill and record the forecast, remind, record the
+ * miss, escalate further, chase, and run the review.
+ */
+@Configuration(proxyBeanMethods = false)
+class ForecastDelegates {
+
+    private static final String REASON_MISSED = "Monthly forecast not submitted by the deadline";
+    private static final String REASON_STILL_MISSING = "Monthly forecast still missing after the second deadline";
+
+    @Bean
+    JavaDelegate openMonthlyCycleDelegate(CycleService cycles, Clock clock) {
+        return execution -> {
+            Object given = execution.getVariable(CYCLE_START);
+            LocalDateTime start = given instanceof Date d ? LocalDateTime.ofInstant(d.toInstant(), ZoneId.systemDefault())
+                    : LocalDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES);
+            YearMonth month = YearMonth.from(start);
+            Cycle cycle = cycles.open(Cadence.MONTHLY_FORECAST, month.toString(), start, month.atDay(1), month.atEndOfMonth(),
+                    execution.getProcessInstanceId());
+            execution.setProcessBusinessKey(cycle.cycleKey());
+            execution.setVariable(CYCLE_ID, cycle.id());
+            execution.setVariable(CYCLE_KEY, cycle.cycleKey());
+            execution.setVariable(CYCLE_START, Date.from(cycle.startsAt().atZone(ZoneId.systemDefault()).toInstant()));
+            execution.setVariable(BATCH_OFFSET, 0);
+        };
+    }
+
+    @Bean
+    JavaDelegate startForecastSubmissionsDelegate(OrganizationService organization, MonthlyForecastSettings settings) {
+        return execution -> {
+            List<String> reps = organization.withRole(Role.REP).stream().map(Person::id).toList();
+            CycleDelegates.startBatch(execution, SUBMISSION_KEY, reps, settings.batchSize(), REP_ID, Map.of());
+        };
+    }
+
+    @Bean
+    JavaDelegate startForecastReviewsDelegate(OrganizationService organization, MonthlyForecastSettings settings) {
+        return execution -> {
+            List<String> managers = organization.managersAtLevel(1).stream().map(Person::id).toList();
+            CycleDelegates.startBatch(execution, REVIEW_KEY, managers, settings.batchSize(), MANAGER_ID, Map.of());
+        };
+    }
+
+    /** When the task is created: the forecast is owed by the task's due date; the 12 months are prefilled. */
+    @Bean
+    TaskListener forecastFormListener(MonthlyForecastService forecasts, ComplianceService compliance, CycleService cycles) {
+        return task -> {
+            Cycle cycle = cycles.get(CommitDelegates.id(task.getVariable(CYCLE_ID)));
+            String rep = (String) task.getVariable(REP_ID);
+            Submission submission = compliance.owe(cycle.id(), rep, ReportType.FORECAST, CommitDelegates.toLocal(task));
+            task.setVariable(SUBMISSION_ID, submission.id());
+            task.setVariableLocal(FORECAST_BRIEF, forecasts.brief(rep, cycle));
+            // not task-local: the form submits the edited rows under the same name (see CommitDelegates)
+            task.setVariable(FORECAST_MONTHS, Spin.JSON(forecasts.prefill(rep, cycle)));
+        };
+    }
+
+    @Bean
+    JavaDelegate recordMonthlyForecastDelegate(MonthlyForecastService forecasts) {
+        return execution -> UserInput.handle(() -> {
+            FormInput form = FormInput.of(execution);
+            forecasts.submit(CommitDelegates.id(execution.getVariable(SUBMISSION_ID)), form.objects(F_FORECAST_MONTHS),
+                    form.text(F_ACTION_PLAN));
+            form.clear();
+        });
+    }
+
+    @Bean
+    JavaDelegate forecastReminderDelegate(ComplianceService compliance, CadenceMail mail, TaskService taskService) {
+        return execution -> {
+            long submissionId = CommitDelegates.id(execution.getVariable(SUBMISSION_ID));
+            if (compliance.recordReminder(submissionId)) {
+                Submission submission = compliance.get(submissionId);
+                Task task = taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+                        .taskDefinitionKey(TASK_SUBMIT_MONTHLY_FORECAST).singleResult();
+                mail.send(submission.personId(), NotificationKind.REPORT_REMINDER, "forecast.reminder",
+                        (String) execution.getVariable(CYCLE_KEY), submission.dueAt(), task == null ? null : task.getId(),
+                        mail.name(submission.personId()));
+            }
+        };
+    }
+
+    /** The deadline passed: recorded as missing, the manager told (and one level up on a second miss in a row). */
+    @Bean
+    JavaDelegate recordMissingForecastDelegate(ComplianceService compliance, CadenceMail mail) {
+        return execution -> {
+            long submissionId = CommitDelegates.id(execution.getVariable(SUBMISSION_ID));
+            MissedReport missed = compliance.recordMissed(submissionId, Cadence.MONTHLY_FORECAST, REASON_MISSED);
+            execution.setVariable(CHASE_ASSIGNEE, missed.chaseAssignee());
+            if (missed.newlyMissed()) {
+                Submission submission = compliance.get(submissionId);
+                String cycleKey = (String) execution.getVariable(CYCLE_KEY);
+                for (int i = 0; i < missed.escalatedTo().size(); i++) {
+                    String to = missed.escalatedTo().get(i);
+                    mail.send(to, i == 0 ? NotificationKind.REPORT_MISSING : NotificationKind.REPORT_ESCALATED,
+                            i == 0 ? "forecast.missing" : "forecast.escalated", cycleKey, submission.dueAt(), null,
+                            mail.name(submission.personId()), mail.name(to));
+                }
+            }
+        };
+    }
+
+    /** The second deadline passed and the forecast is still missing: one level further up, once, with a mail. */
+    @Bean
+    JavaDelegate escalateMissingForecastDelegate(MonthlyForecastService forecasts, ComplianceService compliance, CadenceMail mail) {
+        return execution -> {
+            long submissionId = CommitDelegates.id(execution.getVariable(SUBMISSION_ID));
+            forecasts.escalateFurther(submissionId, REASON_STILL_MISSING).ifPresent(to -> {
+                Submission submission = compliance.get(submissionId);
+                mail.send(to, NotificationKind.REPORT_ESCALATED, "forecast.overdue", (String) execution.getVariable(CYCLE_KEY),
+                        submission.dueAt(), null, mail.name(submission.personId()), mail.name(to));
+            });
+        };
+    }
+
+    @Bean
+    TaskListener forecastChaseListener(ComplianceService compliance, CadenceMail mail) {
+        return task -> {
+            long submissionId = CommitDelegates.submissionId(task);
+            Submission submission = compliance.get(submissionId);
+            StringBuilder text = new StringBuilder(mail.name(submission.personId()) + " has not submitted the monthly forecast for "
+                    + task.getVariable(CYCLE_KEY) + ", due " + submission.dueAt().toString().replace('T', ' ') + ".");
+            compliance.escalations(submissionId).forEach(e -> text.append("\nEscalated to ").append(mail.name(e.escalatedTo()))
+                    .append(" (level ").append(e.level()).append("): ").append(e.reason()));
+            text.append("\n100% submission, no exceptions. When the forecast is submitted, this task closes by itself.");
+            task.setVariableLocal(CHASE_BRIEF, text.toString());
+        };
+    }
+
+    /** When the review task is created: the review is owed by its due date, the team's checks are shown, the manager is told. */
+    @Bean
+    TaskListener forecastReviewListener(ForecastReviewService reviews, ComplianceService compliance, CadenceMail mail) {
+        return task -> {
+            long cycleId = CommitDelegates.id(task.getVariable(CYCLE_ID));
+            String manager = (String) task.getVariable(MANAGER_ID);
+            Submission submission = compliance.owe(cycleId, manager, ReportType.FORECAST_REVIEW, CommitDelegates.toLocal(task));
+            task.setVariable(SUBMISSION_ID, submission.id());
+            ForecastReviewView view = reviews.view(cycleId, manager);
+            task.setVariableLocal(REVIEW_BRIEF, reviews.brief(view));
+            task.setVariableLocal(REVIEW_ROWS, Spin.JSON(reviews.tableRows(view)));
+            mail.send(manager, NotificationKind.CALL_READY, "forecast.review.ready", (String) task.getVariable(CYCLE_KEY), null,
+                    task.getId(), mail.name(manager));
+        };
+    }
+
+    /** The review's deadline passed: recorded as missing, the manager above told (and one level further on a second miss in a row). */
+    @Bean
+    JavaDelegate recordMissingForecastReviewDelegate(ComplianceService compliance, CadenceMail mail) {
+        return execution -> {
+            long submissionId = CommitDelegates.id(execution.getVariable(SUBMISSION_ID));
+            MissedReport missed = compliance.recordMissed(submissionId, Cadence.MONTHLY_FORECAST, "Forecast review not recorded by the deadline");
+            if (missed.newlyMissed()) {
+                Submission submission = compliance.get(submissionId);
+                for (String to : missed.escalatedTo()) {
+                    mail.send(to, NotificationKind.REPORT_MISSING, "forecast.review.missing", (String) execution.getVariable(CYCLE_KEY),
+                            submission.dueAt(), null, mail.name(submission.personId()), mail.name(to));
+                }
+            }
+        };
+    }
+
+    @Bean
+    JavaDelegate recordForecastReviewDelegate(ForecastReviewService reviews) {
+        return execution -> UserInput.handle(() -> {
+            FormInput form = FormInput.of(execution);
+            reviews.submit(CommitDelegates.id(execution.getVariable(SUBMISSION_ID)), form.text(F_REVIEW_NOTES));
+            form.clear();
+        });
+    }
+}

@@ -1,0 +1,528 @@
+package com.salescadence.cadence.process;
+
+import static com.salescadence.workflow.MonthlyForecastProcess.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.Spin;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.salescadence.cadence.Cadence;
+import com.salescadence.cadence.ComplianceService;
+import com.salescadence.cadence.Cycle;
+import com.salescadence.cadence.CycleService;
+import com.salescadence.cadence.Escalation;
+import com.salescadence.cadence.ReportType;
+import com.salescadence.cadence.SubmissionStatus;
+import com.salescadence.cadence.forecast.ForecastChecks;
+import com.salescadence.cadence.forecast.ForecastMonth;
+import com.salescadence.cadence.forecast.ForecastReport;
+import com.salescadence.cadence.forecast.ForecastReview;
+import com.salescadence.cadence.forecast.ForecastReviewService;
+import com.salescadence.cadence.forecast.ForecastReviewView;
+import com.salescadence.cadence.forecast.MonthlyForecastService;
+import com.salescadence.notification.NotificationKind;
+import com.salescadence.notification.NotificationService;
+import com.salescadence.notification.OutboxMessage;
+import com.salescadence.organization.OrganizationAdministration;
+import com.salescadence.organization.OrganizationService;
+import com.salescadence.organization.QuotaService;
+import com.salescadence.pipeline.AccountService;
+import com.salescadence.pipeline.LeadService;
+import com.salescadence.pipeline.NewLead;
+import com.salescadence.pipeline.Qualification;
+import com.salescadence.support.EngineTest;
+import com.salescadence.support.TestDatabase;
+import com.salescadence.support.TestOrganization;
+
+/**
+ * Every path of bpmn/monthly-forecast.bpmn, monthly-forecast-submission.bpmn and monthly-forecast-review.bpmn
+ * with the real listeners, services and tables; time moves by setting the engine's clock and executing due
+ * jobs. Each test runs its own months, far from today; only the figures test creates deals, so its numbers
+ * are known.
+ */
+@EngineTest
+class MonthlyForecastProcessTest {
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+        registry.add("cadence.monthly-forecast.batch-size", () -> "2"); // small batches: the tests walk the batch loops
+    }
+
+    @Autowired ProcessEngine engine;
+    @Autowired IdentityService identityService;
+    @Autowired OrganizationService organization;
+    @Autowired OrganizationAdministration administration;
+    @Autowired AccountService accounts;
+    @Autowired LeadService leads;
+    @Autowired QuotaService quotas;
+    @Autowired CycleService cycles;
+    @Autowired ComplianceService compliance;
+    @Autowired MonthlyForecastService forecasts;
+    @Autowired ForecastReviewService reviews;
+    @Autowired NotificationService notifications;
+    @Autowired JdbcClient jdbc;
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+        TestOrganization.ensure(organization, administration);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void everyone_submits_on_time_and_the_review_shows_the_checks_computed_from_known_data() {
+        for (String quarter : List.of("2023-Q1", "2023-Q2", "2023-Q3", "2023-Q4", "2024-Q1")) {
+            quotas.set(TestOrganization.REP, quarter, new BigDecimal("250000"), new BigDecimal("300000"), "CNY");
+            quotas.set(TestOrganization.TEAMMATE, quarter, new BigDecimal("120000"), new BigDecimal("150000"), "CNY");
+        }
+        // February: the rep has 300000 of pipeline (weighted 110000), the teammate 100000 (weighted 10000)
+        LocalDateTime february = LocalDateTime.of(2023, 2, 1, 9, 0);
+        setClock(february);
+        openDeal(TestOrganization.REP, "100000", LocalDate.of(2023, 3, 15), null);
+        openDeal(TestOrganization.REP, "200000", LocalDate.of(2023, 5, 10), "DEVELOP");
+        openDeal(TestOrganization.TEAMMATE, "100000", LocalDate.of(2023, 4, 1), null);
+        startCycle(february);
+        runDueJobs("2023-02");
+        setClock(february.plusHours(2));
+        submitForecast("2023-02", TestOrganization.REP, "90000", "Close the March deal");
+        submitForecast("2023-02", TestOrganization.TEAMMATE, "10000", "Qualify two new leads");
+        submitForecast("2023-02", TestOrganization.OTHER_REP, "0", "Build pipeline");
+
+        // March: the rep adds a 150000 deal at 75%
+        LocalDateTime march = LocalDateTime.of(2023, 3, 1, 9, 0);
+        setClock(march);
+        openDeal(TestOrganization.REP, "150000", LocalDate.of(2023, 6, 20), "AGREEMENT");
+        ProcessInstance cycleInstance = startCycle(march);
+        runDueJobs("2023-03");
+        assertThat(cycleInstance).isWaitingAt(TIMER_REVIEW_DUE);
+        Assertions.assertThat(cycleInstance.getBusinessKey()).isEqualTo("2023-03");
+        Cycle cycle = cycles.find(Cadence.MONTHLY_FORECAST, "2023-03").orElseThrow();
+        Assertions.assertThat(cycle.periodStart()).isEqualTo(LocalDate.of(2023, 3, 1));
+
+        // the form is prefilled per expected close month: raw pipeline and weighted by the stage's win rate
+        Task repTask = forecastTask("2023-03", TestOrganization.REP);
+        Assertions.assertThat(toLocal(repTask.getDueDate())).isEqualTo(march.plusHours(72));
+        List<Map<String, Object>> prefill = prefill(repTask);
+        Assertions.assertThat(prefill).hasSize(12);
+        Assertions.assertThat(prefill.get(0)).containsEntry("month", "2023-03").containsEntry("pipeline", "100000.00").containsEntry("weighted", "10000.00");
+        Assertions.assertThat(prefill.get(2)).containsEntry("month", "2023-05").containsEntry("pipeline", "200000.00").containsEntry("weighted", "100000.00");
+        Assertions.assertThat(prefill.get(3)).containsEntry("month", "2023-06").containsEntry("pipeline", "150000.00").containsEntry("weighted", "112500.00");
+        Assertions.assertThat(prefill.get(11)).containsEntry("month", "2024-02").containsEntry("pipeline", "0.00");
+        Assertions.assertThat(engine.getTaskService().getVariable(repTask.getId(), FORECAST_BRIEF).toString())
+                .contains("Last month's forecast (12 months): 1080000.00").contains("Close the March deal");
+
+        setClock(march.plusHours(3));
+        submitForecast("2023-03", TestOrganization.REP, "100000", "Push the June deal to signature");
+        submitForecast("2023-03", TestOrganization.TEAMMATE, "10200", "Two proposals out");
+        submitForecast("2023-03", TestOrganization.OTHER_REP, "0", "Prospecting");
+        ForecastReport report = forecasts.report(cycle.id(), TestOrganization.REP).orElseThrow();
+        Assertions.assertThat(report.forecastAmount()).isEqualByComparingTo("1200000");
+        Assertions.assertThat(report.pipelineAmount()).isEqualByComparingTo("450000");
+        Assertions.assertThat(report.weightedAmount()).isEqualByComparingTo("222500");
+        Assertions.assertThat(report.actionPlan()).isEqualTo("Push the June deal to signature");
+        List<ForecastMonth> months = forecasts.months(report.id());
+        Assertions.assertThat(months).hasSize(12).allSatisfy(m -> Assertions.assertThat(m.amount()).isEqualByComparingTo("100000"));
+        Assertions.assertThat(months.get(3).weightedAmount()).isEqualByComparingTo("112500");
+        for (String rep : List.of(TestOrganization.REP, TestOrganization.TEAMMATE, TestOrganization.OTHER_REP)) {
+            Assertions.assertThat(status(cycle, rep)).isEqualTo(SubmissionStatus.ON_TIME);
+            assertEnded(SUBMISSION_KEY, "2023-03:" + rep);
+        }
+
+        // the deadline passes without anyone missing; an hour later the reviews open
+        setClock(march.plusHours(72));
+        runDueJobs("2023-03");
+        Assertions.assertThat(mails(TestOrganization.MANAGER, NotificationKind.REPORT_MISSING, "2023-03")).isEmpty();
+        setClock(march.plusHours(73));
+        runDueJobs("2023-03");
+        assertThat(cycleInstance).isEnded();
+        ProcessInstance review = instance(REVIEW_KEY, "2023-03:" + TestOrganization.MANAGER);
+        assertThat(review).isWaitingAt(TASK_REVIEW_MONTHLY_FORECAST);
+        assertThat(instance(REVIEW_KEY, "2023-03:" + TestOrganization.OTHER_MANAGER)).isWaitingAt(TASK_REVIEW_MONTHLY_FORECAST);
+        Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(REVIEW_KEY)
+                .processInstanceBusinessKey("2023-03:" + TestOrganization.LEADER).count()).as("first-line managers only").isZero();
+        Assertions.assertThat(mails(TestOrganization.MANAGER, NotificationKind.CALL_READY, "2023-03")).hasSize(1);
+        Task reviewTask = task(review, TASK_REVIEW_MONTHLY_FORECAST);
+        Assertions.assertThat(toLocal(reviewTask.getDueDate())).isEqualTo(march.plusHours(120));
+
+        ForecastReviewView view = reviews.view(cycle.id(), TestOrganization.MANAGER);
+        ForecastChecks.Figures rep = line(view, "Ren Rep").figures();
+        Assertions.assertThat(rep.forecast()).isEqualByComparingTo("1200000");
+        Assertions.assertThat(rep.stretch()).as("March + Q2 + Q3 + Q4 + Jan, Feb 2024 of 300000 a quarter").isEqualByComparingTo("1200000");
+        Assertions.assertThat(rep.forecastVsStretch()).contains(new BigDecimal("1.0000"));
+        Assertions.assertThat(rep.coverage()).contains(new BigDecimal("0.3750"));
+        Assertions.assertThat(rep.pipelineGrowth()).contains(new BigDecimal("0.5000"));
+        Assertions.assertThat(rep.forecastGrowth()).contains(new BigDecimal("0.1111"));
+        Assertions.assertThat(rep.quality()).contains(new BigDecimal("0.4944"));
+        Assertions.assertThat(rep.lastQuality()).contains(new BigDecimal("0.3667"));
+        Assertions.assertThat(line(view, "Ren Rep").flags()).containsExactly("pipeline covers 37.5% of target (under 150.0%)");
+        Assertions.assertThat(line(view, "Tang Teammate").flags()).containsExactly(
+                "12 months at 20.4% of stretch target", "pipeline covers 16.7% of target (under 150.0%)",
+                "pipeline growth 0.0% (under 5.0%)", "forecast growth 2.0% (under 5.0%)");
+        ForecastChecks.Figures team = view.team().figures();
+        Assertions.assertThat(team.forecast()).isEqualByComparingTo("1322400");
+        Assertions.assertThat(team.stretch()).isEqualByComparingTo("1800000");
+        Assertions.assertThat(team.pipeline()).isEqualByComparingTo("550000");
+        Assertions.assertThat(team.forecastVsStretch()).contains(new BigDecimal("0.7347"));
+        Assertions.assertThat(team.pipelineGrowth()).contains(new BigDecimal("0.3750"));
+        Assertions.assertThat(team.forecastGrowth()).contains(new BigDecimal("0.1020"));
+        Assertions.assertThat(team.quality()).contains(new BigDecimal("0.4227"));
+        Assertions.assertThat(view.missing()).isEmpty();
+
+        // the task shows the same figures
+        String rows = engine.getTaskService().getVariable(reviewTask.getId(), REVIEW_ROWS).toString();
+        Assertions.assertThat(rows).contains("\"person\":\"Ren Rep\"").contains("\"coverage\":\"37.5%\"")
+                .contains("\"pipelineGrowth\":\"50.0% (good)\"").contains("\"forecastGrowth\":\"11.1% (good)\"")
+                .contains("\"quality\":\"49.4% (last month 36.7%)\"").contains("\"forecastGrowth\":\"2.0% (low)\"")
+                .contains("\"person\":\"Team Meng Manager\"").contains("\"forecast\":\"1322400.00\"");
+        Assertions.assertThat(engine.getTaskService().getVariable(reviewTask.getId(), REVIEW_BRIEF).toString())
+                .contains("Team forecast 1322400.00 vs stretch target 1800000.00 (73.5%)").contains("Missing forecasts: none");
+
+        // notes are required; then the review is stored with the team's figures
+        Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.MANAGER, reviewTask, Map.of(F_REVIEW_NOTES, " ")))
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("Review notes is required");
+        completeAs(TestOrganization.MANAGER, reviewTask, Map.of(F_REVIEW_NOTES, "Teammate: build pipeline, two new accounts"));
+        assertThat(review).isEnded();
+        ForecastReview stored = reviews.review(cycle.id(), TestOrganization.MANAGER).orElseThrow();
+        Assertions.assertThat(stored.forecastAmount()).isEqualByComparingTo("1322400");
+        Assertions.assertThat(stored.pipelineAmount()).isEqualByComparingTo("550000");
+        Assertions.assertThat(stored.notes()).isEqualTo("Teammate: build pipeline, two new accounts");
+        Assertions.assertThat(compliance.find(cycle.id(), TestOrganization.MANAGER, ReportType.FORECAST_REVIEW).orElseThrow().status())
+                .isEqualTo(SubmissionStatus.ON_TIME);
+    }
+
+    @Test
+    void a_missing_forecast_is_reminded_chased_escalated_one_level_further_up_and_closed_by_a_late_submission_and_so_is_a_missing_review() {
+        LocalDateTime start = LocalDateTime.of(2022, 6, 1, 9, 0);
+        setClock(start);
+        startCycle(start);
+        String key = "2022-06";
+        runDueJobs(key);
+        Cycle cycle = cycles.find(Cadence.MONTHLY_FORECAST, key).orElseThrow();
+        setClock(start.plusHours(1));
+        submitForecast(key, TestOrganization.REP, "1000", "On plan");
+
+        // 48 hours in: the two reps who have not submitted are reminded
+        setClock(start.plusHours(48));
+        runDueJobs(key);
+        Assertions.assertThat(mails(TestOrganization.TEAMMATE, NotificationKind.REPORT_REMINDER, key)).hasSize(1);
+        Assertions.assertThat(mails(TestOrganization.OTHER_REP, NotificationKind.REPORT_REMINDER, key)).hasSize(1)
+                .allSatisfy(m -> Assertions.assertThat(m.body()).contains("/camunda/app/tasklist/default/#/?task="));
+        Assertions.assertThat(mails(TestOrganization.REP, NotificationKind.REPORT_REMINDER, key)).isEmpty();
+
+        // the deadline: both recorded missing, their managers chase them and get a mail
+        setClock(start.plusHours(72));
+        runDueJobs(key);
+        Assertions.assertThat(status(cycle, TestOrganization.TEAMMATE)).isEqualTo(SubmissionStatus.MISSED);
+        Assertions.assertThat(status(cycle, TestOrganization.OTHER_REP)).isEqualTo(SubmissionStatus.MISSED);
+        ProcessInstance teammate = instance(SUBMISSION_KEY, key + ":" + TestOrganization.TEAMMATE);
+        ProcessInstance otherRep = instance(SUBMISSION_KEY, key + ":" + TestOrganization.OTHER_REP);
+        assertThat(otherRep).isWaitingAt(TASK_SUBMIT_MONTHLY_FORECAST, TASK_CHASE_MISSING_FORECAST);
+        Task chase = task(otherRep, TASK_CHASE_MISSING_FORECAST);
+        Assertions.assertThat(chase.getAssignee()).isEqualTo(TestOrganization.OTHER_MANAGER);
+        Assertions.assertThat(engine.getTaskService().getVariable(chase.getId(), CHASE_BRIEF).toString())
+                .contains("Ou Rep has not submitted the monthly forecast for 2022-06");
+        Assertions.assertThat(mails(TestOrganization.OTHER_MANAGER, NotificationKind.REPORT_MISSING, key)).hasSize(1)
+                .allSatisfy(m -> Assertions.assertThat(m.subject()).contains("Ou Rep"));
+        Assertions.assertThat(mails(TestOrganization.MANAGER, NotificationKind.REPORT_MISSING, key)).hasSize(1);
+        Assertions.assertThat(mails(TestOrganization.LEADER, NotificationKind.REPORT_ESCALATED, key)).as("not yet one level up").isEmpty();
+
+        // an hour later the reviews open and show who is missing
+        setClock(start.plusHours(73));
+        runDueJobs(key);
+        Assertions.assertThat(reviews.view(cycle.id(), TestOrganization.OTHER_MANAGER).missing()).containsExactly("Ou Rep");
+
+        // the teammate submits late: accepted, marked late, escalation and chase closed
+        setClock(start.plusHours(80));
+        submitForecast(key, TestOrganization.TEAMMATE, "500", "Sorry, late");
+        assertThat(teammate).isEnded();
+        Assertions.assertThat(status(cycle, TestOrganization.TEAMMATE)).isEqualTo(SubmissionStatus.LATE);
+        long teammateSubmission = compliance.find(cycle.id(), TestOrganization.TEAMMATE, ReportType.FORECAST).orElseThrow().id();
+        Assertions.assertThat(compliance.escalations(teammateSubmission)).singleElement()
+                .satisfies(e -> Assertions.assertThat(e.closeReason()).isEqualTo("Submitted late"));
+
+        // 96 hours in, the other rep is still missing: escalated one level further up, once, with a mail
+        setClock(start.plusHours(96));
+        runDueJobs(key);
+        long otherSubmission = compliance.find(cycle.id(), TestOrganization.OTHER_REP, ReportType.FORECAST).orElseThrow().id();
+        Assertions.assertThat(compliance.escalations(otherSubmission)).extracting(Escalation::escalatedTo, Escalation::level)
+                .containsExactly(Assertions.tuple(TestOrganization.OTHER_MANAGER, 1), Assertions.tuple(TestOrganization.LEADER, 2));
+        Assertions.assertThat(mails(TestOrganization.LEADER, NotificationKind.REPORT_ESCALATED, key)).singleElement()
+                .satisfies(m -> Assertions.assertThat(m.subject()).as("the leader reads Chinese: forecast.overdue").contains("\u4ecd\u672a\u63d0\u4ea4").contains("Ou Rep"));
+        assertThat(otherRep).isWaitingAt(TASK_SUBMIT_MONTHLY_FORECAST, TASK_CHASE_MISSING_FORECAST).hasPassed("End_ForecastEscalated");
+
+        // the manager records the chase; then the rep submits late and every escalation closes
+        completeAs(TestOrganization.OTHER_MANAGER, task(otherRep, TASK_CHASE_MISSING_FORECAST), Map.of(F_CHASE_NOTE, "Called: submits today"));
+        setClock(start.plusHours(100));
+        submitForecast(key, TestOrganization.OTHER_REP, "0", "Rebuild pipeline");
+        assertThat(otherRep).isEnded();
+        Assertions.assertThat(status(cycle, TestOrganization.OTHER_REP)).isEqualTo(SubmissionStatus.LATE);
+        Assertions.assertThat(compliance.escalations(otherSubmission)).hasSize(2)
+                .allSatisfy(e -> Assertions.assertThat(e.closedAt()).isNotNull())
+                .first().satisfies(e -> Assertions.assertThat(e.chaseNote()).isEqualTo("Called: submits today"));
+
+        // the review deadline: a manager who has not reviewed is escalated to the leader; a late review closes it
+        setClock(start.plusHours(120));
+        runDueJobs(key);
+        long review = compliance.find(cycle.id(), TestOrganization.OTHER_MANAGER, ReportType.FORECAST_REVIEW).orElseThrow().id();
+        Assertions.assertThat(compliance.get(review).status()).isEqualTo(SubmissionStatus.MISSED);
+        Assertions.assertThat(compliance.escalations(review)).extracting(Escalation::escalatedTo).containsExactly(TestOrganization.LEADER);
+        Assertions.assertThat(mails(TestOrganization.LEADER, NotificationKind.REPORT_MISSING, key)).anyMatch(m -> m.subject().contains("Ou Manager"));
+        ProcessInstance reviewInstance = instance(REVIEW_KEY, key + ":" + TestOrganization.OTHER_MANAGER);
+        assertThat(reviewInstance).isWaitingAt(TASK_REVIEW_MONTHLY_FORECAST).hasPassed("End_ForecastReviewMissingRecorded");
+        completeAs(TestOrganization.OTHER_MANAGER, task(reviewInstance, TASK_REVIEW_MONTHLY_FORECAST), Map.of(F_REVIEW_NOTES, "Late, sorry"));
+        assertThat(reviewInstance).isEnded();
+        Assertions.assertThat(compliance.get(review).status()).isEqualTo(SubmissionStatus.LATE);
+        Assertions.assertThat(compliance.escalations(review)).allSatisfy(e -> Assertions.assertThat(e.closedAt()).isNotNull());
+    }
+
+    @Test
+    void a_bad_forecast_is_refused_with_reasons_and_nothing_is_stored() {
+        LocalDateTime start = LocalDateTime.of(2023, 9, 1, 9, 0);
+        setClock(start);
+        startCycle(start);
+        String key = "2023-09";
+        runDueJobs(key);
+        Cycle cycle = cycles.find(Cadence.MONTHLY_FORECAST, key).orElseThrow();
+        Task task = forecastTask(key, TestOrganization.REP);
+
+        List<Map<String, Object>> rows = prefill(task);
+        rows.get(0).put("amount", -100);
+        rows.get(1).put("month", "2024-09");
+        rows.get(2).put("month", "2023-09");
+        Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.REP, task, Map.of(F_FORECAST_MONTHS, Spin.JSON(rows), F_ACTION_PLAN, "")))
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("Amount of 2023-09 must not be negative")
+                .hasMessageContaining("Month 2024-09 is outside the forecast's 12 months (2023-09 to 2024-08)")
+                .hasMessageContaining("Month 2023-09 is given twice")
+                .hasMessageContaining("The monthly action plan is required");
+        Assertions.assertThat(forecasts.report(cycle.id(), TestOrganization.REP)).isEmpty();
+        Assertions.assertThat(jdbc.sql("select count(*) from forecast_month m join forecast_report r on r.id = m.forecast_report_id where r.cycle_id = ?")
+                .param(cycle.id()).query(Long.class).single()).isZero();
+        Assertions.assertThat(status(cycle, TestOrganization.REP)).isEqualTo(SubmissionStatus.DUE);
+        assertThat(instance(SUBMISSION_KEY, key + ":" + TestOrganization.REP)).isWaitingAt(TASK_SUBMIT_MONTHLY_FORECAST);
+
+        // another rep cannot complete the rep's task
+        Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.TEAMMATE, task, Map.of(F_ACTION_PLAN, "x")))
+                .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+
+        submitForecast(key, TestOrganization.REP, "1234.50", "Fixed");
+        ForecastReport report = forecasts.report(cycle.id(), TestOrganization.REP).orElseThrow();
+        Assertions.assertThat(report.forecastAmount()).isEqualByComparingTo("14814");
+        Assertions.assertThat(forecasts.months(report.id())).hasSize(12);
+    }
+
+    @Test
+    void a_rep_who_misses_two_months_in_a_row_is_escalated_two_levels_at_the_deadline_and_only_once() {
+        // January everyone reports (so the months before are this test's own); February and March Ou Rep misses
+        for (LocalDateTime start : List.of(LocalDateTime.of(2024, 1, 2, 9, 0), LocalDateTime.of(2024, 2, 1, 9, 0), LocalDateTime.of(2024, 3, 1, 9, 0))) {
+            setClock(start);
+            startCycle(start);
+            String key = YearMonth.from(start).toString();
+            runDueJobs(key);
+            submitForecast(key, TestOrganization.REP, "0", "On plan");
+            submitForecast(key, TestOrganization.TEAMMATE, "0", "On plan");
+            if (start.getMonthValue() == 1) {
+                submitForecast(key, TestOrganization.OTHER_REP, "0", "On plan");
+            }
+            setClock(start.plusHours(72));
+            runDueJobs(key);
+        }
+        Cycle second = cycles.find(Cadence.MONTHLY_FORECAST, "2024-03").orElseThrow();
+        long submission = compliance.find(second.id(), TestOrganization.OTHER_REP, ReportType.FORECAST).orElseThrow().id();
+        Assertions.assertThat(compliance.escalations(submission)).extracting(Escalation::escalatedTo, Escalation::level)
+                .containsExactly(Assertions.tuple(TestOrganization.OTHER_MANAGER, 1), Assertions.tuple(TestOrganization.LEADER, 2));
+        Assertions.assertThat(mails(TestOrganization.LEADER, NotificationKind.REPORT_ESCALATED, "2024-03")).hasSize(1);
+        Assertions.assertThat(mails(TestOrganization.LEADER, NotificationKind.REPORT_ESCALATED, "2024-02")).as("first miss").isEmpty();
+        ProcessInstance instance = instance(SUBMISSION_KEY, "2024-03:" + TestOrganization.OTHER_REP);
+        Assertions.assertThat(task(instance, TASK_CHASE_MISSING_FORECAST).getAssignee()).isEqualTo(TestOrganization.OTHER_MANAGER);
+
+        // the second timer finds it escalated that far already: no second level-2 escalation, no second mail
+        setClock(LocalDateTime.of(2024, 3, 1, 9, 0).plusHours(96));
+        runDueJobs("2024-03");
+        assertThat(instance).hasPassed("End_ForecastEscalated");
+        Assertions.assertThat(compliance.escalations(submission)).hasSize(2);
+        Assertions.assertThat(mails(TestOrganization.LEADER, NotificationKind.REPORT_ESCALATED, "2024-03")).hasSize(1);
+    }
+
+    @Test
+    void the_deployed_timer_opens_the_cycle_on_the_first_working_day_of_the_month_at_nine() {
+        Job start = startTimer();
+        LocalDateTime due = toLocal(start.getDuedate());
+        Assertions.assertThat(ZoneId.systemDefault()).isEqualTo(ZoneId.of("Asia/Shanghai"));
+        Assertions.assertThat(due.toLocalDate()).isEqualTo(firstWorkingDay(YearMonth.from(due)));
+        Assertions.assertThat(due.toLocalTime()).hasToString("09:00");
+
+        setClock(due);
+        engine.getManagementService().executeJob(start.getId());
+        String key = YearMonth.from(due).toString();
+        ProcessInstance cycleInstance = instance(KEY, key);
+        Cycle cycle = cycles.find(Cadence.MONTHLY_FORECAST, key).orElseThrow();
+        Assertions.assertThat(cycle.startsAt()).isEqualTo(due);
+        runDueJobs(key);
+        assertThat(cycleInstance).isWaitingAt(TIMER_REVIEW_DUE);
+        Assertions.assertThat(forecastTask(key, TestOrganization.OTHER_REP)).isNotNull();
+
+        // the next start is the first working day of the next month, wherever the weekend falls
+        LocalDateTime next = toLocal(startTimer().getDuedate());
+        Assertions.assertThat(next.toLocalDate()).isEqualTo(firstWorkingDay(YearMonth.from(due).plusMonths(1)));
+        Assertions.assertThat(next.toLocalTime()).hasToString("09:00");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static LocalDate firstWorkingDay(YearMonth month) {
+        LocalDate day = month.atDay(1);
+        while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            day = day.plusDays(1);
+        }
+        return day;
+    }
+
+    private Job startTimer() {
+        return engine.getManagementService().createJobQuery().processDefinitionKey(KEY).timers()
+                .list().stream().filter(j -> j.getProcessInstanceId() == null).findFirst().orElseThrow();
+    }
+
+    private static ForecastReviewView.Line line(ForecastReviewView view, String name) {
+        return view.lines().stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private ProcessInstance startCycle(LocalDateTime start) {
+        return engine.getRuntimeService().startProcessInstanceByKey(KEY, Map.of(CYCLE_START, date(start)));
+    }
+
+    /** Executes every due job of the cycle's instances, as the job executor would, until none is due. */
+    private void runDueJobs(String cycleKey) {
+        for (int round = 0; round < 200; round++) {
+            List<String> instances = engine.getRuntimeService().createProcessInstanceQuery()
+                    .processInstanceBusinessKeyLike(cycleKey + "%").list().stream().map(ProcessInstance::getId).toList();
+            List<Job> due = new ArrayList<>();
+            for (Job job : engine.getManagementService().createJobQuery().executable().list()) {
+                if (instances.contains(job.getProcessInstanceId())) {
+                    due.add(job);
+                }
+            }
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+        }
+        throw new AssertionError("jobs keep coming for " + cycleKey);
+    }
+
+    /** Submits the prefilled rows with every month's amount set to {@code amount}, as the Tasklist would. */
+    private void submitForecast(String key, String rep, String amount, String actionPlan) {
+        Task task = forecastTask(key, rep);
+        List<Map<String, Object>> rows = prefill(task);
+        rows.forEach(row -> row.put("amount", new BigDecimal(amount)));
+        completeAs(rep, task, Map.of(F_FORECAST_MONTHS, Spin.JSON(rows), F_ACTION_PLAN, actionPlan));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> prefill(Task task) {
+        Object value = engine.getTaskService().getVariable(task.getId(), FORECAST_MONTHS);
+        List<Object> rows = Spin.JSON(value.toString()).mapTo(List.class);
+        List<Map<String, Object>> copy = new ArrayList<>();
+        rows.forEach(row -> copy.add(new LinkedHashMap<>((Map<String, Object>) row)));
+        return copy;
+    }
+
+    private Task forecastTask(String key, String rep) {
+        return task(instance(SUBMISSION_KEY, key + ":" + rep), TASK_SUBMIT_MONTHLY_FORECAST);
+    }
+
+    private Task task(ProcessInstance instance, String activity) {
+        Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activity).singleResult();
+        Assertions.assertThat(task).as(activity + " of " + instance.getBusinessKey()).isNotNull();
+        return task;
+    }
+
+    private ProcessInstance instance(String processKey, String businessKey) {
+        ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(processKey)
+                .processInstanceBusinessKey(businessKey).singleResult();
+        Assertions.assertThat(instance).as(processKey + " " + businessKey).isNotNull();
+        return instance;
+    }
+
+    private void assertEnded(String processKey, String businessKey) {
+        var historic = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(processKey)
+                .processInstanceBusinessKey(businessKey).singleResult();
+        Assertions.assertThat(historic).as(processKey + " " + businessKey).isNotNull();
+        Assertions.assertThat(historic.getEndTime()).as(processKey + " " + businessKey + " ended").isNotNull();
+    }
+
+    private void completeAs(String userId, Task task, Map<String, Object> fields) {
+        identityService.setAuthentication(userId, identityService.createGroupQuery().groupMember(userId).list()
+                .stream().map(org.camunda.bpm.engine.identity.Group::getId).toList());
+        try {
+            engine.getTaskService().complete(task.getId(), new HashMap<>(fields));
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    /** Opens a deal for {@code owner}; {@code stage} moves it to a later stage of the stage model (null: the first). */
+    private long openDeal(String owner, String amount, LocalDate closes, String stage) {
+        var account = TestOrganization.account(accounts, owner);
+        var lead = leads.create(new NewLead(account.id(), owner, "Monthly forecast test", "test", new BigDecimal(amount)));
+        long id = leads.qualify(lead.id(), new Qualification(true, "Approved", "CIO", "Manual planning", "This year", null,
+                "Forecast test deal " + System.nanoTime(), new BigDecimal(amount), closes)).opportunityId();
+        if (stage != null) {
+            jdbc.sql("update opportunity set stage_code = ? where id = ?").params(stage, id).update();
+        }
+        return id;
+    }
+
+    private SubmissionStatus status(Cycle cycle, String person) {
+        return compliance.find(cycle.id(), person, ReportType.FORECAST).orElseThrow().status();
+    }
+
+    private List<OutboxMessage> mails(String recipient, NotificationKind kind, String cycleKey) {
+        return notifications.forRecipient(recipient, 500).stream()
+                .filter(m -> m.kind() == kind && (m.subject() + m.body()).contains(cycleKey)).toList();
+    }
+
+    private static void setClock(LocalDateTime time) {
+        ClockUtil.setCurrentTime(date(time));
+    }
+
+    private static Date date(LocalDateTime time) {
+        return Date.from(time.atZone(ZoneId.systemDefault()).toInstant());
+    }
+
+    private static LocalDateTime toLocal(Date date) {
+        return LocalDateTime.ofInstant(date.toInstant(), ZoneId.systemDefault());
+    }
+}
