@@ -1,5 +1,5 @@
 package com.salescadence.cadence;
 
 public enum ReportType {
-    COMMIT, ROLLUP, FORECAST, QUARTERLY_REVIEW
+    COMMIT, ROLLUP, FORECAST, QUARTERLY_REVIEW, QUARTERLY_MANAGER_REVIEW
 }
