@@ -1,0 +1,204 @@
+package com.salescadence.cadence.process;
+
+import static com.salescadence.workflow.QuarterlyReviewProcess.*;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.Spin;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.salescadence.cadence.Cadence;
+import com.salescadence.cadence.CadenceMail;
+import com.salescadence.cadence.ComplianceService;
+import com.salescadence.cadence.Cycle;
+import com.salescadence.cadence.CycleService;
+import com.salescadence.cadence.MissedReport;
+import com.salescadence.cadence.ReportType;
+import com.salescadence.cadence.Submission;
+import com.salescadence.cadence.quarterly.QuarterlyReviewService;
+import com.salescadence.cadence.quarterly.Quarters;
+import com.salescadence.cadence.quarterly.TargetInput;
+import com.salescadence.cadence.quarterly.TeamMemberReview;
+import com.salescadence.notification.NotificationKind;
+import com.salescadence.organization.OrganizationService;
+import com.salescadence.organization.Person;
+import com.salescadence.organization.Role;
+import com.salescadence.workflow.FormInput;
+import com.salescadence.workflow.UserInput;
+
+/**
+ * The glue of bpmn/quarterly-review*.bpmn: open the cycle, ask reps and first-line managers in batches,
+ * prefill, record, remind, record the misses and chase. The rules live in {@link QuarterlyReviewService}.
+ */
+@Configuration(proxyBeanMethods = false)
+class QuarterlyReviewDelegates {
+
+    /** Opens the cycle of the quarter just ended (a review started in October 2026 is cycle 2026-Q3). */
+    @Bean
+    JavaDelegate openQuarterlyCycleDelegate(CycleService cycles, Clock clock) {
+        return execution -> {
+            Object given = execution.getVariable(CYCLE_START);
+            LocalDateTime start = given instanceof Date d ? LocalDateTime.ofInstant(d.toInstant(), ZoneId.systemDefault())
+                    : LocalDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES);
+            String quarter = Quarters.reviewedOn(start.toLocalDate());
+            Cycle cycle = cycles.open(Cadence.QUARTERLY_REVIEW, quarter, start, Quarters.start(quarter),
+                    Quarters.endExclusive(quarter).minusDays(1), execution.getProcessInstanceId());
+            execution.setProcessBusinessKey(cycle.cycleKey());
+            execution.setVariable(CYCLE_ID, cycle.id());
+            execution.setVariable(CYCLE_KEY, cycle.cycleKey());
+            execution.setVariable(CYCLE_START, Date.from(cycle.startsAt().atZone(ZoneId.systemDefault()).toInstant()));
+            execution.setVariable(BATCH_OFFSET, 0);
+        };
+    }
+
+    @Bean
+    JavaDelegate startQuarterlyPreparationsDelegate(OrganizationService organization,
+            @Value("${cadence.quarterly-review.batch-size:${cadence.weekly-commit.batch-size:200}}") int batchSize) {
+        return execution -> CycleDelegates.startBatch(execution, PREPARATION_KEY,
+                organization.withRole(Role.REP).stream().map(Person::id).toList(), batchSize, REP_ID, Map.of());
+    }
+
+    @Bean
+    JavaDelegate startManagerReviewsDelegate(OrganizationService organization,
+            @Value("${cadence.quarterly-review.batch-size:${cadence.weekly-commit.batch-size:200}}") int batchSize) {
+        return execution -> CycleDelegates.startBatch(execution, MANAGER_REVIEW_KEY,
+                organization.managersAtLevel(1).stream().map(Person::id).toList(), batchSize, MANAGER_ID, Map.of());
+    }
+
+    /** When the rep's task is created: the review is owed by the task's due date; results, growth and key accounts are shown. */
+    @Bean
+    TaskListener prepareQuarterlyReviewListener(QuarterlyReviewService reviews, ComplianceService compliance, CycleService cycles) {
+        return task -> {
+            Cycle cycle = cycles.get(CommitDelegates.id(task.getVariable(CYCLE_ID)));
+            String rep = (String) task.getVariable(REP_ID);
+            Submission submission = compliance.owe(cycle.id(), rep, ReportType.QUARTERLY_REVIEW, CommitDelegates.toLocal(task));
+            task.setVariable(SUBMISSION_ID, submission.id());
+            task.setVariableLocal(QUARTER_BRIEF, reviews.brief(rep, cycle));
+            task.setVariableLocal(KEY_ACCOUNTS, reviews.keyAccountsText(rep));
+        };
+    }
+
+    @Bean
+    JavaDelegate recordQuarterlyReviewDelegate(QuarterlyReviewService reviews) {
+        return execution -> UserInput.handle(() -> {
+            FormInput form = FormInput.of(execution);
+            reviews.submitPreparation(CommitDelegates.id(execution.getVariable(SUBMISSION_ID)), form.text(F_NEXT_QUARTER_PLAN),
+                    form.amount(F_PROPOSED_TARGET, "Proposed next-quarter target"));
+            form.clear();
+        });
+    }
+
+    @Bean
+    JavaDelegate quarterlyReminderDelegate(ComplianceService compliance, CadenceMail mail, TaskService taskService) {
+        return execution -> {
+            long submissionId = CommitDelegates.id(execution.getVariable(SUBMISSION_ID));
+            if (compliance.recordReminder(submissionId)) {
+                Submission submission = compliance.get(submissionId);
+                mail.send(submission.personId(), NotificationKind.REPORT_REMINDER, "quarterly.reminder",
+                        (String) execution.getVariable(CYCLE_KEY), submission.dueAt(),
+                        openTask(taskService, execution, TASK_PREPARE_QUARTERLY_REVIEW), mail.name(submission.personId()));
+            }
+        };
+    }
+
+    /** The preparation deadline passed: recorded as missing, the manager (on a second miss in a row also the next level) told. */
+    @Bean
+    JavaDelegate recordMissingPreparationDelegate(ComplianceService compliance, CadenceMail mail) {
+        return execution -> {
+            long submissionId = CommitDelegates.id(execution.getVariable(SUBMISSION_ID));
+            MissedReport missed = compliance.recordMissed(submissionId, Cadence.QUARTERLY_REVIEW,
+                    "Quarterly review not prepared by the deadline");
+            execution.setVariable(CHASE_ASSIGNEE, missed.chaseAssignee());
+            if (missed.newlyMissed()) {
+                Submission submission = compliance.get(submissionId);
+                for (int i = 0; i < missed.escalatedTo().size(); i++) {
+                    String to = missed.escalatedTo().get(i);
+                    mail.send(to, i == 0 ? NotificationKind.REPORT_MISSING : NotificationKind.REPORT_ESCALATED,
+                            i == 0 ? "quarterly.missing" : "quarterly.escalated", (String) execution.getVariable(CYCLE_KEY),
+                            submission.dueAt(), null, mail.name(submission.personId()), mail.name(to));
+                }
+            }
+        };
+    }
+
+    /** The text of a chase task: who has not done which review, since when, and who was told. */
+    @Bean
+    TaskListener quarterlyChaseListener(ComplianceService compliance, CadenceMail mail) {
+        return task -> {
+            long submissionId = CommitDelegates.id(task.getVariable(SUBMISSION_ID));
+            Submission submission = compliance.get(submissionId);
+            String report = submission.reportType() == ReportType.QUARTERLY_MANAGER_REVIEW
+                    ? "held the quarterly review of their team" : "prepared the quarterly review";
+            StringBuilder text = new StringBuilder(mail.name(submission.personId()) + " has not " + report + " for "
+                    + task.getVariable(CYCLE_KEY) + ", due " + submission.dueAt().toString().replace('T', ' ') + ".");
+            compliance.escalations(submissionId).forEach(e -> text.append("\nEscalated to ").append(mail.name(e.escalatedTo()))
+                    .append(" (level ").append(e.level()).append("): ").append(e.reason()));
+            text.append("\nWhen it is submitted, this task closes by itself.");
+            task.setVariableLocal(CHASE_BRIEF, text.toString());
+        };
+    }
+
+    /** When the manager's task is created: the review is owed, each rep's review and figures are shown, the manager is told. */
+    @Bean
+    TaskListener runQuarterlyReviewListener(QuarterlyReviewService reviews, ComplianceService compliance, CycleService cycles,
+                                            CadenceMail mail) {
+        return task -> {
+            Cycle cycle = cycles.get(CommitDelegates.id(task.getVariable(CYCLE_ID)));
+            String manager = (String) task.getVariable(MANAGER_ID);
+            Submission submission = compliance.owe(cycle.id(), manager, ReportType.QUARTERLY_MANAGER_REVIEW, CommitDelegates.toLocal(task));
+            task.setVariable(SUBMISSION_ID, submission.id());
+            List<TeamMemberReview> view = reviews.teamView(cycle.id(), manager);
+            task.setVariableLocal(TEAM_REVIEW_BRIEF, reviews.teamBrief(cycle, view));
+            // not task-local: the form submits the edited rows under the same name
+            task.setVariable(F_TARGETS, Spin.JSON(reviews.targetRows(cycle, view)));
+            mail.send(manager, NotificationKind.CALL_READY, "quarterly.review.ready", cycle.cycleKey(), submission.dueAt(),
+                    task.getId(), mail.name(manager), Quarters.next(cycle.cycleKey()));
+        };
+    }
+
+    @Bean
+    JavaDelegate recordManagerReviewDelegate(QuarterlyReviewService reviews) {
+        return execution -> UserInput.handle(() -> {
+            FormInput form = FormInput.of(execution);
+            reviews.submitManagerReview(CommitDelegates.id(execution.getVariable(SUBMISSION_ID)),
+                    TargetInput.parse(form.objects(F_TARGETS)), form.text(F_REVIEW_NOTES));
+            form.clear();
+        });
+    }
+
+    /** The manager's deadline passed: recorded as missing and escalated one level up (the manager's manager), who is mailed. */
+    @Bean
+    JavaDelegate recordMissingManagerReviewDelegate(ComplianceService compliance, CadenceMail mail) {
+        return execution -> {
+            long submissionId = CommitDelegates.id(execution.getVariable(SUBMISSION_ID));
+            MissedReport missed = compliance.recordMissed(submissionId, Cadence.QUARTERLY_REVIEW,
+                    "Quarterly review of the team not held by the deadline");
+            execution.setVariable(CHASE_ASSIGNEE, missed.escalatedTo().isEmpty() ? null : missed.escalatedTo().get(0));
+            if (missed.newlyMissed()) {
+                Submission submission = compliance.get(submissionId);
+                for (String to : missed.escalatedTo()) {
+                    mail.send(to, NotificationKind.REPORT_MISSING, "quarterly.review.missing", (String) execution.getVariable(CYCLE_KEY),
+                            submission.dueAt(), null, mail.name(submission.personId()), mail.name(to));
+                }
+            }
+        };
+    }
+
+    private static String openTask(TaskService taskService, DelegateExecution execution, String activity) {
+        Task task = taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(activity).singleResult();
+        return task == null ? null : task.getId();
+    }
+}

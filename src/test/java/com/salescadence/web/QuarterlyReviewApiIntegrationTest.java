@@ -1,0 +1,160 @@
+package com.salescadence.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.salescadence.organization.OrganizationAdministration;
+import com.salescadence.organization.OrganizationService;
+import com.salescadence.organization.Person;
+import com.salescadence.organization.Role;
+import com.salescadence.support.TestDatabase;
+import com.salescadence.support.TestOrganization;
+
+/** The quarterly review through the REST API: an admin starts it, a rep submits, the manager sets the targets. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class QuarterlyReviewApiIntegrationTest {
+
+    private static final String ADMIN = "t.qbr.admin";
+    private static final String BASE = "/api/cadence/quarterly-review";
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
+    private static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_LIST = new ParameterizedTypeReference<>() { };
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    @Autowired TestRestTemplate http;
+    @Autowired OrganizationService organization;
+    @Autowired OrganizationAdministration administration;
+    @Autowired ProcessEngine engine;
+
+    @BeforeEach
+    void people() {
+        TestOrganization.ensure(organization, administration);
+        if (organization.findPerson(ADMIN).isEmpty()) {
+            administration.add(new Person(ADMIN, "Quarterly Admin", ADMIN + "@test.local", Role.ADMIN, null, null), TestOrganization.PASSWORD);
+        }
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void an_admin_starts_the_review_a_rep_submits_and_the_manager_sets_targets_refusing_bad_input() {
+        setClock(LocalDateTime.of(2022, 7, 11, 9, 0));
+        call(TestOrganization.REP, HttpMethod.POST, BASE + "/start", Map.of(), HttpStatus.FORBIDDEN);
+        assertThat((String) call(ADMIN, HttpMethod.POST, BASE + "/start", Map.of("cycleStart", "July"), HttpStatus.BAD_REQUEST).get("error"))
+                .contains("cycleStart must look like");
+        call(ADMIN, HttpMethod.POST, BASE + "/start", Map.of("cycleStart", "2022-07-11T09:00"), HttpStatus.CREATED);
+        runDueJobs("2022-Q2");
+        Map<String, Object> cycle = list(TestOrganization.REP, BASE + "/cycles").stream()
+                .filter(c -> "2022-Q2".equals(c.get("cycleKey"))).findFirst().orElseThrow();
+        String cyclePath = BASE + "/cycles/" + cycle.get("id");
+
+        setClock(LocalDateTime.of(2022, 7, 11, 10, 0));
+        Map<String, Object> refused = call(TestOrganization.REP, HttpMethod.POST, cyclePath + "/review", Map.of("proposedTarget", -1), HttpStatus.BAD_REQUEST);
+        assertThat((String) refused.get("error")).contains("Next-quarter plan is required").contains("must be greater than zero");
+        call(TestOrganization.REP, HttpMethod.GET, cyclePath + "/reviews/" + TestOrganization.REP, null, HttpStatus.NOT_FOUND);
+        Map<String, Object> review = call(TestOrganization.REP, HttpMethod.POST, cyclePath + "/review",
+                Map.of("nextQuarterPlan", "Win two framework deals", "proposedTarget", 120000), HttpStatus.OK);
+        assertThat(review.get("quarterKey")).isEqualTo("2022-Q2");
+        assertThat(((Number) review.get("proposedTarget")).intValue()).isEqualTo(120000);
+        call(TestOrganization.OTHER_REP, HttpMethod.GET, cyclePath + "/reviews/" + TestOrganization.REP, null, HttpStatus.NOT_FOUND);
+        call(TestOrganization.MANAGER, HttpMethod.GET, cyclePath + "/reviews/" + TestOrganization.REP, null, HttpStatus.OK);
+
+        setClock(LocalDateTime.of(2022, 7, 18, 9, 0));
+        runDueJobs("2022-Q2");
+        Map<String, Object> team = call(TestOrganization.MANAGER, HttpMethod.GET, cyclePath + "/team", null, HttpStatus.OK);
+        assertThat((List<?>) team.get("reps")).hasSize(2);
+        assertThat((String) team.get("brief")).contains("Not prepared: Tang Teammate");
+
+        refused = call(TestOrganization.MANAGER, HttpMethod.POST, cyclePath + "/team-review", Map.of("targets", List.of(
+                Map.of("personId", TestOrganization.REP, "target", 120000), Map.of("personId", TestOrganization.OTHER_REP, "target", 1000))),
+                HttpStatus.BAD_REQUEST);
+        assertThat((String) refused.get("error")).contains("Ou Rep is not in your team").contains("No next-quarter target for Tang Teammate");
+        Map<String, Object> recorded = call(TestOrganization.MANAGER, HttpMethod.POST, cyclePath + "/team-review", Map.of("targets", List.of(
+                Map.of("personId", TestOrganization.REP, "target", 120000, "outcome", "Agreed"),
+                Map.of("personId", TestOrganization.TEAMMATE, "target", 90000, "outcome", "Prepare next time"))), HttpStatus.OK);
+        assertThat((List<?>) recorded.get("targets")).hasSize(2);
+        call(TestOrganization.OTHER_MANAGER, HttpMethod.GET, cyclePath + "/team?managerId=" + TestOrganization.MANAGER, null, HttpStatus.NOT_FOUND);
+
+        // the teammate's late review is still accepted, which closes the manager's chase task
+        call(TestOrganization.TEAMMATE, HttpMethod.POST, cyclePath + "/review", Map.of("nextQuarterPlan", "Late plan"), HttpStatus.OK);
+        assertThat(engine.getTaskService().createTaskQuery().taskAssignee(TestOrganization.MANAGER)
+                .taskDefinitionKey("Task_ChaseMissingPreparation").list()).noneMatch(t -> engine.getRuntimeService()
+                        .createProcessInstanceQuery().processInstanceId(t.getProcessInstanceId()).singleResult().getBusinessKey().startsWith("2022-Q2"));
+    }
+
+    private void runDueJobs(String cycleKey) {
+        for (int round = 0; round < 100; round++) {
+            List<String> instances = engine.getRuntimeService().createProcessInstanceQuery()
+                    .processInstanceBusinessKeyLike(cycleKey + "%").list().stream().map(ProcessInstance::getId).toList();
+            List<Job> due = new ArrayList<>();
+            for (Job job : engine.getManagementService().createJobQuery().executable().list()) {
+                if (instances.contains(job.getProcessInstanceId())) {
+                    due.add(job);
+                }
+            }
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+        }
+        throw new AssertionError("jobs keep coming for " + cycleKey);
+    }
+
+    private Map<String, Object> call(String user, HttpMethod method, String path, Object body, HttpStatus expected) {
+        ResponseEntity<Map<String, Object>> response = http.withBasicAuth(user, TestOrganization.PASSWORD)
+                .exchange(path, method, body == null ? null : json(body), JSON);
+        assertThat(response.getStatusCode()).as(method + " " + path + " as " + user + ": " + response.getBody()).isEqualTo(expected);
+        return response.getBody();
+    }
+
+    private List<Map<String, Object>> list(String user, String path) {
+        ResponseEntity<List<Map<String, Object>>> response = http.withBasicAuth(user, TestOrganization.PASSWORD)
+                .exchange(path, HttpMethod.GET, null, JSON_LIST);
+        assertThat(response.getStatusCode()).as("GET " + path + " as " + user).isEqualTo(HttpStatus.OK);
+        return response.getBody();
+    }
+
+    private static HttpEntity<Object> json(Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
+    }
+
+    private static void setClock(LocalDateTime time) {
+        ClockUtil.setCurrentTime(Date.from(time.atZone(ZoneId.systemDefault()).toInstant()));
+    }
+}
