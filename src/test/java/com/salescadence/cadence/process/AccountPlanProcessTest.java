@@ -37,6 +37,7 @@ import com.salescadence.cadence.accountplan.PlanStatus;
 import com.salescadence.cadence.accountplan.PlanVersion;
 import com.salescadence.cadence.accountplan.PlanVersionStatus;
 import com.salescadence.cadence.accountplan.ReviewKind;
+import com.salescadence.cadence.accountplan.TierReviewService;
 import com.salescadence.common.ValidationException;
 import com.salescadence.notification.NotificationKind;
 import com.salescadence.notification.NotificationService;
@@ -71,6 +72,7 @@ class AccountPlanProcessTest {
     @Autowired AccountPlanService plans;
     @Autowired AccountPlanRevisions revisions;
     @Autowired NotificationService notifications;
+    @Autowired TierReviewService tierReviews;
 
     @BeforeEach
     void setUp() {
@@ -316,7 +318,91 @@ class AccountPlanProcessTest {
                 .isInstanceOf(ValidationException.class).hasMessageContaining("is in progress");
     }
 
+    @Test
+    void the_yearly_cycle_starts_a_revision_for_every_key_account_once_and_a_tier_review_for_each_manager() {
+        LocalDateTime start = LocalDateTime.of(2019, 1, 5, 9, 0);
+        setClock(start);
+        Account key = keyAccount();
+        Account second = accounts.create("Second tier " + System.nanoTime(), AccountTier.SECOND, "Retail", TestOrganization.REP);
+        Account other = accounts.create("Other tier " + System.nanoTime(), AccountTier.OTHER, "Retail", TestOrganization.TEAMMATE);
+        Account otherTeam = accounts.create("Other team " + System.nanoTime(), AccountTier.OTHER, "Retail", TestOrganization.OTHER_REP);
+        try {
+            for (int run = 0; run < 2; run++) { // a second run of the same year starts nothing twice
+                ProcessInstance cycle = engine.getRuntimeService().startProcessInstanceByKey(CYCLE_KEY_PROCESS,
+                        Map.of(PLAN_YEAR, 2019, CYCLE_START, date(start)));
+                runJobsOf("account-plans:2019");
+                assertThat(cycle).isEnded().hasPassed("Service_StartTierReviews");
+            }
+            Assertions.assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
+                    .processInstanceBusinessKey("account:" + key.id() + ":2019").count()).isEqualTo(1);
+            ProcessInstance revision = engine.getRuntimeService().createProcessInstanceQuery()
+                    .processInstanceBusinessKey("account:" + key.id() + ":2019").singleResult();
+            assertThat(revision).isWaitingAt(TASK_PREPARE_PLAN);
+            for (Account notKey : List.of(second, other, otherTeam)) {
+                Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+                        .processInstanceBusinessKeyLike("account:" + notKey.id() + ":%").count()).as(notKey.name()).isZero();
+            }
+
+            // the first-line manager reviews the team's second-tier accounts one by one and the others together
+            ProcessInstance tierReview = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(TIER_REVIEW_KEY)
+                    .processInstanceBusinessKey("account-plans:2019:" + TestOrganization.MANAGER).singleResult();
+            Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(TIER_REVIEW_KEY)
+                    .processInstanceBusinessKey("account-plans:2019:" + TestOrganization.OTHER_MANAGER).count()).isEqualTo(1);
+            Task yearly = task(tierReview, TASK_ANNUAL_TIER_REVIEW);
+            Assertions.assertThat(yearly.getAssignee()).isEqualTo(TestOrganization.MANAGER);
+            Assertions.assertThat(toLocal(yearly.getDueDate())).isEqualTo(start.plusMonths(3));
+            Assertions.assertThat(variable(yearly, TIER_BRIEF)).contains(other.name()).doesNotContain(otherTeam.name());
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> rows = new ArrayList<>((List<Map<String, Object>>) org.camunda.spin.Spin.JSON(variable(yearly, SECOND_TIER_ROWS))
+                    .mapTo(List.class));
+            Assertions.assertThat(rows).anyMatch(r -> ((Number) r.get("accountId")).longValue() == second.id());
+
+            Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.MANAGER, yearly, Map.of(SECOND_TIER_ROWS,
+                    org.camunda.spin.Spin.JSON(rows)))).isInstanceOf(BadUserRequestException.class)
+                    .hasMessageContaining("Review of " + second.name() + " is required.")
+                    .hasMessageContaining("Collective review of the other accounts is required.");
+            List<Map<String, Object>> reviewed = rows.stream().map(r -> {
+                Map<String, Object> row = new HashMap<>(r);
+                row.put("notes", "Stable, renew the frame contract");
+                return (Map<String, Object>) row;
+            }).toList();
+            completeAs(TestOrganization.MANAGER, yearly, Map.of(SECOND_TIER_ROWS, org.camunda.spin.Spin.JSON(reviewed),
+                    F_COLLECTIVE_NOTES, "Small accounts served by the partner; no action"));
+            assertThat(tierReview).isEnded();
+            Assertions.assertThat(tierReviews.reviews(2019, TestOrganization.MANAGER))
+                    .anyMatch(r -> r.accountId() != null && r.accountId() == second.id() && r.tier() == AccountTier.SECOND)
+                    .anyMatch(r -> r.accountId() == null && r.tier() == AccountTier.OTHER && r.accountCount() >= 1);
+        } finally {
+            engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKeyLike("account%:2019%").list()
+                    .forEach(i -> engine.getRuntimeService().deleteProcessInstance(i.getId(), "test done"));
+        }
+    }
+
+    @Test
+    void the_deployed_yearly_timer_opens_the_plan_year_on_5_january_at_9() {
+        Job start = engine.getManagementService().createJobQuery().processDefinitionKey(CYCLE_KEY_PROCESS).timers().list().stream()
+                .filter(j -> j.getProcessInstanceId() == null).findFirst().orElseThrow();
+        LocalDateTime due = toLocal(start.getDuedate());
+        Assertions.assertThat(due.getMonthValue()).isEqualTo(1);
+        Assertions.assertThat(due.getDayOfMonth()).isEqualTo(5);
+        Assertions.assertThat(due.toLocalTime()).hasToString("09:00");
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    private void runJobsOf(String businessKeyPrefix) {
+        for (int round = 0; round < 200; round++) {
+            List<String> instances = engine.getRuntimeService().createProcessInstanceQuery()
+                    .processInstanceBusinessKeyLike(businessKeyPrefix + "%").list().stream().map(ProcessInstance::getId).toList();
+            Job next = engine.getManagementService().createJobQuery().executable().list().stream()
+                    .filter(j -> instances.contains(j.getProcessInstanceId())).findFirst().orElse(null);
+            if (next == null) {
+                return;
+            }
+            engine.getManagementService().executeJob(next.getId());
+        }
+        throw new AssertionError("jobs keep coming for " + businessKeyPrefix);
+    }
 
     private ProcessInstance approvedPlan(Account account, LocalDateTime start) {
         ProcessInstance revision = revisions.start(account.id(), start.getYear(), date(start));
