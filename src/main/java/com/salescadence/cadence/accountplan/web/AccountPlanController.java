@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -31,6 +32,7 @@ import com.salescadence.cadence.accountplan.AccountPlanRevisions;
 import com.salescadence.cadence.accountplan.AccountPlanService;
 import com.salescadence.cadence.accountplan.PlanContent;
 import com.salescadence.cadence.accountplan.PlanVersion;
+import com.salescadence.cadence.accountplan.TierMonitoring;
 import com.salescadence.common.Inputs;
 import com.salescadence.common.NotFoundException;
 import com.salescadence.common.ValidationException;
@@ -54,9 +56,11 @@ class AccountPlanController {
     private final OrganizationService organization;
     private final TaskActions tasks;
     private final Clock clock;
+    private final RuntimeService runtimeService;
 
     AccountPlanController(AccountPlanService plans, AccountPlanRevisions revisions, AccountService accounts,
-                          OrganizationService organization, TaskActions tasks, Clock clock) {
+                          OrganizationService organization, TaskActions tasks, Clock clock, RuntimeService runtimeService) {
+        this.runtimeService = runtimeService;
         this.plans = plans;
         this.revisions = revisions;
         this.accounts = accounts;
@@ -75,6 +79,9 @@ class AccountPlanController {
             year.put("plan", plan);
             year.put("versions", plans.versions(plan.id()).stream().map(AccountPlanController::summary).toList());
             year.put("reviews", plans.reviews(plan.id()));
+            if (plan.approvedAt() != null) {
+                year.put("monitoring", monitoring(account, plan));
+            }
             years.add(year);
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -113,6 +120,51 @@ class AccountPlanController {
         return Map.of("processInstanceId", instance.getId(), "businessKey", instance.getBusinessKey());
     }
 
+    @PostMapping("/cycles")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Admin: start the yearly cycle now (as the January timer would): a revision per key account, a tier review per manager; optional year")
+    Map<String, Object> startCycle(@RequestBody(required = false) Map<String, Object> body, Principal principal) {
+        if (organization.person(principal.getName()).role() != Role.ADMIN) {
+            throw new AccessDeniedException("Only an admin may start the yearly account plan cycle.");
+        }
+        Map<String, Object> variables = new HashMap<>();
+        BigDecimal year = body == null ? null : Inputs.amount(body.get("year"), "Year");
+        if (year != null) {
+            variables.put(PLAN_YEAR, year.intValue());
+        }
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(CYCLE_KEY_PROCESS, variables);
+        return Map.of("processInstanceId", instance.getId());
+    }
+
+    @PostMapping("/{accountId}/direction")
+    @Operation(summary = "Senior manager: phase 1, set direction, team, timeline and weeks to develop (completes 'Set plan direction and team')")
+    AccountPlan direction(@PathVariable long accountId, @RequestBody Map<String, Object> body, Principal principal) {
+        AccountPlan plan = plan(accountId, null, principal);
+        Map<String, Object> fields = new HashMap<>();
+        for (String field : List.of(F_DIRECTION, F_TEAM_MEMBERS, F_TIMELINE, F_DEVELOP_WEEKS)) {
+            fields.put(field, body.get(field));
+        }
+        tasks.complete(businessKey(accountId), TASK_PREPARE_PLAN, principal.getName(), fields);
+        return plans.plan(plan.id());
+    }
+
+    @PostMapping("/{accountId}/monitoring")
+    @Operation(summary = "Phase 4: the manager's quarterly review or the owner's progress report (kind quarterly-review|progress-report; onTrack yes|no; notes)")
+    Map<String, Object> monitoring(@PathVariable long accountId, @RequestBody Map<String, Object> body, Principal principal) {
+        AccountPlan plan = plan(accountId, null, principal);
+        String kind = Inputs.text(body.get("kind"));
+        String activity = "quarterly-review".equals(kind) ? TASK_QUARTERLY_PLAN_REVIEW
+                : "progress-report".equals(kind) ? TASK_PLAN_PROGRESS_REPORT : null;
+        if (activity == null) {
+            throw new ValidationException("kind must be quarterly-review or progress-report, got '" + kind + "'.");
+        }
+        Map<String, Object> fields = new HashMap<>();
+        fields.put(F_ON_TRACK, body.get("onTrack"));
+        fields.put(F_REVIEW_NOTES, body.get("notes"));
+        tasks.complete(businessKey(accountId), activity, principal.getName(), fields);
+        return Map.of("reviews", plans.reviews(plan.id()));
+    }
+
     @PostMapping("/{accountId}/versions")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Owner: submit the plan for review (completes 'Write the account plan'), or save a DRAFT version with draft=true")
@@ -143,6 +195,18 @@ class AccountPlanController {
         fields.put(F_REVIEW_COMMENT, body.get("comment"));
         tasks.complete(businessKey(accountId), TASK_REVIEW_PLAN, principal.getName(), fields);
         return plans.versions(plan.id()).stream().filter(v -> v.reviewedAt() != null).reduce((a, b) -> b).orElseThrow();
+    }
+
+    /** When the approved plan is reviewed, by the tier rule. */
+    private static Map<String, Object> monitoring(Account account, AccountPlan plan) {
+        TierMonitoring rule = TierMonitoring.of(account.tier());
+        java.time.LocalDate from = plan.approvedAt().toLocalDate();
+        Map<String, Object> monitoring = new LinkedHashMap<>();
+        monitoring.put("frequency", rule.frequency());
+        monitoring.put("individual", rule.individual());
+        monitoring.put("reviewDates", rule.reviewDates(from, from.plusYears(1)));
+        monitoring.put("progressReportDates", rule.progressReportDates(from, from.plusYears(1)));
+        return monitoring;
     }
 
     private String businessKey(long accountId) {

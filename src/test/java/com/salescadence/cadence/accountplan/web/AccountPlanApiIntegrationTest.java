@@ -6,9 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +26,6 @@ import com.salescadence.organization.OrganizationAdministration;
 import com.salescadence.organization.OrganizationService;
 import com.salescadence.support.TestDatabase;
 import com.salescadence.support.TestOrganization;
-import com.salescadence.workflow.AccountPlanProcess;
 
 /**
  * An account plan revision driven through the REST API: who may start it, who may write and review
@@ -49,8 +45,6 @@ class AccountPlanApiIntegrationTest {
     @Autowired TestRestTemplate http;
     @Autowired OrganizationService organization;
     @Autowired OrganizationAdministration administration;
-    @Autowired TaskService taskService;
-    @Autowired IdentityService identityService;
 
     @BeforeEach
     void people() {
@@ -73,9 +67,14 @@ class AccountPlanApiIntegrationTest {
         assertThat((String) twice.get("error")).contains("is in progress");
         call(TestOrganization.OTHER_REP, HttpMethod.GET, base, null, HttpStatus.NOT_FOUND);
 
-        // phase 1 in the Tasklist: the senior manager sets the direction
-        completeAs(TestOrganization.LEADER, (String) started.get("businessKey"), AccountPlanProcess.TASK_PREPARE_PLAN,
-                Map.of("direction", "Win the 2027 tender", "timeline", "Plan by March", "developWeeks", 10));
+        // phase 1: the senior manager sets the direction (the manager has no such task)
+        Map<String, Object> direction = Map.of("direction", "Win the 2027 tender", "timeline", "Plan by March", "developWeeks", 10);
+        call(TestOrganization.MANAGER, HttpMethod.POST, base + "/direction", direction, HttpStatus.NOT_FOUND);
+        Map<String, Object> tooLong = call(TestOrganization.LEADER, HttpMethod.POST, base + "/direction",
+                Map.of("direction", "Win", "timeline", "Q1", "developWeeks", 20), HttpStatus.BAD_REQUEST);
+        assertThat((String) tooLong.get("error")).contains("between 8 and 12, got 20");
+        assertThat(call(TestOrganization.LEADER, HttpMethod.POST, base + "/direction", direction, HttpStatus.OK))
+                .containsEntry("status", "DEVELOPING").containsEntry("developWeeks", 10);
 
         // a bad plan is refused whole and nothing is stored; a teammate cannot write the owner's plan
         Map<String, Object> bad = plan("Summary", List.of(100, -5, 0, 10, 20));
@@ -108,6 +107,20 @@ class AccountPlanApiIntegrationTest {
         assertThat(((Number) returned.get("forecastYear5")).intValue()).isEqualTo(1400);
         call(TestOrganization.REP, HttpMethod.GET, base + "/versions/9", null, HttpStatus.NOT_FOUND);
         call(TestOrganization.OTHER_REP, HttpMethod.GET, base + "/versions/2", null, HttpStatus.NOT_FOUND);
+
+        // the approved key-account plan is monitored quarterly, with a progress report every six months
+        @SuppressWarnings("unchecked")
+        Map<String, Object> monitoring = (Map<String, Object>) ((List<Map<String, Object>>) call(TestOrganization.REP, HttpMethod.GET, base,
+                null, HttpStatus.OK).get("plans")).get(0).get("monitoring");
+        assertThat(monitoring).containsEntry("frequency", "QUARTERLY");
+        assertThat((List<?>) monitoring.get("reviewDates")).hasSize(4);
+        assertThat((List<?>) monitoring.get("progressReportDates")).hasSize(2);
+        Map<String, Object> tooEarly = call(TestOrganization.MANAGER, HttpMethod.POST, base + "/monitoring",
+                Map.of("kind", "quarterly-review", "onTrack", "yes", "notes", "ok"), HttpStatus.NOT_FOUND);
+        assertThat((String) tooEarly.get("error")).contains("QuarterlyPlanReview");
+
+        // only an admin starts the yearly cycle by hand
+        call(TestOrganization.MANAGER, HttpMethod.POST, "/api/account-plans/cycles", Map.of("year", 2018), HttpStatus.FORBIDDEN);
     }
 
     @SuppressWarnings("unchecked")
@@ -126,17 +139,6 @@ class AccountPlanApiIntegrationTest {
         plan.put("actionsResources", "Team of four");
         plan.put("forecast", forecast);
         return plan;
-    }
-
-    private void completeAs(String user, String businessKey, String activity, Map<String, Object> fields) {
-        Task task = taskService.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(activity).singleResult();
-        identityService.setAuthentication(user, identityService.createGroupQuery().groupMember(user).list().stream()
-                .map(org.camunda.bpm.engine.identity.Group::getId).toList());
-        try {
-            taskService.complete(task.getId(), fields);
-        } finally {
-            identityService.clearAuthentication();
-        }
     }
 
     private Map<String, Object> call(String user, HttpMethod method, String path, Object body, HttpStatus expected) {
