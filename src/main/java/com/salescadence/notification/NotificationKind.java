@@ -10,5 +10,7 @@ public enum NotificationKind {
     REPORT_MISSING,
     REPORT_ESCALATED,
     CALL_READY,
-    GENERAL
+    GENERAL,
+    ACCOUNT_PLAN_REVIEWED,
+    ACCOUNT_PLAN_PROGRESS
 }

@@ -32,6 +32,10 @@ class AccountRepository {
         return jdbc.sql("select * from account order by name").query(Account.class).list();
     }
 
+    List<Account> findByTier(AccountTier tier) {
+        return jdbc.sql("select * from account where tier = ? order by id").param(tier.name()).query(Account.class).list();
+    }
+
     List<Account> findByOwners(Collection<String> owners) {
         return jdbc.sql("select * from account where owner_id in (:owners) order by name")
                 .param("owners", owners).query(Account.class).list();

@@ -46,6 +46,12 @@ public class AccountService {
         return account;
     }
 
+    /** Every account of a tier, oldest first (the yearly account plan cycle walks them in batches). */
+    @Transactional(readOnly = true)
+    public List<Account> listByTier(AccountTier tier) {
+        return accounts.findByTier(tier);
+    }
+
     @Transactional(readOnly = true)
     public List<Account> listVisibleTo(String viewerId) {
         return organization.visibleOwners(viewerId).map(accounts::findByOwners).orElseGet(accounts::findAll);

@@ -1,0 +1,156 @@
+package com.salescadence.cadence.accountplan.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.salescadence.organization.OrganizationAdministration;
+import com.salescadence.organization.OrganizationService;
+import com.salescadence.support.TestDatabase;
+import com.salescadence.support.TestOrganization;
+
+/**
+ * An account plan revision driven through the REST API: who may start it, who may write and review
+ * it, bad input refused with nothing stored, and every version kept.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class AccountPlanApiIntegrationTest {
+
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    @Autowired TestRestTemplate http;
+    @Autowired OrganizationService organization;
+    @Autowired OrganizationAdministration administration;
+
+    @BeforeEach
+    void people() {
+        TestOrganization.ensure(organization, administration);
+    }
+
+    @Test
+    void a_plan_is_started_by_the_manager_written_by_the_owner_reviewed_by_the_senior_manager_and_every_version_is_kept() {
+        Map<String, Object> account = call(TestOrganization.REP, HttpMethod.POST, "/api/accounts",
+                Map.of("name", "Plan API account " + System.nanoTime(), "tier", "KEY", "industry", "Logistics"), HttpStatus.CREATED);
+        long accountId = ((Number) account.get("id")).longValue();
+        String base = "/api/account-plans/" + accountId;
+
+        // only the owner's manager (or above) or an admin starts a revision; other teams do not even see the account
+        call(TestOrganization.REP, HttpMethod.POST, base + "/revisions", null, HttpStatus.FORBIDDEN);
+        call(TestOrganization.OTHER_MANAGER, HttpMethod.POST, base + "/revisions", null, HttpStatus.NOT_FOUND);
+        Map<String, Object> started = call(TestOrganization.MANAGER, HttpMethod.POST, base + "/revisions", null, HttpStatus.CREATED);
+        assertThat((String) started.get("businessKey")).startsWith("account:" + accountId + ":");
+        Map<String, Object> twice = call(TestOrganization.MANAGER, HttpMethod.POST, base + "/revisions", null, HttpStatus.BAD_REQUEST);
+        assertThat((String) twice.get("error")).contains("is in progress");
+        call(TestOrganization.OTHER_REP, HttpMethod.GET, base, null, HttpStatus.NOT_FOUND);
+
+        // phase 1: the senior manager sets the direction (the manager has no such task)
+        Map<String, Object> direction = Map.of("direction", "Win the 2027 tender", "timeline", "Plan by March", "developWeeks", 10);
+        call(TestOrganization.MANAGER, HttpMethod.POST, base + "/direction", direction, HttpStatus.NOT_FOUND);
+        Map<String, Object> tooLong = call(TestOrganization.LEADER, HttpMethod.POST, base + "/direction",
+                Map.of("direction", "Win", "timeline", "Q1", "developWeeks", 20), HttpStatus.BAD_REQUEST);
+        assertThat((String) tooLong.get("error")).contains("between 8 and 12, got 20");
+        assertThat(call(TestOrganization.LEADER, HttpMethod.POST, base + "/direction", direction, HttpStatus.OK))
+                .containsEntry("status", "DEVELOPING").containsEntry("developWeeks", 10);
+
+        // a bad plan is refused whole and nothing is stored; a teammate cannot write the owner's plan
+        Map<String, Object> bad = plan("Summary", List.of(100, -5, 0, 10, 20));
+        bad.remove("businessRisks");
+        Map<String, Object> refused = call(TestOrganization.REP, HttpMethod.POST, base + "/versions", bad, HttpStatus.BAD_REQUEST);
+        assertThat((String) refused.get("error")).contains("Business risks is required.").contains("Forecast year 2 may not be negative");
+        call(TestOrganization.TEAMMATE, HttpMethod.POST, base + "/versions", plan("Not mine", List.of(1, 1, 1, 1, 1)), HttpStatus.NOT_FOUND);
+        assertThat(versions(TestOrganization.REP, base)).isEmpty();
+
+        // a draft, then the submitted plan, sent back with a comment, resubmitted and approved
+        Map<String, Object> draft = new HashMap<>(Map.of("draft", true, "executiveSummary", "Started"));
+        assertThat(call(TestOrganization.REP, HttpMethod.POST, base + "/versions", draft, HttpStatus.CREATED).get("status")).isEqualTo("DRAFT");
+        assertThat(call(TestOrganization.REP, HttpMethod.POST, base + "/versions", plan("First", List.of(1000, 1100, 1200, 1300, 1400)),
+                HttpStatus.CREATED)).containsEntry("versionNo", 2).containsEntry("status", "SUBMITTED");
+        call(TestOrganization.REP, HttpMethod.POST, base + "/review", Map.of("decision", "approve"), HttpStatus.NOT_FOUND);
+        Map<String, Object> noComment = call(TestOrganization.LEADER, HttpMethod.POST, base + "/review", Map.of("decision", "return"),
+                HttpStatus.BAD_REQUEST);
+        assertThat((String) noComment.get("error")).contains("A comment is required");
+        assertThat(call(TestOrganization.LEADER, HttpMethod.POST, base + "/review",
+                Map.of("decision", "return", "comment", "Add the tender risk"), HttpStatus.OK)).containsEntry("status", "RETURNED");
+        call(TestOrganization.REP, HttpMethod.POST, base + "/versions", plan("Second", List.of(1000, 1500, 2000, 2500, 3000)), HttpStatus.CREATED);
+        call(TestOrganization.LEADER, HttpMethod.POST, base + "/review", Map.of("decision", "approve"), HttpStatus.OK);
+
+        assertThat(versions(TestOrganization.MANAGER, base)).extracting(v -> v.get("versionNo"), v -> v.get("status"))
+                .containsExactly(org.assertj.core.api.Assertions.tuple(1, "DRAFT"), org.assertj.core.api.Assertions.tuple(2, "RETURNED"),
+                        org.assertj.core.api.Assertions.tuple(3, "APPROVED"));
+        Map<String, Object> returned = call(TestOrganization.REP, HttpMethod.GET, base + "/versions/2", null, HttpStatus.OK);
+        assertThat(returned).containsEntry("executiveSummary", "First").containsEntry("reviewerComment", "Add the tender risk")
+                .containsEntry("reviewerId", TestOrganization.LEADER);
+        assertThat(((Number) returned.get("forecastYear5")).intValue()).isEqualTo(1400);
+        call(TestOrganization.REP, HttpMethod.GET, base + "/versions/9", null, HttpStatus.NOT_FOUND);
+        call(TestOrganization.OTHER_REP, HttpMethod.GET, base + "/versions/2", null, HttpStatus.NOT_FOUND);
+
+        // the approved key-account plan is monitored quarterly, with a progress report every six months
+        @SuppressWarnings("unchecked")
+        Map<String, Object> monitoring = (Map<String, Object>) ((List<Map<String, Object>>) call(TestOrganization.REP, HttpMethod.GET, base,
+                null, HttpStatus.OK).get("plans")).get(0).get("monitoring");
+        assertThat(monitoring).containsEntry("frequency", "QUARTERLY");
+        assertThat((List<?>) monitoring.get("reviewDates")).hasSize(4);
+        assertThat((List<?>) monitoring.get("progressReportDates")).hasSize(2);
+        Map<String, Object> tooEarly = call(TestOrganization.MANAGER, HttpMethod.POST, base + "/monitoring",
+                Map.of("kind", "quarterly-review", "onTrack", "yes", "notes", "ok"), HttpStatus.NOT_FOUND);
+        assertThat((String) tooEarly.get("error")).contains("QuarterlyPlanReview");
+
+        // only an admin starts the yearly cycle by hand
+        call(TestOrganization.MANAGER, HttpMethod.POST, "/api/account-plans/cycles", Map.of("year", 2018), HttpStatus.FORBIDDEN);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> versions(String user, String base) {
+        List<Map<String, Object>> plans = (List<Map<String, Object>>) call(user, HttpMethod.GET, base, null, HttpStatus.OK).get("plans");
+        return plans.isEmpty() ? List.of() : (List<Map<String, Object>>) plans.get(0).get("versions");
+    }
+
+    private static Map<String, Object> plan(String summary, List<Integer> forecast) {
+        Map<String, Object> plan = new HashMap<>();
+        plan.put("executiveSummary", summary);
+        plan.put("strategicOptions", "Cross-sell warehousing");
+        plan.put("businessRisks", "Tender in 2027");
+        plan.put("customerAnalysis", "Retailer, 2000 stores");
+        plan.put("goalsObjectives", "Share of wallet 30%");
+        plan.put("actionsResources", "Team of four");
+        plan.put("forecast", forecast);
+        return plan;
+    }
+
+    private Map<String, Object> call(String user, HttpMethod method, String path, Object body, HttpStatus expected) {
+        ResponseEntity<Map<String, Object>> response = http.withBasicAuth(user, TestOrganization.PASSWORD)
+                .exchange(path, method, body == null ? null : json(body), JSON);
+        assertThat(response.getStatusCode()).as(method + " " + path + " as " + user + ": " + response.getBody()).isEqualTo(expected);
+        return response.getBody();
+    }
+
+    private static HttpEntity<Object> json(Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
+    }
+}

@@ -1,0 +1,501 @@
+package com.salescadence.cadence.process;
+
+import static com.salescadence.workflow.AccountPlanProcess.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.salescadence.cadence.accountplan.AccountPlan;
+import com.salescadence.cadence.accountplan.AccountPlanRevisions;
+import com.salescadence.cadence.accountplan.AccountPlanService;
+import com.salescadence.cadence.accountplan.PlanContent;
+import com.salescadence.cadence.accountplan.PlanReview;
+import com.salescadence.cadence.accountplan.PlanStatus;
+import com.salescadence.cadence.accountplan.PlanVersion;
+import com.salescadence.cadence.accountplan.PlanVersionStatus;
+import com.salescadence.cadence.accountplan.ReviewKind;
+import com.salescadence.cadence.accountplan.TierReviewService;
+import com.salescadence.common.ValidationException;
+import com.salescadence.notification.NotificationKind;
+import com.salescadence.notification.NotificationService;
+import com.salescadence.notification.OutboxMessage;
+import com.salescadence.organization.OrganizationAdministration;
+import com.salescadence.organization.OrganizationService;
+import com.salescadence.pipeline.Account;
+import com.salescadence.pipeline.AccountService;
+import com.salescadence.pipeline.AccountTier;
+import com.salescadence.support.EngineTest;
+import com.salescadence.support.TestDatabase;
+import com.salescadence.support.TestOrganization;
+
+/**
+ * Every phase of bpmn/account-plan-revision.bpmn with the real listeners, services and tables: the
+ * owner t.rep1, the manager t.mgr1, the senior manager t.leader. Time moves by setting the engine's
+ * clock and executing the due jobs of the test's own account; each test runs in its own year.
+ */
+@EngineTest
+class AccountPlanProcessTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    @Autowired ProcessEngine engine;
+    @Autowired IdentityService identityService;
+    @Autowired OrganizationService organization;
+    @Autowired OrganizationAdministration administration;
+    @Autowired AccountService accounts;
+    @Autowired AccountPlanService plans;
+    @Autowired AccountPlanRevisions revisions;
+    @Autowired NotificationService notifications;
+    @Autowired TierReviewService tierReviews;
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+        TestOrganization.ensure(organization, administration);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void a_plan_goes_through_direction_writing_one_send_back_and_approval_keeping_every_version() {
+        LocalDateTime start = LocalDateTime.of(2021, 1, 5, 9, 0);
+        setClock(start);
+        Account account = keyAccount();
+        ProcessInstance revision = revisions.start(account.id(), 2021, date(start));
+        Assertions.assertThat(revision.getBusinessKey()).isEqualTo("account:" + account.id() + ":2021");
+
+        // phase 1: the senior manager (the rep's manager's manager) sets direction, team and timeline
+        assertThat(revision).isWaitingAt(TASK_PREPARE_PLAN);
+        Task prepare = task(revision, TASK_PREPARE_PLAN);
+        Assertions.assertThat(prepare.getAssignee()).isEqualTo(TestOrganization.LEADER);
+        Assertions.assertThat(variable(prepare, PLAN_BRIEF)).contains(account.name()).contains("Ren Rep");
+        Assertions.assertThat(variable(prepare, F_DEVELOP_WEEKS)).as("the model's default").isEqualTo("10");
+        setClock(start.plusDays(2));
+        completeAs(TestOrganization.LEADER, prepare, Map.of(F_DIRECTION, "Become their main logistics partner",
+                F_TEAM_MEMBERS, "t.rep1, presales Li", F_TIMELINE, "Draft by March, review in April", F_DEVELOP_WEEKS, 10L));
+
+        // phase 2: the owner writes the plan, due 10 weeks later
+        assertThat(revision).isWaitingAt(TASK_DEVELOP_PLAN);
+        Task develop = task(revision, TASK_DEVELOP_PLAN);
+        Assertions.assertThat(develop.getAssignee()).isEqualTo(TestOrganization.REP);
+        Assertions.assertThat(toLocal(develop.getDueDate())).isEqualTo(start.plusDays(2).plusWeeks(10));
+        Assertions.assertThat(variable(develop, PLAN_BRIEF)).contains("Become their main logistics partner");
+        AccountPlan plan = plans.find(account.id(), 2021).orElseThrow();
+        Assertions.assertThat(plan.status()).isEqualTo(PlanStatus.DEVELOPING);
+        Assertions.assertThat(plan.seniorManagerId()).isEqualTo(TestOrganization.LEADER);
+
+        setClock(start.plusWeeks(6));
+        completeAs(TestOrganization.REP, develop, planFields("First draft summary", "1000000", "1100000", "1200000", "1300000", "1400000"));
+
+        // phase 3: the senior manager sends it back; a comment is required
+        assertThat(revision).isWaitingAt(TASK_REVIEW_PLAN);
+        Task review = task(revision, TASK_REVIEW_PLAN);
+        Assertions.assertThat(review.getAssignee()).isEqualTo(TestOrganization.LEADER);
+        Assertions.assertThat(variable(review, VERSION_TEXT)).contains("Version 1").contains("First draft summary");
+        Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.LEADER, review, Map.of(F_REVIEW_DECISION, "return")))
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("A comment is required");
+        Assertions.assertThat(plans.versions(plan.id())).singleElement().extracting(PlanVersion::status).isEqualTo(PlanVersionStatus.SUBMITTED);
+        setClock(start.plusWeeks(7));
+        completeAs(TestOrganization.LEADER, review, Map.of(F_REVIEW_DECISION, "return", F_REVIEW_COMMENT, "Forecast too flat; add risks of the tender"));
+
+        // back to phase 2: prefilled with the returned text, due after the model's rework period
+        assertThat(revision).isWaitingAt(TASK_DEVELOP_PLAN);
+        Task rework = task(revision, TASK_DEVELOP_PLAN);
+        Assertions.assertThat(toLocal(rework.getDueDate())).isEqualTo(start.plusWeeks(9));
+        Assertions.assertThat(variable(rework, F_EXECUTIVE_SUMMARY)).isEqualTo("First draft summary");
+        Assertions.assertThat(variable(rework, PLAN_BRIEF)).contains("Forecast too flat");
+        Assertions.assertThat(mails(TestOrganization.REP, NotificationKind.ACCOUNT_PLAN_REVIEWED, account.name()))
+                .singleElement().satisfies(m -> Assertions.assertThat(m.body()).contains("Forecast too flat"));
+        setClock(start.plusWeeks(8));
+        completeAs(TestOrganization.REP, rework, planFields("Second summary", "1000000", "1300000", "1700000", "2100000", "2600000"));
+        setClock(start.plusWeeks(8).plusDays(1));
+        completeAs(TestOrganization.LEADER, task(revision, TASK_REVIEW_PLAN), Map.of(F_REVIEW_DECISION, "approve"));
+
+        // phase 4 begins; versions 1 and 2 are both kept
+        assertThat(revision).isWaitingAt(TIMER_QUARTERLY_REVIEW_DUE, TIMER_PROGRESS_REPORT_DUE);
+        List<PlanVersion> versions = plans.versions(plan.id());
+        Assertions.assertThat(versions).extracting(PlanVersion::versionNo, PlanVersion::status, PlanVersion::executiveSummary,
+                PlanVersion::reviewerComment).containsExactly(
+                Assertions.tuple(1, PlanVersionStatus.RETURNED, "First draft summary", "Forecast too flat; add risks of the tender"),
+                Assertions.tuple(2, PlanVersionStatus.APPROVED, "Second summary", null));
+        Assertions.assertThat(versions.get(0).authorId()).isEqualTo(TestOrganization.REP);
+        Assertions.assertThat(versions.get(0).forecastYear2()).isEqualByComparingTo("1100000");
+        Assertions.assertThat(versions.get(1).forecastYear5()).isEqualByComparingTo("2600000");
+        Assertions.assertThat(versions.get(1).reviewerId()).isEqualTo(TestOrganization.LEADER);
+        Assertions.assertThat(plans.plan(plan.id()).status()).isEqualTo(PlanStatus.APPROVED);
+    }
+
+    @Test
+    void a_late_plan_is_reminded_a_week_before_then_escalated_to_the_manager_who_chases_it() {
+        LocalDateTime start = LocalDateTime.of(2021, 2, 1, 9, 0);
+        setClock(start);
+        Account account = keyAccount();
+        ProcessInstance revision = revisions.start(account.id(), 2021, date(start));
+        completeAs(TestOrganization.LEADER, task(revision, TASK_PREPARE_PLAN), prepareFields(8));
+        LocalDateTime due = start.plusWeeks(8);
+        long planId = plans.find(account.id(), 2021).orElseThrow().id();
+
+        setClock(due.minusDays(7).minusMinutes(1));
+        runDueJobs(account);
+        Assertions.assertThat(mails(TestOrganization.REP, NotificationKind.REPORT_REMINDER, account.name())).isEmpty();
+
+        setClock(due.minusDays(7));
+        runDueJobs(account);
+        Assertions.assertThat(mails(TestOrganization.REP, NotificationKind.REPORT_REMINDER, account.name())).singleElement()
+                .satisfies(m -> Assertions.assertThat(m.body()).contains("Ren Rep"));
+        Assertions.assertThat(plans.plan(planId).remindedAt()).isEqualTo(due.minusDays(7));
+        assertThat(revision).isWaitingAt(TASK_DEVELOP_PLAN);
+
+        setClock(due);
+        runDueJobs(account);
+        assertThat(revision).isWaitingAt(TASK_DEVELOP_PLAN, TASK_CHASE_LATE_PLAN);
+        Task chase = task(revision, TASK_CHASE_LATE_PLAN);
+        Assertions.assertThat(chase.getAssignee()).isEqualTo(TestOrganization.MANAGER);
+        Assertions.assertThat(mails(TestOrganization.MANAGER, NotificationKind.REPORT_MISSING, account.name())).singleElement()
+                .satisfies(m -> Assertions.assertThat(m.subject()).contains("Ren Rep"));
+        AccountPlan late = plans.plan(planId);
+        Assertions.assertThat(late.lateSince()).isEqualTo(due);
+        Assertions.assertThat(late.escalatedTo()).isEqualTo(TestOrganization.MANAGER);
+
+        // a late plan is still welcome: submitting it closes the chase
+        setClock(due.plusDays(3));
+        completeAs(TestOrganization.REP, task(revision, TASK_DEVELOP_PLAN), planFields("Late but complete", "1", "2", "3", "4", "5"));
+        assertThat(revision).isWaitingAt(TASK_REVIEW_PLAN);
+        Assertions.assertThat(engine.getTaskService().createTaskQuery().processInstanceId(revision.getId())
+                .taskDefinitionKey(TASK_CHASE_LATE_PLAN).count()).isZero();
+        Assertions.assertThat(plans.versions(planId)).singleElement().extracting(PlanVersion::status).isEqualTo(PlanVersionStatus.SUBMITTED);
+    }
+
+    @Test
+    void a_key_account_plan_is_reviewed_every_quarter_with_a_progress_report_every_six_months_until_the_next_revision() {
+        LocalDateTime start = LocalDateTime.of(2021, 3, 1, 9, 0);
+        setClock(start);
+        Account account = keyAccount();
+        ProcessInstance revision = approvedPlan(account, start);
+        LocalDateTime approved = start.plusWeeks(9);
+        long planId = plans.find(account.id(), 2021).orElseThrow().id();
+
+        setClock(approved.plusMonths(3).minusMinutes(1));
+        runDueJobs(account);
+        assertThat(revision).isWaitingAt(TIMER_QUARTERLY_REVIEW_DUE, TIMER_PROGRESS_REPORT_DUE);
+
+        setClock(approved.plusMonths(3));
+        runDueJobs(account);
+        assertThat(revision).isWaitingAt(TASK_QUARTERLY_PLAN_REVIEW, TIMER_PROGRESS_REPORT_DUE);
+        Task quarterly = task(revision, TASK_QUARTERLY_PLAN_REVIEW);
+        Assertions.assertThat(quarterly.getAssignee()).isEqualTo(TestOrganization.MANAGER);
+        Assertions.assertThat(toLocal(quarterly.getDueDate())).isEqualTo(approved.plusMonths(6));
+        Assertions.assertThat(variable(quarterly, VERSION_TEXT)).contains("Approved summary");
+        Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.MANAGER, quarterly, Map.of(F_ON_TRACK, "maybe")))
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("On track: choose one of yes, no");
+        completeAs(TestOrganization.MANAGER, quarterly, Map.of(F_ON_TRACK, "yes", F_REVIEW_NOTES, "Tender won, on plan"));
+        assertThat(revision).isWaitingAt(TIMER_QUARTERLY_REVIEW_DUE, TIMER_PROGRESS_REPORT_DUE);
+
+        // six months: the second quarterly review and the owner's progress report
+        setClock(approved.plusMonths(6));
+        runDueJobs(account);
+        assertThat(revision).isWaitingAt(TASK_QUARTERLY_PLAN_REVIEW, TASK_PLAN_PROGRESS_REPORT);
+        Task report = task(revision, TASK_PLAN_PROGRESS_REPORT);
+        Assertions.assertThat(report.getAssignee()).isEqualTo(TestOrganization.REP);
+        completeAs(TestOrganization.REP, report, Map.of(F_ON_TRACK, "no", F_REVIEW_NOTES, "Second project delayed to Q1"));
+        completeAs(TestOrganization.MANAGER, task(revision, TASK_QUARTERLY_PLAN_REVIEW), Map.of(F_ON_TRACK, "no", F_REVIEW_NOTES, "Delay"));
+        Assertions.assertThat(plans.reviews(planId)).extracting(PlanReview::kind, PlanReview::sequenceNo, PlanReview::reviewerId, PlanReview::onTrack)
+                .containsExactly(Assertions.tuple(ReviewKind.QUARTERLY_REVIEW, 1, TestOrganization.MANAGER, true),
+                        Assertions.tuple(ReviewKind.PROGRESS_REPORT, 1, TestOrganization.REP, false),
+                        Assertions.tuple(ReviewKind.QUARTERLY_REVIEW, 2, TestOrganization.MANAGER, false));
+        Assertions.assertThat(mails(TestOrganization.LEADER, NotificationKind.ACCOUNT_PLAN_PROGRESS, account.name())).hasSize(1);
+        Assertions.assertThat(nextTimer(revision, TIMER_QUARTERLY_REVIEW_DUE)).isEqualTo(approved.plusMonths(9));
+        Assertions.assertThat(nextTimer(revision, TIMER_PROGRESS_REPORT_DUE)).isEqualTo(approved.plusMonths(12));
+
+        // the next revision starts on demand: this plan year's monitoring ends
+        setClock(approved.plusMonths(7));
+        ProcessInstance next = revisions.start(account.id(), 2022, date(approved.plusMonths(7)));
+        assertThat(revision).isEnded().hasPassed("End_PlanYearClosed");
+        Assertions.assertThat(plans.plan(planId).status()).isEqualTo(PlanStatus.CLOSED);
+        assertThat(next).isWaitingAt(TASK_PREPARE_PLAN);
+        Assertions.assertThatThrownBy(() -> revisions.start(account.id(), 2022, date(approved.plusMonths(7))))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("is in progress");
+        engine.getRuntimeService().deleteProcessInstance(next.getId(), "test done");
+    }
+
+    @Test
+    void a_plan_year_ends_a_year_after_its_revision_started() {
+        LocalDateTime start = LocalDateTime.of(2020, 1, 6, 9, 0);
+        setClock(start);
+        Account account = keyAccount();
+        ProcessInstance revision = approvedPlan(account, start);
+
+        setClock(start.plusYears(1));
+        runDueJobs(account);
+        assertThat(revision).isEnded().hasPassed(TIMER_PLAN_YEAR_OVER, "End_PlanYearClosed");
+        Assertions.assertThat(plans.find(account.id(), 2020).orElseThrow().status()).isEqualTo(PlanStatus.CLOSED);
+    }
+
+    @Test
+    void a_second_tier_account_plan_ends_after_approval_because_it_is_reviewed_in_the_yearly_tier_review() {
+        LocalDateTime start = LocalDateTime.of(2020, 4, 6, 9, 0);
+        setClock(start);
+        Account account = accounts.create("Second-tier account " + System.nanoTime(), AccountTier.SECOND, "Retail", TestOrganization.REP);
+        ProcessInstance revision = approvedPlan(account, start);
+
+        assertThat(revision).isEnded().hasPassed("End_MonitoredYearly").hasNotPassed(SUBPROCESS_MONITOR_PLAN);
+    }
+
+    @Test
+    void bad_plans_and_plans_written_by_someone_else_are_refused_and_nothing_is_stored() {
+        LocalDateTime start = LocalDateTime.of(2020, 7, 6, 9, 0);
+        setClock(start);
+        Account account = keyAccount();
+        ProcessInstance revision = revisions.start(account.id(), 2020, date(start));
+
+        Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.LEADER, task(revision, TASK_PREPARE_PLAN), prepareFields(14)))
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("between 8 and 12, got 14");
+        Assertions.assertThat(plans.find(account.id(), 2020).orElseThrow().direction()).isNull();
+        completeAs(TestOrganization.LEADER, task(revision, TASK_PREPARE_PLAN), prepareFields(12));
+        long planId = plans.find(account.id(), 2020).orElseThrow().id();
+
+        Map<String, Object> bad = planFields("Summary", "100", "-5", "0", "10", "20");
+        bad.put(F_STRATEGIC_OPTIONS, "");
+        bad.remove(F_BUSINESS_RISKS);
+        Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.REP, task(revision, TASK_DEVELOP_PLAN), bad))
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("Strategic options is required.")
+                .hasMessageContaining("Business risks is required.")
+                .hasMessageContaining("Forecast year 2 may not be negative");
+        Map<String, Object> notANumber = planFields("Summary", "100", "lots", "0", "10", "20");
+        Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.REP, task(revision, TASK_DEVELOP_PLAN), notANumber))
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("Forecast year 2 must be a number");
+        Assertions.assertThat(plans.versions(planId)).isEmpty();
+        assertThat(revision).isWaitingAt(TASK_DEVELOP_PLAN);
+
+        // another rep can neither complete the owner's task nor write a version of the plan
+        Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.TEAMMATE, task(revision, TASK_DEVELOP_PLAN),
+                planFields("Not mine", "1", "1", "1", "1", "1"))).isInstanceOf(AuthorizationException.class);
+        PlanContent content = new PlanContent("Not mine", "s", "r", "c", "g", "a",
+                List.of(BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE), null);
+        Assertions.assertThatThrownBy(() -> plans.submit(planId, TestOrganization.TEAMMATE, content))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("Only the account's owner (Ren Rep) may write its plan");
+        Assertions.assertThatThrownBy(() -> plans.saveDraft(planId, TestOrganization.TEAMMATE, content))
+                .isInstanceOf(ValidationException.class);
+        Assertions.assertThat(plans.versions(planId)).isEmpty();
+
+        // a draft may be incomplete; it is a version of its own and the task stays open
+        PlanVersion draft = plans.saveDraft(planId, TestOrganization.REP, new PlanContent("Started", null, null, null, null, null, List.of(), null));
+        Assertions.assertThat(draft.status()).isEqualTo(PlanVersionStatus.DRAFT);
+        Assertions.assertThat(draft.versionNo()).isEqualTo(1);
+        assertThat(revision).isWaitingAt(TASK_DEVELOP_PLAN);
+        // while the revision is running, no second one starts
+        Assertions.assertThatThrownBy(() -> revisions.start(account.id(), 2020, date(start)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("is in progress");
+    }
+
+    @Test
+    void the_yearly_cycle_starts_a_revision_for_every_key_account_once_and_a_tier_review_for_each_manager() {
+        LocalDateTime start = LocalDateTime.of(2019, 1, 5, 9, 0);
+        setClock(start);
+        Account key = keyAccount();
+        Account second = accounts.create("Second tier " + System.nanoTime(), AccountTier.SECOND, "Retail", TestOrganization.REP);
+        Account other = accounts.create("Other tier " + System.nanoTime(), AccountTier.OTHER, "Retail", TestOrganization.TEAMMATE);
+        Account otherTeam = accounts.create("Other team " + System.nanoTime(), AccountTier.OTHER, "Retail", TestOrganization.OTHER_REP);
+        try {
+            for (int run = 0; run < 2; run++) { // a second run of the same year starts nothing twice
+                ProcessInstance cycle = engine.getRuntimeService().startProcessInstanceByKey(CYCLE_KEY_PROCESS,
+                        Map.of(PLAN_YEAR, 2019, CYCLE_START, date(start)));
+                runJobsOf("account-plans:2019");
+                assertThat(cycle).isEnded().hasPassed("Service_StartTierReviews");
+            }
+            Assertions.assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
+                    .processInstanceBusinessKey("account:" + key.id() + ":2019").count()).isEqualTo(1);
+            ProcessInstance revision = engine.getRuntimeService().createProcessInstanceQuery()
+                    .processInstanceBusinessKey("account:" + key.id() + ":2019").singleResult();
+            assertThat(revision).isWaitingAt(TASK_PREPARE_PLAN);
+            for (Account notKey : List.of(second, other, otherTeam)) {
+                Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+                        .processInstanceBusinessKeyLike("account:" + notKey.id() + ":%").count()).as(notKey.name()).isZero();
+            }
+
+            // the first-line manager reviews the team's second-tier accounts one by one and the others together
+            ProcessInstance tierReview = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(TIER_REVIEW_KEY)
+                    .processInstanceBusinessKey("account-plans:2019:" + TestOrganization.MANAGER).singleResult();
+            Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(TIER_REVIEW_KEY)
+                    .processInstanceBusinessKey("account-plans:2019:" + TestOrganization.OTHER_MANAGER).count()).isEqualTo(1);
+            Task yearly = task(tierReview, TASK_ANNUAL_TIER_REVIEW);
+            Assertions.assertThat(yearly.getAssignee()).isEqualTo(TestOrganization.MANAGER);
+            Assertions.assertThat(toLocal(yearly.getDueDate())).isEqualTo(start.plusMonths(3));
+            Assertions.assertThat(variable(yearly, TIER_BRIEF)).contains(other.name()).doesNotContain(otherTeam.name());
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> rows = new ArrayList<>((List<Map<String, Object>>) org.camunda.spin.Spin.JSON(variable(yearly, SECOND_TIER_ROWS))
+                    .mapTo(List.class));
+            Assertions.assertThat(rows).anyMatch(r -> ((Number) r.get("accountId")).longValue() == second.id());
+
+            Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.MANAGER, yearly, Map.of(SECOND_TIER_ROWS,
+                    org.camunda.spin.Spin.JSON(rows)))).isInstanceOf(BadUserRequestException.class)
+                    .hasMessageContaining("Review of " + second.name() + " is required.")
+                    .hasMessageContaining("Collective review of the other accounts is required.");
+            List<Map<String, Object>> reviewed = rows.stream().map(r -> {
+                Map<String, Object> row = new HashMap<>(r);
+                row.put("notes", "Stable, renew the frame contract");
+                return (Map<String, Object>) row;
+            }).toList();
+            completeAs(TestOrganization.MANAGER, yearly, Map.of(SECOND_TIER_ROWS, org.camunda.spin.Spin.JSON(reviewed),
+                    F_COLLECTIVE_NOTES, "Small accounts served by the partner; no action"));
+            assertThat(tierReview).isEnded();
+            Assertions.assertThat(tierReviews.reviews(2019, TestOrganization.MANAGER))
+                    .anyMatch(r -> r.accountId() != null && r.accountId() == second.id() && r.tier() == AccountTier.SECOND)
+                    .anyMatch(r -> r.accountId() == null && r.tier() == AccountTier.OTHER && r.accountCount() >= 1);
+        } finally {
+            engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKeyLike("account%:2019%").list()
+                    .forEach(i -> engine.getRuntimeService().deleteProcessInstance(i.getId(), "test done"));
+        }
+    }
+
+    @Test
+    void the_deployed_yearly_timer_opens_the_plan_year_on_5_january_at_9() {
+        Job start = engine.getManagementService().createJobQuery().processDefinitionKey(CYCLE_KEY_PROCESS).timers().list().stream()
+                .filter(j -> j.getProcessInstanceId() == null).findFirst().orElseThrow();
+        LocalDateTime due = toLocal(start.getDuedate());
+        Assertions.assertThat(due.getMonthValue()).isEqualTo(1);
+        Assertions.assertThat(due.getDayOfMonth()).isEqualTo(5);
+        Assertions.assertThat(due.toLocalTime()).hasToString("09:00");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private void runJobsOf(String businessKeyPrefix) {
+        for (int round = 0; round < 200; round++) {
+            List<String> instances = engine.getRuntimeService().createProcessInstanceQuery()
+                    .processInstanceBusinessKeyLike(businessKeyPrefix + "%").list().stream().map(ProcessInstance::getId).toList();
+            Job next = engine.getManagementService().createJobQuery().executable().list().stream()
+                    .filter(j -> instances.contains(j.getProcessInstanceId())).findFirst().orElse(null);
+            if (next == null) {
+                return;
+            }
+            engine.getManagementService().executeJob(next.getId());
+        }
+        throw new AssertionError("jobs keep coming for " + businessKeyPrefix);
+    }
+
+    private ProcessInstance approvedPlan(Account account, LocalDateTime start) {
+        ProcessInstance revision = revisions.start(account.id(), start.getYear(), date(start));
+        completeAs(TestOrganization.LEADER, task(revision, TASK_PREPARE_PLAN), prepareFields(10));
+        setClock(start.plusWeeks(8));
+        completeAs(TestOrganization.REP, task(revision, TASK_DEVELOP_PLAN), planFields("Approved summary", "10", "20", "30", "40", "50"));
+        setClock(start.plusWeeks(9));
+        completeAs(TestOrganization.LEADER, task(revision, TASK_REVIEW_PLAN), Map.of(F_REVIEW_DECISION, "approve"));
+        return revision;
+    }
+
+    private Account keyAccount() {
+        return accounts.create("Plan account " + System.nanoTime(), AccountTier.KEY, "Logistics", TestOrganization.REP);
+    }
+
+    private static Map<String, Object> prepareFields(long weeks) {
+        return Map.of(F_DIRECTION, "Grow share of wallet", F_TIMELINE, "Plan in Q1", F_DEVELOP_WEEKS, weeks);
+    }
+
+    private static Map<String, Object> planFields(String summary, String... forecast) {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put(F_EXECUTIVE_SUMMARY, summary);
+        fields.put(F_STRATEGIC_OPTIONS, "Cross-sell warehousing");
+        fields.put(F_BUSINESS_RISKS, "Tender in 2022");
+        fields.put(F_CUSTOMER_ANALYSIS, "Retailer with 2000 stores");
+        fields.put(F_GOALS_OBJECTIVES, "Share of wallet from 20% to 30%");
+        fields.put(F_ACTIONS_RESOURCES, "Team of four, quarterly executive meeting");
+        for (int i = 0; i < forecast.length; i++) {
+            fields.put(F_FORECAST_YEAR + (i + 1), forecast[i].matches("-?[0-9.]+") ? (Object) Double.valueOf(forecast[i]) : forecast[i]);
+        }
+        return fields;
+    }
+
+    /** Executes the due jobs of the account's revisions one by one, earliest first, as the job executor would, until none is due. */
+    private void runDueJobs(Account account) {
+        for (int round = 0; round < 100; round++) {
+            List<String> instances = engine.getRuntimeService().createProcessInstanceQuery()
+                    .processInstanceBusinessKeyLike("account:" + account.id() + ":%").list().stream().map(ProcessInstance::getId).toList();
+            List<Job> due = new ArrayList<>();
+            for (Job job : engine.getManagementService().createJobQuery().executable().list()) {
+                if (instances.contains(job.getProcessInstanceId())) {
+                    due.add(job);
+                }
+            }
+            if (due.isEmpty()) {
+                return;
+            }
+            due.sort(java.util.Comparator.comparing(Job::getDuedate, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+            engine.getManagementService().executeJob(due.get(0).getId());
+        }
+        throw new AssertionError("jobs keep coming for account " + account.id());
+    }
+
+    private LocalDateTime nextTimer(ProcessInstance instance, String activityId) {
+        return toLocal(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).activityId(activityId)
+                .singleResult().getDuedate());
+    }
+
+    private Task task(ProcessInstance instance, String activity) {
+        Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activity).singleResult();
+        Assertions.assertThat(task).as(activity + " of " + instance.getBusinessKey()).isNotNull();
+        return task;
+    }
+
+    private String variable(Task task, String name) {
+        Object value = engine.getTaskService().getVariable(task.getId(), name);
+        return value == null ? null : value.toString();
+    }
+
+    private void completeAs(String userId, Task task, Map<String, Object> fields) {
+        identityService.setAuthentication(userId, identityService.createGroupQuery().groupMember(userId).list()
+                .stream().map(org.camunda.bpm.engine.identity.Group::getId).toList());
+        try {
+            engine.getTaskService().complete(task.getId(), new HashMap<>(fields));
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private List<OutboxMessage> mails(String recipient, NotificationKind kind, String accountName) {
+        return notifications.forRecipient(recipient, 500).stream()
+                .filter(m -> m.kind() == kind && (m.subject() + m.body()).contains(accountName)).toList();
+    }
+
+    private static void setClock(LocalDateTime time) {
+        ClockUtil.setCurrentTime(date(time));
+    }
+
+    private static Date date(LocalDateTime time) {
+        return Date.from(time.atZone(ZoneId.systemDefault()).toInstant());
+    }
+
+    private static LocalDateTime toLocal(Date date) {
+        return LocalDateTime.ofInstant(date.toInstant(), ZoneId.systemDefault());
+    }
+}
