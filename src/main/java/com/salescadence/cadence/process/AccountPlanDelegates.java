@@ -225,7 +225,7 @@ class AccountPlanDelegates {
     }
 
     @Bean
-    JavaDelegate recordQuarterlyReviewDelegate(AccountPlanService plans) {
+    JavaDelegate recordQuarterlyPlanReviewDelegate(AccountPlanService plans) {
         return execution -> recordMonitoring(plans, execution, ReviewKind.QUARTERLY_REVIEW, MANAGER_ID, REVIEWS_HELD);
     }
 
