@@ -57,7 +57,7 @@ class DemoWeekIntegrationTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
+        TestDatabase.registerOwn(registry, "demo_week"); // the demo loads only into an empty database
     }
 
     @Autowired TestRestTemplate http;
