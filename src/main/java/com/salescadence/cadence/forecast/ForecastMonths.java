@@ -33,6 +33,26 @@ public final class ForecastMonths {
         return months;
     }
 
+    /** How the form names the month: "Month 1: 2026-12" (the cycle's month is month 1). */
+    public static String label(int number, YearMonth month) {
+        return "Month " + number + ": " + month;
+    }
+
+    /**
+     * The rows {@link #parse} reads, from the form's numbered fields: the i-th amount (amount1..12 in the
+     * Tasklist form) is the forecast of the i-th month of the window; an amount not given stays empty.
+     */
+    public static List<Map<String, Object>> rows(List<?> amounts, YearMonth first) {
+        List<Map<String, Object>> rows = new ArrayList<>(MONTHS);
+        for (int i = 0; i < MONTHS; i++) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("month", first.plusMonths(i).toString());
+            row.put("amount", i < amounts.size() ? amounts.get(i) : null);
+            rows.add(row);
+        }
+        return rows;
+    }
+
     public static boolean inWindow(YearMonth month, YearMonth first) {
         return !month.isBefore(first) && month.isBefore(first.plusMonths(MONTHS));
     }

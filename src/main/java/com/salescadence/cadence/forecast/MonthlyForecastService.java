@@ -67,16 +67,18 @@ public class MonthlyForecastService {
         return ForecastPrefill.byMonth(deals, first);
     }
 
-    /** The form's 12 rows: month, the month's pipeline (raw and weighted, shown) and the proposed amount (the weighted pipeline). */
-    @Transactional(readOnly = true)
-    public List<Map<String, Object>> prefill(String repId, Cycle cycle) {
+    /**
+     * The form's table of the 12 months: the month as the amount fields are labelled ("Month 1: 2026-12")
+     * and its pipeline, raw and weighted (the weighted figure is what the amount fields are prefilled with).
+     */
+    public static List<Map<String, Object>> pipelineTable(List<MonthFigures> months) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (MonthFigures month : pipelineByMonth(repId, firstMonth(cycle))) {
+        for (int i = 0; i < months.size(); i++) {
+            MonthFigures month = months.get(i);
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("month", month.month().toString());
+            row.put("month", ForecastMonths.label(i + 1, month.month()));
             row.put("pipeline", month.pipeline().toPlainString());
             row.put("weighted", month.weighted().toPlainString());
-            row.put("amount", month.weighted());
             rows.add(row);
         }
         return rows;

@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,8 @@ import com.salescadence.cadence.CycleService;
 import com.salescadence.cadence.MissedReport;
 import com.salescadence.cadence.ReportType;
 import com.salescadence.cadence.Submission;
+import com.salescadence.cadence.forecast.ForecastMonths;
+import com.salescadence.cadence.forecast.ForecastPrefill.MonthFigures;
 import com.salescadence.cadence.forecast.ForecastReviewService;
 import com.salescadence.cadence.forecast.ForecastReviewView;
 import com.salescadence.cadence.forecast.MonthlyForecastService;
@@ -82,7 +85,11 @@ class ForecastDelegates {
         };
     }
 
-    /** When the task is created: the forecast is owed by the task's due date; the 12 months are prefilled. */
+    /**
+     * When the task is created: the forecast is owed by the task's due date; the table shows the 12 months'
+     * pipeline and the numbered fields amount1..12 (labelled by monthLabel1..12) are prefilled with the
+     * weighted pipeline. The Tasklist keeps Complete disabled for any form-js dynamic list row, hence fields.
+     */
     @Bean
     TaskListener forecastFormListener(MonthlyForecastService forecasts, ComplianceService compliance, CycleService cycles) {
         return task -> {
@@ -91,17 +98,32 @@ class ForecastDelegates {
             Submission submission = compliance.owe(cycle.id(), rep, ReportType.FORECAST, CommitDelegates.toLocal(task));
             task.setVariable(SUBMISSION_ID, submission.id());
             task.setVariableLocal(FORECAST_BRIEF, forecasts.brief(rep, cycle));
-            // not task-local: the form submits the edited rows under the same name (see CommitDelegates)
-            task.setVariable(FORECAST_MONTHS, Spin.JSON(forecasts.prefill(rep, cycle)));
+            List<MonthFigures> months = forecasts.pipelineByMonth(rep, MonthlyForecastService.firstMonth(cycle));
+            task.setVariableLocal(FORECAST_PIPELINE, Spin.JSON(MonthlyForecastService.pipelineTable(months)));
+            for (int i = 1; i <= months.size(); i++) {
+                task.setVariableLocal(monthLabel(i), ForecastMonths.label(i, months.get(i - 1).month()));
+                // not task-local: the form submits the edited amount under the same name (see CommitDelegates)
+                task.setVariable(amountField(i), months.get(i - 1).weighted().doubleValue());
+            }
         };
     }
 
+    /** Records the forecast: the API's list of months when one was posted, otherwise the form's amount1..12. */
     @Bean
-    JavaDelegate recordMonthlyForecastDelegate(MonthlyForecastService forecasts) {
+    JavaDelegate recordMonthlyForecastDelegate(MonthlyForecastService forecasts, CycleService cycles) {
         return execution -> UserInput.handle(() -> {
             FormInput form = FormInput.of(execution);
-            forecasts.submit(CommitDelegates.id(execution.getVariable(SUBMISSION_ID)), form.objects(F_FORECAST_MONTHS),
-                    form.text(F_ACTION_PLAN));
+            boolean posted = execution.getVariable(F_FORECAST_MONTHS) != null;
+            List<Map<String, Object>> rows = form.objects(F_FORECAST_MONTHS);
+            List<String> amounts = new ArrayList<>();
+            for (int i = 1; i <= ForecastMonths.MONTHS; i++) {
+                amounts.add(form.text(amountField(i)));
+            }
+            if (!posted) {
+                Cycle cycle = cycles.get(CommitDelegates.id(execution.getVariable(CYCLE_ID)));
+                rows = ForecastMonths.rows(amounts, MonthlyForecastService.firstMonth(cycle));
+            }
+            forecasts.submit(CommitDelegates.id(execution.getVariable(SUBMISSION_ID)), rows, form.text(F_ACTION_PLAN));
             form.clear();
         });
     }

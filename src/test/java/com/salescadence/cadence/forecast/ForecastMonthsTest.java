@@ -27,6 +27,24 @@ class ForecastMonthsTest {
     }
 
     @Test
+    void the_form_fields_amount1_to_12_are_the_twelve_months_in_order_and_read_like_the_api_rows() {
+        assertThat(ForecastMonths.label(1, DECEMBER)).isEqualTo("Month 1: 2026-12");
+        List<Object> fields = new ArrayList<>(java.util.Collections.nCopies(12, (Object) 100.0));
+        fields.set(11, 0.5);
+        fields.set(1, "1.0E7");
+        List<Map<String, Object>> rows = ForecastMonths.rows(fields, DECEMBER);
+        assertThat(rows).hasSize(12);
+        assertThat(rows.get(0)).containsEntry("month", "2026-12").containsEntry("amount", 100.0);
+        assertThat(rows.get(11)).containsEntry("month", "2027-11").containsEntry("amount", 0.5);
+        Map<YearMonth, BigDecimal> amounts = ForecastMonths.parse(rows, DECEMBER);
+        assertThat(amounts.get(YearMonth.of(2027, 1))).isEqualByComparingTo("10000000");
+        assertThat(amounts.get(YearMonth.of(2027, 11))).isEqualByComparingTo("0.50");
+        fields.set(4, null);
+        assertThatThrownBy(() -> ForecastMonths.parse(ForecastMonths.rows(fields, DECEMBER), DECEMBER))
+                .hasMessageContaining("Amount of 2027-04 is required");
+    }
+
+    @Test
     void twelve_months_with_amounts_are_read_in_month_order() {
         List<Map<String, Object>> rows = new ArrayList<>(rows("100"));
         java.util.Collections.reverse(rows);

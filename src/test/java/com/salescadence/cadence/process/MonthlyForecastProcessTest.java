@@ -134,12 +134,20 @@ class MonthlyForecastProcessTest {
         // the form is prefilled per expected close month: raw pipeline and weighted by the stage's win rate
         Task repTask = forecastTask("2023-03", TestOrganization.REP);
         Assertions.assertThat(toLocal(repTask.getDueDate())).isEqualTo(march.plusHours(72));
-        List<Map<String, Object>> prefill = prefill(repTask);
-        Assertions.assertThat(prefill).hasSize(12);
-        Assertions.assertThat(prefill.get(0)).containsEntry("month", "2023-03").containsEntry("pipeline", "100000.00").containsEntry("weighted", "10000.00");
-        Assertions.assertThat(prefill.get(2)).containsEntry("month", "2023-05").containsEntry("pipeline", "200000.00").containsEntry("weighted", "100000.00");
-        Assertions.assertThat(prefill.get(3)).containsEntry("month", "2023-06").containsEntry("pipeline", "150000.00").containsEntry("weighted", "112500.00");
-        Assertions.assertThat(prefill.get(11)).containsEntry("month", "2024-02").containsEntry("pipeline", "0.00");
+        List<Map<String, Object>> table = pipelineTable(repTask);
+        Assertions.assertThat(table).hasSize(12);
+        Assertions.assertThat(table.get(0)).containsEntry("month", "Month 1: 2023-03").containsEntry("pipeline", "100000.00").containsEntry("weighted", "10000.00");
+        Assertions.assertThat(table.get(2)).containsEntry("month", "Month 3: 2023-05").containsEntry("pipeline", "200000.00").containsEntry("weighted", "100000.00");
+        Assertions.assertThat(table.get(3)).containsEntry("month", "Month 4: 2023-06").containsEntry("pipeline", "150000.00").containsEntry("weighted", "112500.00");
+        Assertions.assertThat(table.get(11)).containsEntry("month", "Month 12: 2024-02").containsEntry("pipeline", "0.00");
+        // the amount fields are labelled like the table and prefilled with the weighted pipeline, in the process scope
+        var taskService = engine.getTaskService();
+        Assertions.assertThat(taskService.getVariableLocal(repTask.getId(), monthLabel(4))).isEqualTo("Month 4: 2023-06");
+        Assertions.assertThat(taskService.getVariableLocal(repTask.getId(), amountField(4))).as("not task-local").isNull();
+        Assertions.assertThat(taskService.getVariable(repTask.getId(), amountField(1))).isEqualTo(10000.0);
+        Assertions.assertThat(taskService.getVariable(repTask.getId(), amountField(4))).isEqualTo(112500.0);
+        Assertions.assertThat(taskService.getVariable(repTask.getId(), amountField(12))).isEqualTo(0.0);
+        Assertions.assertThat(taskService.getVariable(repTask.getId(), F_FORECAST_MONTHS)).as("no list for the form").isNull();
         Assertions.assertThat(engine.getTaskService().getVariable(repTask.getId(), FORECAST_BRIEF).toString())
                 .contains("Last month's forecast (12 months): 1080000.00").contains("Close the March deal");
 
@@ -317,7 +325,8 @@ class MonthlyForecastProcessTest {
         Cycle cycle = cycles.find(Cadence.MONTHLY_FORECAST, key).orElseThrow();
         Task task = forecastTask(key, TestOrganization.REP);
 
-        List<Map<String, Object>> rows = prefill(task);
+        // through the API: a list of months
+        List<Map<String, Object>> rows = apiRows(YearMonth.of(2023, 9), "100");
         rows.get(0).put("amount", -100);
         rows.get(1).put("month", "2024-09");
         rows.get(2).put("month", "2023-09");
@@ -327,6 +336,17 @@ class MonthlyForecastProcessTest {
                 .hasMessageContaining("Month 2024-09 is outside the forecast's 12 months (2023-09 to 2024-08)")
                 .hasMessageContaining("Month 2023-09 is given twice")
                 .hasMessageContaining("The monthly action plan is required");
+        // an empty list from the API is not replaced by the prefilled amounts
+        Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.REP, task, Map.of(F_FORECAST_MONTHS, Spin.JSON(List.of()), F_ACTION_PLAN, "Plan")))
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("Month 2023-09 is missing");
+        // as the Tasklist submits: a negative and an empty amount field
+        Map<String, Object> fields = tasklistFields(task, null, "Plan");
+        fields.put(amountField(2), -5.0);
+        fields.put(amountField(3), null);
+        Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.REP, task, fields))
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("Amount of 2023-10 must not be negative")
+                .hasMessageContaining("Amount of 2023-11 is required");
         Assertions.assertThat(forecasts.report(cycle.id(), TestOrganization.REP)).isEmpty();
         Assertions.assertThat(jdbc.sql("select count(*) from forecast_month m join forecast_report r on r.id = m.forecast_report_id where r.cycle_id = ?")
                 .param(cycle.id()).query(Long.class).single()).isZero();
@@ -337,10 +357,15 @@ class MonthlyForecastProcessTest {
         Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.TEAMMATE, task, Map.of(F_ACTION_PLAN, "x")))
                 .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
 
-        submitForecast(key, TestOrganization.REP, "1234.50", "Fixed");
+        // the API's corrected list is stored, month by month
+        List<Map<String, Object>> fixed = apiRows(YearMonth.of(2023, 9), "1234.50");
+        fixed.get(11).put("amount", "0");
+        completeAs(TestOrganization.REP, task, Map.of(F_FORECAST_MONTHS, Spin.JSON(fixed), F_ACTION_PLAN, "Fixed"));
         ForecastReport report = forecasts.report(cycle.id(), TestOrganization.REP).orElseThrow();
-        Assertions.assertThat(report.forecastAmount()).isEqualByComparingTo("14814");
-        Assertions.assertThat(forecasts.months(report.id())).hasSize(12);
+        Assertions.assertThat(report.forecastAmount()).isEqualByComparingTo("13579.50");
+        Assertions.assertThat(forecasts.months(report.id())).hasSize(12).last()
+                .satisfies(m -> Assertions.assertThat(m.amount()).isEqualByComparingTo("0"));
+        assertEnded(SUBMISSION_KEY, key + ":" + TestOrganization.REP);
     }
 
     @Test
@@ -442,17 +467,38 @@ class MonthlyForecastProcessTest {
         throw new AssertionError("jobs keep coming for " + cycleKey);
     }
 
-    /** Submits the prefilled rows with every month's amount set to {@code amount}, as the Tasklist would. */
+    /** Submits every month's amount field set to {@code amount}, as the Tasklist does (amount1..12, numbers). */
     private void submitForecast(String key, String rep, String amount, String actionPlan) {
         Task task = forecastTask(key, rep);
-        List<Map<String, Object>> rows = prefill(task);
-        rows.forEach(row -> row.put("amount", new BigDecimal(amount)));
-        completeAs(rep, task, Map.of(F_FORECAST_MONTHS, Spin.JSON(rows), F_ACTION_PLAN, actionPlan));
+        completeAs(rep, task, tasklistFields(task, amount, actionPlan));
+    }
+
+    /** The fields the Tasklist form submits: amount1..12 (null: the prefilled value unchanged) and the action plan. */
+    private Map<String, Object> tasklistFields(Task task, String amount, String actionPlan) {
+        Map<String, Object> fields = new HashMap<>();
+        for (int i = 1; i <= 12; i++) {
+            fields.put(amountField(i), amount == null ? engine.getTaskService().getVariable(task.getId(), amountField(i))
+                    : Double.valueOf(amount));
+        }
+        fields.put(F_ACTION_PLAN, actionPlan);
+        return fields;
+    }
+
+    /** The 12 months as the API posts them: {month, amount}. */
+    private static List<Map<String, Object>> apiRows(YearMonth first, String amount) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("month", first.plusMonths(i).toString());
+            row.put("amount", amount);
+            rows.add(row);
+        }
+        return rows;
     }
 
     @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> prefill(Task task) {
-        Object value = engine.getTaskService().getVariable(task.getId(), FORECAST_MONTHS);
+    private List<Map<String, Object>> pipelineTable(Task task) {
+        Object value = engine.getTaskService().getVariableLocal(task.getId(), FORECAST_PIPELINE);
         List<Object> rows = Spin.JSON(value.toString()).mapTo(List.class);
         List<Map<String, Object>> copy = new ArrayList<>();
         rows.forEach(row -> copy.add(new LinkedHashMap<>((Map<String, Object>) row)));
