@@ -232,6 +232,51 @@ class CadenceChangeApiTest {
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_cadence_overview_lists_each_process_its_next_start_timers_time_zone_and_settings() {
+        assertThat(call(TestOrganization.REP, HttpMethod.GET, "/api/admin/cadence").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<Map<String, Object>> response = call(ADMIN, HttpMethod.GET, "/api/admin/cadence");
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Map<String, Object> overview = response.getBody();
+        assertThat(overview).containsEntry("timeZone", "Asia/Shanghai");
+
+        List<Map<String, Object>> processes = (List<Map<String, Object>>) overview.get("processes");
+        assertThat(processes).extracting(p -> p.get("key"))
+                .contains(KEY, SUBMISSION_KEY, ROLLUP_KEY).doesNotContain("lead-to-cash");
+        Map<String, Object> weekly = processes.stream().filter(p -> KEY.equals(p.get("key"))).findFirst().orElseThrow();
+        ProcessDefinition deployed = latest(KEY);
+        assertThat(weekly).containsEntry("version", deployed.getVersion()).containsEntry("definitionId", deployed.getId())
+                .containsEntry("startCron", SUNDAY_CRON);
+        assertThat((String) weekly.get("deployedAt")).endsWith("+08:00");
+        Job timer = startTimer(deployed).orElseThrow();
+        ZonedDateTime next = timer.getDuedate().toInstant().atZone(SHANGHAI);
+        assertThat(ZonedDateTime.parse((String) weekly.get("nextStart")).toInstant()).isEqualTo(next.toInstant());
+        assertThat((String) weekly.get("nextStart")).endsWith("08:00:00+08:00");
+        assertThat((String) weekly.get("nextStartText")).startsWith("Sunday ").endsWith(" 08:00 (Asia/Shanghai)");
+        assertThat((List<Map<String, Object>>) weekly.get("timers")).contains(
+                Map.of("elementId", "Start_WeeklyCommitDue", "name", "Every Sunday 08:00", "type", "timeCycle", "expression", SUNDAY_CRON),
+                Map.of("elementId", TIMER_COMMIT_CALL_DUE, "name", "Monday 09:00", "type", "timeDate",
+                        "expression", "${cycleClock.at(cycleStart, 'PT25H')}"));
+
+        Map<String, Object> submission = processes.stream().filter(p -> SUBMISSION_KEY.equals(p.get("key"))).findFirst().orElseThrow();
+        assertThat(submission.get("startCron")).isNull();
+        assertThat(submission.get("nextStart")).as("started by the weekly cycle, not by a timer").isNull();
+        assertThat((List<Map<String, Object>>) submission.get("timers")).extracting(t -> t.get("elementId"), t -> t.get("expression"))
+                .contains(org.assertj.core.groups.Tuple.tuple(TIMER_COMMIT_REMINDER, "${cycleClock.at(cycleStart, 'PT12H')}"),
+                        org.assertj.core.groups.Tuple.tuple(TIMER_SUBMISSION_DEADLINE, "${cycleClock.at(cycleStart, 'PT24H')}"));
+        assertThat((List<Map<String, Object>>) submission.get("deadlines")).extracting(d -> d.get("elementId"), d -> d.get("dueDate"))
+                .contains(org.assertj.core.groups.Tuple.tuple(TASK_SUBMIT_WEEKLY_COMMIT, "${cycleClock.at(cycleStart, 'PT24H')}"));
+
+        Map<String, Object> settings = (Map<String, Object>) overview.get("settings");
+        assertThat(settings).containsEntry("cadence.time-zone", "Asia/Shanghai")
+                .containsEntry("cadence.weekly-commit.batch-size", "2")   // application-test.yml
+                .containsEntry("cadence.thresholds.accuracy-low", 0.95)
+                .containsEntry("cadence.thresholds.accuracy-high", 1.10)
+                .containsKeys("cadence.thresholds.linearity-low", "cadence.thresholds.linearity-high",
+                        "cadence.thresholds.unfulfilled-max", "cadence.workflow.models-dir");
+    }
+
     // --- helpers
 
     private ResponseEntity<Map<String, Object>> deploy(String user, String bpmn) {
