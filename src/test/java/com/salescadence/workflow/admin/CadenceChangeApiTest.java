@@ -77,11 +77,13 @@ class CadenceChangeApiTest {
     @Autowired OrganizationAdministration administration;
 
     private String shippedDefinitionId;
+    private String shippedSubmissionId;
 
     @BeforeEach
     void setUp() {
         TestOrganization.ensure(organization, administration);
         shippedDefinitionId = latest(KEY).getId();
+        shippedSubmissionId = latest(SUBMISSION_KEY).getId();
     }
 
     /** Back to the shipped model (a rollback, as the guide describes it), so other tests keep the Sunday cycle. */
@@ -91,6 +93,9 @@ class CadenceChangeApiTest {
         if (!latest(KEY).getId().equals(shippedDefinitionId)) {
             engine.getRepositoryService().createDeployment().name("restore-after-test")
                     .addString("bpmn/weekly-commit.bpmn", shipped()).deploy();
+        }
+        if (!latest(SUBMISSION_KEY).getId().equals(shippedSubmissionId)) {
+            deploySubmission(shipped("weekly-commit-submission.bpmn"));
         }
     }
 
@@ -277,7 +282,51 @@ class CadenceChangeApiTest {
                         "cadence.thresholds.unfulfilled-max", "cadence.workflow.models-dir");
     }
 
+    @Test
+    void a_reps_open_commit_migrates_to_a_new_reminder_offset_and_a_fired_reminder_does_not_fire_again() throws IOException {
+        LocalDateTime sunday = LocalDateTime.of(2023, 10, 8, 8, 0);
+        ClockUtil.setCurrentTime(date(sunday));
+        engine.getRuntimeService().startProcessInstanceByKey(KEY, Map.of(CYCLE_START, date(sunday)));
+        String cycleKey = "2023-W41";
+        runCycle(cycleKey, sunday);
+        List<ProcessInstance> submissions = engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(SUBMISSION_KEY).processInstanceBusinessKeyLike(cycleKey + ":%").list();
+        assertThat(submissions).hasSize(3);
+        ProcessInstance one = submissions.get(0);
+        assertThat(timer(one, TIMER_COMMIT_REMINDER).getDuedate()).isEqualTo(date(sunday.plusHours(12)));
+
+        // v2: the reminder at 16:00 (PT8H) and the deadline at Monday 09:00 (PT25H)
+        deploySubmission(shipped("weekly-commit-submission.bpmn")
+                .replace("${cycleClock.at(cycleStart, 'PT12H')}", "${cycleClock.at(cycleStart, 'PT8H')}")
+                .replace("${cycleClock.at(cycleStart, 'PT24H')}</bpmn:timeDate>", "${cycleClock.at(cycleStart, 'PT25H')}</bpmn:timeDate>"));
+        ProcessDefinition v2 = latest(SUBMISSION_KEY);
+        ResponseEntity<Map<String, Object>> migrated = call(ADMIN, HttpMethod.POST, "/api/admin/processes/weekly-commit-submission/migrate");
+        assertThat(migrated.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(migrated.getBody()).containsEntry("notMigrated", 0);
+
+        ProcessInstance moved = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(one.getId()).singleResult();
+        assertThat(moved.getProcessDefinitionId()).isEqualTo(v2.getId());
+        assertThat(timer(one, TIMER_COMMIT_REMINDER).getDuedate()).isEqualTo(date(sunday.plusHours(8)));
+        assertThat(timer(one, TIMER_SUBMISSION_DEADLINE).getDuedate()).isEqualTo(date(sunday.plusHours(25)));
+
+        // the reminder fires on v2; a later migration (v3) does not bring it back
+        runCycle(cycleKey, sunday.plusHours(9));
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(one.getId()).activityId(TIMER_COMMIT_REMINDER).count()).isZero();
+        deploySubmission(shipped("weekly-commit-submission.bpmn")
+                .replace("${cycleClock.at(cycleStart, 'PT12H')}", "${cycleClock.at(cycleStart, 'PT9H')}"));
+        assertThat(call(ADMIN, HttpMethod.POST, "/api/admin/processes/weekly-commit-submission/migrate").getBody())
+                .containsEntry("notMigrated", 0);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(one.getId()).singleResult()
+                .getProcessDefinitionId()).isEqualTo(latest(SUBMISSION_KEY).getId());
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(one.getId()).activityId(TIMER_COMMIT_REMINDER).count())
+                .as("a reminder already sent is not sent again").isZero();
+    }
+
     // --- helpers
+
+    private Job timer(ProcessInstance instance, String activityId) {
+        return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
+    }
 
     private ResponseEntity<Map<String, Object>> deploy(String user, String bpmn) {
         return http.withBasicAuth(user, TestOrganization.PASSWORD)
@@ -307,8 +356,24 @@ class CadenceChangeApiTest {
         return http.withBasicAuth(user, TestOrganization.PASSWORD).exchange(path, method, null, JSON);
     }
 
+    /** The submission model with its forms, in one deployment, as its user tasks need. */
+    private void deploySubmission(String bpmn) throws IOException {
+        engine.getRepositoryService().createDeployment().name("weekly-commit-submission")
+                .addString("bpmn/weekly-commit-submission.bpmn", bpmn)
+                .addString("forms/submit-weekly-commit.form", resource("/forms/submit-weekly-commit.form"))
+                .addString("forms/chase-missing-commit.form", resource("/forms/chase-missing-commit.form")).deploy();
+    }
+
     static String shipped() throws IOException {
-        try (InputStream in = CadenceChangeApiTest.class.getResourceAsStream("/bpmn/weekly-commit.bpmn")) {
+        return shipped("weekly-commit.bpmn");
+    }
+
+    static String shipped(String file) throws IOException {
+        return resource("/bpmn/" + file);
+    }
+
+    static String resource(String path) throws IOException {
+        try (InputStream in = CadenceChangeApiTest.class.getResourceAsStream(path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
