@@ -58,7 +58,7 @@ import com.salescadence.support.TestOrganization;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @TestPropertySource(properties = "cadence.test.context=admin-model-changes")
-class CadenceChangeApiTest {
+class CadenceChangeApiIntegrationTest {
 
     static final String ADMIN = "t.admin";
     static final String SUNDAY_CRON = "0 0 8 ? * SUN";
@@ -373,7 +373,7 @@ class CadenceChangeApiTest {
     }
 
     static String resource(String path) throws IOException {
-        try (InputStream in = CadenceChangeApiTest.class.getResourceAsStream(path)) {
+        try (InputStream in = CadenceChangeApiIntegrationTest.class.getResourceAsStream(path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
