@@ -322,6 +322,30 @@ class CadenceChangeApiIntegrationTest {
                 .as("a reminder already sent is not sent again").isZero();
     }
 
+    @Test
+    void a_model_with_user_tasks_is_deployed_with_its_forms_unless_changed_only_filtering_drops_the_unchanged_forms() throws IOException {
+        Map<String, String> files = new java.util.LinkedHashMap<>();
+        files.put("weekly-commit-submission.bpmn", shipped("weekly-commit-submission.bpmn")
+                .replace("${cycleClock.at(cycleStart, 'PT12H')}", "${cycleClock.at(cycleStart, 'PT11H')}"));
+        files.put("submit-weekly-commit.form", resource("/forms/submit-weekly-commit.form"));
+        files.put("chase-missing-commit.form", resource("/forms/chase-missing-commit.form"));
+
+        // as the guide says: deploy-changed-only=false, the forms go into the model's deployment
+        ResponseEntity<Map<String, Object>> whole = http.withBasicAuth(ADMIN, TestOrganization.PASSWORD).exchange(
+                "/engine-rest/deployment/create", HttpMethod.POST, multipart("weekly-commit-submission", false, files), JSON);
+        assertThat(whole.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(engine.getRepositoryService().getDeploymentResourceNames((String) whole.getBody().get("id")))
+                .containsExactlyInAnyOrder("weekly-commit-submission.bpmn", "submit-weekly-commit.form", "chase-missing-commit.form");
+
+        // with deploy-changed-only=true only the changed model is deployed: its tasks would find no form
+        files.put("weekly-commit-submission.bpmn", files.get("weekly-commit-submission.bpmn").replace("'PT11H'", "'PT10H'"));
+        ResponseEntity<Map<String, Object>> changedOnly = http.withBasicAuth(ADMIN, TestOrganization.PASSWORD).exchange(
+                "/engine-rest/deployment/create", HttpMethod.POST, multipart("weekly-commit-submission", true, files), JSON);
+        assertThat(changedOnly.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(engine.getRepositoryService().getDeploymentResourceNames((String) changedOnly.getBody().get("id")))
+                .containsExactly("weekly-commit-submission.bpmn");
+    }
+
     // --- helpers
 
     private Job timer(ProcessInstance instance, String activityId) {
@@ -335,18 +359,22 @@ class CadenceChangeApiIntegrationTest {
 
     /** What Camunda Modeler sends for "Deploy" against Camunda 7. */
     static HttpEntity<MultiValueMap<String, Object>> multipart(String bpmn) {
+        return multipart("weekly-commit", true, Map.of("weekly-commit.bpmn", bpmn));
+    }
+
+    static HttpEntity<MultiValueMap<String, Object>> multipart(String name, boolean changedOnly, Map<String, String> files) {
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        parts.add("deployment-name", "weekly-commit");
+        parts.add("deployment-name", name);
         parts.add("deployment-source", "Camunda Modeler");
-        parts.add("deploy-changed-only", "true");
+        parts.add("deploy-changed-only", String.valueOf(changedOnly));
         HttpHeaders fileHeaders = new HttpHeaders();
         fileHeaders.setContentType(MediaType.APPLICATION_OCTET_STREAM);
-        parts.add("weekly-commit.bpmn", new HttpEntity<>(new ByteArrayResource(bpmn.getBytes(StandardCharsets.UTF_8)) {
+        files.forEach((file, content) -> parts.add(file, new HttpEntity<>(new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
             @Override
             public String getFilename() {
-                return "weekly-commit.bpmn";
+                return file;
             }
-        }, fileHeaders));
+        }, fileHeaders)));
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         return new HttpEntity<>(parts, headers);
