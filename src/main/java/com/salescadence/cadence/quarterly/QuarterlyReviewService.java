@@ -199,10 +199,9 @@ public class QuarterlyReviewService {
         return text.toString();
     }
 
-    /** The rows of the manager's form: one per rep, the target prefilled with the rep's proposal or the current quota. */
+    /** The table of the manager's form: one row per rep with the review's status, figures, flags, plan and proposal. */
     @Transactional(readOnly = true)
-    public List<Map<String, Object>> targetRows(Cycle cycle, List<TeamMemberReview> view) {
-        String next = Quarters.next(cycle.cycleKey());
+    public List<Map<String, Object>> reviewRows(List<TeamMemberReview> view) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (TeamMemberReview m : view) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -213,15 +212,16 @@ public class QuarterlyReviewService {
             row.put("flags", m.flags().isEmpty() ? "" : String.join(", ", m.flags()));
             row.put("plan", m.plan() == null ? "(not prepared)" : m.plan());
             row.put("proposedTarget", m.proposedTarget() == null ? "" : m.proposedTarget().toPlainString());
-            BigDecimal prefill = m.proposedTarget() != null ? m.proposedTarget()
-                    : quotas.find(m.personId(), next).map(Quota::quotaAmount).orElse(null);
-            if (prefill != null) {
-                row.put("target", prefill);
-            }
-            row.put("outcome", "");
             rows.add(row);
         }
         return rows;
+    }
+
+    /** The target the manager's form proposes for a rep: the rep's proposal, else the quota already set for the next quarter. */
+    @Transactional(readOnly = true)
+    public Optional<BigDecimal> prefilledTarget(Cycle cycle, TeamMemberReview member) {
+        return Optional.ofNullable(member.proposedTarget())
+                .or(() -> quotas.find(member.personId(), Quarters.next(cycle.cycleKey())).map(Quota::quotaAmount));
     }
 
     /**

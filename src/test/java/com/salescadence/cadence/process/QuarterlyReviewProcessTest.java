@@ -194,16 +194,26 @@ class QuarterlyReviewProcessTest {
         Assertions.assertThat(team.get(0).results().booked()).isEqualByComparingTo("120000");
         Assertions.assertThat(team.get(0).flags()).isEmpty();
         Assertions.assertThat(team.get(1).flags()).containsExactly("below quota", "growth below 15%");
-        String rows = variable(review, F_TARGETS);
-        Assertions.assertThat(rows).contains("\"personId\":\"t.rep1\"").contains("\"target\":140000")
+        String rows = variable(review, TEAM_REVIEW_ROWS);
+        Assertions.assertThat(rows).contains("\"personId\":\"t.rep1\"").contains("\"proposedTarget\":\"140000")
                 .contains("+6.3% vs 2020-Q4 (80000.00): below the expected 15%")
                 .contains("Rebuild the pipeline").doesNotContain("t.rep3");
+        Assertions.assertThat(variable(review, TEAM_OPTIONS)).contains("Ren Rep").contains("Tang Teammate").doesNotContain("Ou Rep");
+        Assertions.assertThat(engine.getTaskService().getVariablesLocal(review.getId())).as("the display is the task's own")
+                .containsKeys(TEAM_REVIEW_BRIEF, TEAM_REVIEW_ROWS, TEAM_OPTIONS);
+        // the slots the Tasklist form shows: one per rep in the team's order, the target prefilled with the proposal
+        Map<String, Object> slots = engine.getRuntimeService().getVariables(meeting.getId());
+        Assertions.assertThat(slots).containsEntry(F_TARGET_PERSON + 1, TestOrganization.REP).containsEntry(F_TARGET + 1, 140000L)
+                .containsEntry(F_TARGET_PERSON + 2, TestOrganization.TEAMMATE)
+                .doesNotContainKeys(F_TARGET + 2, F_TARGET_PERSON + 3, F_TARGETS);
 
-        // the manager records outcomes and targets: they become the reps' 2021-Q2 quotas
-        completeAs(TestOrganization.MANAGER, review, Map.of(F_TARGETS, Spin.JSON(List.of(
-                        target(TestOrganization.REP, "150000", "Leads the utilities account team"),
-                        target(TestOrganization.TEAMMATE, "110000", "Pipeline coaching every Monday"))),
-                F_REVIEW_NOTES, "Award: Ren Rep, deal of the quarter"));
+        // the manager records outcomes and targets as the Tasklist submits them: they become the reps' 2021-Q2 quotas
+        Map<String, Object> submitted = new HashMap<>();
+        slot(submitted, 1, TestOrganization.REP, 150000, "Leads the utilities account team");
+        slot(submitted, 2, TestOrganization.TEAMMATE, 110000, "Pipeline coaching every Monday");
+        submitted.put(TEAM_REVIEW_BRIEF, variable(review, TEAM_REVIEW_BRIEF));
+        submitted.put(F_REVIEW_NOTES, "Award: Ren Rep, deal of the quarter");
+        completeAs(TestOrganization.MANAGER, review, submitted);
         assertThat(meeting).isEnded();
         Quota repQuota = quotas.find(TestOrganization.REP, "2021-Q2").orElseThrow();
         Assertions.assertThat(repQuota.quotaAmount()).isEqualByComparingTo("150000");
@@ -228,14 +238,17 @@ class QuarterlyReviewProcessTest {
         Assertions.assertThat(variable(chase, CHASE_BRIEF)).contains("Ou Manager has not held the quarterly review of their team for 2021-Q1");
         Assertions.assertThat(mails(TestOrganization.LEADER, NotificationKind.REPORT_MISSING, cycleKey)).hasSize(1);
 
-        // held late: recorded as late, the chase closes
+        // held late through the API, which posts a list: the prefilled slot is ignored; recorded as late, the chase closes
         setClock(LocalDateTime.of(2021, 5, 3, 10, 0));
+        Assertions.assertThat(engine.getRuntimeService().getVariables(otherMeeting.getId()))
+                .containsEntry(F_TARGET_PERSON + 1, TestOrganization.OTHER_REP).containsEntry(F_TARGET + 1, 90000L);
         completeAs(TestOrganization.OTHER_MANAGER, task(otherMeeting, TASK_RUN_QUARTERLY_REVIEW),
                 Map.of(F_TARGETS, Spin.JSON(List.of(target(TestOrganization.OTHER_REP, "95000", "")))));
         assertThat(otherMeeting).isEnded();
         Assertions.assertThat(status(cycle, TestOrganization.OTHER_MANAGER, ReportType.QUARTERLY_MANAGER_REVIEW)).isEqualTo(SubmissionStatus.LATE);
         Assertions.assertThat(escalations(cycle, TestOrganization.OTHER_MANAGER, ReportType.QUARTERLY_MANAGER_REVIEW))
                 .allSatisfy(e -> Assertions.assertThat(e.closedAt()).isNotNull());
+        Assertions.assertThat(quotas.find(TestOrganization.OTHER_REP, "2021-Q2").orElseThrow().quotaAmount()).isEqualByComparingTo("95000");
     }
 
     @Test
@@ -283,7 +296,7 @@ class QuarterlyReviewProcessTest {
         setClock(LocalDateTime.of(2021, 10, 18, 9, 0));
         runDueJobs(cycleKey);
         Task review = task(instance(MANAGER_REVIEW_KEY, cycleKey + ":" + TestOrganization.MANAGER), TASK_RUN_QUARTERLY_REVIEW);
-        Assertions.assertThat(variable(review, F_TARGETS)).contains("Tang Teammate (late)").contains("Late but complete plan");
+        Assertions.assertThat(variable(review, TEAM_REVIEW_ROWS)).contains("Tang Teammate (late)").contains("Late but complete plan");
     }
 
     @Test
@@ -310,10 +323,11 @@ class QuarterlyReviewProcessTest {
         runDueJobs(cycleKey);
         ProcessInstance meeting = instance(MANAGER_REVIEW_KEY, cycleKey + ":" + TestOrganization.MANAGER);
         Optional<Quota> before = quotas.find(TestOrganization.REP, "2022-Q1");
-        List<Map<String, Object>> bad = List.of(target(TestOrganization.REP, "-100000", "Too low"),
-                target(TestOrganization.OTHER_REP, "50000", "Not mine"));
-        Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.MANAGER, task(meeting, TASK_RUN_QUARTERLY_REVIEW),
-                        Map.of(F_TARGETS, Spin.JSON(bad), F_REVIEW_NOTES, "Notes")))
+        Map<String, Object> bad = new HashMap<>();
+        slot(bad, 1, TestOrganization.REP, -100000, "Too low");
+        slot(bad, 2, TestOrganization.OTHER_REP, 50000, "Not mine");
+        bad.put(F_REVIEW_NOTES, "Notes");
+        Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.MANAGER, task(meeting, TASK_RUN_QUARTERLY_REVIEW), bad))
                 .isInstanceOf(BadUserRequestException.class)
                 .hasMessageContaining("Next-quarter target for Ren Rep must be greater than zero")
                 .hasMessageContaining("Ou Rep is not in your team")
@@ -323,15 +337,33 @@ class QuarterlyReviewProcessTest {
         Assertions.assertThat(quotas.find(TestOrganization.OTHER_REP, "2022-Q1")).isEmpty();
         Assertions.assertThat(status(cycle, TestOrganization.MANAGER, ReportType.QUARTERLY_MANAGER_REVIEW)).isEqualTo(SubmissionStatus.DUE);
         assertThat(meeting).isWaitingAt(TASK_RUN_QUARTERLY_REVIEW);
+        Assertions.assertThat(engine.getRuntimeService().getVariables(meeting.getId())).as("the refused slots are not kept")
+                .containsEntry(F_TARGET_PERSON + 2, TestOrganization.TEAMMATE).containsEntry(F_TARGET + 1, 100000L);
+
+        // the API's list is checked by the same rules
+        Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.MANAGER, task(meeting, TASK_RUN_QUARTERLY_REVIEW),
+                        Map.of(F_TARGETS, Spin.JSON(List.of(target(TestOrganization.REP, "100000", null), target(TestOrganization.REP, "1", null))))))
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("Ren Rep is listed twice")
+                .hasMessageContaining("No next-quarter target for Tang Teammate");
 
         // a rep of another team cannot complete the manager's task
         Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.OTHER_REP, task(meeting, TASK_RUN_QUARTERLY_REVIEW),
                 Map.of(F_TARGETS, Spin.JSON(List.of())))).isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
 
-        completeAs(TestOrganization.MANAGER, task(meeting, TASK_RUN_QUARTERLY_REVIEW), Map.of(F_TARGETS, Spin.JSON(List.of(
-                target(TestOrganization.REP, "100000", null), target(TestOrganization.TEAMMATE, "90000", null)))));
+        // the Tasklist submits every shown slot: the prefilled rep and target 1, the teammate with the target the manager typed
+        Map<String, Object> submitted = new HashMap<>();
+        slot(submitted, 1, TestOrganization.REP, 100000L, null);
+        slot(submitted, 2, TestOrganization.TEAMMATE, 90000, null);
+        completeAs(TestOrganization.MANAGER, task(meeting, TASK_RUN_QUARTERLY_REVIEW), submitted);
         assertThat(meeting).isEnded();
         Assertions.assertThat(quotas.find(TestOrganization.REP, "2022-Q1").orElseThrow().quotaAmount()).isEqualByComparingTo("100000");
+        Assertions.assertThat(quotas.find(TestOrganization.TEAMMATE, "2022-Q1").orElseThrow().quotaAmount()).isEqualByComparingTo("90000");
+        Assertions.assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().includeDeleted().processInstanceId(meeting.getId())
+                .list()).as("form input does not stay in the process")
+                .filteredOn(v -> v.getName().startsWith(F_TARGET) || v.getName().startsWith(F_OUTCOME))
+                .isNotEmpty().allSatisfy(v -> Assertions.assertThat(v.getState()).as(v.getName())
+                        .isEqualTo(org.camunda.bpm.engine.history.HistoricVariableInstance.STATE_DELETED));
     }
 
     @Test
@@ -401,6 +433,13 @@ class QuarterlyReviewProcessTest {
 
     private Task prepareTask(String cycleKey, String rep) {
         return task(instance(PREPARATION_KEY, cycleKey + ":" + rep), TASK_PREPARE_QUARTERLY_REVIEW);
+    }
+
+    /** One slot of the form run-quarterly-review as the Tasklist submits it: a number as typed, an empty outcome as null. */
+    private static void slot(Map<String, Object> fields, int slot, String personId, Number target, String outcome) {
+        fields.put(F_TARGET_PERSON + slot, personId);
+        fields.put(F_TARGET + slot, target);
+        fields.put(F_OUTCOME + slot, outcome);
     }
 
     private static Map<String, Object> target(String personId, String amount, String outcome) {
