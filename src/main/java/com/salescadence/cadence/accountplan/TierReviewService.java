@@ -1,9 +1,11 @@
 package com.salescadence.cadence.accountplan;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.salescadence.common.Checks;
+import com.salescadence.common.Inputs;
 import com.salescadence.common.ValidationException;
 import com.salescadence.organization.OrganizationService;
 import com.salescadence.pipeline.Account;
@@ -69,10 +72,33 @@ public class TierReviewService {
         return text.toString();
     }
 
-    /** The rows of the form's list of second-tier accounts. */
+    /** The reviews of a list of rows [{accountId, notes}] (API input): account id to notes, later rows win. */
+    public static Map<Long, String> notes(List<Map<String, Object>> rows) {
+        Map<Long, String> notes = new LinkedHashMap<>();
+        for (Map<String, Object> row : rows) {
+            BigDecimal id = Inputs.amount(row.get("accountId"), "Account no.");
+            if (id != null) {
+                notes.put(id.longValue(), Inputs.text(row.get("notes")));
+            }
+        }
+        return notes;
+    }
+
+    /** Refuses accounts that are not second-tier accounts of the manager's team. */
+    @Transactional(readOnly = true)
+    public void requireSecondTierOf(String managerId, java.util.Collection<Long> accountIds) {
+        Set<Long> mine = new TreeSet<>(accountsOf(managerId, AccountTier.SECOND).stream().map(Account::id).toList());
+        Checks checks = Checks.start();
+        for (Long id : accountIds) {
+            checks.require(mine.contains(id), "Account " + id + " is not a second-tier account of your team.");
+        }
+        checks.orThrow();
+    }
+
+    /** The table of second-tier accounts of the yearly review, in a stable order (by account no.). */
     @Transactional(readOnly = true)
     public List<Map<String, Object>> secondTierRows(String managerId) {
-        return accountsOf(managerId, AccountTier.SECOND).stream()
+        return accountsOf(managerId, AccountTier.SECOND).stream().sorted(java.util.Comparator.comparingLong(Account::id))
                 .map(a -> Map.<String, Object>of("accountId", a.id(), "account", a.name() + " (" + name(a.ownerId()) + ")")).toList();
     }
 

@@ -352,25 +352,37 @@ class AccountPlanProcessTest {
             Assertions.assertThat(yearly.getAssignee()).isEqualTo(TestOrganization.MANAGER);
             Assertions.assertThat(toLocal(yearly.getDueDate())).isEqualTo(start.plusMonths(3));
             Assertions.assertThat(variable(yearly, TIER_BRIEF)).contains(other.name()).doesNotContain(otherTeam.name());
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> rows = new ArrayList<>((List<Map<String, Object>>) org.camunda.spin.Spin.JSON(variable(yearly, SECOND_TIER_ROWS))
-                    .mapTo(List.class));
-            Assertions.assertThat(rows).anyMatch(r -> ((Number) r.get("accountId")).longValue() == second.id());
+            Assertions.assertThat(variable(yearly, SECOND_TIER_TABLE)).contains(second.name()).doesNotContain(other.name());
+            // one numbered slot per second-tier account: the id ties it, the label shows it, the notes are submitted under the same name
+            Map<String, Object> slots = engine.getTaskService().getVariables(yearly.getId());
+            int count = (int) tierReviews.accountsOf(TestOrganization.MANAGER, AccountTier.SECOND).size();
+            Assertions.assertThat(count).as("this test's team has fewer accounts than the form's slots").isLessThanOrEqualTo(TIER_REVIEW_SLOTS);
+            int slotOfSecond = slotOf(slots, second.id());
+            Assertions.assertThat(slots.get(TIER_SLOT_LABEL + slotOfSecond)).asString().startsWith(second.name()).contains("Ren Rep");
+            Assertions.assertThat(slots.get(TIER_SLOT_NOTES + slotOfSecond)).isEqualTo("");
+            Assertions.assertThat(slots).as("the unused slots stay hidden").doesNotContainKey(TIER_SLOT_LABEL + (count + 1));
+            Assertions.assertThat(engine.getTaskService().getVariablesLocal(yearly.getId())).as("the notes are process variables, not task-local")
+                    .doesNotContainKey(TIER_SLOT_NOTES + slotOfSecond);
 
-            Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.MANAGER, yearly, Map.of(SECOND_TIER_ROWS,
-                    org.camunda.spin.Spin.JSON(rows)))).isInstanceOf(BadUserRequestException.class)
+            // the Tasklist submits every visible field: the slots with empty notes are refused
+            Map<String, Object> submitted = new HashMap<>();
+            for (int slot = 1; slot <= count; slot++) {
+                submitted.put(TIER_SLOT_LABEL + slot, slots.get(TIER_SLOT_LABEL + slot));
+                submitted.put(TIER_SLOT_NOTES + slot, "");
+            }
+            Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.MANAGER, yearly, submitted))
+                    .isInstanceOf(BadUserRequestException.class)
                     .hasMessageContaining("Review of " + second.name() + " is required.")
                     .hasMessageContaining("Collective review of the other accounts is required.");
-            List<Map<String, Object>> reviewed = rows.stream().map(r -> {
-                Map<String, Object> row = new HashMap<>(r);
-                row.put("notes", "Stable, renew the frame contract");
-                return (Map<String, Object>) row;
-            }).toList();
-            completeAs(TestOrganization.MANAGER, yearly, Map.of(SECOND_TIER_ROWS, org.camunda.spin.Spin.JSON(reviewed),
-                    F_COLLECTIVE_NOTES, "Small accounts served by the partner; no action"));
+            for (int slot = 1; slot <= count; slot++) {
+                submitted.put(TIER_SLOT_NOTES + slot, slot == slotOfSecond ? "Stable, renew the frame contract" : "Reviewed, no change");
+            }
+            submitted.put(F_COLLECTIVE_NOTES, "Small accounts served by the partner; no action");
+            completeAs(TestOrganization.MANAGER, yearly, submitted);
             assertThat(tierReview).isEnded();
             Assertions.assertThat(tierReviews.reviews(2019, TestOrganization.MANAGER))
-                    .anyMatch(r -> r.accountId() != null && r.accountId() == second.id() && r.tier() == AccountTier.SECOND)
+                    .anyMatch(r -> r.accountId() != null && r.accountId() == second.id() && r.tier() == AccountTier.SECOND
+                            && r.notes().equals("Stable, renew the frame contract"))
                     .anyMatch(r -> r.accountId() == null && r.tier() == AccountTier.OTHER && r.accountCount() >= 1);
         } finally {
             engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKeyLike("account%:2019%").list()
@@ -389,6 +401,16 @@ class AccountPlanProcessTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    private static int slotOf(Map<String, Object> variables, long accountId) {
+        for (int slot = 1; slot <= TIER_REVIEW_SLOTS; slot++) {
+            Object id = variables.get(TIER_SLOT_ACCOUNT_ID + slot);
+            if (id instanceof Number n && n.longValue() == accountId) {
+                return slot;
+            }
+        }
+        throw new AssertionError("No slot holds account " + accountId + ": " + variables);
+    }
 
     private void runJobsOf(String businessKeyPrefix) {
         for (int round = 0; round < 200; round++) {

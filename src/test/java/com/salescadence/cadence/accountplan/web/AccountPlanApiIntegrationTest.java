@@ -1,11 +1,19 @@
 package com.salescadence.cadence.accountplan.web;
 
+import static com.salescadence.workflow.AccountPlanProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +30,14 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.salescadence.cadence.accountplan.TierReview;
+import com.salescadence.cadence.accountplan.TierReviewService;
 import com.salescadence.organization.OrganizationAdministration;
+import com.salescadence.organization.Person;
+import com.salescadence.organization.Role;
+import com.salescadence.pipeline.Account;
+import com.salescadence.pipeline.AccountService;
+import com.salescadence.pipeline.AccountTier;
 import com.salescadence.organization.OrganizationService;
 import com.salescadence.support.TestDatabase;
 import com.salescadence.support.TestOrganization;
@@ -45,6 +60,11 @@ class AccountPlanApiIntegrationTest {
     @Autowired TestRestTemplate http;
     @Autowired OrganizationService organization;
     @Autowired OrganizationAdministration administration;
+    @Autowired AccountService accounts;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService taskService;
+    @Autowired IdentityService identityService;
+    @Autowired TierReviewService tierReviews;
 
     @BeforeEach
     void people() {
@@ -121,6 +141,76 @@ class AccountPlanApiIntegrationTest {
 
         // only an admin starts the yearly cycle by hand
         call(TestOrganization.MANAGER, HttpMethod.POST, "/api/account-plans/cycles", Map.of("year", 2018), HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void a_manager_with_more_second_tier_accounts_than_the_form_has_slots_stores_the_rest_through_the_api_then_completes_the_form() {
+        // a team of its own with two second-tier accounts more than the form's 30 slots
+        String suffix = String.valueOf(System.nanoTime() % 1_000_000);
+        String manager = "t.many" + suffix;
+        String rep = "t.manyrep" + suffix;
+        administration.add(new Person(manager, "Mona Many", manager + "@test.local", Role.MANAGER, TestOrganization.LEADER, null),
+                TestOrganization.PASSWORD);
+        administration.add(new Person(rep, "Rafa Many", rep + "@test.local", Role.REP, manager, null), TestOrganization.PASSWORD);
+        List<Account> second = new ArrayList<>();
+        for (int i = 1; i <= TIER_REVIEW_SLOTS + 2; i++) {
+            second.add(accounts.create("Many " + suffix + " no " + i, AccountTier.SECOND, "Retail", rep));
+        }
+        ProcessInstance review = runtime.startProcessInstanceByKey(TIER_REVIEW_KEY, "account-plans:2017:" + manager,
+                Map.of(MANAGER_ID, manager, PLAN_YEAR, 2017, CYCLE_START, new Date()));
+        try {
+            Task task = taskService.createTaskQuery().processInstanceId(review.getId()).singleResult();
+            Account first = second.get(0);
+            Account beyond1 = second.get(TIER_REVIEW_SLOTS);
+            Account beyond2 = second.get(TIER_REVIEW_SLOTS + 1);
+
+            // the form's brief names the two beyond the slots; the slots hold the first 30
+            assertThat((String) taskService.getVariable(task.getId(), TIER_BRIEF)).contains("Review the other 2 through the API")
+                    .contains("/api/account-plans/tier-reviews/2017/notes").contains(beyond1.name()).contains(beyond2.name())
+                    .doesNotContain(first.name());
+            assertThat(taskService.getVariable(task.getId(), TIER_SLOT_LABEL + TIER_REVIEW_SLOTS)).asString()
+                    .startsWith(second.get(TIER_REVIEW_SLOTS - 1).name());
+            assertThat(taskService.getVariable(task.getId(), TIER_SLOT_LABEL + (TIER_REVIEW_SLOTS + 1))).isNull();
+
+            // the API stores the two without completing; another team's account is refused, someone else has no such review
+            String notesPath = "/api/account-plans/tier-reviews/2017/notes";
+            Map<String, Object> foreign = call(manager, HttpMethod.PUT, notesPath, Map.of(SECOND_TIER_ROWS,
+                    List.of(Map.of("accountId", TestOrganization.account(accounts, TestOrganization.REP).id(), "notes", "x"))),
+                    HttpStatus.BAD_REQUEST);
+            assertThat((String) foreign.get("error")).contains("is not a second-tier account of your team");
+            call(TestOrganization.MANAGER, HttpMethod.PUT, notesPath, Map.of(SECOND_TIER_ROWS, List.of()), HttpStatus.NOT_FOUND);
+            call(manager, HttpMethod.PUT, notesPath, Map.of(SECOND_TIER_ROWS,
+                    List.of(Map.of("accountId", beyond1.id(), "notes", "Grew 10 %"), Map.of("accountId", beyond2.id(), "notes", "Declining"))),
+                    HttpStatus.OK);
+            assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("still open").isEqualTo(1);
+            assertThat(call(manager, HttpMethod.GET, "/api/account-plans/tier-reviews/2017", null, HttpStatus.OK).get("storedNotes"))
+                    .asString().contains("Grew 10 %").contains("Declining");
+
+            // completing without the slots' notes is refused and lists the accounts still without a review
+            Map<String, Object> incomplete = call(manager, HttpMethod.POST, "/api/account-plans/tier-reviews/2017", Map.of(), HttpStatus.BAD_REQUEST);
+            assertThat((String) incomplete.get("error")).contains("Review of " + first.name() + " is required")
+                    .doesNotContain("Review of " + beyond1.name());
+
+            // the Tasklist submits the 30 slots: all 32 reviews are recorded
+            Map<String, Object> form = new HashMap<>();
+            for (int slot = 1; slot <= TIER_REVIEW_SLOTS; slot++) {
+                form.put(TIER_SLOT_LABEL + slot, taskService.getVariable(task.getId(), TIER_SLOT_LABEL + slot));
+                form.put(TIER_SLOT_NOTES + slot, "Slot " + slot + " reviewed");
+            }
+            identityService.setAuthentication(manager, List.of());
+            try {
+                taskService.complete(task.getId(), form);
+            } finally {
+                identityService.clearAuthentication();
+            }
+            List<TierReview> recorded = tierReviews.reviews(2017, manager);
+            assertThat(recorded).hasSize(TIER_REVIEW_SLOTS + 2).allMatch(r -> r.tier() == AccountTier.SECOND);
+            assertThat(recorded).filteredOn(r -> r.accountId() == first.id()).singleElement().extracting(TierReview::notes).isEqualTo("Slot 1 reviewed");
+            assertThat(recorded).filteredOn(r -> r.accountId() == beyond2.id()).singleElement().extracting(TierReview::notes).isEqualTo("Declining");
+        } finally {
+            runtime.createProcessInstanceQuery().processInstanceId(review.getId()).list()
+                    .forEach(i -> runtime.deleteProcessInstance(i.getId(), "test done"));
+        }
     }
 
     @SuppressWarnings("unchecked")
