@@ -3,8 +3,8 @@ package com.salescadence.support;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * Which database the Spring tests use: H2 in memory by default; the PostgreSQL of
- * CADENCE_TEST_POSTGRES_URL when the build runs them with -Dcadence.test.database=postgres (the Maven
+ * Which database the Spring tests use: H2 in memory by default; the PostgreSQL server of
+ * CADENCE_TEST_POSTGRES_URL (a database per test class) when the build runs them with -Dcadence.test.database=postgres (the Maven
  * profile "postgres-tests" does, and CI turns it on).
  */
 public final class TestDatabase {
@@ -16,30 +16,31 @@ public final class TestDatabase {
         return "postgres".equals(System.getProperty("cadence.test.database"));
     }
 
+    /**
+     * The test class's database: on H2 the context's own in-memory database (application-test.yml); on
+     * PostgreSQL a fresh database of the calling test class's own, as on H2 each Spring context has its own.
+     */
     public static void register(DynamicPropertyRegistry registry) {
         if (!postgres()) {
             return;
         }
-        String url = System.getenv("CADENCE_TEST_POSTGRES_URL");
-        if (url == null || url.isBlank()) {
-            throw new IllegalStateException("cadence.test.database=postgres needs CADENCE_TEST_POSTGRES_URL");
-        }
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> env("CADENCE_TEST_POSTGRES_USER", "postgres"));
-        registry.add("spring.datasource.password", () -> env("CADENCE_TEST_POSTGRES_PASSWORD", ""));
+        Class<?> testClass = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass();
+        registerOwn(registry, testClass.getSimpleName().toLowerCase());
     }
 
     /**
-     * A database of the test class's own: H2 in memory as always; on PostgreSQL a fresh database next to
-     * the shared one (dropped and created anew), for a test that needs an empty database, such as the
-     * demo organisation, which loads only into one.
+     * A database of the test class's own: H2 in memory as always; on PostgreSQL a fresh database named
+     * after CADENCE_TEST_POSTGRES_URL's plus the name (dropped and created anew), so no test class sees
+     * another's data, and the demo organisation, which loads only into an empty database, can load.
      */
     public static void registerOwn(DynamicPropertyRegistry registry, String name) {
-        register(registry);
         if (!postgres()) {
             return;
         }
         String shared = System.getenv("CADENCE_TEST_POSTGRES_URL");
+        if (shared == null || shared.isBlank()) {
+            throw new IllegalStateException("cadence.test.database=postgres needs CADENCE_TEST_POSTGRES_URL");
+        }
         int slash = shared.lastIndexOf('/');
         int query = shared.indexOf('?', slash);
         String database = shared.substring(slash + 1, query < 0 ? shared.length() : query) + "_" + name;
@@ -53,6 +54,12 @@ public final class TestDatabase {
             throw new IllegalStateException("Cannot create the test database " + database + ": " + e.getMessage(), e);
         }
         registry.add("spring.datasource.url", () -> server + database);
+        registry.add("spring.datasource.username", () -> env("CADENCE_TEST_POSTGRES_USER", "postgres"));
+        registry.add("spring.datasource.password", () -> env("CADENCE_TEST_POSTGRES_PASSWORD", ""));
+        // each test class keeps its context (and pool) open until the run ends: stay far below
+        // PostgreSQL's 100 connections (closing contexts early would unregister the shared engine name
+        // that /engine-rest looks up)
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "3");
     }
 
     private static String env(String name, String fallback) {
