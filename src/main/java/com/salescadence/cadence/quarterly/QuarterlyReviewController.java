@@ -3,9 +3,6 @@ package com.salescadence.cadence.quarterly;
 import static com.salescadence.workflow.QuarterlyReviewProcess.*;
 
 import java.security.Principal;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +19,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.salescadence.cadence.web.CycleStarter;
 import com.salescadence.cadence.Cadence;
 import com.salescadence.cadence.Cycle;
 import com.salescadence.cadence.CycleService;
 import com.salescadence.common.NotFoundException;
-import com.salescadence.common.ValidationException;
 import com.salescadence.organization.OrganizationService;
-import com.salescadence.organization.Role;
 import com.salescadence.workflow.TaskActions;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -45,9 +41,11 @@ class QuarterlyReviewController {
     private final OrganizationService organization;
     private final TaskActions tasks;
     private final RuntimeService runtimeService;
+    private final CycleStarter starter;
 
     QuarterlyReviewController(CycleService cycles, QuarterlyReviewService reviews, OrganizationService organization, TaskActions tasks,
-                              RuntimeService runtimeService) {
+                              RuntimeService runtimeService, CycleStarter starter) {
+        this.starter = starter;
         this.cycles = cycles;
         this.reviews = reviews;
         this.organization = organization;
@@ -65,19 +63,7 @@ class QuarterlyReviewController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Admin: start the quarterly review now (as the week-2 timer would); optional cycleStart, ISO date-time")
     Map<String, Object> start(@RequestBody(required = false) Map<String, String> body, Principal principal) {
-        if (organization.person(principal.getName()).role() != Role.ADMIN) {
-            throw new org.springframework.security.access.AccessDeniedException("Only admin may start a cycle.");
-        }
-        Map<String, Object> variables = new HashMap<>();
-        String given = body == null ? null : body.get("cycleStart");
-        if (given != null) {
-            try {
-                variables.put(CYCLE_START, Date.from(LocalDateTime.parse(given).atZone(ZoneId.systemDefault()).toInstant()));
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new ValidationException("cycleStart must look like 2026-10-12T09:00, got '" + given + "'.");
-            }
-        }
-        return Map.of("processInstanceId", runtimeService.startProcessInstanceByKey(KEY, variables).getId());
+        return starter.start(KEY, body, principal.getName());
     }
 
     @GetMapping("/cycles/{cycleId}/reviews/{personId}")

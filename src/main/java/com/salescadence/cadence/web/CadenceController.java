@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.security.Principal;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,6 @@ import com.salescadence.cadence.WeeklyCommitService;
 import com.salescadence.cadence.process.CycleTimers;
 import com.salescadence.common.Inputs;
 import com.salescadence.common.NotFoundException;
-import com.salescadence.common.ValidationException;
 import com.salescadence.organization.OrganizationService;
 import com.salescadence.organization.Person;
 import com.salescadence.organization.Role;
@@ -59,9 +57,11 @@ class CadenceController {
     private final TaskActions tasks;
     private final RuntimeService runtimeService;
     private final CycleTimers timers;
+    private final CycleStarter starter;
 
     CadenceController(CycleService cycles, ComplianceService compliance, WeeklyCommitService commits, RollupService rollups,
-                      OrganizationService organization, TaskActions tasks, RuntimeService runtimeService, CycleTimers timers) {
+                      OrganizationService organization, TaskActions tasks, RuntimeService runtimeService, CycleTimers timers, CycleStarter starter) {
+        this.starter = starter;
         this.timers = timers;
         this.cycles = cycles;
         this.compliance = compliance;
@@ -82,18 +82,7 @@ class CadenceController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Admin: start this week's cycle now (as the Sunday timer would); optional cycleStart, ISO date-time")
     Map<String, Object> start(@RequestBody(required = false) Map<String, String> body, Principal principal) {
-        requireRole(principal, Role.ADMIN);
-        Map<String, Object> variables = new HashMap<>();
-        String given = body == null ? null : body.get("cycleStart");
-        if (given != null) {
-            try {
-                variables.put(CYCLE_START, Date.from(LocalDateTime.parse(given).atZone(ZoneId.systemDefault()).toInstant()));
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new ValidationException("cycleStart must look like 2026-11-22T08:00, got '" + given + "'.");
-            }
-        }
-        var instance = runtimeService.startProcessInstanceByKey(KEY, variables);
-        return Map.of("processInstanceId", instance.getId());
+        return starter.start(KEY, body, principal.getName());
     }
 
     @PostMapping("/cycles/{cycleId}/next-timer")

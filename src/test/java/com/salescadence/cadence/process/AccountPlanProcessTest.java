@@ -1,5 +1,9 @@
 package com.salescadence.cadence.process;
 
+import static com.salescadence.support.ProcessDriver.date;
+import static com.salescadence.support.ProcessDriver.setClock;
+import static com.salescadence.support.ProcessDriver.toLocal;
+
 import static com.salescadence.workflow.AccountPlanProcess.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
@@ -48,6 +52,7 @@ import com.salescadence.pipeline.Account;
 import com.salescadence.pipeline.AccountService;
 import com.salescadence.pipeline.AccountTier;
 import com.salescadence.support.EngineTest;
+import com.salescadence.support.ProcessDriver;
 import com.salescadence.support.TestDatabase;
 import com.salescadence.support.TestOrganization;
 
@@ -58,6 +63,8 @@ import com.salescadence.support.TestOrganization;
  */
 @EngineTest
 class AccountPlanProcessTest {
+
+    private ProcessDriver driver;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -76,6 +83,7 @@ class AccountPlanProcessTest {
 
     @BeforeEach
     void setUp() {
+        driver = new ProcessDriver(engine);
         init(engine);
         TestOrganization.ensure(organization, administration);
     }
@@ -95,17 +103,17 @@ class AccountPlanProcessTest {
 
         // phase 1: the senior manager (the rep's manager's manager) sets direction, team and timeline
         assertThat(revision).isWaitingAt(TASK_PREPARE_PLAN);
-        Task prepare = task(revision, TASK_PREPARE_PLAN);
+        Task prepare = driver.task(revision, TASK_PREPARE_PLAN);
         Assertions.assertThat(prepare.getAssignee()).isEqualTo(TestOrganization.LEADER);
         Assertions.assertThat(variable(prepare, PLAN_BRIEF)).contains(account.name()).contains("Ren Rep");
         Assertions.assertThat(variable(prepare, F_DEVELOP_WEEKS)).as("the model's default").isEqualTo("10");
         setClock(start.plusDays(2));
-        completeAs(TestOrganization.LEADER, prepare, Map.of(F_DIRECTION, "Become their main logistics partner",
+        driver.completeAs(TestOrganization.LEADER, prepare, Map.of(F_DIRECTION, "Become their main logistics partner",
                 F_TEAM_MEMBERS, "t.rep1, presales Li", F_TIMELINE, "Draft by March, review in April", F_DEVELOP_WEEKS, 10L));
 
         // phase 2: the owner writes the plan, due 10 weeks later
         assertThat(revision).isWaitingAt(TASK_DEVELOP_PLAN);
-        Task develop = task(revision, TASK_DEVELOP_PLAN);
+        Task develop = driver.task(revision, TASK_DEVELOP_PLAN);
         Assertions.assertThat(develop.getAssignee()).isEqualTo(TestOrganization.REP);
         Assertions.assertThat(toLocal(develop.getDueDate())).isEqualTo(start.plusDays(2).plusWeeks(10));
         Assertions.assertThat(variable(develop, PLAN_BRIEF)).contains("Become their main logistics partner");
@@ -114,31 +122,31 @@ class AccountPlanProcessTest {
         Assertions.assertThat(plan.seniorManagerId()).isEqualTo(TestOrganization.LEADER);
 
         setClock(start.plusWeeks(6));
-        completeAs(TestOrganization.REP, develop, planFields("First draft summary", "1000000", "1100000", "1200000", "1300000", "1400000"));
+        driver.completeAs(TestOrganization.REP, develop, planFields("First draft summary", "1000000", "1100000", "1200000", "1300000", "1400000"));
 
         // phase 3: the senior manager sends it back; a comment is required
         assertThat(revision).isWaitingAt(TASK_REVIEW_PLAN);
-        Task review = task(revision, TASK_REVIEW_PLAN);
+        Task review = driver.task(revision, TASK_REVIEW_PLAN);
         Assertions.assertThat(review.getAssignee()).isEqualTo(TestOrganization.LEADER);
         Assertions.assertThat(variable(review, VERSION_TEXT)).contains("Version 1").contains("First draft summary");
-        Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.LEADER, review, Map.of(F_REVIEW_DECISION, "return")))
+        Assertions.assertThatThrownBy(() -> driver.completeAs(TestOrganization.LEADER, review, Map.of(F_REVIEW_DECISION, "return")))
                 .isInstanceOf(BadUserRequestException.class).hasMessageContaining("A comment is required");
         Assertions.assertThat(plans.versions(plan.id())).singleElement().extracting(PlanVersion::status).isEqualTo(PlanVersionStatus.SUBMITTED);
         setClock(start.plusWeeks(7));
-        completeAs(TestOrganization.LEADER, review, Map.of(F_REVIEW_DECISION, "return", F_REVIEW_COMMENT, "Forecast too flat; add risks of the tender"));
+        driver.completeAs(TestOrganization.LEADER, review, Map.of(F_REVIEW_DECISION, "return", F_REVIEW_COMMENT, "Forecast too flat; add risks of the tender"));
 
         // back to phase 2: prefilled with the returned text, due after the model's rework period
         assertThat(revision).isWaitingAt(TASK_DEVELOP_PLAN);
-        Task rework = task(revision, TASK_DEVELOP_PLAN);
+        Task rework = driver.task(revision, TASK_DEVELOP_PLAN);
         Assertions.assertThat(toLocal(rework.getDueDate())).isEqualTo(start.plusWeeks(9));
         Assertions.assertThat(variable(rework, F_EXECUTIVE_SUMMARY)).isEqualTo("First draft summary");
         Assertions.assertThat(variable(rework, PLAN_BRIEF)).contains("Forecast too flat");
         Assertions.assertThat(mails(TestOrganization.REP, NotificationKind.ACCOUNT_PLAN_REVIEWED, account.name()))
                 .singleElement().satisfies(m -> Assertions.assertThat(m.body()).contains("Forecast too flat"));
         setClock(start.plusWeeks(8));
-        completeAs(TestOrganization.REP, rework, planFields("Second summary", "1000000", "1300000", "1700000", "2100000", "2600000"));
+        driver.completeAs(TestOrganization.REP, rework, planFields("Second summary", "1000000", "1300000", "1700000", "2100000", "2600000"));
         setClock(start.plusWeeks(8).plusDays(1));
-        completeAs(TestOrganization.LEADER, task(revision, TASK_REVIEW_PLAN), Map.of(F_REVIEW_DECISION, "approve"));
+        driver.completeAs(TestOrganization.LEADER, driver.task(revision, TASK_REVIEW_PLAN), Map.of(F_REVIEW_DECISION, "approve"));
 
         // phase 4 begins; versions 1 and 2 are both kept
         assertThat(revision).isWaitingAt(TIMER_QUARTERLY_REVIEW_DUE, TIMER_PROGRESS_REPORT_DUE);
@@ -160,7 +168,7 @@ class AccountPlanProcessTest {
         setClock(start);
         Account account = keyAccount();
         ProcessInstance revision = revisions.start(account.id(), 2021, date(start));
-        completeAs(TestOrganization.LEADER, task(revision, TASK_PREPARE_PLAN), prepareFields(8));
+        driver.completeAs(TestOrganization.LEADER, driver.task(revision, TASK_PREPARE_PLAN), prepareFields(8));
         LocalDateTime due = start.plusWeeks(8);
         long planId = plans.find(account.id(), 2021).orElseThrow().id();
 
@@ -178,7 +186,7 @@ class AccountPlanProcessTest {
         setClock(due);
         runDueJobs(account);
         assertThat(revision).isWaitingAt(TASK_DEVELOP_PLAN, TASK_CHASE_LATE_PLAN);
-        Task chase = task(revision, TASK_CHASE_LATE_PLAN);
+        Task chase = driver.task(revision, TASK_CHASE_LATE_PLAN);
         Assertions.assertThat(chase.getAssignee()).isEqualTo(TestOrganization.MANAGER);
         Assertions.assertThat(mails(TestOrganization.MANAGER, NotificationKind.REPORT_MISSING, account.name())).singleElement()
                 .satisfies(m -> Assertions.assertThat(m.subject()).contains("Ren Rep"));
@@ -188,7 +196,7 @@ class AccountPlanProcessTest {
 
         // a late plan is still welcome: submitting it closes the chase
         setClock(due.plusDays(3));
-        completeAs(TestOrganization.REP, task(revision, TASK_DEVELOP_PLAN), planFields("Late but complete", "1", "2", "3", "4", "5"));
+        driver.completeAs(TestOrganization.REP, driver.task(revision, TASK_DEVELOP_PLAN), planFields("Late but complete", "1", "2", "3", "4", "5"));
         assertThat(revision).isWaitingAt(TASK_REVIEW_PLAN);
         Assertions.assertThat(engine.getTaskService().createTaskQuery().processInstanceId(revision.getId())
                 .taskDefinitionKey(TASK_CHASE_LATE_PLAN).count()).isZero();
@@ -211,23 +219,23 @@ class AccountPlanProcessTest {
         setClock(approved.plusMonths(3));
         runDueJobs(account);
         assertThat(revision).isWaitingAt(TASK_QUARTERLY_PLAN_REVIEW, TIMER_PROGRESS_REPORT_DUE);
-        Task quarterly = task(revision, TASK_QUARTERLY_PLAN_REVIEW);
+        Task quarterly = driver.task(revision, TASK_QUARTERLY_PLAN_REVIEW);
         Assertions.assertThat(quarterly.getAssignee()).isEqualTo(TestOrganization.MANAGER);
         Assertions.assertThat(toLocal(quarterly.getDueDate())).isEqualTo(approved.plusMonths(6));
         Assertions.assertThat(variable(quarterly, VERSION_TEXT)).contains("Approved summary");
-        Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.MANAGER, quarterly, Map.of(F_ON_TRACK, "maybe")))
+        Assertions.assertThatThrownBy(() -> driver.completeAs(TestOrganization.MANAGER, quarterly, Map.of(F_ON_TRACK, "maybe")))
                 .isInstanceOf(BadUserRequestException.class).hasMessageContaining("On track: choose one of yes, no");
-        completeAs(TestOrganization.MANAGER, quarterly, Map.of(F_ON_TRACK, "yes", F_REVIEW_NOTES, "Tender won, on plan"));
+        driver.completeAs(TestOrganization.MANAGER, quarterly, Map.of(F_ON_TRACK, "yes", F_REVIEW_NOTES, "Tender won, on plan"));
         assertThat(revision).isWaitingAt(TIMER_QUARTERLY_REVIEW_DUE, TIMER_PROGRESS_REPORT_DUE);
 
         // six months: the second quarterly review and the owner's progress report
         setClock(approved.plusMonths(6));
         runDueJobs(account);
         assertThat(revision).isWaitingAt(TASK_QUARTERLY_PLAN_REVIEW, TASK_PLAN_PROGRESS_REPORT);
-        Task report = task(revision, TASK_PLAN_PROGRESS_REPORT);
+        Task report = driver.task(revision, TASK_PLAN_PROGRESS_REPORT);
         Assertions.assertThat(report.getAssignee()).isEqualTo(TestOrganization.REP);
-        completeAs(TestOrganization.REP, report, Map.of(F_ON_TRACK, "no", F_REVIEW_NOTES, "Second project delayed to Q1"));
-        completeAs(TestOrganization.MANAGER, task(revision, TASK_QUARTERLY_PLAN_REVIEW), Map.of(F_ON_TRACK, "no", F_REVIEW_NOTES, "Delay"));
+        driver.completeAs(TestOrganization.REP, report, Map.of(F_ON_TRACK, "no", F_REVIEW_NOTES, "Second project delayed to Q1"));
+        driver.completeAs(TestOrganization.MANAGER, driver.task(revision, TASK_QUARTERLY_PLAN_REVIEW), Map.of(F_ON_TRACK, "no", F_REVIEW_NOTES, "Delay"));
         Assertions.assertThat(plans.reviews(planId)).extracting(PlanReview::kind, PlanReview::sequenceNo, PlanReview::reviewerId, PlanReview::onTrack)
                 .containsExactly(Assertions.tuple(ReviewKind.QUARTERLY_REVIEW, 1, TestOrganization.MANAGER, true),
                         Assertions.tuple(ReviewKind.PROGRESS_REPORT, 1, TestOrganization.REP, false),
@@ -277,28 +285,28 @@ class AccountPlanProcessTest {
         Account account = keyAccount();
         ProcessInstance revision = revisions.start(account.id(), 2020, date(start));
 
-        Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.LEADER, task(revision, TASK_PREPARE_PLAN), prepareFields(14)))
+        Assertions.assertThatThrownBy(() -> driver.completeAs(TestOrganization.LEADER, driver.task(revision, TASK_PREPARE_PLAN), prepareFields(14)))
                 .isInstanceOf(BadUserRequestException.class).hasMessageContaining("between 8 and 12, got 14");
         Assertions.assertThat(plans.find(account.id(), 2020).orElseThrow().direction()).isNull();
-        completeAs(TestOrganization.LEADER, task(revision, TASK_PREPARE_PLAN), prepareFields(12));
+        driver.completeAs(TestOrganization.LEADER, driver.task(revision, TASK_PREPARE_PLAN), prepareFields(12));
         long planId = plans.find(account.id(), 2020).orElseThrow().id();
 
         Map<String, Object> bad = planFields("Summary", "100", "-5", "0", "10", "20");
         bad.put(F_STRATEGIC_OPTIONS, "");
         bad.remove(F_BUSINESS_RISKS);
-        Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.REP, task(revision, TASK_DEVELOP_PLAN), bad))
+        Assertions.assertThatThrownBy(() -> driver.completeAs(TestOrganization.REP, driver.task(revision, TASK_DEVELOP_PLAN), bad))
                 .isInstanceOf(BadUserRequestException.class)
                 .hasMessageContaining("Strategic options is required.")
                 .hasMessageContaining("Business risks is required.")
                 .hasMessageContaining("Forecast year 2 may not be negative");
         Map<String, Object> notANumber = planFields("Summary", "100", "lots", "0", "10", "20");
-        Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.REP, task(revision, TASK_DEVELOP_PLAN), notANumber))
+        Assertions.assertThatThrownBy(() -> driver.completeAs(TestOrganization.REP, driver.task(revision, TASK_DEVELOP_PLAN), notANumber))
                 .isInstanceOf(BadUserRequestException.class).hasMessageContaining("Forecast year 2 must be a number");
         Assertions.assertThat(plans.versions(planId)).isEmpty();
         assertThat(revision).isWaitingAt(TASK_DEVELOP_PLAN);
 
         // another rep can neither complete the owner's task nor write a version of the plan
-        Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.TEAMMATE, task(revision, TASK_DEVELOP_PLAN),
+        Assertions.assertThatThrownBy(() -> driver.completeAs(TestOrganization.TEAMMATE, driver.task(revision, TASK_DEVELOP_PLAN),
                 planFields("Not mine", "1", "1", "1", "1", "1"))).isInstanceOf(AuthorizationException.class);
         PlanContent content = new PlanContent("Not mine", "s", "r", "c", "g", "a",
                 List.of(BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE), null);
@@ -330,7 +338,7 @@ class AccountPlanProcessTest {
             for (int run = 0; run < 2; run++) { // a second run of the same year starts nothing twice
                 ProcessInstance cycle = engine.getRuntimeService().startProcessInstanceByKey(CYCLE_KEY_PROCESS,
                         Map.of(PLAN_YEAR, 2019, CYCLE_START, date(start)));
-                runJobsOf("account-plans:2019");
+                driver.runDueJobs("account-plans:2019");
                 assertThat(cycle).isEnded().hasPassed("Service_StartTierReviews");
             }
             Assertions.assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
@@ -348,7 +356,7 @@ class AccountPlanProcessTest {
                     .processInstanceBusinessKey("account-plans:2019:" + TestOrganization.MANAGER).singleResult();
             Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(TIER_REVIEW_KEY)
                     .processInstanceBusinessKey("account-plans:2019:" + TestOrganization.OTHER_MANAGER).count()).isEqualTo(1);
-            Task yearly = task(tierReview, TASK_ANNUAL_TIER_REVIEW);
+            Task yearly = driver.task(tierReview, TASK_ANNUAL_TIER_REVIEW);
             Assertions.assertThat(yearly.getAssignee()).isEqualTo(TestOrganization.MANAGER);
             Assertions.assertThat(toLocal(yearly.getDueDate())).isEqualTo(start.plusMonths(3));
             Assertions.assertThat(variable(yearly, TIER_BRIEF)).contains(other.name()).doesNotContain(otherTeam.name());
@@ -370,7 +378,7 @@ class AccountPlanProcessTest {
                 submitted.put(TIER_SLOT_LABEL + slot, slots.get(TIER_SLOT_LABEL + slot));
                 submitted.put(TIER_SLOT_NOTES + slot, "");
             }
-            Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.MANAGER, yearly, submitted))
+            Assertions.assertThatThrownBy(() -> driver.completeAs(TestOrganization.MANAGER, yearly, submitted))
                     .isInstanceOf(BadUserRequestException.class)
                     .hasMessageContaining("Review of " + second.name() + " is required.")
                     .hasMessageContaining("Collective review of the other accounts is required.");
@@ -378,7 +386,7 @@ class AccountPlanProcessTest {
                 submitted.put(TIER_SLOT_NOTES + slot, slot == slotOfSecond ? "Stable, renew the frame contract" : "Reviewed, no change");
             }
             submitted.put(F_COLLECTIVE_NOTES, "Small accounts served by the partner; no action");
-            completeAs(TestOrganization.MANAGER, yearly, submitted);
+            driver.completeAs(TestOrganization.MANAGER, yearly, submitted);
             assertThat(tierReview).isEnded();
             Assertions.assertThat(tierReviews.reviews(2019, TestOrganization.MANAGER))
                     .anyMatch(r -> r.accountId() != null && r.accountId() == second.id() && r.tier() == AccountTier.SECOND
@@ -412,27 +420,13 @@ class AccountPlanProcessTest {
         throw new AssertionError("No slot holds account " + accountId + ": " + variables);
     }
 
-    private void runJobsOf(String businessKeyPrefix) {
-        for (int round = 0; round < 200; round++) {
-            List<String> instances = engine.getRuntimeService().createProcessInstanceQuery()
-                    .processInstanceBusinessKeyLike(businessKeyPrefix + "%").list().stream().map(ProcessInstance::getId).toList();
-            Job next = engine.getManagementService().createJobQuery().executable().list().stream()
-                    .filter(j -> instances.contains(j.getProcessInstanceId())).findFirst().orElse(null);
-            if (next == null) {
-                return;
-            }
-            engine.getManagementService().executeJob(next.getId());
-        }
-        throw new AssertionError("jobs keep coming for " + businessKeyPrefix);
-    }
-
     private ProcessInstance approvedPlan(Account account, LocalDateTime start) {
         ProcessInstance revision = revisions.start(account.id(), start.getYear(), date(start));
-        completeAs(TestOrganization.LEADER, task(revision, TASK_PREPARE_PLAN), prepareFields(10));
+        driver.completeAs(TestOrganization.LEADER, driver.task(revision, TASK_PREPARE_PLAN), prepareFields(10));
         setClock(start.plusWeeks(8));
-        completeAs(TestOrganization.REP, task(revision, TASK_DEVELOP_PLAN), planFields("Approved summary", "10", "20", "30", "40", "50"));
+        driver.completeAs(TestOrganization.REP, driver.task(revision, TASK_DEVELOP_PLAN), planFields("Approved summary", "10", "20", "30", "40", "50"));
         setClock(start.plusWeeks(9));
-        completeAs(TestOrganization.LEADER, task(revision, TASK_REVIEW_PLAN), Map.of(F_REVIEW_DECISION, "approve"));
+        driver.completeAs(TestOrganization.LEADER, driver.task(revision, TASK_REVIEW_PLAN), Map.of(F_REVIEW_DECISION, "approve"));
         return revision;
     }
 
@@ -460,22 +454,7 @@ class AccountPlanProcessTest {
 
     /** Executes the due jobs of the account's revisions one by one, earliest first, as the job executor would, until none is due. */
     private void runDueJobs(Account account) {
-        for (int round = 0; round < 100; round++) {
-            List<String> instances = engine.getRuntimeService().createProcessInstanceQuery()
-                    .processInstanceBusinessKeyLike("account:" + account.id() + ":%").list().stream().map(ProcessInstance::getId).toList();
-            List<Job> due = new ArrayList<>();
-            for (Job job : engine.getManagementService().createJobQuery().executable().list()) {
-                if (instances.contains(job.getProcessInstanceId())) {
-                    due.add(job);
-                }
-            }
-            if (due.isEmpty()) {
-                return;
-            }
-            due.sort(java.util.Comparator.comparing(Job::getDuedate, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
-            engine.getManagementService().executeJob(due.get(0).getId());
-        }
-        throw new AssertionError("jobs keep coming for account " + account.id());
+        driver.runDueJobs("account:" + account.id() + ":");
     }
 
     private LocalDateTime nextTimer(ProcessInstance instance, String activityId) {
@@ -483,25 +462,9 @@ class AccountPlanProcessTest {
                 .singleResult().getDuedate());
     }
 
-    private Task task(ProcessInstance instance, String activity) {
-        Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activity).singleResult();
-        Assertions.assertThat(task).as(activity + " of " + instance.getBusinessKey()).isNotNull();
-        return task;
-    }
-
     private String variable(Task task, String name) {
         Object value = engine.getTaskService().getVariable(task.getId(), name);
         return value == null ? null : value.toString();
-    }
-
-    private void completeAs(String userId, Task task, Map<String, Object> fields) {
-        identityService.setAuthentication(userId, identityService.createGroupQuery().groupMember(userId).list()
-                .stream().map(org.camunda.bpm.engine.identity.Group::getId).toList());
-        try {
-            engine.getTaskService().complete(task.getId(), new HashMap<>(fields));
-        } finally {
-            identityService.clearAuthentication();
-        }
     }
 
     private List<OutboxMessage> mails(String recipient, NotificationKind kind, String accountName) {
@@ -509,15 +472,4 @@ class AccountPlanProcessTest {
                 .filter(m -> m.kind() == kind && (m.subject() + m.body()).contains(accountName)).toList();
     }
 
-    private static void setClock(LocalDateTime time) {
-        ClockUtil.setCurrentTime(date(time));
-    }
-
-    private static Date date(LocalDateTime time) {
-        return Date.from(time.atZone(ZoneId.systemDefault()).toInstant());
-    }
-
-    private static LocalDateTime toLocal(Date date) {
-        return LocalDateTime.ofInstant(date.toInstant(), ZoneId.systemDefault());
-    }
 }

@@ -1,5 +1,9 @@
 package com.salescadence.cadence.process;
 
+import static com.salescadence.support.ProcessDriver.date;
+import static com.salescadence.support.ProcessDriver.setClock;
+import static com.salescadence.support.ProcessDriver.toLocal;
+
 import static com.salescadence.workflow.MonthlyForecastProcess.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
@@ -58,6 +62,7 @@ import com.salescadence.pipeline.LeadService;
 import com.salescadence.pipeline.NewLead;
 import com.salescadence.pipeline.Qualification;
 import com.salescadence.support.EngineTest;
+import com.salescadence.support.ProcessDriver;
 import com.salescadence.support.TestDatabase;
 import com.salescadence.support.TestOrganization;
 
@@ -69,6 +74,8 @@ import com.salescadence.support.TestOrganization;
  */
 @EngineTest
 class MonthlyForecastProcessTest {
+
+    private ProcessDriver driver;
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
@@ -92,6 +99,7 @@ class MonthlyForecastProcessTest {
 
     @BeforeEach
     void setUp() {
+        driver = new ProcessDriver(engine);
         init(engine);
         TestOrganization.ensure(organization, administration);
     }
@@ -114,7 +122,7 @@ class MonthlyForecastProcessTest {
         openDeal(TestOrganization.REP, "200000", LocalDate.of(2023, 5, 10), "DEVELOP");
         openDeal(TestOrganization.TEAMMATE, "100000", LocalDate.of(2023, 4, 1), null);
         startCycle(february);
-        runDueJobs("2023-02");
+        driver.runDueJobs("2023-02");
         setClock(february.plusHours(2));
         submitForecast("2023-02", TestOrganization.REP, "90000", "Close the March deal");
         submitForecast("2023-02", TestOrganization.TEAMMATE, "10000", "Qualify two new leads");
@@ -125,7 +133,7 @@ class MonthlyForecastProcessTest {
         setClock(march);
         openDeal(TestOrganization.REP, "150000", LocalDate.of(2023, 6, 20), "AGREEMENT");
         ProcessInstance cycleInstance = startCycle(march);
-        runDueJobs("2023-03");
+        driver.runDueJobs("2023-03");
         assertThat(cycleInstance).isWaitingAt(TIMER_REVIEW_DUE);
         Assertions.assertThat(cycleInstance.getBusinessKey()).isEqualTo("2023-03");
         Cycle cycle = cycles.find(Cadence.MONTHLY_FORECAST, "2023-03").orElseThrow();
@@ -165,23 +173,23 @@ class MonthlyForecastProcessTest {
         Assertions.assertThat(months.get(3).weightedAmount()).isEqualByComparingTo("112500");
         for (String rep : List.of(TestOrganization.REP, TestOrganization.TEAMMATE, TestOrganization.OTHER_REP)) {
             Assertions.assertThat(status(cycle, rep)).isEqualTo(SubmissionStatus.ON_TIME);
-            assertEnded(SUBMISSION_KEY, "2023-03:" + rep);
+            driver.assertEnded(SUBMISSION_KEY, "2023-03:" + rep);
         }
 
         // the deadline passes without anyone missing; an hour later the reviews open
         setClock(march.plusHours(72));
-        runDueJobs("2023-03");
+        driver.runDueJobs("2023-03");
         Assertions.assertThat(mails(TestOrganization.MANAGER, NotificationKind.REPORT_MISSING, "2023-03")).isEmpty();
         setClock(march.plusHours(73));
-        runDueJobs("2023-03");
+        driver.runDueJobs("2023-03");
         assertThat(cycleInstance).isEnded();
-        ProcessInstance review = instance(REVIEW_KEY, "2023-03:" + TestOrganization.MANAGER);
+        ProcessInstance review = driver.instance(REVIEW_KEY, "2023-03:" + TestOrganization.MANAGER);
         assertThat(review).isWaitingAt(TASK_REVIEW_MONTHLY_FORECAST);
-        assertThat(instance(REVIEW_KEY, "2023-03:" + TestOrganization.OTHER_MANAGER)).isWaitingAt(TASK_REVIEW_MONTHLY_FORECAST);
+        assertThat(driver.instance(REVIEW_KEY, "2023-03:" + TestOrganization.OTHER_MANAGER)).isWaitingAt(TASK_REVIEW_MONTHLY_FORECAST);
         Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(REVIEW_KEY)
                 .processInstanceBusinessKey("2023-03:" + TestOrganization.LEADER).count()).as("first-line managers only").isZero();
         Assertions.assertThat(mails(TestOrganization.MANAGER, NotificationKind.CALL_READY, "2023-03")).hasSize(1);
-        Task reviewTask = task(review, TASK_REVIEW_MONTHLY_FORECAST);
+        Task reviewTask = driver.task(review, TASK_REVIEW_MONTHLY_FORECAST);
         Assertions.assertThat(toLocal(reviewTask.getDueDate())).isEqualTo(march.plusHours(120));
 
         ForecastReviewView view = reviews.view(cycle.id(), TestOrganization.MANAGER);
@@ -218,9 +226,9 @@ class MonthlyForecastProcessTest {
                 .contains("Team forecast 1322400.00 vs stretch target 1800000.00 (73.5%)").contains("Missing forecasts: none");
 
         // notes are required; then the review is stored with the team's figures
-        Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.MANAGER, reviewTask, Map.of(F_REVIEW_NOTES, " ")))
+        Assertions.assertThatThrownBy(() -> driver.completeAs(TestOrganization.MANAGER, reviewTask, Map.of(F_REVIEW_NOTES, " ")))
                 .isInstanceOf(BadUserRequestException.class).hasMessageContaining("Review notes is required");
-        completeAs(TestOrganization.MANAGER, reviewTask, Map.of(F_REVIEW_NOTES, "Teammate: build pipeline, two new accounts"));
+        driver.completeAs(TestOrganization.MANAGER, reviewTask, Map.of(F_REVIEW_NOTES, "Teammate: build pipeline, two new accounts"));
         assertThat(review).isEnded();
         ForecastReview stored = reviews.review(cycle.id(), TestOrganization.MANAGER).orElseThrow();
         Assertions.assertThat(stored.forecastAmount()).isEqualByComparingTo("1322400");
@@ -236,14 +244,14 @@ class MonthlyForecastProcessTest {
         setClock(start);
         startCycle(start);
         String key = "2022-06";
-        runDueJobs(key);
+        driver.runDueJobs(key);
         Cycle cycle = cycles.find(Cadence.MONTHLY_FORECAST, key).orElseThrow();
         setClock(start.plusHours(1));
         submitForecast(key, TestOrganization.REP, "1000", "On plan");
 
         // 48 hours in: the two reps who have not submitted are reminded
         setClock(start.plusHours(48));
-        runDueJobs(key);
+        driver.runDueJobs(key);
         Assertions.assertThat(mails(TestOrganization.TEAMMATE, NotificationKind.REPORT_REMINDER, key)).hasSize(1);
         Assertions.assertThat(mails(TestOrganization.OTHER_REP, NotificationKind.REPORT_REMINDER, key)).hasSize(1)
                 .allSatisfy(m -> Assertions.assertThat(m.body()).contains("/camunda/app/tasklist/default/#/?task="));
@@ -251,13 +259,13 @@ class MonthlyForecastProcessTest {
 
         // the deadline: both recorded missing, their managers chase them and get a mail
         setClock(start.plusHours(72));
-        runDueJobs(key);
+        driver.runDueJobs(key);
         Assertions.assertThat(status(cycle, TestOrganization.TEAMMATE)).isEqualTo(SubmissionStatus.MISSED);
         Assertions.assertThat(status(cycle, TestOrganization.OTHER_REP)).isEqualTo(SubmissionStatus.MISSED);
-        ProcessInstance teammate = instance(SUBMISSION_KEY, key + ":" + TestOrganization.TEAMMATE);
-        ProcessInstance otherRep = instance(SUBMISSION_KEY, key + ":" + TestOrganization.OTHER_REP);
+        ProcessInstance teammate = driver.instance(SUBMISSION_KEY, key + ":" + TestOrganization.TEAMMATE);
+        ProcessInstance otherRep = driver.instance(SUBMISSION_KEY, key + ":" + TestOrganization.OTHER_REP);
         assertThat(otherRep).isWaitingAt(TASK_SUBMIT_MONTHLY_FORECAST, TASK_CHASE_MISSING_FORECAST);
-        Task chase = task(otherRep, TASK_CHASE_MISSING_FORECAST);
+        Task chase = driver.task(otherRep, TASK_CHASE_MISSING_FORECAST);
         Assertions.assertThat(chase.getAssignee()).isEqualTo(TestOrganization.OTHER_MANAGER);
         Assertions.assertThat(engine.getTaskService().getVariable(chase.getId(), CHASE_BRIEF).toString())
                 .contains("Ou Rep has not submitted the monthly forecast for 2022-06");
@@ -268,7 +276,7 @@ class MonthlyForecastProcessTest {
 
         // an hour later the reviews open and show who is missing
         setClock(start.plusHours(73));
-        runDueJobs(key);
+        driver.runDueJobs(key);
         Assertions.assertThat(reviews.view(cycle.id(), TestOrganization.OTHER_MANAGER).missing()).containsExactly("Ou Rep");
 
         // the teammate submits late: accepted, marked late, escalation and chase closed
@@ -282,7 +290,7 @@ class MonthlyForecastProcessTest {
 
         // 96 hours in, the other rep is still missing: escalated one level further up, once, with a mail
         setClock(start.plusHours(96));
-        runDueJobs(key);
+        driver.runDueJobs(key);
         long otherSubmission = compliance.find(cycle.id(), TestOrganization.OTHER_REP, ReportType.FORECAST).orElseThrow().id();
         Assertions.assertThat(compliance.escalations(otherSubmission)).extracting(Escalation::escalatedTo, Escalation::level)
                 .containsExactly(Assertions.tuple(TestOrganization.OTHER_MANAGER, 1), Assertions.tuple(TestOrganization.LEADER, 2));
@@ -291,7 +299,7 @@ class MonthlyForecastProcessTest {
         assertThat(otherRep).isWaitingAt(TASK_SUBMIT_MONTHLY_FORECAST, TASK_CHASE_MISSING_FORECAST).hasPassed("End_ForecastEscalated");
 
         // the manager records the chase; then the rep submits late and every escalation closes
-        completeAs(TestOrganization.OTHER_MANAGER, task(otherRep, TASK_CHASE_MISSING_FORECAST), Map.of(F_CHASE_NOTE, "Called: submits today"));
+        driver.completeAs(TestOrganization.OTHER_MANAGER, driver.task(otherRep, TASK_CHASE_MISSING_FORECAST), Map.of(F_CHASE_NOTE, "Called: submits today"));
         setClock(start.plusHours(100));
         submitForecast(key, TestOrganization.OTHER_REP, "0", "Rebuild pipeline");
         assertThat(otherRep).isEnded();
@@ -302,14 +310,14 @@ class MonthlyForecastProcessTest {
 
         // the review deadline: a manager who has not reviewed is escalated to the leader; a late review closes it
         setClock(start.plusHours(120));
-        runDueJobs(key);
+        driver.runDueJobs(key);
         long review = compliance.find(cycle.id(), TestOrganization.OTHER_MANAGER, ReportType.FORECAST_REVIEW).orElseThrow().id();
         Assertions.assertThat(compliance.get(review).status()).isEqualTo(SubmissionStatus.MISSED);
         Assertions.assertThat(compliance.escalations(review)).extracting(Escalation::escalatedTo).containsExactly(TestOrganization.LEADER);
         Assertions.assertThat(mails(TestOrganization.LEADER, NotificationKind.REPORT_MISSING, key)).anyMatch(m -> m.subject().contains("Ou Manager"));
-        ProcessInstance reviewInstance = instance(REVIEW_KEY, key + ":" + TestOrganization.OTHER_MANAGER);
+        ProcessInstance reviewInstance = driver.instance(REVIEW_KEY, key + ":" + TestOrganization.OTHER_MANAGER);
         assertThat(reviewInstance).isWaitingAt(TASK_REVIEW_MONTHLY_FORECAST).hasPassed("End_ForecastReviewMissingRecorded");
-        completeAs(TestOrganization.OTHER_MANAGER, task(reviewInstance, TASK_REVIEW_MONTHLY_FORECAST), Map.of(F_REVIEW_NOTES, "Late, sorry"));
+        driver.completeAs(TestOrganization.OTHER_MANAGER, driver.task(reviewInstance, TASK_REVIEW_MONTHLY_FORECAST), Map.of(F_REVIEW_NOTES, "Late, sorry"));
         assertThat(reviewInstance).isEnded();
         Assertions.assertThat(compliance.get(review).status()).isEqualTo(SubmissionStatus.LATE);
         Assertions.assertThat(compliance.escalations(review)).allSatisfy(e -> Assertions.assertThat(e.closedAt()).isNotNull());
@@ -321,7 +329,7 @@ class MonthlyForecastProcessTest {
         setClock(start);
         startCycle(start);
         String key = "2023-09";
-        runDueJobs(key);
+        driver.runDueJobs(key);
         Cycle cycle = cycles.find(Cadence.MONTHLY_FORECAST, key).orElseThrow();
         Task task = forecastTask(key, TestOrganization.REP);
 
@@ -330,20 +338,20 @@ class MonthlyForecastProcessTest {
         rows.get(0).put("amount", -100);
         rows.get(1).put("month", "2024-09");
         rows.get(2).put("month", "2023-09");
-        Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.REP, task, Map.of(F_FORECAST_MONTHS, Spin.JSON(rows), F_ACTION_PLAN, "")))
+        Assertions.assertThatThrownBy(() -> driver.completeAs(TestOrganization.REP, task, Map.of(F_FORECAST_MONTHS, Spin.JSON(rows), F_ACTION_PLAN, "")))
                 .isInstanceOf(BadUserRequestException.class)
                 .hasMessageContaining("Amount of 2023-09 must not be negative")
                 .hasMessageContaining("Month 2024-09 is outside the forecast's 12 months (2023-09 to 2024-08)")
                 .hasMessageContaining("Month 2023-09 is given twice")
                 .hasMessageContaining("The monthly action plan is required");
         // an empty list from the API is not replaced by the prefilled amounts
-        Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.REP, task, Map.of(F_FORECAST_MONTHS, Spin.JSON(List.of()), F_ACTION_PLAN, "Plan")))
+        Assertions.assertThatThrownBy(() -> driver.completeAs(TestOrganization.REP, task, Map.of(F_FORECAST_MONTHS, Spin.JSON(List.of()), F_ACTION_PLAN, "Plan")))
                 .isInstanceOf(BadUserRequestException.class).hasMessageContaining("Month 2023-09 is missing");
         // as the Tasklist submits: a negative and an empty amount field
         Map<String, Object> fields = tasklistFields(task, null, "Plan");
         fields.put(amountField(2), -5.0);
         fields.put(amountField(3), null);
-        Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.REP, task, fields))
+        Assertions.assertThatThrownBy(() -> driver.completeAs(TestOrganization.REP, task, fields))
                 .isInstanceOf(BadUserRequestException.class)
                 .hasMessageContaining("Amount of 2023-10 must not be negative")
                 .hasMessageContaining("Amount of 2023-11 is required");
@@ -351,21 +359,21 @@ class MonthlyForecastProcessTest {
         Assertions.assertThat(jdbc.sql("select count(*) from forecast_month m join forecast_report r on r.id = m.forecast_report_id where r.cycle_id = ?")
                 .param(cycle.id()).query(Long.class).single()).isZero();
         Assertions.assertThat(status(cycle, TestOrganization.REP)).isEqualTo(SubmissionStatus.DUE);
-        assertThat(instance(SUBMISSION_KEY, key + ":" + TestOrganization.REP)).isWaitingAt(TASK_SUBMIT_MONTHLY_FORECAST);
+        assertThat(driver.instance(SUBMISSION_KEY, key + ":" + TestOrganization.REP)).isWaitingAt(TASK_SUBMIT_MONTHLY_FORECAST);
 
         // another rep cannot complete the rep's task
-        Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.TEAMMATE, task, Map.of(F_ACTION_PLAN, "x")))
+        Assertions.assertThatThrownBy(() -> driver.completeAs(TestOrganization.TEAMMATE, task, Map.of(F_ACTION_PLAN, "x")))
                 .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
 
         // the API's corrected list is stored, month by month
         List<Map<String, Object>> fixed = apiRows(YearMonth.of(2023, 9), "1234.50");
         fixed.get(11).put("amount", "0");
-        completeAs(TestOrganization.REP, task, Map.of(F_FORECAST_MONTHS, Spin.JSON(fixed), F_ACTION_PLAN, "Fixed"));
+        driver.completeAs(TestOrganization.REP, task, Map.of(F_FORECAST_MONTHS, Spin.JSON(fixed), F_ACTION_PLAN, "Fixed"));
         ForecastReport report = forecasts.report(cycle.id(), TestOrganization.REP).orElseThrow();
         Assertions.assertThat(report.forecastAmount()).isEqualByComparingTo("13579.50");
         Assertions.assertThat(forecasts.months(report.id())).hasSize(12).last()
                 .satisfies(m -> Assertions.assertThat(m.amount()).isEqualByComparingTo("0"));
-        assertEnded(SUBMISSION_KEY, key + ":" + TestOrganization.REP);
+        driver.assertEnded(SUBMISSION_KEY, key + ":" + TestOrganization.REP);
     }
 
     @Test
@@ -375,14 +383,14 @@ class MonthlyForecastProcessTest {
             setClock(start);
             startCycle(start);
             String key = YearMonth.from(start).toString();
-            runDueJobs(key);
+            driver.runDueJobs(key);
             submitForecast(key, TestOrganization.REP, "0", "On plan");
             submitForecast(key, TestOrganization.TEAMMATE, "0", "On plan");
             if (start.getMonthValue() == 1) {
                 submitForecast(key, TestOrganization.OTHER_REP, "0", "On plan");
             }
             setClock(start.plusHours(72));
-            runDueJobs(key);
+            driver.runDueJobs(key);
         }
         Cycle second = cycles.find(Cadence.MONTHLY_FORECAST, "2024-03").orElseThrow();
         long submission = compliance.find(second.id(), TestOrganization.OTHER_REP, ReportType.FORECAST).orElseThrow().id();
@@ -390,12 +398,12 @@ class MonthlyForecastProcessTest {
                 .containsExactly(Assertions.tuple(TestOrganization.OTHER_MANAGER, 1), Assertions.tuple(TestOrganization.LEADER, 2));
         Assertions.assertThat(mails(TestOrganization.LEADER, NotificationKind.REPORT_ESCALATED, "2024-03")).hasSize(1);
         Assertions.assertThat(mails(TestOrganization.LEADER, NotificationKind.REPORT_ESCALATED, "2024-02")).as("first miss").isEmpty();
-        ProcessInstance instance = instance(SUBMISSION_KEY, "2024-03:" + TestOrganization.OTHER_REP);
-        Assertions.assertThat(task(instance, TASK_CHASE_MISSING_FORECAST).getAssignee()).isEqualTo(TestOrganization.OTHER_MANAGER);
+        ProcessInstance instance = driver.instance(SUBMISSION_KEY, "2024-03:" + TestOrganization.OTHER_REP);
+        Assertions.assertThat(driver.task(instance, TASK_CHASE_MISSING_FORECAST).getAssignee()).isEqualTo(TestOrganization.OTHER_MANAGER);
 
         // the second timer finds it escalated that far already: no second level-2 escalation, no second mail
         setClock(LocalDateTime.of(2024, 3, 1, 9, 0).plusHours(96));
-        runDueJobs("2024-03");
+        driver.runDueJobs("2024-03");
         assertThat(instance).hasPassed("End_ForecastEscalated");
         Assertions.assertThat(compliance.escalations(submission)).hasSize(2);
         Assertions.assertThat(mails(TestOrganization.LEADER, NotificationKind.REPORT_ESCALATED, "2024-03")).hasSize(1);
@@ -412,10 +420,10 @@ class MonthlyForecastProcessTest {
         setClock(due);
         engine.getManagementService().executeJob(start.getId());
         String key = YearMonth.from(due).toString();
-        ProcessInstance cycleInstance = instance(KEY, key);
+        ProcessInstance cycleInstance = driver.instance(KEY, key);
         Cycle cycle = cycles.find(Cadence.MONTHLY_FORECAST, key).orElseThrow();
         Assertions.assertThat(cycle.startsAt()).isEqualTo(due);
-        runDueJobs(key);
+        driver.runDueJobs(key);
         assertThat(cycleInstance).isWaitingAt(TIMER_REVIEW_DUE);
         Assertions.assertThat(forecastTask(key, TestOrganization.OTHER_REP)).isNotNull();
 
@@ -448,29 +456,10 @@ class MonthlyForecastProcessTest {
         return engine.getRuntimeService().startProcessInstanceByKey(KEY, Map.of(CYCLE_START, date(start)));
     }
 
-    /** Executes every due job of the cycle's instances, as the job executor would, until none is due. */
-    private void runDueJobs(String cycleKey) {
-        for (int round = 0; round < 200; round++) {
-            List<String> instances = engine.getRuntimeService().createProcessInstanceQuery()
-                    .processInstanceBusinessKeyLike(cycleKey + "%").list().stream().map(ProcessInstance::getId).toList();
-            List<Job> due = new ArrayList<>();
-            for (Job job : engine.getManagementService().createJobQuery().executable().list()) {
-                if (instances.contains(job.getProcessInstanceId())) {
-                    due.add(job);
-                }
-            }
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
-        }
-        throw new AssertionError("jobs keep coming for " + cycleKey);
-    }
-
     /** Submits every month's amount field set to {@code amount}, as the Tasklist does (amount1..12, numbers). */
     private void submitForecast(String key, String rep, String amount, String actionPlan) {
         Task task = forecastTask(key, rep);
-        completeAs(rep, task, tasklistFields(task, amount, actionPlan));
+        driver.completeAs(rep, task, tasklistFields(task, amount, actionPlan));
     }
 
     /** The fields the Tasklist form submits: amount1..12 (null: the prefilled value unchanged) and the action plan. */
@@ -506,37 +495,7 @@ class MonthlyForecastProcessTest {
     }
 
     private Task forecastTask(String key, String rep) {
-        return task(instance(SUBMISSION_KEY, key + ":" + rep), TASK_SUBMIT_MONTHLY_FORECAST);
-    }
-
-    private Task task(ProcessInstance instance, String activity) {
-        Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activity).singleResult();
-        Assertions.assertThat(task).as(activity + " of " + instance.getBusinessKey()).isNotNull();
-        return task;
-    }
-
-    private ProcessInstance instance(String processKey, String businessKey) {
-        ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(processKey)
-                .processInstanceBusinessKey(businessKey).singleResult();
-        Assertions.assertThat(instance).as(processKey + " " + businessKey).isNotNull();
-        return instance;
-    }
-
-    private void assertEnded(String processKey, String businessKey) {
-        var historic = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(processKey)
-                .processInstanceBusinessKey(businessKey).singleResult();
-        Assertions.assertThat(historic).as(processKey + " " + businessKey).isNotNull();
-        Assertions.assertThat(historic.getEndTime()).as(processKey + " " + businessKey + " ended").isNotNull();
-    }
-
-    private void completeAs(String userId, Task task, Map<String, Object> fields) {
-        identityService.setAuthentication(userId, identityService.createGroupQuery().groupMember(userId).list()
-                .stream().map(org.camunda.bpm.engine.identity.Group::getId).toList());
-        try {
-            engine.getTaskService().complete(task.getId(), new HashMap<>(fields));
-        } finally {
-            identityService.clearAuthentication();
-        }
+        return driver.task(driver.instance(SUBMISSION_KEY, key + ":" + rep), TASK_SUBMIT_MONTHLY_FORECAST);
     }
 
     /** Opens a deal for {@code owner}; {@code stage} moves it to a later stage of the stage model (null: the first). */
@@ -560,15 +519,4 @@ class MonthlyForecastProcessTest {
                 .filter(m -> m.kind() == kind && (m.subject() + m.body()).contains(cycleKey)).toList();
     }
 
-    private static void setClock(LocalDateTime time) {
-        ClockUtil.setCurrentTime(date(time));
-    }
-
-    private static Date date(LocalDateTime time) {
-        return Date.from(time.atZone(ZoneId.systemDefault()).toInstant());
-    }
-
-    private static LocalDateTime toLocal(Date date) {
-        return LocalDateTime.ofInstant(date.toInstant(), ZoneId.systemDefault());
-    }
 }

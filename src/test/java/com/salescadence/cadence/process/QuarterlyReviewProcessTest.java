@@ -1,5 +1,9 @@
 package com.salescadence.cadence.process;
 
+import static com.salescadence.support.ProcessDriver.date;
+import static com.salescadence.support.ProcessDriver.setClock;
+import static com.salescadence.support.ProcessDriver.toLocal;
+
 import static com.salescadence.workflow.QuarterlyReviewProcess.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
@@ -59,6 +63,7 @@ import com.salescadence.pipeline.NewLead;
 import com.salescadence.pipeline.OpportunityService;
 import com.salescadence.pipeline.Qualification;
 import com.salescadence.support.EngineTest;
+import com.salescadence.support.ProcessDriver;
 import com.salescadence.support.TestDatabase;
 import com.salescadence.support.TestOrganization;
 
@@ -69,6 +74,8 @@ import com.salescadence.support.TestOrganization;
  */
 @EngineTest
 class QuarterlyReviewProcessTest {
+
+    private ProcessDriver driver;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -90,6 +97,7 @@ class QuarterlyReviewProcessTest {
 
     @BeforeEach
     void setUp() {
+        driver = new ProcessDriver(engine);
         init(engine);
         TestOrganization.ensure(organization, administration);
     }
@@ -119,7 +127,7 @@ class QuarterlyReviewProcessTest {
         setClock(start);
         ProcessInstance cycleInstance = startCycle(start);
         String cycleKey = "2021-Q1";
-        runDueJobs(cycleKey);
+        driver.runDueJobs(cycleKey);
         assertThat(cycleInstance).isWaitingAt(TIMER_MANAGER_REVIEWS_DUE);
         Assertions.assertThat(cycleInstance.getBusinessKey()).isEqualTo(cycleKey);
         Cycle cycle = cycles.find(Cadence.QUARTERLY_REVIEW, cycleKey).orElseThrow();
@@ -156,13 +164,13 @@ class QuarterlyReviewProcessTest {
         Assertions.assertThat(frozen.proposedTarget()).isEqualByComparingTo("140000");
         Assertions.assertThat(frozen.keyAccounts()).contains(key.name());
         Assertions.assertThat(status(cycle, TestOrganization.REP, ReportType.QUARTERLY_REVIEW)).isEqualTo(SubmissionStatus.ON_TIME);
-        assertEnded(PREPARATION_KEY, cycleKey + ":" + TestOrganization.REP);
+        driver.assertEnded(PREPARATION_KEY, cycleKey + ":" + TestOrganization.REP);
 
         // Thursday 18:00 and Friday 18:00 pass: nobody is reminded or chased
         setClock(LocalDateTime.of(2021, 4, 15, 18, 0));
-        runDueJobs(cycleKey);
+        driver.runDueJobs(cycleKey);
         setClock(LocalDateTime.of(2021, 4, 16, 18, 0));
-        runDueJobs(cycleKey);
+        driver.runDueJobs(cycleKey);
         for (String rep : List.of(TestOrganization.REP, TestOrganization.TEAMMATE, TestOrganization.OTHER_REP)) {
             Assertions.assertThat(mails(rep, NotificationKind.REPORT_REMINDER, cycleKey)).isEmpty();
         }
@@ -170,15 +178,15 @@ class QuarterlyReviewProcessTest {
 
         // Monday of week 3, 09:00: every first-line manager's review opens, due Friday of week 4, 18:00
         setClock(LocalDateTime.of(2021, 4, 19, 9, 0));
-        runDueJobs(cycleKey);
+        driver.runDueJobs(cycleKey);
         assertThat(cycleInstance).isEnded();
-        ProcessInstance meeting = instance(MANAGER_REVIEW_KEY, cycleKey + ":" + TestOrganization.MANAGER);
-        ProcessInstance otherMeeting = instance(MANAGER_REVIEW_KEY, cycleKey + ":" + TestOrganization.OTHER_MANAGER);
+        ProcessInstance meeting = driver.instance(MANAGER_REVIEW_KEY, cycleKey + ":" + TestOrganization.MANAGER);
+        ProcessInstance otherMeeting = driver.instance(MANAGER_REVIEW_KEY, cycleKey + ":" + TestOrganization.OTHER_MANAGER);
         assertThat(meeting).isWaitingAt(TASK_RUN_QUARTERLY_REVIEW);
         assertThat(otherMeeting).isWaitingAt(TASK_RUN_QUARTERLY_REVIEW);
         Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(MANAGER_REVIEW_KEY)
                 .processInstanceBusinessKey(cycleKey + ":" + TestOrganization.LEADER).count()).as("only first-line managers").isZero();
-        Task review = task(meeting, TASK_RUN_QUARTERLY_REVIEW);
+        Task review = driver.task(meeting, TASK_RUN_QUARTERLY_REVIEW);
         Assertions.assertThat(review.getAssignee()).isEqualTo(TestOrganization.MANAGER);
         Assertions.assertThat(toLocal(review.getDueDate())).isEqualTo(LocalDateTime.of(2021, 4, 30, 18, 0));
         Assertions.assertThat(mails(TestOrganization.MANAGER, NotificationKind.CALL_READY, cycleKey)).hasSize(1);
@@ -213,7 +221,7 @@ class QuarterlyReviewProcessTest {
         slot(submitted, 2, TestOrganization.TEAMMATE, 110000, "Pipeline coaching every Monday");
         submitted.put(TEAM_REVIEW_BRIEF, variable(review, TEAM_REVIEW_BRIEF));
         submitted.put(F_REVIEW_NOTES, "Award: Ren Rep, deal of the quarter");
-        completeAs(TestOrganization.MANAGER, review, submitted);
+        driver.completeAs(TestOrganization.MANAGER, review, submitted);
         assertThat(meeting).isEnded();
         Quota repQuota = quotas.find(TestOrganization.REP, "2021-Q2").orElseThrow();
         Assertions.assertThat(repQuota.quotaAmount()).isEqualByComparingTo("150000");
@@ -230,10 +238,10 @@ class QuarterlyReviewProcessTest {
 
         // Friday of week 4, 18:00: the other manager has not held the review: escalated one level up
         setClock(LocalDateTime.of(2021, 4, 30, 18, 0));
-        runDueJobs(cycleKey);
+        driver.runDueJobs(cycleKey);
         Assertions.assertThat(status(cycle, TestOrganization.OTHER_MANAGER, ReportType.QUARTERLY_MANAGER_REVIEW)).isEqualTo(SubmissionStatus.MISSED);
         assertThat(otherMeeting).isWaitingAt(TASK_RUN_QUARTERLY_REVIEW, TASK_CHASE_MISSING_MANAGER_REVIEW);
-        Task chase = task(otherMeeting, TASK_CHASE_MISSING_MANAGER_REVIEW);
+        Task chase = driver.task(otherMeeting, TASK_CHASE_MISSING_MANAGER_REVIEW);
         Assertions.assertThat(chase.getAssignee()).isEqualTo(TestOrganization.LEADER);
         Assertions.assertThat(variable(chase, CHASE_BRIEF)).contains("Ou Manager has not held the quarterly review of their team for 2021-Q1");
         Assertions.assertThat(mails(TestOrganization.LEADER, NotificationKind.REPORT_MISSING, cycleKey)).hasSize(1);
@@ -242,7 +250,7 @@ class QuarterlyReviewProcessTest {
         setClock(LocalDateTime.of(2021, 5, 3, 10, 0));
         Assertions.assertThat(engine.getRuntimeService().getVariables(otherMeeting.getId()))
                 .containsEntry(F_TARGET_PERSON + 1, TestOrganization.OTHER_REP).containsEntry(F_TARGET + 1, 90000L);
-        completeAs(TestOrganization.OTHER_MANAGER, task(otherMeeting, TASK_RUN_QUARTERLY_REVIEW),
+        driver.completeAs(TestOrganization.OTHER_MANAGER, driver.task(otherMeeting, TASK_RUN_QUARTERLY_REVIEW),
                 Map.of(F_TARGETS, Spin.JSON(List.of(target(TestOrganization.OTHER_REP, "95000", "")))));
         assertThat(otherMeeting).isEnded();
         Assertions.assertThat(status(cycle, TestOrganization.OTHER_MANAGER, ReportType.QUARTERLY_MANAGER_REVIEW)).isEqualTo(SubmissionStatus.LATE);
@@ -257,24 +265,24 @@ class QuarterlyReviewProcessTest {
         setClock(start);
         startCycle(start);
         String cycleKey = "2021-Q3";
-        runDueJobs(cycleKey);
+        driver.runDueJobs(cycleKey);
         prepare(cycleKey, TestOrganization.REP, "Plan", null);
         prepare(cycleKey, TestOrganization.OTHER_REP, "Plan", null);
 
         // Thursday 18:00: only the rep who has not prepared is reminded
         setClock(LocalDateTime.of(2021, 10, 14, 18, 0));
-        runDueJobs(cycleKey);
+        driver.runDueJobs(cycleKey);
         Assertions.assertThat(mails(TestOrganization.TEAMMATE, NotificationKind.REPORT_REMINDER, cycleKey)).hasSize(1);
         Assertions.assertThat(mails(TestOrganization.REP, NotificationKind.REPORT_REMINDER, cycleKey)).isEmpty();
 
         // Friday 18:00: the missing review is recorded, the manager chases it and gets a mail
         setClock(LocalDateTime.of(2021, 10, 15, 18, 0));
-        runDueJobs(cycleKey);
+        driver.runDueJobs(cycleKey);
         Cycle cycle = cycles.find(Cadence.QUARTERLY_REVIEW, cycleKey).orElseThrow();
         Assertions.assertThat(status(cycle, TestOrganization.TEAMMATE, ReportType.QUARTERLY_REVIEW)).isEqualTo(SubmissionStatus.MISSED);
-        ProcessInstance late = instance(PREPARATION_KEY, cycleKey + ":" + TestOrganization.TEAMMATE);
+        ProcessInstance late = driver.instance(PREPARATION_KEY, cycleKey + ":" + TestOrganization.TEAMMATE);
         assertThat(late).isWaitingAt(TASK_PREPARE_QUARTERLY_REVIEW, TASK_CHASE_MISSING_PREPARATION);
-        Task chase = task(late, TASK_CHASE_MISSING_PREPARATION);
+        Task chase = driver.task(late, TASK_CHASE_MISSING_PREPARATION);
         Assertions.assertThat(chase.getAssignee()).isEqualTo(TestOrganization.MANAGER);
         Assertions.assertThat(variable(chase, CHASE_BRIEF)).contains("Tang Teammate has not prepared the quarterly review for 2021-Q3");
         Assertions.assertThat(mails(TestOrganization.MANAGER, NotificationKind.REPORT_MISSING, cycleKey))
@@ -294,8 +302,8 @@ class QuarterlyReviewProcessTest {
 
         // the manager's review shows the late plan
         setClock(LocalDateTime.of(2021, 10, 18, 9, 0));
-        runDueJobs(cycleKey);
-        Task review = task(instance(MANAGER_REVIEW_KEY, cycleKey + ":" + TestOrganization.MANAGER), TASK_RUN_QUARTERLY_REVIEW);
+        driver.runDueJobs(cycleKey);
+        Task review = driver.task(driver.instance(MANAGER_REVIEW_KEY, cycleKey + ":" + TestOrganization.MANAGER), TASK_RUN_QUARTERLY_REVIEW);
         Assertions.assertThat(variable(review, TEAM_REVIEW_ROWS)).contains("Tang Teammate (late)").contains("Late but complete plan");
     }
 
@@ -305,7 +313,7 @@ class QuarterlyReviewProcessTest {
         setClock(start);
         startCycle(start);
         String cycleKey = "2021-Q4";
-        runDueJobs(cycleKey);
+        driver.runDueJobs(cycleKey);
         Cycle cycle = cycles.find(Cadence.QUARTERLY_REVIEW, cycleKey).orElseThrow();
 
         Assertions.assertThatThrownBy(() -> prepare(cycleKey, TestOrganization.REP, "  ", "-5"))
@@ -316,18 +324,18 @@ class QuarterlyReviewProcessTest {
                 .isInstanceOf(BadUserRequestException.class).hasMessageContaining("must be a number");
         Assertions.assertThat(reviews.review(cycle.id(), TestOrganization.REP)).isEmpty();
         Assertions.assertThat(status(cycle, TestOrganization.REP, ReportType.QUARTERLY_REVIEW)).isEqualTo(SubmissionStatus.DUE);
-        assertThat(instance(PREPARATION_KEY, cycleKey + ":" + TestOrganization.REP)).isWaitingAt(TASK_PREPARE_QUARTERLY_REVIEW);
+        assertThat(driver.instance(PREPARATION_KEY, cycleKey + ":" + TestOrganization.REP)).isWaitingAt(TASK_PREPARE_QUARTERLY_REVIEW);
         prepare(cycleKey, TestOrganization.REP, "Plan", "100000");
 
         setClock(LocalDateTime.of(2022, 1, 17, 9, 0));
-        runDueJobs(cycleKey);
-        ProcessInstance meeting = instance(MANAGER_REVIEW_KEY, cycleKey + ":" + TestOrganization.MANAGER);
+        driver.runDueJobs(cycleKey);
+        ProcessInstance meeting = driver.instance(MANAGER_REVIEW_KEY, cycleKey + ":" + TestOrganization.MANAGER);
         Optional<Quota> before = quotas.find(TestOrganization.REP, "2022-Q1");
         Map<String, Object> bad = new HashMap<>();
         slot(bad, 1, TestOrganization.REP, -100000, "Too low");
         slot(bad, 2, TestOrganization.OTHER_REP, 50000, "Not mine");
         bad.put(F_REVIEW_NOTES, "Notes");
-        Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.MANAGER, task(meeting, TASK_RUN_QUARTERLY_REVIEW), bad))
+        Assertions.assertThatThrownBy(() -> driver.completeAs(TestOrganization.MANAGER, driver.task(meeting, TASK_RUN_QUARTERLY_REVIEW), bad))
                 .isInstanceOf(BadUserRequestException.class)
                 .hasMessageContaining("Next-quarter target for Ren Rep must be greater than zero")
                 .hasMessageContaining("Ou Rep is not in your team")
@@ -341,21 +349,21 @@ class QuarterlyReviewProcessTest {
                 .containsEntry(F_TARGET_PERSON + 2, TestOrganization.TEAMMATE).containsEntry(F_TARGET + 1, 100000L);
 
         // the API's list is checked by the same rules
-        Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.MANAGER, task(meeting, TASK_RUN_QUARTERLY_REVIEW),
+        Assertions.assertThatThrownBy(() -> driver.completeAs(TestOrganization.MANAGER, driver.task(meeting, TASK_RUN_QUARTERLY_REVIEW),
                         Map.of(F_TARGETS, Spin.JSON(List.of(target(TestOrganization.REP, "100000", null), target(TestOrganization.REP, "1", null))))))
                 .isInstanceOf(BadUserRequestException.class)
                 .hasMessageContaining("Ren Rep is listed twice")
                 .hasMessageContaining("No next-quarter target for Tang Teammate");
 
         // a rep of another team cannot complete the manager's task
-        Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.OTHER_REP, task(meeting, TASK_RUN_QUARTERLY_REVIEW),
+        Assertions.assertThatThrownBy(() -> driver.completeAs(TestOrganization.OTHER_REP, driver.task(meeting, TASK_RUN_QUARTERLY_REVIEW),
                 Map.of(F_TARGETS, Spin.JSON(List.of())))).isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
 
         // the Tasklist submits every shown slot: the prefilled rep and target 1, the teammate with the target the manager typed
         Map<String, Object> submitted = new HashMap<>();
         slot(submitted, 1, TestOrganization.REP, 100000L, null);
         slot(submitted, 2, TestOrganization.TEAMMATE, 90000, null);
-        completeAs(TestOrganization.MANAGER, task(meeting, TASK_RUN_QUARTERLY_REVIEW), submitted);
+        driver.completeAs(TestOrganization.MANAGER, driver.task(meeting, TASK_RUN_QUARTERLY_REVIEW), submitted);
         assertThat(meeting).isEnded();
         Assertions.assertThat(quotas.find(TestOrganization.REP, "2022-Q1").orElseThrow().quotaAmount()).isEqualByComparingTo("100000");
         Assertions.assertThat(quotas.find(TestOrganization.TEAMMATE, "2022-Q1").orElseThrow().quotaAmount()).isEqualByComparingTo("90000");
@@ -380,11 +388,11 @@ class QuarterlyReviewProcessTest {
         setClock(due);
         engine.getManagementService().executeJob(start.getId());
         String cycleKey = QuotaService.quarterOf(due.toLocalDate().minusMonths(3));
-        runDueJobs(cycleKey);
+        driver.runDueJobs(cycleKey);
         Cycle cycle = cycles.find(Cadence.QUARTERLY_REVIEW, cycleKey).orElseThrow();
         Assertions.assertThat(cycle.startsAt()).isEqualTo(due);
-        assertThat(instance(KEY, cycleKey)).isWaitingAt(TIMER_MANAGER_REVIEWS_DUE);
-        Assertions.assertThat(toLocal(task(instance(PREPARATION_KEY, cycleKey + ":" + TestOrganization.REP), TASK_PREPARE_QUARTERLY_REVIEW)
+        assertThat(driver.instance(KEY, cycleKey)).isWaitingAt(TIMER_MANAGER_REVIEWS_DUE);
+        Assertions.assertThat(toLocal(driver.task(driver.instance(PREPARATION_KEY, cycleKey + ":" + TestOrganization.REP), TASK_PREPARE_QUARTERLY_REVIEW)
                 .getDueDate())).isEqualTo(due.plusDays(4).plusHours(9));
 
         LocalDateTime next = toLocal(startJob().getDuedate());
@@ -405,34 +413,15 @@ class QuarterlyReviewProcessTest {
         return engine.getRuntimeService().startProcessInstanceByKey(KEY, Map.of(CYCLE_START, date(start)));
     }
 
-    /** Executes every due job of the cycle's instances, as the job executor would, until none is due. */
-    private void runDueJobs(String cycleKey) {
-        for (int round = 0; round < 200; round++) {
-            List<String> instances = engine.getRuntimeService().createProcessInstanceQuery()
-                    .processInstanceBusinessKeyLike(cycleKey + "%").list().stream().map(ProcessInstance::getId).toList();
-            List<Job> due = new ArrayList<>();
-            for (Job job : engine.getManagementService().createJobQuery().executable().list()) {
-                if (instances.contains(job.getProcessInstanceId())) {
-                    due.add(job);
-                }
-            }
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
-        }
-        throw new AssertionError("jobs keep coming for " + cycleKey);
-    }
-
     private void prepare(String cycleKey, String rep, String plan, String proposedTarget) {
         Map<String, Object> fields = new HashMap<>();
         fields.put(F_NEXT_QUARTER_PLAN, plan);
         fields.put(F_PROPOSED_TARGET, proposedTarget);
-        completeAs(rep, prepareTask(cycleKey, rep), fields);
+        driver.completeAs(rep, prepareTask(cycleKey, rep), fields);
     }
 
     private Task prepareTask(String cycleKey, String rep) {
-        return task(instance(PREPARATION_KEY, cycleKey + ":" + rep), TASK_PREPARE_QUARTERLY_REVIEW);
+        return driver.task(driver.instance(PREPARATION_KEY, cycleKey + ":" + rep), TASK_PREPARE_QUARTERLY_REVIEW);
     }
 
     /** One slot of the form run-quarterly-review as the Tasklist submits it: a number as typed, an empty outcome as null. */
@@ -464,36 +453,6 @@ class QuarterlyReviewProcessTest {
         return String.valueOf(engine.getTaskService().getVariable(task.getId(), name));
     }
 
-    private Task task(ProcessInstance instance, String activity) {
-        Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activity).singleResult();
-        Assertions.assertThat(task).as(activity + " of " + instance.getBusinessKey()).isNotNull();
-        return task;
-    }
-
-    private ProcessInstance instance(String processKey, String businessKey) {
-        ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(processKey)
-                .processInstanceBusinessKey(businessKey).singleResult();
-        Assertions.assertThat(instance).as(processKey + " " + businessKey).isNotNull();
-        return instance;
-    }
-
-    private void assertEnded(String processKey, String businessKey) {
-        var historic = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(processKey)
-                .processInstanceBusinessKey(businessKey).singleResult();
-        Assertions.assertThat(historic).as(processKey + " " + businessKey).isNotNull();
-        Assertions.assertThat(historic.getEndTime()).as(processKey + " " + businessKey + " ended").isNotNull();
-    }
-
-    private void completeAs(String userId, Task task, Map<String, Object> fields) {
-        identityService.setAuthentication(userId, identityService.createGroupQuery().groupMember(userId).list()
-                .stream().map(org.camunda.bpm.engine.identity.Group::getId).toList());
-        try {
-            engine.getTaskService().complete(task.getId(), new HashMap<>(fields));
-        } finally {
-            identityService.clearAuthentication();
-        }
-    }
-
     private SubmissionStatus status(Cycle cycle, String person, ReportType type) {
         return compliance.find(cycle.id(), person, type).orElseThrow().status();
     }
@@ -507,15 +466,4 @@ class QuarterlyReviewProcessTest {
                 .filter(m -> m.kind() == kind && (m.subject() + m.body()).contains(cycleKey)).toList();
     }
 
-    private static void setClock(LocalDateTime time) {
-        ClockUtil.setCurrentTime(date(time));
-    }
-
-    private static Date date(LocalDateTime time) {
-        return Date.from(time.atZone(ZoneId.systemDefault()).toInstant());
-    }
-
-    private static LocalDateTime toLocal(Date date) {
-        return LocalDateTime.ofInstant(date.toInstant(), ZoneId.systemDefault());
-    }
 }

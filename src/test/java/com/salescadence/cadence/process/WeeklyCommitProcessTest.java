@@ -1,5 +1,9 @@
 package com.salescadence.cadence.process;
 
+import static com.salescadence.support.ProcessDriver.date;
+import static com.salescadence.support.ProcessDriver.setClock;
+import static com.salescadence.support.ProcessDriver.toLocal;
+
 import static com.salescadence.workflow.WeeklyCommitProcess.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
@@ -57,6 +61,7 @@ import com.salescadence.pipeline.LeadService;
 import com.salescadence.pipeline.NewLead;
 import com.salescadence.pipeline.Qualification;
 import com.salescadence.support.EngineTest;
+import com.salescadence.support.ProcessDriver;
 import com.salescadence.support.TestDatabase;
 import com.salescadence.support.TestOrganization;
 
@@ -67,6 +72,8 @@ import com.salescadence.support.TestOrganization;
  */
 @EngineTest
 class WeeklyCommitProcessTest {
+
+    private ProcessDriver driver;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -88,6 +95,7 @@ class WeeklyCommitProcessTest {
 
     @BeforeEach
     void setUp() {
+        driver = new ProcessDriver(engine);
         init(engine);
         TestOrganization.ensure(organization, administration);
     }
@@ -107,7 +115,7 @@ class WeeklyCommitProcessTest {
 
         ProcessInstance cycleInstance = startCycle(sunday);
         String key = "2025-W02";
-        runDueJobs(key);
+        driver.runDueJobs(key);
         assertThat(cycleInstance).isWaitingAt(TIMER_COMMIT_CALL_DUE);
         Assertions.assertThat(cycleInstance.getBusinessKey()).as("the cycle's key, set as it opens").isEqualTo(key);
 
@@ -135,15 +143,15 @@ class WeeklyCommitProcessTest {
 
         // Sunday 20:00: only the rep who has not submitted is reminded
         setClock(sunday.plusHours(12));
-        runDueJobs(key);
+        driver.runDueJobs(key);
         Assertions.assertThat(mails(TestOrganization.TEAMMATE, NotificationKind.REPORT_REMINDER, key)).hasSize(1);
         Assertions.assertThat(mails(TestOrganization.REP, NotificationKind.REPORT_REMINDER, key)).isEmpty();
 
         // Monday 08:00: the missing commit is recorded, the manager chases it and gets a mail
         setClock(sunday.plusHours(24));
-        runDueJobs(key);
+        driver.runDueJobs(key);
         Assertions.assertThat(status(cycle, TestOrganization.TEAMMATE, ReportType.COMMIT)).isEqualTo(SubmissionStatus.MISSED);
-        ProcessInstance teammateInstance = instance(SUBMISSION_KEY, key + ":" + TestOrganization.TEAMMATE);
+        ProcessInstance teammateInstance = driver.instance(SUBMISSION_KEY, key + ":" + TestOrganization.TEAMMATE);
         assertThat(teammateInstance).isWaitingAt(TASK_SUBMIT_WEEKLY_COMMIT, TASK_CHASE_MISSING_COMMIT);
         Task chase = engine.getTaskService().createTaskQuery().processInstanceId(teammateInstance.getId())
                 .taskDefinitionKey(TASK_CHASE_MISSING_COMMIT).singleResult();
@@ -155,13 +163,13 @@ class WeeklyCommitProcessTest {
 
         // Monday 09:00: the first-line managers' commit calls open, with their teams' figures
         setClock(sunday.plusHours(25));
-        runDueJobs(key);
+        driver.runDueJobs(key);
         assertThat(cycleInstance).isWaitingAt(TIMER_NEXT_ROLLUP_DAY);
-        ProcessInstance call = instance(ROLLUP_KEY, key + ":" + TestOrganization.MANAGER);
+        ProcessInstance call = driver.instance(ROLLUP_KEY, key + ":" + TestOrganization.MANAGER);
         assertThat(call).isWaitingAt(TASK_RUN_COMMIT_CALL);
-        assertThat(instance(ROLLUP_KEY, key + ":" + TestOrganization.OTHER_MANAGER)).isWaitingAt(TASK_RUN_COMMIT_CALL);
+        assertThat(driver.instance(ROLLUP_KEY, key + ":" + TestOrganization.OTHER_MANAGER)).isWaitingAt(TASK_RUN_COMMIT_CALL);
         Assertions.assertThat(mails(TestOrganization.MANAGER, NotificationKind.CALL_READY, key)).hasSize(1);
-        Task callTask = task(call, TASK_RUN_COMMIT_CALL);
+        Task callTask = driver.task(call, TASK_RUN_COMMIT_CALL);
         Assertions.assertThat(toLocal(callTask.getDueDate())).isEqualTo(sunday.plusHours(48));
         String rows = engine.getTaskService().getVariable(callTask.getId(), ROLLUP_ROWS).toString();
         Assertions.assertThat(rows).contains("Ren Rep").contains("Tang Teammate").contains("\"status\":\"MISSED\"");
@@ -186,7 +194,7 @@ class WeeklyCommitProcessTest {
         // Monday 10:00 the teammate submits late: the chase closes by itself
         setClock(sunday.plusHours(26));
         // (as the Tasklist form submits it: checklists of deal ids; a checked deal counts in full)
-        completeAs(TestOrganization.TEAMMATE, commitTask(key, TestOrganization.TEAMMATE), Map.of(
+        driver.completeAs(TestOrganization.TEAMMATE, commitTask(key, TestOrganization.TEAMMATE), Map.of(
                 CommitChoices.COMMIT_DEALS, Spin.JSON(List.of()), CommitChoices.UPSIDE_DEALS, Spin.JSON(List.of(String.valueOf(teammateDeal))),
                 "discountApproved", Spin.JSON(List.of(String.valueOf(teammateDeal)))));
         assertThat(teammateInstance).isEnded();
@@ -195,10 +203,10 @@ class WeeklyCommitProcessTest {
         // the manager adjusts the rep's commit with a reason and submits the roll-up
         // an adjustment without a reason, or of someone outside the team, is refused and nothing is stored
         Map<String, Object> noReason = Map.of("adjustPerson1", TestOrganization.REP, "adjustCommit1", 80000);
-        Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.MANAGER, task(call, TASK_RUN_COMMIT_CALL), noReason))
+        Assertions.assertThatThrownBy(() -> driver.completeAs(TestOrganization.MANAGER, driver.task(call, TASK_RUN_COMMIT_CALL), noReason))
                 .isInstanceOf(BadUserRequestException.class).hasMessageContaining("A reason for the adjustment");
         Map<String, Object> outsider = Map.of("adjustPerson1", TestOrganization.OTHER_REP, "adjustCommit1", 1, "adjustReason1", "x");
-        Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.MANAGER, task(call, TASK_RUN_COMMIT_CALL), outsider))
+        Assertions.assertThatThrownBy(() -> driver.completeAs(TestOrganization.MANAGER, driver.task(call, TASK_RUN_COMMIT_CALL), outsider))
                 .isInstanceOf(BadUserRequestException.class).hasMessageContaining("does not report to you");
         assertThat(call).isWaitingAt(TASK_RUN_COMMIT_CALL);
         Assertions.assertThat(rollups.view(cycle.id(), TestOrganization.MANAGER).rows()).allMatch(r -> r.adjustedBy() == null);
@@ -210,7 +218,7 @@ class WeeklyCommitProcessTest {
         call1.put("adjustUpside1", 20000);
         call1.put("adjustReason1", "Board approval slips to next week for part of the deal");
         call1.put(F_CALL_NOTES, "Call held at 09:00");
-        completeAs(TestOrganization.MANAGER, task(call, TASK_RUN_COMMIT_CALL), call1);
+        driver.completeAs(TestOrganization.MANAGER, driver.task(call, TASK_RUN_COMMIT_CALL), call1);
         assertThat(call).isEnded();
         Assertions.assertThat(commits.items(commits.report(cycle.id(), TestOrganization.TEAMMATE).orElseThrow().id()))
                 .singleElement().satisfies(i -> {
@@ -226,24 +234,24 @@ class WeeklyCommitProcessTest {
 
         // Tuesday 08:00 the other manager's roll-up is missing: escalated to the leader
         setClock(sunday.plusHours(48));
-        runDueJobs(key);
-        ProcessInstance otherCall = instance(ROLLUP_KEY, key + ":" + TestOrganization.OTHER_MANAGER);
+        driver.runDueJobs(key);
+        ProcessInstance otherCall = driver.instance(ROLLUP_KEY, key + ":" + TestOrganization.OTHER_MANAGER);
         assertThat(otherCall).isWaitingAt(TASK_RUN_COMMIT_CALL, "Task_ChaseMissingRollup");
-        Assertions.assertThat(task(otherCall, "Task_ChaseMissingRollup").getAssignee()).isEqualTo(TestOrganization.LEADER);
+        Assertions.assertThat(driver.task(otherCall, "Task_ChaseMissingRollup").getAssignee()).isEqualTo(TestOrganization.LEADER);
         Assertions.assertThat(mails(TestOrganization.LEADER, NotificationKind.REPORT_MISSING, key)).hasSize(1);
 
         // Tuesday 09:00 the leader's roll-up review opens (the top of this hierarchy): the cycle is done
         setClock(sunday.plusHours(49));
-        runDueJobs(key);
+        driver.runDueJobs(key);
         assertThat(cycleInstance).isEnded();
-        ProcessInstance review = instance(ROLLUP_KEY, key + ":" + TestOrganization.LEADER);
+        ProcessInstance review = driver.instance(ROLLUP_KEY, key + ":" + TestOrganization.LEADER);
         assertThat(review).isWaitingAt(TASK_REVIEW_ROLLUP);
-        Assertions.assertThat(toLocal(task(review, TASK_REVIEW_ROLLUP).getDueDate())).isEqualTo(sunday.plusHours(72));
+        Assertions.assertThat(toLocal(driver.task(review, TASK_REVIEW_ROLLUP).getDueDate())).isEqualTo(sunday.plusHours(72));
         RollupView view = rollups.view(cycle.id(), TestOrganization.LEADER);
         Assertions.assertThat(view.totalCommit()).isEqualByComparingTo("80000");
         Assertions.assertThat(view.missing()).anyMatch(m -> m.contains("Ou Manager"));
 
-        completeAs(TestOrganization.LEADER, task(review, TASK_REVIEW_ROLLUP), Map.of(F_CALL_NOTES, "Reviewed"));
+        driver.completeAs(TestOrganization.LEADER, driver.task(review, TASK_REVIEW_ROLLUP), Map.of(F_CALL_NOTES, "Reviewed"));
         assertThat(review).isEnded();
         Assertions.assertThat(rollups.report(cycle.id(), TestOrganization.LEADER).orElseThrow().level()).isEqualTo(2);
         Assertions.assertThat(status(cycle, TestOrganization.LEADER, ReportType.ROLLUP)).isEqualTo(SubmissionStatus.ON_TIME);
@@ -256,11 +264,11 @@ class WeeklyCommitProcessTest {
             setClock(sunday);
             startCycle(sunday);
             String key = CycleKeys.weekKey(CycleKeys.weekCommittedFrom(sunday.toLocalDate()));
-            runDueJobs(key);
+            driver.runDueJobs(key);
             submitCommit(key, TestOrganization.REP, List.of()); // the others report: only Ou Rep misses, twice
             submitCommit(key, TestOrganization.TEAMMATE, List.of());
             setClock(sunday.plusHours(24));
-            runDueJobs(key);
+            driver.runDueJobs(key);
         }
         Cycle second = cycles.find(Cadence.WEEKLY_COMMIT, "2024-W46").orElseThrow();
         Submission missed = compliance.find(second.id(), TestOrganization.OTHER_REP, ReportType.COMMIT).orElseThrow();
@@ -270,11 +278,11 @@ class WeeklyCommitProcessTest {
                 .anyMatch(m -> m.subject().contains("Ou Rep"));
         Assertions.assertThat(mails(TestOrganization.LEADER, NotificationKind.REPORT_ESCALATED, "2024-W45")).as("first miss").isEmpty();
         // the chase task goes to the direct manager, not to the level above
-        ProcessInstance instance = instance(SUBMISSION_KEY, "2024-W46:" + TestOrganization.OTHER_REP);
-        Assertions.assertThat(task(instance, TASK_CHASE_MISSING_COMMIT).getAssignee()).isEqualTo(TestOrganization.OTHER_MANAGER);
+        ProcessInstance instance = driver.instance(SUBMISSION_KEY, "2024-W46:" + TestOrganization.OTHER_REP);
+        Assertions.assertThat(driver.task(instance, TASK_CHASE_MISSING_COMMIT).getAssignee()).isEqualTo(TestOrganization.OTHER_MANAGER);
 
         // the manager records the chase; the rep's task stays open for a late submission
-        completeAs(TestOrganization.OTHER_MANAGER, task(instance, TASK_CHASE_MISSING_COMMIT), Map.of(F_CHASE_NOTE, "Called: sick leave, submits tonight"));
+        driver.completeAs(TestOrganization.OTHER_MANAGER, driver.task(instance, TASK_CHASE_MISSING_COMMIT), Map.of(F_CHASE_NOTE, "Called: sick leave, submits tonight"));
         assertThat(instance).isWaitingAt(TASK_SUBMIT_WEEKLY_COMMIT).hasPassed("End_CommitChased");
         Assertions.assertThat(compliance.escalations(missed.id()).get(0).chaseNote()).isEqualTo("Called: sick leave, submits tonight");
     }
@@ -287,7 +295,7 @@ class WeeklyCommitProcessTest {
         long deal = openDeal(TestOrganization.REP, "30000", sunday.toLocalDate().plusDays(2));
         startCycle(sunday);
         String key = "2025-W06";
-        runDueJobs(key);
+        driver.runDueJobs(key);
 
         List<Map<String, Object>> bad = List.of(item(othersDeal, "40000", "commit", true), item(deal, "90000", "commit", true),
                 item(deal, "10000", "upside", false));
@@ -302,10 +310,10 @@ class WeeklyCommitProcessTest {
         Cycle cycle = cycles.find(Cadence.WEEKLY_COMMIT, key).orElseThrow();
         Assertions.assertThat(commits.report(cycle.id(), TestOrganization.REP)).isEmpty();
         Assertions.assertThat(status(cycle, TestOrganization.REP, ReportType.COMMIT)).isEqualTo(SubmissionStatus.DUE);
-        assertThat(instance(SUBMISSION_KEY, key + ":" + TestOrganization.REP)).isWaitingAt(TASK_SUBMIT_WEEKLY_COMMIT);
+        assertThat(driver.instance(SUBMISSION_KEY, key + ":" + TestOrganization.REP)).isWaitingAt(TASK_SUBMIT_WEEKLY_COMMIT);
 
         // another rep cannot complete the rep's task
-        Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.TEAMMATE, commitTask(key, TestOrganization.REP),
+        Assertions.assertThatThrownBy(() -> driver.completeAs(TestOrganization.TEAMMATE, commitTask(key, TestOrganization.REP),
                 Map.of(F_COMMIT_ITEMS, Spin.JSON(List.of())))).isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
 
         submitCommit(key, TestOrganization.REP, List.of(item(deal, "30000", "commit", true)));
@@ -325,11 +333,11 @@ class WeeklyCommitProcessTest {
         setClock(due);
         engine.getManagementService().executeJob(start.getId());
         String key = CycleKeys.weekKey(CycleKeys.weekCommittedFrom(due.toLocalDate()));
-        ProcessInstance cycleInstance = instance(KEY, key);
+        ProcessInstance cycleInstance = driver.instance(KEY, key);
         Cycle cycle = cycles.find(Cadence.WEEKLY_COMMIT, key).orElseThrow();
         Assertions.assertThat(cycle.startsAt()).isEqualTo(due);
         Assertions.assertThat(cycle.periodStart()).isEqualTo(due.toLocalDate().plusDays(1));
-        runDueJobs(key);
+        driver.runDueJobs(key);
         assertThat(cycleInstance).isWaitingAt(TIMER_COMMIT_CALL_DUE);
         Assertions.assertThat(commitTask(key, TestOrganization.OTHER_REP)).isNotNull();
 
@@ -344,55 +352,13 @@ class WeeklyCommitProcessTest {
         return engine.getRuntimeService().startProcessInstanceByKey(KEY, Map.of(CYCLE_START, date(start)));
     }
 
-    /** Executes every due job of the cycle's instances, as the job executor would, until none is due. */
-    private void runDueJobs(String cycleKey) {
-        for (int round = 0; round < 200; round++) {
-            List<String> instances = engine.getRuntimeService().createProcessInstanceQuery()
-                    .processInstanceBusinessKeyLike(cycleKey + "%").list().stream().map(ProcessInstance::getId).toList();
-            List<Job> due = new ArrayList<>();
-            for (Job job : engine.getManagementService().createJobQuery().executable().list()) {
-                if (instances.contains(job.getProcessInstanceId())) {
-                    due.add(job);
-                }
-            }
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
-        }
-        throw new AssertionError("jobs keep coming for " + cycleKey);
-    }
-
     private void submitCommit(String key, String rep, List<Map<String, Object>> items) {
-        completeAs(rep, commitTask(key, rep), Map.of(F_COMMIT_ITEMS, Spin.JSON(items), F_PROJECT_TRACKING, "Key deals on track"));
+        driver.completeAs(rep, commitTask(key, rep), Map.of(F_COMMIT_ITEMS, Spin.JSON(items), F_PROJECT_TRACKING, "Key deals on track"));
     }
 
     private Task commitTask(String key, String rep) {
-        ProcessInstance instance = instance(SUBMISSION_KEY, key + ":" + rep);
-        return task(instance, TASK_SUBMIT_WEEKLY_COMMIT);
-    }
-
-    private Task task(ProcessInstance instance, String activity) {
-        Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activity).singleResult();
-        Assertions.assertThat(task).as(activity + " of " + instance.getBusinessKey()).isNotNull();
-        return task;
-    }
-
-    private ProcessInstance instance(String processKey, String businessKey) {
-        ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(processKey)
-                .processInstanceBusinessKey(businessKey).singleResult();
-        Assertions.assertThat(instance).as(processKey + " " + businessKey).isNotNull();
-        return instance;
-    }
-
-    private void completeAs(String userId, Task task, Map<String, Object> fields) {
-        identityService.setAuthentication(userId, identityService.createGroupQuery().groupMember(userId).list()
-                .stream().map(org.camunda.bpm.engine.identity.Group::getId).toList());
-        try {
-            engine.getTaskService().complete(task.getId(), new HashMap<>(fields));
-        } finally {
-            identityService.clearAuthentication();
-        }
+        ProcessInstance instance = driver.instance(SUBMISSION_KEY, key + ":" + rep);
+        return driver.task(instance, TASK_SUBMIT_WEEKLY_COMMIT);
     }
 
     private static Map<String, Object> item(long dealId, String amount, String category, boolean allChecks) {
@@ -422,15 +388,4 @@ class WeeklyCommitProcessTest {
                 .filter(m -> m.kind() == kind && (m.subject() + m.body()).contains(cycleKey)).toList();
     }
 
-    private static void setClock(LocalDateTime time) {
-        ClockUtil.setCurrentTime(date(time));
-    }
-
-    private static Date date(LocalDateTime time) {
-        return Date.from(time.atZone(ZoneId.systemDefault()).toInstant());
-    }
-
-    private static LocalDateTime toLocal(Date date) {
-        return LocalDateTime.ofInstant(date.toInstant(), ZoneId.systemDefault());
-    }
 }

@@ -3,9 +3,6 @@ package com.salescadence.cadence.forecast.web;
 import static com.salescadence.workflow.MonthlyForecastProcess.*;
 
 import java.security.Principal;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +10,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.spin.Spin;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.salescadence.cadence.web.CycleStarter;
 import com.salescadence.cadence.Cadence;
 import com.salescadence.cadence.Cycle;
 import com.salescadence.cadence.CycleService;
@@ -31,9 +28,7 @@ import com.salescadence.cadence.forecast.ForecastReviewService;
 import com.salescadence.cadence.forecast.ForecastReviewView;
 import com.salescadence.cadence.forecast.MonthlyForecastService;
 import com.salescadence.common.NotFoundException;
-import com.salescadence.common.ValidationException;
 import com.salescadence.organization.OrganizationService;
-import com.salescadence.organization.Role;
 import com.salescadence.workflow.TaskActions;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -51,9 +46,11 @@ class MonthlyForecastController {
     private final OrganizationService organization;
     private final TaskActions tasks;
     private final RuntimeService runtimeService;
+    private final CycleStarter starter;
 
     MonthlyForecastController(CycleService cycles, MonthlyForecastService forecasts, ForecastReviewService reviews,
-                              OrganizationService organization, TaskActions tasks, RuntimeService runtimeService) {
+                              OrganizationService organization, TaskActions tasks, RuntimeService runtimeService, CycleStarter starter) {
+        this.starter = starter;
         this.cycles = cycles;
         this.forecasts = forecasts;
         this.reviews = reviews;
@@ -72,19 +69,7 @@ class MonthlyForecastController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Admin: start this month's cycle now (as the timer would); optional cycleStart, ISO date-time")
     Map<String, Object> start(@RequestBody(required = false) Map<String, String> body, Principal principal) {
-        if (organization.person(principal.getName()).role() != Role.ADMIN) {
-            throw new AccessDeniedException("Only admin may do this.");
-        }
-        Map<String, Object> variables = new HashMap<>();
-        String given = body == null ? null : body.get("cycleStart");
-        if (given != null) {
-            try {
-                variables.put(CYCLE_START, Date.from(LocalDateTime.parse(given).atZone(ZoneId.systemDefault()).toInstant()));
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new ValidationException("cycleStart must look like 2026-12-01T09:00, got '" + given + "'.");
-            }
-        }
-        return Map.of("processInstanceId", runtimeService.startProcessInstanceByKey(KEY, variables).getId());
+        return starter.start(KEY, body, principal.getName());
     }
 
     @GetMapping("/cycles/{cycleId}/forecasts/{personId}")
