@@ -53,7 +53,10 @@ public class ComplianceService {
         LocalDateTime now = LocalDateTime.now(clock);
         Submission before = get(submissionId);
         if (!submissions.markSubmitted(submissionId, now)) {
-            throw new com.salescadence.common.ValidationException("This report was already submitted on " + before.submittedAt() + ".");
+            // the conditional update lost: someone submitted the same report first (two requests at once);
+            // the caller's transaction rolls back and the API answers 409
+            throw new org.springframework.dao.OptimisticLockingFailureException("This report was already submitted on "
+                    + get(submissionId).submittedAt() + ".");
         }
         if (before.status() == SubmissionStatus.MISSED) {
             submissions.closeEscalations(submissionId, "Submitted late", now);
