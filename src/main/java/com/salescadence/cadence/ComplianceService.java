@@ -40,6 +40,11 @@ public class ComplianceService {
         return submissions.find(id).orElseThrow(() -> new NotFoundException("No report " + id + "."));
     }
 
+    /** Locks a report for the rest of the transaction, so changes to it happen one at a time; false if there is none. */
+    public boolean lock(long cycleId, String personId, ReportType type) {
+        return submissions.lock(cycleId, personId, type);
+    }
+
     @Transactional(readOnly = true)
     public Optional<Submission> find(long cycleId, String personId, ReportType type) {
         return submissions.find(cycleId, personId, type);
