@@ -61,6 +61,11 @@ class ApiErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeLimitFilter.TooLarge tooLarge) {
+                return body(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), List.of(tooLarge.getMessage()));
+            }
+        }
         String detail = e.getMostSpecificCause().getMessage();
         String message = "The request body could not be read: a value has the wrong type or format.";
         return body(HttpStatus.BAD_REQUEST, message, List.of(detail == null ? message : firstLine(detail)));

@@ -192,6 +192,39 @@ class OperationsIntegrationTest {
         }
     }
 
+    @Test
+    void api_request_bodies_above_one_megabyte_are_refused_with_413() throws Exception {
+        String big = "{\"reason\": \"" + "x".repeat(1024 * 1024) + "\"}";
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        ResponseEntity<String> anonymous = http.exchange("/api/cadence/cycles/1/adjustments", HttpMethod.POST,
+                new HttpEntity<>(big, headers), String.class);
+        assertThat(anonymous.getStatusCode()).as("refused before authentication").isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(anonymous.getBody()).contains("larger than the 1024 KB this API accepts");
+
+        // a body without Content-Length (chunked) is cut off while it is read
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest chunked = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(http.getRootUri() + "/api/cadence/cycles/1/adjustments"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (TestOrganization.MANAGER + ":" + TestOrganization.PASSWORD).getBytes()))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(big.getBytes())))
+                .build();
+        java.net.http.HttpResponse<String> response = client.send(chunked, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("larger than the 1024 KB this API accepts");
+
+        // a normal body still reaches the API (here: a cycle that does not exist)
+        HttpHeaders auth = new HttpHeaders();
+        auth.setBasicAuth(TestOrganization.MANAGER, TestOrganization.PASSWORD);
+        auth.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        ResponseEntity<String> small = http.exchange("/api/cadence/cycles/987654/adjustments", HttpMethod.POST,
+                new HttpEntity<>("{\"personId\": \"t.rep1\", \"commit\": 1, \"reason\": \"x\"}", auth), String.class);
+        assertThat(small.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
     private static LocalDateTime local(java.util.Date date) {
         return LocalDateTime.ofInstant(date.toInstant(), java.time.ZoneId.systemDefault());
     }
