@@ -98,6 +98,9 @@ class FaultsIntegrationTest {
     @Autowired TaskActions taskActions;
     @Autowired TransactionTemplate transaction;
     @Autowired com.salescadence.cadence.RollupService rollups;
+    @Autowired com.salescadence.pipeline.AccountService accounts;
+    @Autowired com.salescadence.pipeline.LeadService leads;
+    @Autowired com.salescadence.pipeline.OpportunityService opportunities;
 
     private WeeklyCycles weeks;
 
@@ -319,6 +322,36 @@ class FaultsIntegrationTest {
         assertThat(closed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((String) closed.getBody().get("error")).contains("already submitted; adjustments are closed");
         assertThat(adjustmentRows(cycle)).isEqualTo(3);
+    }
+
+    @Test
+    void a_deal_named_like_a_script_is_mailed_as_plain_text_never_as_html() throws Exception {
+        String name = "<script>alert(1)</script>";
+        WeeklyCycles.setClock(LocalDateTime.of(2018, 2, 20, 10, 0));
+        var account = TestOrganization.account(accounts, TestOrganization.REP);
+        var lead = leads.create(new com.salescadence.pipeline.NewLead(account.id(), TestOrganization.REP, "Escaping test", "test",
+                new java.math.BigDecimal("80000")));
+        long dealId = leads.qualify(lead.id(), new com.salescadence.pipeline.Qualification(true, "Approved", "CIO", "Manual planning",
+                "This month", null, name, new java.math.BigDecimal("80000"), java.time.LocalDate.of(2018, 3, 30))).opportunityId();
+        var deal = opportunities.get(dealId);
+        assertThat(deal.name()).as("stored as typed").isEqualTo(name);
+        Map<String, String> evidence = new java.util.HashMap<>();
+        opportunities.modelOf(deal).stage(deal.stageCode()).outcomes().forEach(o -> evidence.put(o.code(), "Confirmed by the CIO"));
+        opportunities.recordStageWork(dealId, new com.salescadence.pipeline.StageWork(
+                com.salescadence.pipeline.StageWork.Action.ADVANCE, evidence, null, null, null), TestOrganization.REP);
+
+        GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try {
+            deliverAll();
+            MimeMessage mail = Arrays.stream(smtp.getReceivedMessages()).filter(m -> subject(m).contains(name))
+                    .findFirst().orElseThrow();
+            assertThat(mail.getContentType()).startsWith("text/plain").containsIgnoringCase("charset=UTF-8");
+            assertThat(mail.getSubject()).startsWith("Approve: " + name + " to ");
+            assertThat((String) mail.getContent()).contains("'" + name + "'").doesNotContain("&lt;");
+        } finally {
+            smtp.stop();
+        }
     }
 
     /** Runs {@code first} in a transaction held open until {@code second}, started meanwhile, waits for its locks. */
