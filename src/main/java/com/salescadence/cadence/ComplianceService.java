@@ -40,6 +40,11 @@ public class ComplianceService {
         return submissions.find(id).orElseThrow(() -> new NotFoundException("No report " + id + "."));
     }
 
+    /** Locks a report for the rest of the transaction, so changes to it happen one at a time; false if there is none. */
+    public boolean lock(long cycleId, String personId, ReportType type) {
+        return submissions.lock(cycleId, personId, type);
+    }
+
     @Transactional(readOnly = true)
     public Optional<Submission> find(long cycleId, String personId, ReportType type) {
         return submissions.find(cycleId, personId, type);
@@ -53,7 +58,10 @@ public class ComplianceService {
         LocalDateTime now = LocalDateTime.now(clock);
         Submission before = get(submissionId);
         if (!submissions.markSubmitted(submissionId, now)) {
-            throw new com.salescadence.common.ValidationException("This report was already submitted on " + before.submittedAt() + ".");
+            // the conditional update lost: someone submitted the same report first (two requests at once);
+            // the caller's transaction rolls back and the API answers 409
+            throw new org.springframework.dao.OptimisticLockingFailureException("This report was already submitted on "
+                    + get(submissionId).submittedAt() + ".");
         }
         if (before.status() == SubmissionStatus.MISSED) {
             submissions.closeEscalations(submissionId, "Submitted late", now);

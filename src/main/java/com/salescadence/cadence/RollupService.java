@@ -90,7 +90,24 @@ public class RollupService {
 
     /** A manager changes the figures of someone reporting to them, with a reason; the raw figures stay. */
     public void adjust(long cycleId, String managerId, String personId, BigDecimal commit, BigDecimal upside, String reason) {
+        adjust(cycleId, managerId, personId, commit, upside, reason, null);
+    }
+
+    /**
+     * {@link #adjust(long, String, String, BigDecimal, BigDecimal, String)}, safe when two sessions change the
+     * same figure (one person's commit in one manager's roll-up of one cycle) at once: adjustments of a roll-up
+     * and its submission take the manager's roll-up report first, then the person's report, one at a time.
+     * With {@code expectedCommit} (the commit the caller saw) the adjustment is refused with a conflict when
+     * the figure has changed since: the first change wins, the second is not silently written over it.
+     */
+    public void adjust(long cycleId, String managerId, String personId, BigDecimal commit, BigDecimal upside, String reason,
+                       BigDecimal expectedCommit) {
         cycles.get(cycleId);
+        compliance.lock(cycleId, managerId, ReportType.ROLLUP);
+        if (personId != null) {
+            organization.findPerson(personId).ifPresent(p ->
+                    compliance.lock(cycleId, personId, p.role() == Role.REP ? ReportType.COMMIT : ReportType.ROLLUP));
+        }
         Checks.start()
                 .require(personId != null && organization.directReports(managerId).stream().anyMatch(p -> p.id().equals(personId)),
                         "'" + personId + "' does not report to you: you can only adjust your direct reports' figures.")
@@ -100,6 +117,15 @@ public class RollupService {
                 .orThrow();
         if (rollups.report(cycleId, managerId).isPresent()) {
             throw new ValidationException("Your roll-up for this week is already submitted; adjustments are closed.");
+        }
+        if (expectedCommit != null) {
+            RollupRow now = view(cycleId, managerId).rows().stream().filter(r -> r.personId().equals(personId)).findFirst().orElseThrow();
+            if (now.commit().compareTo(expectedCommit) != 0) {
+                throw new org.springframework.dao.OptimisticLockingFailureException("The commit of " + now.person() + " is "
+                        + now.commit().toPlainString() + " now, not " + expectedCommit.toPlainString()
+                        + (now.adjustedBy() == null ? "" : " (adjusted by " + now.adjustedBy() + ": " + now.adjustmentReason() + ")")
+                        + "; your adjustment was not saved.");
+            }
         }
         commits.insertAdjustment(cycleId, personId, managerId, commit, upside == null ? BigDecimal.ZERO : upside,
                 reason.trim(), LocalDateTime.now(clock));
@@ -128,6 +154,7 @@ public class RollupService {
     public RollupReport submit(long submissionId, List<AdjustmentInput> adjustments, String notes) {
         Submission submission = compliance.get(submissionId);
         String managerId = submission.personId();
+        compliance.lock(submission.cycleId(), managerId, ReportType.ROLLUP); // no adjustment slips in while freezing
         Checks.start().optionalText(notes, "Notes", Checks.LONG_TEXT).orThrow();
         for (AdjustmentInput a : adjustments) {
             adjust(submission.cycleId(), managerId, a.personId(), a.commit(), a.upside(), a.reason());

@@ -35,6 +35,16 @@ class SubmissionRepository {
                 .params(cycleId, personId, type.name()).query(Submission.class).optional();
     }
 
+    /**
+     * Locks the report's row until the end of the transaction (SELECT ... FOR UPDATE, H2 and PostgreSQL):
+     * whoever changes what belongs to it (adjustments of its figures, a roll-up's submission) does so one at
+     * a time. False when there is no such report (yet).
+     */
+    boolean lock(long cycleId, String personId, ReportType type) {
+        return !jdbc.sql("select id from report_submission where cycle_id = ? and person_id = ? and report_type = ? for update")
+                .params(cycleId, personId, type.name()).query(Long.class).list().isEmpty();
+    }
+
     List<Submission> ofCycle(long cycleId) {
         return jdbc.sql("select * from report_submission where cycle_id = ? order by report_type, person_id")
                 .param(cycleId).query(Submission.class).list();

@@ -137,6 +137,22 @@ class OutboxRepository {
                 .update() == 1;
     }
 
+    /** How many messages are in each status (statuses without messages are left out). */
+    @Transactional(readOnly = true)
+    public java.util.Map<OutboxStatus, Long> countByStatus() {
+        java.util.Map<OutboxStatus, Long> counts = new java.util.EnumMap<>(OutboxStatus.class);
+        jdbc.sql("select status, count(*) as n from outbox_message group by status")
+                .query((rs, row) -> counts.put(OutboxStatus.valueOf(rs.getString("status")), rs.getLong("n"))).list();
+        return counts;
+    }
+
+    /** When the oldest message still waiting (PENDING or SENDING) was written, if any waits. */
+    @Transactional(readOnly = true)
+    public Optional<Instant> oldestWaiting() {
+        return jdbc.sql("select min(created_at) from outbox_message where status in ('PENDING', 'SENDING')")
+                .query((rs, row) -> instant(rs.getTimestamp(1))).optional();
+    }
+
     /** Standard SQL (H2 2.x, PostgreSQL); the limit is an int, never text from outside. */
     private static String first(int limit) {
         if (limit < 1) {

@@ -5,6 +5,9 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -34,6 +37,18 @@ class ApiErrors {
         return body(HttpStatus.BAD_REQUEST, e.getMessage(), List.of(e.getMessage()));
     }
 
+    /**
+     * Two people changed the same thing at once (the same task completed twice, a roll-up submitted while
+     * it was adjusted): the first change won, this one was rolled back entirely.
+     */
+    @ExceptionHandler({OptimisticLockingException.class, ConcurrencyFailureException.class, DuplicateKeyException.class})
+    ResponseEntity<Map<String, Object>> conflict(RuntimeException e) {
+        String message = "Someone else changed this at the same time and was first; nothing of your request was saved. "
+                + "Reload and try again.";
+        String detail = e instanceof org.springframework.dao.OptimisticLockingFailureException ? e.getMessage() : message;
+        return body(HttpStatus.CONFLICT, message, List.of(detail));
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
         return body(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
@@ -46,6 +61,11 @@ class ApiErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeLimitFilter.TooLarge tooLarge) {
+                return body(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), List.of(tooLarge.getMessage()));
+            }
+        }
         String detail = e.getMostSpecificCause().getMessage();
         String message = "The request body could not be read: a value has the wrong type or format.";
         return body(HttpStatus.BAD_REQUEST, message, List.of(detail == null ? message : firstLine(detail)));

@@ -28,6 +28,27 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /** The authority of the Camunda administrators' group (Role.ADMIN), as the provider below names groups. */
+    static final String ADMIN_AUTHORITY = "GROUP_camunda-admin";
+
+    /**
+     * Actuator: the health summary is public (load balancers, docker health checks); its details
+     * (show-details when-authorized) and every other endpoint (metrics) need an administrator by HTTP Basic.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuatorSecurity(HttpSecurity http, AuthenticationProvider camundaUsers) throws Exception {
+        return http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .anyRequest().hasAuthority(ADMIN_AUTHORITY))
+                .authenticationProvider(camundaUsers)
+                .httpBasic(Customizer.withDefaults())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationProvider camundaUsers) throws Exception {

@@ -37,6 +37,8 @@ import com.salescadence.workflow.UserInput;
 @Configuration(proxyBeanMethods = false)
 class CommitDelegates {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CommitDelegates.class);
+
     /** When the task is created: the report is owed by the task's due date; the form is prefilled. */
     @Bean
     TaskListener commitFormListener(WeeklyCommitService commits, ComplianceService compliance, CycleService cycles) {
@@ -69,8 +71,10 @@ class CommitDelegates {
             List<Map<String, Object>> chosen = CommitChoices.rows(form.list(CommitChoices.COMMIT_DEALS),
                     form.list(CommitChoices.UPSIDE_DEALS), checks);
             List<Map<String, Object>> rows = fromApi ? items : chosen;
-            commits.submit(id(execution.getVariable(SUBMISSION_ID)), CommitRows.parse(rows), form.text(F_PROJECT_TRACKING));
+            long submissionId = id(execution.getVariable(SUBMISSION_ID));
+            commits.submit(submissionId, CommitRows.parse(rows), form.text(F_PROJECT_TRACKING));
             form.clear();
+            log.info("Weekly commit recorded: submission {}, {} line(s)", submissionId, rows.size());
         });
     }
 

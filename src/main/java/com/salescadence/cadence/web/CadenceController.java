@@ -144,11 +144,14 @@ class CadenceController {
     }
 
     @PostMapping("/cycles/{cycleId}/adjustments")
-    @Operation(summary = "Manager: adjust a direct report's commit and upside, with a reason (their own figures are kept)")
+    @Operation(summary = "Manager: adjust a direct report's commit and upside, with a reason (their own figures are kept); "
+            + "optional expectedCommit, the commit you saw: 409 if someone changed it since")
     RollupView adjust(@PathVariable long cycleId, @RequestBody Map<String, Object> body, Principal principal) {
         BigDecimal commit = Inputs.amount(body.get("commit"), "Commit");
         BigDecimal upside = Inputs.amount(body.get("upside"), "Upside");
-        rollups.adjust(cycleId, principal.getName(), Inputs.text(body.get("personId")), commit, upside, Inputs.text(body.get("reason")));
+        BigDecimal expected = Inputs.amount(body.get("expectedCommit"), "Expected commit");
+        rollups.adjust(cycleId, principal.getName(), Inputs.text(body.get("personId")), commit, upside, Inputs.text(body.get("reason")),
+                expected);
         return rollups.view(cycleId, principal.getName());
     }
 
