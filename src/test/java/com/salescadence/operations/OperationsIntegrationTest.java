@@ -128,6 +128,9 @@ class OperationsIntegrationTest {
         assertThat(map(down.getBody().get("details"))).containsEntry("pending", BACKLOG_ALARM + 1)
                 .containsKey("oldestWaitingSince");
         assertThat(get(null, "/actuator/health").getBody()).as("the public summary says DOWN too").containsEntry("status", "DOWN");
+        ResponseEntity<Map<String, Object>> liveness = get(null, "/actuator/health/liveness");
+        assertThat(liveness.getStatusCode()).as("a mail backlog does not make the node look dead (docker health check)").isEqualTo(HttpStatus.OK);
+        assertThat(liveness.getBody()).containsEntry("status", "UP");
 
         jdbc.sql("update outbox_message set status = 'SENT' where body = 'ops test backlog'").update();
         assertThat(get(ADMIN, "/actuator/health/outbox").getBody()).containsEntry("status", "UP");
