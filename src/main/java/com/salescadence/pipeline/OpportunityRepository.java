@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -18,11 +17,17 @@ import org.springframework.stereotype.Repository;
 class OpportunityRepository {
 
     /**
-     * Maps by the result's column names (amount_x to amountX): query(Opportunity.class) would first look each
-     * property up by its camelCase name, and the driver throws (and builds) an SQLException for every miss, per
-     * row: the fan-out's hot spot in the benchmark (docs/benchmark.md).
+     * Reads a row by its column names. query(Opportunity.class) (and DataClassRowMapper) first look each property
+     * up by its camelCase name, and the driver builds an SQLException for every miss, per row: the fan-out's and
+     * the roll-up's hot spot in the benchmark (docs/benchmark.md).
      */
-    private static final RowMapper<Opportunity> ROWS = new DataClassRowMapper<>(Opportunity.class);
+    private static final RowMapper<Opportunity> ROWS = (rs, row) -> new Opportunity(rs.getLong("id"),
+            rs.getObject("lead_id", Long.class), rs.getLong("account_id"), rs.getString("owner_id"), rs.getString("name"),
+            rs.getBigDecimal("amount"), rs.getString("currency"), rs.getObject("expected_close_date", LocalDate.class),
+            rs.getString("stage_model"), rs.getString("stage_code"), rs.getInt("probability"),
+            OpportunityStatus.valueOf(rs.getString("status")), rs.getBoolean("in_funnel"), rs.getString("go_decision"),
+            rs.getString("loss_reason"), rs.getObject("created_at", LocalDateTime.class),
+            rs.getObject("stage_entered_at", LocalDateTime.class), rs.getObject("closed_at", LocalDateTime.class));
 
     private final JdbcClient jdbc;
 
