@@ -1,0 +1,535 @@
+package com.salescadence.bench;
+
+import static com.salescadence.workflow.WeeklyCommitProcess.*;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.spin.Spin;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.salescadence.cadence.Cadence;
+import com.salescadence.cadence.Cycle;
+import com.salescadence.cadence.CycleKeys;
+import com.salescadence.cadence.CycleService;
+import com.salescadence.cadence.RollupService;
+import com.salescadence.organization.OrganizationAdministration;
+import com.salescadence.organization.OrganizationService;
+import com.salescadence.organization.Person;
+import com.salescadence.organization.Role;
+import com.salescadence.pipeline.stage.StageModel;
+import com.salescadence.pipeline.stage.StageModelCatalog;
+
+/**
+ * The weekly cycle for N reps, each scenario beside a bare-engine (or plain SQL) baseline in the same run on the
+ * same database. Run with {@code ./mvnw -Pbench verify -Dbench.reps=1000} (see docs/benchmark.md); not a test:
+ * it asserts only that each scenario did its work, and writes target/bench/results.md.
+ */
+@SpringBootTest(properties = {
+        "cadence.weekly-commit.batch-size=${bench.batch:200}",
+        "camunda.bpm.job-execution.enabled=false",
+        "logging.level.org.camunda=warn",
+        "logging.level.com.salescadence=warn",
+        "spring.datasource.hikari.maximum-pool-size=8"})
+@ActiveProfiles("test")
+class WeeklyCycleBench {
+
+    static final int REPS = Integer.getInteger("bench.reps", 1000);
+    static final int SPAN = Integer.getInteger("bench.span", 8);
+    static final int BATCH = Integer.getInteger("bench.batch", 200);
+    static final int THREADS = Integer.getInteger("bench.threads", 2);
+    static final long OPPORTUNITIES = Long.getLong("bench.opportunities", REPS * 100L);
+    static final int QUERIES = Integer.getInteger("bench.queries", 500);
+    /** Which scenarios after the fan-out (which every other one needs) run: tasks, submissions, rollup. */
+    static final String SCENARIOS = System.getProperty("bench.scenarios", "tasks,submissions,rollup");
+    static final String DB_URL = System.getProperty("bench.db.url", "");
+    static final String BARE_FANOUT = "bench-bare-fanout";
+    static final String BARE_TASK = "bench-bare-task";
+    /** A Sunday far in the future: the submission timers (reminder, deadline) are never due during the run. */
+    static final LocalDateTime SUNDAY = LocalDateTime.of(2030, 1, 6, 8, 0);
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) throws Exception {
+        if (DB_URL.isBlank()) {
+            String file = Path.of("target/bench/h2-" + System.currentTimeMillis()).toAbsolutePath().toString();
+            registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0");
+            return;
+        }
+        // PostgreSQL: the named database is dropped and created anew, so every run starts empty
+        String user = System.getProperty("bench.db.user", "postgres");
+        String password = System.getProperty("bench.db.password", "");
+        int slash = DB_URL.lastIndexOf('/');
+        int query = DB_URL.indexOf('?', slash);
+        String database = DB_URL.substring(slash + 1, query < 0 ? DB_URL.length() : query);
+        try (Connection admin = DriverManager.getConnection(DB_URL.substring(0, slash + 1) + "postgres", user, password);
+             Statement sql = admin.createStatement()) {
+            sql.execute("drop database if exists " + database);
+            sql.execute("create database " + database);
+        }
+        registry.add("spring.datasource.url", () -> DB_URL);
+        registry.add("spring.datasource.username", () -> user);
+        registry.add("spring.datasource.password", () -> password);
+    }
+
+    @TestConfiguration
+    static class BareEngine {
+        /** The baseline orchestrator's batch: start the next batch of bare per-rep instances, nothing else. */
+        @Bean
+        JavaDelegate benchBareBatchDelegate(JdbcClient jdbc) {
+            return execution -> {
+                List<String> reps = jdbc.sql("select id from person where role = 'REP' order by id").query(String.class).list();
+                int offset = ((Number) execution.getVariable(BATCH_OFFSET)).intValue();
+                int end = Math.min(reps.size(), offset + BATCH);
+                for (String rep : reps.subList(offset, end)) {
+                    execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(BARE_TASK,
+                            "bare:" + rep, Map.of(REP_ID, rep, CYCLE_KEY, "bare", CYCLE_START, execution.getVariable(CYCLE_START)));
+                }
+                execution.setVariable(BATCH_OFFSET, end);
+                execution.setVariable(ALL_STARTED, end >= reps.size());
+            };
+        }
+    }
+
+    @Autowired ProcessEngine engine;
+    @Autowired OrganizationAdministration administration;
+    @Autowired OrganizationService organization;
+    @Autowired CycleService cycles;
+    @Autowired RollupService rollups;
+    @Autowired JdbcTemplate jdbcTemplate;
+    @Autowired StageModelCatalog stageModels;
+
+    final List<String> reps = new ArrayList<>();
+    final List<String> firstLine = new ArrayList<>();
+    final Map<String, String> managerOf = new HashMap<>();
+    final Map<String, List<Long>> openDeals = new HashMap<>();
+    BenchResults results;
+
+    @Test
+    void weeklyCycle() throws Exception {
+        String db = DB_URL.isBlank() ? "H2 (file)" : "PostgreSQL";
+        results = new BenchResults("N = " + String.format("%,d", REPS) + " reps on " + db + ", heap max "
+                + Math.round(HeapSampler.maxMb()) + " MB, " + Runtime.getRuntime().availableProcessors() + " cores, "
+                + THREADS + " job threads, batch " + BATCH);
+        long t0 = System.nanoTime();
+        buildOrganization();
+        results.info("setup", "organization of " + (reps.size() + managerOf.size() - reps.size() + 1) + " people via OrganizationAdministration (CamundaIdentitySync)",
+                BenchResults.format(seconds(t0)) + " s", "-");
+        long t1 = System.nanoTime();
+        insertPipeline();
+        results.info("setup", String.format("%,d opportunities + accounts by JDBC batch", OPPORTUNITIES), BenchResults.format(seconds(t1)) + " s", "-");
+        deployBaseline();
+
+        fanOut();
+        if (SCENARIOS.contains("tasks")) {
+            taskList();
+        }
+        if (SCENARIOS.contains("submissions")) {
+            submissions();
+        }
+        if (SCENARIOS.contains("rollup")) {
+            rollup();
+        }
+
+        String name = "results-" + (DB_URL.isBlank() ? "h2" : "postgres") + "-" + REPS + ".md";
+        results.write(Path.of("target/bench"), name);
+    }
+
+    // ------------------------------------------------------------------ data
+
+    /** REPS reps, SPAN per manager, managers SPAN per manager above, up to one leader. */
+    void buildOrganization() {
+        List<String> level = new ArrayList<>();
+        for (int i = 1; i <= REPS; i++) {
+            level.add(String.format("b.rep%05d", i));
+        }
+        reps.addAll(level);
+        List<List<String>> levels = new ArrayList<>();
+        levels.add(level);
+        int depth = 1;
+        while (level.size() > 1) {
+            List<String> above = new ArrayList<>();
+            for (int i = 0; i < level.size(); i += SPAN) {
+                String manager = String.format("b.m%d.%04d", depth, i / SPAN + 1);
+                above.add(manager);
+                for (String person : level.subList(i, Math.min(level.size(), i + SPAN))) {
+                    managerOf.put(person, manager);
+                }
+            }
+            if (depth == 1) {
+                firstLine.addAll(above);
+            }
+            levels.add(above);
+            level = above;
+            depth++;
+        }
+        // top first, so every manager exists before their reports
+        for (int d = levels.size() - 1; d >= 0; d--) {
+            for (String id : levels.get(d)) {
+                administration.add(new Person(id, (d == 0 ? "Rep " : "Manager ") + id, id + "@bench.local",
+                        d == 0 ? Role.REP : Role.MANAGER, managerOf.get(id), null), "bench");
+            }
+        }
+    }
+
+    /** One account per rep, five open deals per rep closing this month, the rest of OPPORTUNITIES spread over the quarter. */
+    void insertPipeline() {
+        List<Object[]> accounts = new ArrayList<>();
+        reps.forEach(rep -> accounts.add(new Object[] {"Bench account " + rep, "KEY", "Bench", rep}));
+        jdbcTemplate.batchUpdate("insert into account (name, tier, industry, owner_id) values (?, ?, ?, ?)", accounts);
+        Map<String, Long> accountOf = new HashMap<>();
+        jdbcTemplate.query("select id, owner_id from account where industry = 'Bench'",
+                rs -> { accountOf.put(rs.getString(2), rs.getLong(1)); });
+        String[] stages = {"IDENTIFY", "VALIDATE", "DEVELOP", "AGREEMENT"};
+        int[] probability = {10, 25, 50, 75};
+        Random random = new Random(7);
+        LocalDate monday = CycleKeys.weekCommittedFrom(SUNDAY.toLocalDate());
+        LocalDate quarterStart = monday.with(IsoFields.DAY_OF_QUARTER, 1);
+        String sql = """
+                insert into opportunity (account_id, owner_id, name, amount, currency, expected_close_date, stage_model,
+                  stage_code, probability, status, in_funnel, closed_at) values (?, ?, ?, ?, 'CNY', ?, 'ibm', ?, ?, ?, true, ?)""";
+        List<Object[]> rows = new ArrayList<>();
+        long total = 0;
+        for (int r = 0; r < reps.size(); r++) {
+            String rep = reps.get(r);
+            long perRep = OPPORTUNITIES / reps.size() + (r < OPPORTUNITIES % reps.size() ? 1 : 0);
+            for (int i = 0; i < perRep; i++) {
+                boolean commitDeal = i < 5;
+                boolean won = !commitDeal && random.nextInt(10) < 3;
+                int stage = commitDeal ? 3 : random.nextInt(4);
+                LocalDate closes = commitDeal ? monday.plusDays(2 + i) : quarterStart.plusDays(random.nextInt(90));
+                Timestamp closedAt = won ? Timestamp.valueOf(monday.minusDays(1 + random.nextInt(90)).atTime(12, 0)) : null;
+                rows.add(new Object[] {accountOf.get(rep), rep, (commitDeal ? "Commit deal " : "Deal ") + rep + "-" + i,
+                        BigDecimal.valueOf(10_000 + random.nextInt(490) * 1_000L), java.sql.Date.valueOf(closes),
+                        won ? "WON" : stages[stage], won ? 100 : probability[stage], won ? "WON" : "OPEN", closedAt});
+                if (rows.size() == 5_000) {
+                    jdbcTemplate.batchUpdate(sql, rows);
+                    total += rows.size();
+                    rows.clear();
+                }
+            }
+        }
+        jdbcTemplate.batchUpdate(sql, rows);
+        jdbcTemplate.query("select id, owner_id from opportunity where name like 'Commit deal %' order by id",
+                rs -> { openDeals.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(rs.getLong(1)); });
+    }
+
+    /** The bare baseline: an orchestrator with the same batch loop (asyncBefore) and per-rep instances with one user task. */
+    void deployBaseline() {
+        BpmnModelInstance orchestrator = Bpmn.createExecutableProcess(BARE_FANOUT).camundaHistoryTimeToLive(1)
+                .startEvent("Start_Bare")
+                .serviceTask("Service_StartBatch").camundaAsyncBefore().camundaDelegateExpression("${benchBareBatchDelegate}")
+                .exclusiveGateway("Gateway_AllStarted")
+                .condition("all started", "${allStarted}").endEvent("End_Bare")
+                .moveToLastGateway().condition("more", "${!allStarted}").connectTo("Service_StartBatch")
+                .done();
+        BpmnModelInstance task = Bpmn.createExecutableProcess(BARE_TASK).camundaHistoryTimeToLive(1)
+                .startEvent("Start_BareTask").userTask("Task_Bare").camundaAssignee("${repId}").endEvent("End_BareTask").done();
+        engine.getRepositoryService().createDeployment().name("bench-baseline")
+                .addModelInstance(BARE_FANOUT + ".bpmn", orchestrator).addModelInstance(BARE_TASK + ".bpmn", task).deploy();
+    }
+
+    // ------------------------------------------------------------------ 1. fan-out
+
+    void fanOut() throws Exception {
+        Date start = Date.from(SUNDAY.atZone(ZoneId.systemDefault()).toInstant());
+        double bareSeconds;
+        double bareHeap;
+        int bareJobs;
+        try (HeapSampler heap = new HeapSampler()) {
+            long t = System.nanoTime();
+            engine.getRuntimeService().startProcessInstanceByKey(BARE_FANOUT, Map.of(BATCH_OFFSET, 0, CYCLE_START, start));
+            bareJobs = runJobs();
+            bareSeconds = seconds(t);
+            bareHeap = heap.peakMb();
+        }
+        check(engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_Bare").count() == REPS, "bare tasks");
+        double seconds;
+        double peak;
+        int jobs;
+        try (HeapSampler heap = new HeapSampler()) {
+            long t = System.nanoTime();
+            // what the Sunday timer does: start the cycle; cycleStart set as the timer's time
+            engine.getRuntimeService().startProcessInstanceByKey(KEY, Map.of(CYCLE_START, start));
+            jobs = runJobs();
+            seconds = seconds(t);
+            peak = heap.peakMb();
+        }
+        check(engine.getTaskService().createTaskQuery().taskDefinitionKey(TASK_SUBMIT_WEEKLY_COMMIT).count() == REPS, "commit tasks");
+        results.add("1 fan-out", "time until every rep's task exists", seconds, bareSeconds, "s", "<= 1.3x; < 60 s at 10,000 on H2");
+        results.add("1 fan-out", "peak heap used (sampled every 5 ms)", peak, bareHeap, "MB", "within 1 GB");
+        results.info("1 fan-out", "transactions (jobs) product / baseline", jobs + " / " + bareJobs, "never one for all reps");
+        results.add("1 fan-out", "reps per second", REPS / seconds, REPS / bareSeconds, "/s", "-");
+    }
+
+    /** Executes due jobs with THREADS threads (as the job executor would) until none is due; returns how many ran. */
+    int runJobs() throws Exception {
+        ManagementService management = engine.getManagementService();
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        int count = 0;
+        try {
+            while (true) {
+                List<Job> due = management.createJobQuery().executable().listPage(0, 100);
+                if (due.isEmpty()) {
+                    return count;
+                }
+                List<Future<?>> running = new ArrayList<>();
+                for (Job job : due) {
+                    running.add(pool.submit(() -> management.executeJob(job.getId())));
+                }
+                for (Future<?> f : running) {
+                    f.get();
+                    count++;
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    // ------------------------------------------------------------------ 4. task list
+
+    void taskList() {
+        Random random = new Random(11);
+        List<String> sample = new ArrayList<>();
+        for (int i = 0; i < QUERIES + 50; i++) {
+            sample.add(reps.get(random.nextInt(reps.size())));
+        }
+        long[] product = new long[sample.size()];
+        long[] bare = new long[sample.size()];
+        for (int i = 0; i < sample.size(); i++) {
+            String rep = sample.get(i);
+            engine.getIdentityService().setAuthentication(rep, List.of(Role.REP.groupId()));
+            try {
+                long t = System.nanoTime();
+                List<Task> tasks = engine.getTaskService().createTaskQuery().taskAssignee(rep).active()
+                        .orderByTaskCreateTime().desc().listPage(0, 50);
+                product[i] = System.nanoTime() - t;
+                check(tasks.size() == 2, "a rep sees their commit task and their bare task");
+            } finally {
+                engine.getIdentityService().clearAuthentication();
+            }
+            long t = System.nanoTime();
+            engine.getTaskService().createTaskQuery().taskAssignee(rep).active().orderByTaskCreateTime().desc().listPage(0, 50);
+            bare[i] = System.nanoTime() - t;
+        }
+        long[] p = Arrays.copyOfRange(product, 50, product.length);
+        long[] b = Arrays.copyOfRange(bare, 50, bare.length);
+        Arrays.sort(p);
+        Arrays.sort(b);
+        results.add("4 task list", "rep's open tasks with authorizations, p50", millis(p[p.length / 2]), millis(b[b.length / 2]), "ms", "-");
+        results.add("4 task list", "p95", millis(p[p.length * 95 / 100]), millis(b[b.length * 95 / 100]), "ms", "-");
+        results.note("Task list: " + QUERIES + " queries (after 50 warm-up) by random reps while " + 2 * REPS
+                + " tasks are open (the commit tasks and the baseline's bare tasks); baseline = the same query without authentication (no authorization check).");
+    }
+
+    // ------------------------------------------------------------------ 2. submissions
+
+    void submissions() {
+        Map<String, String> bareTasks = tasksByAssignee("Task_Bare");
+        Map<String, String> commitTasks = tasksByAssignee(TASK_SUBMIT_WEEKLY_COMMIT);
+        long t = System.nanoTime();
+        for (String rep : reps) {
+            completeAs(rep, bareTasks.get(rep));
+        }
+        double bareSeconds = seconds(t);
+        t = System.nanoTime();
+        for (String rep : reps) {
+            completeAs(rep, commitTasks.get(rep));
+        }
+        double seconds = seconds(t);
+        Cycle cycle = cycle();
+        Integer reports = jdbcTemplate.queryForObject("select count(*) from commit_report where cycle_id = ?", Integer.class, cycle.id());
+        Integer items = jdbcTemplate.queryForObject("select count(*) from commit_item i join commit_report r on r.id = i.commit_report_id where r.cycle_id = ?",
+                Integer.class, cycle.id());
+        check(reports == REPS && items == REPS * 5, "every rep's commit with 5 items recorded");
+        results.add("2 submissions", "commits (5 items) per second, 1 thread", REPS / seconds, REPS / bareSeconds, "/s", "-");
+        results.add("2 submissions", "time for all", seconds, bareSeconds, "s", "-");
+    }
+
+    Map<String, String> tasksByAssignee(String definitionKey) {
+        Map<String, String> byAssignee = new HashMap<>();
+        engine.getTaskService().createTaskQuery().taskDefinitionKey(definitionKey).list()
+                .forEach(task -> byAssignee.put(task.getAssignee(), task.getId()));
+        return byAssignee;
+    }
+
+    /** What the commit API and form do: the rep, authenticated, completes the task with commitItems and projectTracking. */
+    void completeAs(String rep, String taskId) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        List<Long> deals = openDeals.get(rep);
+        for (int i = 0; i < 5; i++) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("opportunityId", deals.get(i));
+            row.put("category", i < 3 ? "commit" : "upside");
+            for (String check : List.of("configurationFinal", "endUserContractSigned", "partnerContractsSigned", "discountApproved", "partnerReadyToOrder")) {
+                row.put(check, i < 3);
+            }
+            items.add(row);
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(F_COMMIT_ITEMS, Spin.JSON(items));
+        variables.put(F_PROJECT_TRACKING, "On track");
+        engine.getIdentityService().setAuthentication(rep, List.of(Role.REP.groupId()));
+        try {
+            engine.getTaskService().complete(taskId, variables);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    Cycle cycle() {
+        String key = CycleKeys.weekKey(CycleKeys.weekCommittedFrom(SUNDAY.toLocalDate()));
+        return cycles.find(Cadence.WEEKLY_COMMIT, key).orElseThrow();
+    }
+
+    // ------------------------------------------------------------------ 3. roll-up
+
+    void rollup() {
+        Cycle cycle = cycle();
+        double budget = Double.parseDouble(System.getProperty("bench.rollup.budget", "300"));
+        // product: every first-line manager's view, then every manager above
+        long t = System.nanoTime();
+        int flmViews = 0;
+        BigDecimal flmCommit = BigDecimal.ZERO;
+        for (String manager : firstLine) {
+            flmCommit = flmCommit.add(rollups.view(cycle.id(), manager).totalCommit());
+            flmViews++;
+            if (seconds(t) > budget) {
+                break;
+            }
+        }
+        double flmSeconds = seconds(t);
+        String top = topManager();
+        long tt = System.nanoTime();
+        com.salescadence.cadence.RollupView topView = rollups.view(cycle.id(), top);
+        BigDecimal topForecast = topView.rows().stream().map(r -> r.quarterForecast()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        double topSeconds = seconds(tt);
+
+        // baseline: one GROUP BY over the same rows, rolled up the hierarchy in memory
+        long b = System.nanoTime();
+        Map<String, BigDecimal[]> sums = baselineSums(cycle);
+        double baselineSeconds = seconds(b);
+        BigDecimal baselineForecast = sums.get(top)[4];
+        check(baselineForecast.subtract(topForecast).abs().compareTo(BigDecimal.valueOf(100)) < 0,
+                "the baseline's quarter forecast " + baselineForecast + " equals the top view's " + topForecast);
+        if (flmViews == firstLine.size()) {
+            BigDecimal baselineCommit = firstLine.stream().map(m -> sums.get(m)[0]).reduce(BigDecimal.ZERO, BigDecimal::add);
+            check(baselineCommit.compareTo(flmCommit) == 0, "the baseline's commit " + baselineCommit + " equals the first-line views' " + flmCommit);
+        }
+        long opportunities = jdbcTemplate.queryForObject("select count(*) from opportunity", Long.class);
+        double perFlm = flmSeconds / flmViews;
+        results.add("3 roll-up", "one first-line manager's view (mean of " + flmViews + ")", perFlm * 1000, -1, "ms", "-");
+        results.add("3 roll-up", "all " + firstLine.size() + " first-line views" + (flmViews < firstLine.size() ? " (extrapolated from " + flmViews + ")" : ""),
+                perFlm * firstLine.size(), baselineSeconds, "s", "-");
+        results.add("3 roll-up", String.format("top-level view over %,d opportunities", opportunities), topSeconds, baselineSeconds, "s",
+                "<= 2x SQL; < 1 s");
+        results.note("Roll-up baseline: one SQL GROUP BY owner over opportunity (booked last week / month / quarter, open by stage in month / quarter) "
+                + "and commit_report, summed up the hierarchy in Java; checked: same quarter forecast as the top view (" + topForecast.toPlainString() + ", to rounding) and same commit total over the first-line views.");
+    }
+
+    String topManager() {
+        return managerOf.values().stream().filter(m -> !managerOf.containsKey(m)).findFirst().orElseThrow();
+    }
+
+    /** Per person (rep or manager): [commit, upside, booked last week, month forecast, quarter forecast]. */
+    Map<String, BigDecimal[]> baselineSums(Cycle cycle) {
+        LocalDate week = cycle.periodStart();
+        LocalDate month = week.withDayOfMonth(1);
+        LocalDate quarter = week.with(IsoFields.DAY_OF_QUARTER, 1);
+        StageModel model = stageModels.model("ibm");
+        Map<String, BigDecimal[]> sums = new HashMap<>();
+        jdbcTemplate.query("""
+                select owner_id, stage_code,
+                  sum(case when status = 'WON' and closed_at >= ? and closed_at < ? then amount else 0 end) as last_week,
+                  sum(case when status = 'WON' and closed_at >= ? and closed_at < ? then amount else 0 end) as month_booked,
+                  sum(case when status = 'WON' and closed_at >= ? and closed_at < ? then amount else 0 end) as quarter_booked,
+                  sum(case when status = 'OPEN' and expected_close_date >= ? and expected_close_date < ? then amount else 0 end) as month_open,
+                  sum(case when status = 'OPEN' and expected_close_date >= ? and expected_close_date < ? then amount else 0 end) as quarter_open
+                from opportunity group by owner_id, stage_code""", rs -> {
+                    int winRate = model.find(rs.getString(2)).map(s -> s.winRate()).orElse(0);
+                    BigDecimal rate = BigDecimal.valueOf(winRate).movePointLeft(2);
+                    add(sums, rs.getString(1), BigDecimal.ZERO, BigDecimal.ZERO, rs.getBigDecimal(3),
+                            rs.getBigDecimal(4).add(rs.getBigDecimal(6).multiply(rate)),
+                            rs.getBigDecimal(5).add(rs.getBigDecimal(7).multiply(rate)));
+                },
+                ts(week.minusDays(7)), ts(week), ts(month), ts(month.plusMonths(1)), ts(quarter), ts(quarter.plusMonths(3)),
+                java.sql.Date.valueOf(month), java.sql.Date.valueOf(month.plusMonths(1)),
+                java.sql.Date.valueOf(quarter), java.sql.Date.valueOf(quarter.plusMonths(3)));
+        jdbcTemplate.query("select person_id, commit_amount, upside_amount from commit_report where cycle_id = ?", rs -> {
+            add(sums, rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+        }, cycle.id());
+        // roll up: every rep's figures into each manager above
+        Map<String, BigDecimal[]> rolled = new HashMap<>();
+        for (Map.Entry<String, BigDecimal[]> entry : sums.entrySet()) {
+            String person = entry.getKey();
+            while (person != null) {
+                BigDecimal[] v = entry.getValue();
+                add(rolled, person, v[0], v[1], v[2], v[3], v[4]);
+                person = managerOf.get(person);
+            }
+        }
+        return rolled;
+    }
+
+    static void add(Map<String, BigDecimal[]> sums, String person, BigDecimal... values) {
+        BigDecimal[] v = sums.computeIfAbsent(person, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+        for (int i = 0; i < v.length; i++) {
+            v[i] = v[i].add(values[i]);
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    static Timestamp ts(LocalDate day) {
+        return Timestamp.valueOf(day.atStartOfDay());
+    }
+
+    static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    static double millis(long nanos) {
+        return nanos / 1e6;
+    }
+
+    static void check(boolean condition, String what) {
+        if (!condition) {
+            throw new AssertionError("benchmark did not do its work: " + what);
+        }
+    }
+}
