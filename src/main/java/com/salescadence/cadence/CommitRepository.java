@@ -11,6 +11,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 import com.salescadence.pipeline.Opportunity;
+import com.salescadence.common.RecordRows;
 
 /** Frozen weekly commits and the managers' adjustments. Commits are inserted, never updated. */
 @Repository
@@ -46,7 +47,7 @@ class CommitRepository {
 
     Optional<CommitReport> report(long cycleId, String personId) {
         return jdbc.sql("select * from commit_report where cycle_id = ? and person_id = ?")
-                .params(cycleId, personId).query(CommitReport.class).optional();
+                .params(cycleId, personId).query(RecordRows.of(CommitReport.class)).optional();
     }
 
     List<CommitReport> reports(long cycleId, Collection<String> people) {
@@ -54,11 +55,11 @@ class CommitRepository {
             return List.of();
         }
         return jdbc.sql("select * from commit_report where cycle_id = :cycle and person_id in (:people)")
-                .param("cycle", cycleId).param("people", people).query(CommitReport.class).list();
+                .param("cycle", cycleId).param("people", people).query(RecordRows.of(CommitReport.class)).list();
     }
 
     List<CommitItem> items(long reportId) {
-        return jdbc.sql("select * from commit_item where commit_report_id = ? order by id").param(reportId).query(CommitItem.class).list();
+        return jdbc.sql("select * from commit_item where commit_report_id = ? order by id").param(reportId).query(RecordRows.of(CommitItem.class)).list();
     }
 
     void insertAdjustment(long cycleId, String personId, String by, BigDecimal commit, BigDecimal upside, String reason,
@@ -74,10 +75,10 @@ class CommitRepository {
         return jdbc.sql("""
                 select * from commit_adjustment where cycle_id = ? and person_id = ? and adjusted_by = ?
                 order by created_at desc, id desc fetch first 1 rows only""")
-                .params(cycleId, personId, by).query(Adjustment.class).optional();
+                .params(cycleId, personId, by).query(RecordRows.of(Adjustment.class)).optional();
     }
 
     List<Adjustment> adjustments(long cycleId) {
-        return jdbc.sql("select * from commit_adjustment where cycle_id = ? order by id").param(cycleId).query(Adjustment.class).list();
+        return jdbc.sql("select * from commit_adjustment where cycle_id = ? order by id").param(cycleId).query(RecordRows.of(Adjustment.class)).list();
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import com.salescadence.common.RecordRows;
 
 @Repository
 class CycleRepository {
@@ -28,21 +29,21 @@ class CycleRepository {
     }
 
     Optional<Cycle> find(long id) {
-        return jdbc.sql("select * from cadence_cycle where id = ?").param(id).query(Cycle.class).optional();
+        return jdbc.sql("select * from cadence_cycle where id = ?").param(id).query(RecordRows.of(Cycle.class)).optional();
     }
 
     Optional<Cycle> find(Cadence cadence, String key) {
         return jdbc.sql("select * from cadence_cycle where cadence = ? and cycle_key = ?")
-                .params(cadence.name(), key).query(Cycle.class).optional();
+                .params(cadence.name(), key).query(RecordRows.of(Cycle.class)).optional();
     }
 
     Optional<Cycle> previous(Cadence cadence, LocalDate before) {
         return jdbc.sql("select * from cadence_cycle where cadence = ? and period_start < ? order by period_start desc fetch first 1 rows only")
-                .params(cadence.name(), before).query(Cycle.class).optional();
+                .params(cadence.name(), before).query(RecordRows.of(Cycle.class)).optional();
     }
 
     List<Cycle> recent(Cadence cadence, int limit) {
         return jdbc.sql("select * from cadence_cycle where cadence = ? order by period_start desc fetch first " + limit + " rows only")
-                .param(cadence.name()).query(Cycle.class).list();
+                .param(cadence.name()).query(RecordRows.of(Cycle.class)).list();
     }
 }

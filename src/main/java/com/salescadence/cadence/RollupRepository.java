@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import com.salescadence.common.RecordRows;
 
 @Repository
 class RollupRepository {
@@ -39,11 +40,11 @@ class RollupRepository {
 
     Optional<RollupReport> report(long cycleId, String managerId) {
         return jdbc.sql("select * from rollup_report where cycle_id = ? and manager_id = ?")
-                .params(cycleId, managerId).query(RollupReport.class).optional();
+                .params(cycleId, managerId).query(RecordRows.of(RollupReport.class)).optional();
     }
 
     List<RollupReport> reports(long cycleId) {
         return jdbc.sql("select * from rollup_report where cycle_id = ? order by level, manager_id")
-                .param(cycleId).query(RollupReport.class).list();
+                .param(cycleId).query(RecordRows.of(RollupReport.class)).list();
     }
 }

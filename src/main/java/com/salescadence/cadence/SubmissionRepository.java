@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import com.salescadence.common.RecordRows;
 
 /** Report submissions and escalations. Status changes are conditional updates, safe in a cluster. */
 @Repository
@@ -27,12 +28,12 @@ class SubmissionRepository {
     }
 
     Optional<Submission> find(long id) {
-        return jdbc.sql("select * from report_submission where id = ?").param(id).query(Submission.class).optional();
+        return jdbc.sql("select * from report_submission where id = ?").param(id).query(RecordRows.of(Submission.class)).optional();
     }
 
     Optional<Submission> find(long cycleId, String personId, ReportType type) {
         return jdbc.sql("select * from report_submission where cycle_id = ? and person_id = ? and report_type = ?")
-                .params(cycleId, personId, type.name()).query(Submission.class).optional();
+                .params(cycleId, personId, type.name()).query(RecordRows.of(Submission.class)).optional();
     }
 
     /**
@@ -47,7 +48,7 @@ class SubmissionRepository {
 
     List<Submission> ofCycle(long cycleId) {
         return jdbc.sql("select * from report_submission where cycle_id = ? order by report_type, person_id")
-                .param(cycleId).query(Submission.class).list();
+                .param(cycleId).query(RecordRows.of(Submission.class)).list();
     }
 
     List<Submission> ofCycle(long cycleId, ReportType type, Collection<String> people) {
@@ -55,7 +56,7 @@ class SubmissionRepository {
             return List.of();
         }
         return jdbc.sql("select * from report_submission where cycle_id = :cycle and report_type = :type and person_id in (:people)")
-                .param("cycle", cycleId).param("type", type.name()).param("people", people).query(Submission.class).list();
+                .param("cycle", cycleId).param("type", type.name()).param("people", people).query(RecordRows.of(Submission.class)).list();
     }
 
     /** DUE becomes ON_TIME, MISSED becomes LATE; returns false when it was already submitted. */
@@ -84,7 +85,7 @@ class SubmissionRepository {
                 select s.* from report_submission s join cadence_cycle c on c.id = s.cycle_id
                 where s.person_id = ? and c.cadence = ?
                 order by c.period_start desc, s.report_type fetch first ? rows only""")
-                .params(personId, cadence.name(), limit).query(Submission.class).list();
+                .params(personId, cadence.name(), limit).query(RecordRows.of(Submission.class)).list();
     }
 
     /** The person's previous report of this type, in the cycle before. */
@@ -94,7 +95,7 @@ class SubmissionRepository {
                 where s.person_id = ? and s.report_type = ? and c.cadence = ?
                   and c.period_start < (select period_start from cadence_cycle where id = ?)
                 order by c.period_start desc fetch first 1 rows only""")
-                .params(personId, type.name(), cadence.name(), cycleId).query(Submission.class).optional();
+                .params(personId, type.name(), cadence.name(), cycleId).query(RecordRows.of(Submission.class)).optional();
     }
 
     long insertEscalation(long submissionId, String to, int level, String reason, LocalDateTime at) {
@@ -105,13 +106,13 @@ class SubmissionRepository {
     }
 
     List<Escalation> escalations(long submissionId) {
-        return jdbc.sql("select * from escalation where submission_id = ? order by id").param(submissionId).query(Escalation.class).list();
+        return jdbc.sql("select * from escalation where submission_id = ? order by id").param(submissionId).query(RecordRows.of(Escalation.class)).list();
     }
 
     List<Escalation> escalationsOfCycle(long cycleId) {
         return jdbc.sql("""
                 select e.* from escalation e join report_submission s on s.id = e.submission_id
-                where s.cycle_id = ? order by e.id""").param(cycleId).query(Escalation.class).list();
+                where s.cycle_id = ? order by e.id""").param(cycleId).query(RecordRows.of(Escalation.class)).list();
     }
 
     int closeEscalations(long submissionId, String reason, LocalDateTime at) {

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.salescadence.common.Checks;
+import com.salescadence.common.RecordRows;
 
 /** Quotas and stretch targets per person and quarter. */
 @Service
@@ -43,11 +44,11 @@ public class QuotaService {
     @Transactional(readOnly = true)
     public Optional<Quota> find(String personId, String periodKey) {
         return jdbc.sql("select * from quota where person_id = ? and period_key = ?")
-                .params(personId, periodKey).query(Quota.class).optional();
+                .params(personId, periodKey).query(RecordRows.of(Quota.class)).optional();
     }
 
     @Transactional(readOnly = true)
     public List<Quota> forPeriod(String periodKey) {
-        return jdbc.sql("select * from quota where period_key = ? order by person_id").param(periodKey).query(Quota.class).list();
+        return jdbc.sql("select * from quota where period_key = ? order by person_id").param(periodKey).query(RecordRows.of(Quota.class)).list();
     }
 }

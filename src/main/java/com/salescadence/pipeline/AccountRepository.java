@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import com.salescadence.common.RecordRows;
 
 @Repository
 class AccountRepository {
@@ -25,19 +26,19 @@ class AccountRepository {
     }
 
     Optional<Account> find(long id) {
-        return jdbc.sql("select * from account where id = ?").param(id).query(Account.class).optional();
+        return jdbc.sql("select * from account where id = ?").param(id).query(RecordRows.of(Account.class)).optional();
     }
 
     List<Account> findAll() {
-        return jdbc.sql("select * from account order by name").query(Account.class).list();
+        return jdbc.sql("select * from account order by name").query(RecordRows.of(Account.class)).list();
     }
 
     List<Account> findByTier(AccountTier tier) {
-        return jdbc.sql("select * from account where tier = ? order by id").param(tier.name()).query(Account.class).list();
+        return jdbc.sql("select * from account where tier = ? order by id").param(tier.name()).query(RecordRows.of(Account.class)).list();
     }
 
     List<Account> findByOwners(Collection<String> owners) {
         return jdbc.sql("select * from account where owner_id in (:owners) order by name")
-                .param("owners", owners).query(Account.class).list();
+                .param("owners", owners).query(RecordRows.of(Account.class)).list();
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import com.salescadence.common.RecordRows;
 
 /** Orders, invoices and payments: the cash end of lead to cash. */
 @Repository
@@ -31,15 +32,15 @@ class CashRepository {
     }
 
     Optional<SalesOrder> findOrder(long id) {
-        return jdbc.sql("select * from sales_order where id = ?").param(id).query(SalesOrder.class).optional();
+        return jdbc.sql("select * from sales_order where id = ?").param(id).query(RecordRows.of(SalesOrder.class)).optional();
     }
 
     Optional<SalesOrder> findOrderOfOpportunity(long opportunityId) {
-        return jdbc.sql("select * from sales_order where opportunity_id = ?").param(opportunityId).query(SalesOrder.class).optional();
+        return jdbc.sql("select * from sales_order where opportunity_id = ?").param(opportunityId).query(RecordRows.of(SalesOrder.class)).optional();
     }
 
     List<SalesOrder> findOrders() {
-        return jdbc.sql("select * from sales_order order by id desc").query(SalesOrder.class).list();
+        return jdbc.sql("select * from sales_order order by id desc").query(RecordRows.of(SalesOrder.class)).list();
     }
 
     void markDelivered(long orderId, LocalDate on, String note) {
@@ -59,15 +60,15 @@ class CashRepository {
     }
 
     Optional<Invoice> findInvoice(long id) {
-        return jdbc.sql("select * from invoice where id = ?").param(id).query(Invoice.class).optional();
+        return jdbc.sql("select * from invoice where id = ?").param(id).query(RecordRows.of(Invoice.class)).optional();
     }
 
     Optional<Invoice> findInvoiceOfOrder(long orderId) {
-        return jdbc.sql("select * from invoice where order_id = ?").param(orderId).query(Invoice.class).optional();
+        return jdbc.sql("select * from invoice where order_id = ?").param(orderId).query(RecordRows.of(Invoice.class)).optional();
     }
 
     List<Invoice> findInvoices() {
-        return jdbc.sql("select * from invoice order by id desc").query(Invoice.class).list();
+        return jdbc.sql("select * from invoice order by id desc").query(RecordRows.of(Invoice.class)).list();
     }
 
     void markReminded(long invoiceId, LocalDateTime at) {
@@ -92,7 +93,7 @@ class CashRepository {
     }
 
     List<Payment> payments(long invoiceId) {
-        return jdbc.sql("select * from payment where invoice_id = ? order by id").param(invoiceId).query(Payment.class).list();
+        return jdbc.sql("select * from payment where invoice_id = ? order by id").param(invoiceId).query(RecordRows.of(Payment.class)).list();
     }
 
     BigDecimal paidSoFar(long invoiceId) {

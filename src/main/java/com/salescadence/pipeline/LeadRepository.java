@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import com.salescadence.common.RecordRows;
 
 @Repository
 class LeadRepository {
@@ -29,16 +30,16 @@ class LeadRepository {
     }
 
     Optional<Lead> find(long id) {
-        return jdbc.sql("select * from lead where id = ?").param(id).query(Lead.class).optional();
+        return jdbc.sql("select * from lead where id = ?").param(id).query(RecordRows.of(Lead.class)).optional();
     }
 
     List<Lead> findAll() {
-        return jdbc.sql("select * from lead order by id desc").query(Lead.class).list();
+        return jdbc.sql("select * from lead order by id desc").query(RecordRows.of(Lead.class)).list();
     }
 
     List<Lead> findByOwners(Collection<String> owners) {
         return jdbc.sql("select * from lead where owner_id in (:owners) order by id desc")
-                .param("owners", owners).query(Lead.class).list();
+                .param("owners", owners).query(RecordRows.of(Lead.class)).list();
     }
 
     void recordQualification(long id, Qualification q, LeadStatus status, LocalDateTime now) {

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import com.salescadence.common.RecordRows;
 
 /** Opportunities with their evidence, advance requests and stage history. */
 @Repository
@@ -90,7 +91,7 @@ class OpportunityRepository {
 
     List<StageChange> history(long opportunityId) {
         return jdbc.sql("select * from stage_history where opportunity_id = ? order by changed_at, id")
-                .param(opportunityId).query(StageChange.class).list();
+                .param(opportunityId).query(RecordRows.of(StageChange.class)).list();
     }
 
     void addEvidence(long opportunityId, String stageCode, String outcomeCode, String evidence, String by, LocalDateTime at) {
@@ -102,7 +103,7 @@ class OpportunityRepository {
 
     List<StageEvidence> evidence(long opportunityId) {
         return jdbc.sql("select * from stage_evidence where opportunity_id = ? order by recorded_at, id")
-                .param(opportunityId).query(StageEvidence.class).list();
+                .param(opportunityId).query(RecordRows.of(StageEvidence.class)).list();
     }
 
     long insertAdvanceRequest(long opportunityId, String from, String to, int claimed, String by, LocalDateTime at,
@@ -117,17 +118,17 @@ class OpportunityRepository {
 
     Optional<AdvanceRequest> pendingAdvanceRequest(long opportunityId) {
         return jdbc.sql("select * from advance_request where opportunity_id = ? and status = 'PENDING' order by id desc")
-                .param(opportunityId).query(AdvanceRequest.class).optional();
+                .param(opportunityId).query(RecordRows.of(AdvanceRequest.class)).optional();
     }
 
     Optional<AdvanceRequest> lastAdvanceRequest(long opportunityId) {
         return jdbc.sql("select * from advance_request where opportunity_id = ? order by id desc")
-                .param(opportunityId).query(AdvanceRequest.class).list().stream().findFirst();
+                .param(opportunityId).query(RecordRows.of(AdvanceRequest.class)).list().stream().findFirst();
     }
 
     List<AdvanceRequest> advanceRequests(long opportunityId) {
         return jdbc.sql("select * from advance_request where opportunity_id = ? order by id")
-                .param(opportunityId).query(AdvanceRequest.class).list();
+                .param(opportunityId).query(RecordRows.of(AdvanceRequest.class)).list();
     }
 
     void decideAdvanceRequest(long requestId, String status, String comment, LocalDateTime at) {

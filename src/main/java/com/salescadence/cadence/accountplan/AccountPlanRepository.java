@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import com.salescadence.common.RecordRows;
 
 @Repository
 class AccountPlanRepository {
@@ -25,17 +26,17 @@ class AccountPlanRepository {
     }
 
     Optional<AccountPlan> find(long id) {
-        return jdbc.sql("select * from account_plan where id = ?").param(id).query(AccountPlan.class).optional();
+        return jdbc.sql("select * from account_plan where id = ?").param(id).query(RecordRows.of(AccountPlan.class)).optional();
     }
 
     Optional<AccountPlan> find(long accountId, int year) {
         return jdbc.sql("select * from account_plan where account_id = ? and plan_year = ?").params(accountId, year)
-                .query(AccountPlan.class).optional();
+                .query(RecordRows.of(AccountPlan.class)).optional();
     }
 
     List<AccountPlan> ofAccount(long accountId) {
         return jdbc.sql("select * from account_plan where account_id = ? order by plan_year desc").param(accountId)
-                .query(AccountPlan.class).list();
+                .query(RecordRows.of(AccountPlan.class)).list();
     }
 
     void restart(long planId, String processInstanceId) {
@@ -95,17 +96,17 @@ class AccountPlanRepository {
     }
 
     Optional<PlanVersion> version(long versionId) {
-        return jdbc.sql("select * from account_plan_version where id = ?").param(versionId).query(PlanVersion.class).optional();
+        return jdbc.sql("select * from account_plan_version where id = ?").param(versionId).query(RecordRows.of(PlanVersion.class)).optional();
     }
 
     Optional<PlanVersion> version(long planId, int versionNo) {
         return jdbc.sql("select * from account_plan_version where plan_id = ? and version_no = ?").params(planId, versionNo)
-                .query(PlanVersion.class).optional();
+                .query(RecordRows.of(PlanVersion.class)).optional();
     }
 
     List<PlanVersion> versions(long planId) {
         return jdbc.sql("select * from account_plan_version where plan_id = ? order by version_no").param(planId)
-                .query(PlanVersion.class).list();
+                .query(RecordRows.of(PlanVersion.class)).list();
     }
 
     /** The review decision on a submitted version: status and comment are set once, the sections never change. */
@@ -127,7 +128,7 @@ class AccountPlanRepository {
 
     List<PlanReview> reviews(long planId) {
         return jdbc.sql("select * from account_plan_review where plan_id = ? order by held_at, id").param(planId)
-                .query(PlanReview.class).list();
+                .query(RecordRows.of(PlanReview.class)).list();
     }
 
     void insertTierReview(int year, String managerId, Long accountId, String tier, int count, String notes, LocalDateTime at) {
@@ -138,6 +139,6 @@ class AccountPlanRepository {
 
     List<TierReview> tierReviews(int year, String managerId) {
         return jdbc.sql("select * from account_tier_review where review_year = ? and manager_id = ? order by id").params(year, managerId)
-                .query(TierReview.class).list();
+                .query(RecordRows.of(TierReview.class)).list();
     }
 }

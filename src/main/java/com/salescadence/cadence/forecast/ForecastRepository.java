@@ -11,6 +11,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 import com.salescadence.cadence.forecast.ForecastPrefill.MonthFigures;
+import com.salescadence.common.RecordRows;
 
 /** Frozen monthly forecasts and reviews: inserted, never updated. */
 @Repository
@@ -41,12 +42,12 @@ class ForecastRepository {
 
     Optional<ForecastReport> report(long cycleId, String personId) {
         return jdbc.sql("select * from forecast_report where cycle_id = ? and person_id = ?")
-                .params(cycleId, personId).query(ForecastReport.class).optional();
+                .params(cycleId, personId).query(RecordRows.of(ForecastReport.class)).optional();
     }
 
     List<ForecastMonth> months(long reportId) {
         return jdbc.sql("select * from forecast_month where forecast_report_id = ? order by month_start")
-                .param(reportId).query(ForecastMonth.class).list();
+                .param(reportId).query(RecordRows.of(ForecastMonth.class)).list();
     }
 
     long insertReview(long submissionId, long cycleId, String managerId, BigDecimal forecast, BigDecimal stretch,
@@ -61,7 +62,7 @@ class ForecastRepository {
 
     Optional<ForecastReview> review(long cycleId, String managerId) {
         return jdbc.sql("select * from forecast_review where cycle_id = ? and manager_id = ?")
-                .params(cycleId, managerId).query(ForecastReview.class).optional();
+                .params(cycleId, managerId).query(RecordRows.of(ForecastReview.class)).optional();
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import com.salescadence.common.RecordRows;
 
 @Repository
 class QuarterlyReviewRepository {
@@ -33,7 +34,7 @@ class QuarterlyReviewRepository {
 
     Optional<QuarterlyReview> review(long cycleId, String personId) {
         return jdbc.sql("select * from quarterly_review where cycle_id = ? and person_id = ?")
-                .params(cycleId, personId).query(QuarterlyReview.class).optional();
+                .params(cycleId, personId).query(RecordRows.of(QuarterlyReview.class)).optional();
     }
 
     long insertManagerReview(long submissionId, long cycleId, String managerId, String notes, LocalDateTime at) {
@@ -45,7 +46,7 @@ class QuarterlyReviewRepository {
 
     Optional<ManagerReview> managerReview(long cycleId, String managerId) {
         return jdbc.sql("select * from quarterly_manager_review where cycle_id = ? and manager_id = ?")
-                .params(cycleId, managerId).query(ManagerReview.class).optional();
+                .params(cycleId, managerId).query(RecordRows.of(ManagerReview.class)).optional();
     }
 
     void insertTarget(long managerReviewId, long cycleId, String personId, String targetQuarter, BigDecimal target,
@@ -60,6 +61,6 @@ class QuarterlyReviewRepository {
 
     List<QuarterlyTarget> targets(long managerReviewId) {
         return jdbc.sql("select * from quarterly_target where manager_review_id = ? order by person_id")
-                .param(managerReviewId).query(QuarterlyTarget.class).list();
+                .param(managerReviewId).query(RecordRows.of(QuarterlyTarget.class)).list();
     }
 }
