@@ -16,14 +16,10 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -47,6 +43,7 @@ import com.salescadence.support.TestOrganization;
 import com.salescadence.web.browser.Chromium;
 import com.salescadence.web.browser.Tasklist;
 import com.salescadence.workflow.TaskActions;
+import com.salescadence.web.browser.TasklistBrowserTestBase;
 
 /**
  * The monthly forecast in the Camunda Tasklist in headless Chromium: the rep sees the 12 months' pipeline
@@ -55,14 +52,13 @@ import com.salescadence.workflow.TaskActions;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-class MonthlyForecastBrowserTest {
+class MonthlyForecastBrowserTest extends TasklistBrowserTestBase {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
     }
 
-    @LocalServerPort int port;
     @Autowired OrganizationService organization;
     @Autowired OrganizationAdministration administration;
     @Autowired AccountService accounts;
@@ -76,26 +72,9 @@ class MonthlyForecastBrowserTest {
     @Autowired MonthlyForecastService forecasts;
     @Autowired ForecastReviewService reviews;
 
-    private WebDriver browser;
-    private Tasklist tasklist;
-
-    @BeforeAll
-    static void chromiumIsInstalled() {
-        Chromium.requireInstalled();
-    }
-
     @BeforeEach
     void setUp() {
         TestOrganization.ensure(organization, administration);
-        browser = Chromium.start();
-        tasklist = new Tasklist(browser, port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test

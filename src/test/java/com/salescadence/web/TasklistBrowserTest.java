@@ -11,14 +11,10 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -47,6 +43,7 @@ import com.salescadence.web.browser.Chromium;
 import com.salescadence.web.browser.Tasklist;
 import com.salescadence.workflow.TaskActions;
 import com.salescadence.workflow.WeeklyCommitProcess;
+import com.salescadence.web.browser.TasklistBrowserTestBase;
 
 /**
  * The Camunda Tasklist in headless Chromium, as a rep and their manager use it: the rep asks to advance
@@ -55,7 +52,7 @@ import com.salescadence.workflow.WeeklyCommitProcess;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-class TasklistBrowserTest {
+class TasklistBrowserTest extends TasklistBrowserTestBase {
 
     private static final String EVIDENCE = "Met the CIO and the plant manager; market figures confirmed by e-mail";
 
@@ -64,7 +61,6 @@ class TasklistBrowserTest {
         TestDatabase.register(registry);
     }
 
-    @LocalServerPort int port;
     @Autowired OrganizationService organization;
     @Autowired OrganizationAdministration administration;
     @Autowired AccountService accounts;
@@ -80,26 +76,9 @@ class TasklistBrowserTest {
     @Autowired RollupService rollups;
     @Autowired CycleTimers timers;
 
-    private WebDriver browser;
-    private Tasklist tasklist;
-
-    @BeforeAll
-    static void chromiumIsInstalled() {
-        Chromium.requireInstalled();
-    }
-
     @BeforeEach
     void setUp() {
         TestOrganization.ensure(organization, administration);
-        browser = Chromium.start();
-        tasklist = new Tasklist(browser, port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test

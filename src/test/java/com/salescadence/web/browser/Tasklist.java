@@ -114,6 +114,16 @@ public class Tasklist {
         return field(label).findElement(By.cssSelector("textarea, input")).getDomProperty("value");
     }
 
+    /** Whether a form field with this label is shown (a field hidden by its condition is not rendered). */
+    public boolean hasField(String label) {
+        try {
+            field(label);
+            return true;
+        } catch (org.openqa.selenium.NoSuchElementException e) {
+            return false;
+        }
+    }
+
     public boolean isReadOnly(String label) {
         WebElement input = field(label).findElement(By.cssSelector("textarea, input"));
         return input.getDomProperty("readOnly").equals("true") || input.getAttribute("readonly") != null;

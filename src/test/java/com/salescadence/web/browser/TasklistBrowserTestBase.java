@@ -1,0 +1,39 @@
+package com.salescadence.web.browser;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.WebDriver;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The browser of a Tasklist test: Debian's Chromium (required, with a clear message when missing), a
+ * fresh browser per test on the application's random port, closed after it. Each test class keeps its
+ * own {@code @SpringBootTest} and database.
+ */
+public abstract class TasklistBrowserTestBase {
+
+    @LocalServerPort
+    protected int port;
+
+    private WebDriver browser;
+    protected Tasklist tasklist;
+
+    @BeforeAll
+    static void chromiumIsInstalled() {
+        Chromium.requireInstalled();
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Chromium.start();
+        tasklist = new Tasklist(browser, port);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+}
