@@ -8,12 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.time.ZoneId;
 
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -79,16 +76,8 @@ class CommitDelegates {
     }
 
     @Bean
-    JavaDelegate commitReminderDelegate(ComplianceService compliance, CadenceMail mail, TaskService taskService) {
-        return execution -> {
-            long submissionId = id(execution.getVariable(SUBMISSION_ID));
-            if (compliance.recordReminder(submissionId)) {
-                Submission submission = compliance.get(submissionId);
-                mail.send(submission.personId(), NotificationKind.REPORT_REMINDER, "commit.reminder",
-                        (String) execution.getVariable(CYCLE_KEY), submission.dueAt(), openTask(taskService, execution),
-                        mail.name(submission.personId()));
-            }
-        };
+    JavaDelegate commitReminderDelegate(ReportReminder reminder) {
+        return reminder.forTask("commit.reminder", TASK_SUBMIT_WEEKLY_COMMIT);
     }
 
     /** The deadline passed: the report is recorded as missing, the manager (and on a second miss the next level) told. */
@@ -133,11 +122,6 @@ class CommitDelegates {
                     form.text(F_CHASE_NOTE));
             form.clear();
         });
-    }
-
-    static String openTask(TaskService taskService, DelegateExecution execution) {
-        Task task = taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(TASK_SUBMIT_WEEKLY_COMMIT).singleResult();
-        return task == null ? null : task.getId();
     }
 
     static long submissionId(DelegateTask task) {

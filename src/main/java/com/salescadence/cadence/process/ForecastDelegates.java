@@ -12,10 +12,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -129,18 +127,8 @@ class ForecastDelegates {
     }
 
     @Bean
-    JavaDelegate forecastReminderDelegate(ComplianceService compliance, CadenceMail mail, TaskService taskService) {
-        return execution -> {
-            long submissionId = CommitDelegates.id(execution.getVariable(SUBMISSION_ID));
-            if (compliance.recordReminder(submissionId)) {
-                Submission submission = compliance.get(submissionId);
-                Task task = taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-                        .taskDefinitionKey(TASK_SUBMIT_MONTHLY_FORECAST).singleResult();
-                mail.send(submission.personId(), NotificationKind.REPORT_REMINDER, "forecast.reminder",
-                        (String) execution.getVariable(CYCLE_KEY), submission.dueAt(), task == null ? null : task.getId(),
-                        mail.name(submission.personId()));
-            }
-        };
+    JavaDelegate forecastReminderDelegate(ReportReminder reminder) {
+        return reminder.forTask("forecast.reminder", TASK_SUBMIT_MONTHLY_FORECAST);
     }
 
     /** The deadline passed: recorded as missing, the manager told (and one level up on a second miss in a row). */

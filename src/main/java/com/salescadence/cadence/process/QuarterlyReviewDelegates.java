@@ -14,11 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -107,16 +104,8 @@ class QuarterlyReviewDelegates {
     }
 
     @Bean
-    JavaDelegate quarterlyReminderDelegate(ComplianceService compliance, CadenceMail mail, TaskService taskService) {
-        return execution -> {
-            long submissionId = CommitDelegates.id(execution.getVariable(SUBMISSION_ID));
-            if (compliance.recordReminder(submissionId)) {
-                Submission submission = compliance.get(submissionId);
-                mail.send(submission.personId(), NotificationKind.REPORT_REMINDER, "quarterly.reminder",
-                        (String) execution.getVariable(CYCLE_KEY), submission.dueAt(),
-                        openTask(taskService, execution, TASK_PREPARE_QUARTERLY_REVIEW), mail.name(submission.personId()));
-            }
-        };
+    JavaDelegate quarterlyReminderDelegate(ReportReminder reminder) {
+        return reminder.forTask("quarterly.reminder", TASK_PREPARE_QUARTERLY_REVIEW);
     }
 
     /** The preparation deadline passed: recorded as missing, the manager (on a second miss in a row also the next level) told. */
@@ -253,10 +242,5 @@ class QuarterlyReviewDelegates {
                 }
             }
         };
-    }
-
-    private static String openTask(TaskService taskService, DelegateExecution execution, String activity) {
-        Task task = taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(activity).singleResult();
-        return task == null ? null : task.getId();
     }
 }
