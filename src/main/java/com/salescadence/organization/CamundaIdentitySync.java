@@ -20,6 +20,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import com.salescadence.common.StartupLock;
+
 /**
  * Keeps Camunda's users, groups and authorizations in step with the organization's people: one user
  * per person, one group per role, and what each group may open. Runs at start-up and whenever a person
@@ -34,17 +36,23 @@ public class CamundaIdentitySync implements ApplicationRunner {
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
     private final PersonRepository people;
+    private final StartupLock startupLock;
 
-    CamundaIdentitySync(IdentityService identityService, AuthorizationService authorizationService, PersonRepository people) {
+    CamundaIdentitySync(IdentityService identityService, AuthorizationService authorizationService, PersonRepository people,
+                        StartupLock startupLock) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.people = people;
+        this.startupLock = startupLock;
     }
 
+    /** At start-up, one node at a time (a second node starting at once waits and then finds everything in place). */
     @Override
     public void run(ApplicationArguments args) {
-        ensureGroupsAndGrants();
-        people.findAll().forEach(person -> sync(person, null));
+        startupLock.run(() -> {
+            ensureGroupsAndGrants();
+            people.findAll().forEach(person -> sync(person, null));
+        });
     }
 
     public void ensureGroupsAndGrants() {

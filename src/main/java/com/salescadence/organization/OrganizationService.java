@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.salescadence.common.NotFoundException;
+import com.salescadence.common.ValidationException;
 
 /**
  * The reporting lines, as every other capability asks about them: who is whose manager, whose deals
@@ -51,6 +52,21 @@ public class OrganizationService {
     public String managerOf(String personId) {
         Person person = person(personId);
         return person.managerId() != null ? person.managerId() : person.id();
+    }
+
+    /**
+     * Who approves what a person asks for (a stage advance, a go / no-go): their manager; for the top of
+     * the hierarchy, who has none, the first administrator (by login) who is not that person. Never the
+     * person themselves: nobody approves their own request.
+     */
+    public String approverOf(String personId) {
+        Person person = person(personId);
+        if (person.managerId() != null && !person.managerId().equals(personId)) {
+            return person.managerId();
+        }
+        return people.findByRole(Role.ADMIN).stream().map(Person::id).filter(id -> !id.equals(personId)).sorted().findFirst()
+                .orElseThrow(() -> new ValidationException(person.fullName() + " reports to nobody and there is no other administrator: "
+                        + "nobody may approve their requests. Give them a manager (or add an administrator) first."));
     }
 
     /** The managers above a person, nearest first. */

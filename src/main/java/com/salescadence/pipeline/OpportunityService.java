@@ -148,7 +148,7 @@ public class OpportunityService {
             return new StageWorkResult(StageWork.Action.ADVANCE, gate, null, null);
         }
         opportunities.cancelPendingRequests(opportunityId, "Superseded by a new request", now);
-        String approverId = organization.managerOf(opportunity.ownerId());
+        String approverId = organization.approverOf(opportunity.ownerId());
         long requestId = opportunities.insertAdvanceRequest(opportunityId, gate.from().code(), gate.to().code(), claimed,
                 actorId, now, approverId);
         notifications.notify(approverId, NotificationKind.STAGE_ADVANCE_REQUESTED,
@@ -164,6 +164,9 @@ public class OpportunityService {
         Opportunity opportunity = requireOpenInFunnel(opportunityId);
         AdvanceRequest request = opportunities.pendingAdvanceRequest(opportunityId)
                 .orElseThrow(() -> new ValidationException("There is no advance request waiting for a decision on this deal."));
+        if (actorId.equals(request.requestedBy())) {
+            throw new ValidationException("You cannot approve your own stage advance: " + personName(request.approverId()) + " decides it.");
+        }
         Person actor = organization.person(actorId);
         if (!actorId.equals(request.approverId()) && actor.role() != Role.ADMIN
                 && !organization.managersAbove(request.approverId()).contains(actorId)) {

@@ -17,12 +17,16 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
+import com.salescadence.common.StartupLock;
+
 /**
  * Deploys the models of bpmn/ and the forms of forms/ as one deployment, named relative to their
  * folder (forms are bound with formRefBinding="deployment", so they travel with the models). Nothing
  * is deployed when nothing changed; any change deploys a new version of everything, which also moves
  * timer start events to the new version. By default the folders come from the classpath (the build
- * copies them); {@code cadence.workflow.models-dir} points at a folder on disk instead.
+ * copies them); {@code cadence.workflow.models-dir} points at a folder on disk instead. Nodes of a
+ * cluster that start at once deploy one after the other under the {@link StartupLock}, so the second finds
+ * the first's deployment through the duplicate filter and deploys nothing.
  */
 @Component
 @Order(10)
@@ -33,10 +37,13 @@ public class ModelDeployer implements ApplicationRunner {
 
     private final RepositoryService repositoryService;
     private final String modelsDir;
+    private final StartupLock startupLock;
 
-    ModelDeployer(RepositoryService repositoryService, @Value("${cadence.workflow.models-dir:}") String modelsDir) {
+    ModelDeployer(RepositoryService repositoryService, @Value("${cadence.workflow.models-dir:}") String modelsDir,
+                  StartupLock startupLock) {
         this.repositoryService = repositoryService;
         this.modelsDir = modelsDir;
+        this.startupLock = startupLock;
     }
 
     @Override
@@ -63,7 +70,7 @@ public class ModelDeployer implements ApplicationRunner {
                 deployment.addString(folder + resource.getFilename(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
             }
         }
-        var result = deployment.deployWithResult();
+        var result = startupLock.call(deployment::deployWithResult);
         log.info("Models: {} resource(s) from {}; {} process definition(s) deployed (0 means unchanged)",
                 resources.size(), base, result.getDeployedProcessDefinitions() == null ? 0 : result.getDeployedProcessDefinitions().size());
     }

@@ -15,6 +15,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import com.salescadence.common.StartupLock;
+
 /**
  * The Tasklist's shared filters, readable by everyone: "My tasks", "My groups" (finance's queue) and
  * "All I may see" (a manager's view of the team's tasks: authorization decides what it shows).
@@ -26,15 +28,23 @@ class TasklistFilters implements ApplicationRunner {
     private final FilterService filterService;
     private final TaskService taskService;
     private final AuthorizationService authorizationService;
+    private final StartupLock startupLock;
 
-    TasklistFilters(FilterService filterService, TaskService taskService, AuthorizationService authorizationService) {
+    TasklistFilters(FilterService filterService, TaskService taskService, AuthorizationService authorizationService,
+                    StartupLock startupLock) {
         this.filterService = filterService;
         this.taskService = taskService;
         this.authorizationService = authorizationService;
+        this.startupLock = startupLock;
     }
 
+    /** Under the start-up lock: two nodes starting at once create each filter once. */
     @Override
     public void run(ApplicationArguments args) {
+        startupLock.run(this::ensureAll);
+    }
+
+    private void ensureAll() {
         ensure("My tasks", -10, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
                 "Tasks assigned to me");
         ensure("My groups", -5, taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
+import com.salescadence.common.StartupLock;
 import com.salescadence.support.EngineTest;
 
 /**
@@ -26,17 +27,20 @@ import com.salescadence.support.EngineTest;
  * the new version's timer start replaces the old one. Own context (and H2 database): it deploys versions.
  */
 @EngineTest
-@TestPropertySource(properties = "cadence.test.context=model-deployer")
+@TestPropertySource(properties = {"cadence.test.context=model-deployer",
+        // the second of two deployments at once waits for the first's lock on H2 as on PostgreSQL (which waits by default)
+        "spring.datasource.url=jdbc:h2:mem:model-deployer-${random.uuid};DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=120000"})
 class ModelDeployerTest {
 
     @Autowired RepositoryService repositoryService;
     @Autowired ManagementService managementService;
+    @Autowired StartupLock startupLock;
 
     @Test
     void an_unchanged_folder_deploys_nothing_and_a_changed_one_deploys_a_new_version_with_its_forms(@TempDir Path dir) throws IOException {
         copy(Path.of("bpmn"), dir.resolve("bpmn"));
         copy(Path.of("forms"), dir.resolve("forms"));
-        ModelDeployer deployer = new ModelDeployer(repositoryService, dir.toString());
+        ModelDeployer deployer = new ModelDeployer(repositoryService, dir.toString(), startupLock);
         long deployments = count();
         ProcessDefinition before = latest();
 
@@ -61,6 +65,49 @@ class ModelDeployerTest {
 
         deployer.deploy();
         assertThat(count()).as("deployed once, not again").isEqualTo(deployments + 1);
+    }
+
+    /**
+     * Two nodes start at once with a changed model: under the start-up lock (a row lock on the database) one
+     * deploys and the other finds that deployment through the duplicate filter and deploys nothing. (Without the
+     * lock this deploys twice on H2, where Camunda skips its own deployment lock.)
+     */
+    @Test
+    void two_nodes_starting_at_once_with_a_changed_model_deploy_it_once(@TempDir Path dir) throws Exception {
+        copy(Path.of("bpmn"), dir.resolve("bpmn"));
+        copy(Path.of("forms"), dir.resolve("forms"));
+        Path model = dir.resolve("bpmn/weekly-commit.bpmn");
+        Files.writeString(model, Files.readString(model).replace("0 0 8 ? * SUN", "0 0 18 ? * SAT"));
+        long deployments = count();
+        int before = latest().getVersion();
+
+        java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<Object>> started = new java.util.ArrayList<>();
+            for (int node = 0; node < 2; node++) {
+                ModelDeployer deployer = new ModelDeployer(repositoryService, dir.toString(), startupLock);
+                started.add(nodes.submit(() -> {
+                    go.await();
+                    deployer.deploy();
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (var node : started) {
+                node.get(2, java.util.concurrent.TimeUnit.MINUTES);
+            }
+        } finally {
+            nodes.shutdownNow();
+        }
+
+        assertThat(count()).as("one new deployment for two nodes").isEqualTo(deployments + 1);
+        assertThat(latest().getVersion()).isEqualTo(before + 1);
+        assertThat(managementService.createJobQuery().processDefinitionKey(WeeklyCommitProcess.KEY).timers().list().stream()
+                .filter(j -> j.getProcessInstanceId() == null).count()).as("one start timer, not one per node").isEqualTo(1);
+
+        // the shipped models again, for the other test of this context
+        new ModelDeployer(repositoryService, "", startupLock).deploy();
     }
 
     private long count() {

@@ -200,6 +200,17 @@ public class Tasklist {
                 .map(WebElement::getText).filter(t -> t.contains(text)).findFirst().orElse(null));
     }
 
+    /**
+     * Elements of the page that data must never create: an {@code img}, {@code script} or {@code iframe} inside the
+     * form (the form's own markup has none), and whether an injected script ran ({@code window.__xss}).
+     */
+    public long injectedElements() {
+        Object count = ((JavascriptExecutor) driver).executeScript(
+                "return document.querySelectorAll('.fjs-container img, .fjs-container script, .fjs-container iframe').length"
+                        + " + (window.__xss ? 1000 : 0);");
+        return ((Number) count).longValue();
+    }
+
     // --- evidence ------------------------------------------------------------------------------
 
     public Path screenshot(String name) {

@@ -30,22 +30,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 import com.salescadence.organization.OrganizationAdministration;
 import com.salescadence.organization.OrganizationService;
+import com.salescadence.support.ModelerUpload;
 import com.salescadence.support.TestDatabase;
 import com.salescadence.support.TestOrganization;
 
@@ -363,21 +360,7 @@ class CadenceChangeApiIntegrationTest {
     }
 
     static HttpEntity<MultiValueMap<String, Object>> multipart(String name, boolean changedOnly, Map<String, String> files) {
-        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        parts.add("deployment-name", name);
-        parts.add("deployment-source", "Camunda Modeler");
-        parts.add("deploy-changed-only", String.valueOf(changedOnly));
-        HttpHeaders fileHeaders = new HttpHeaders();
-        fileHeaders.setContentType(MediaType.APPLICATION_OCTET_STREAM);
-        files.forEach((file, content) -> parts.add(file, new HttpEntity<>(new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return file;
-            }
-        }, fileHeaders)));
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return new HttpEntity<>(parts, headers);
+        return ModelerUpload.of(name, changedOnly, files);
     }
 
     private ResponseEntity<Map<String, Object>> call(String user, HttpMethod method, String path) {
