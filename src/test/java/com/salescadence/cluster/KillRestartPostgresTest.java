@@ -11,15 +11,18 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -82,8 +85,8 @@ class KillRestartPostgresTest {
         SalesHierarchy org;
         try (InProcessNode setup = InProcessNode.start("kill-setup", Map.of("spring.datasource.url", url,
                 "spring.datasource.username", TestDatabase.user(), "spring.datasource.password", TestDatabase.password(),
-                "server.port", "0", "camunda.bpm.process-engine-name", "kill-setup", "camunda.bpm.job-execution.enabled", "false",
-                "logging.level.root", "WARN"))) {
+                "spring.datasource.hikari.maximum-pool-size", "3", "server.port", "0", "camunda.bpm.process-engine-name", "kill-setup",
+                "camunda.bpm.job-execution.enabled", "false", "logging.level.root", "WARN"))) {
             OrganizationAdministration administration = setup.bean(OrganizationAdministration.class);
             org = SalesHierarchy.create(administration, 200, 8, 5);
             administration.add(new Person(ADMIN, "Ada Admin", ADMIN + "@cluster.test", Role.ADMIN, null, null), TestOrganization.PASSWORD);
@@ -106,19 +109,17 @@ class KillRestartPostgresTest {
             long cycleId = count(jdbc, "select id from cadence_cycle");
             String cycleKey = jdbc.sql("select cycle_key from cadence_cycle").query(String.class).single();
 
-            // half the reps submit before the deadline; from 3 s before it 80 more submit, two at a time, until the
-            // crash cuts them off; 20 never submit
-            List<String> before = org.reps().stream().filter(r -> number(r) % 2 == 1).toList();
-            java.util.Queue<String> during = new java.util.concurrent.ConcurrentLinkedQueue<>(
-                    org.reps().stream().filter(r -> number(r) % 2 == 0 && number(r) % 10 != 0).toList());
+            // 100 reps submit at once, 8 at a time; from 3 s before the deadline 80 more submit, two at a time,
+            // until the crash cuts them off; 20 never submit
+            List<String> first = org.reps().stream().filter(r -> number(r) % 2 == 1).toList();
+            Queue<String> during = new ConcurrentLinkedQueue<>(org.reps().stream().filter(r -> number(r) % 2 == 0 && number(r) % 10 != 0).toList());
             String path = "/api/cadence/cycles/" + cycleId + "/commit";
-            submitConcurrently(run1, before, path, acknowledged, unanswered);
-            long submittedBeforeDeadline = System.nanoTime();
-            java.time.Instant deadline = cycleStart.plusHours(24).atZone(ZONE).toInstant();
-            ExecutorService lateComers = Executors.newFixedThreadPool(2);
-            List<Future<?>> duringDeadline = new ArrayList<>();
+            Instant deadline = cycleStart.plusHours(24).atZone(ZONE).toInstant();
+            ExecutorService reps = Executors.newFixedThreadPool(10);
+            List<Future<?>> submissions = new ArrayList<>();
+            first.forEach(rep -> submissions.add(reps.submit(() -> submit(run1, rep, path, acknowledged, unanswered))));
             for (int worker = 0; worker < 2; worker++) {
-                duringDeadline.add(lateComers.submit(() -> {
+                submissions.add(reps.submit(() -> {
                     awaitClock(deadline.minusSeconds(3));
                     for (String rep = during.poll(); rep != null; rep = during.poll()) {
                         submit(run1, rep, path, acknowledged, unanswered);
@@ -129,12 +130,11 @@ class KillRestartPostgresTest {
 
             // kill the process as soon as the first deadline has fired, while the others are due or running
             await("the first deadline fired", () -> deadlinesFired(jdbc) > 0);
-            Process first = children.get(0);
-            KillMoment kill = killWhileNoMailIsInFlight(first, jdbc);
-            for (Future<?> worker : duringDeadline) {
-                worker.get(60, TimeUnit.SECONDS);
+            KillMoment kill = killWhileNoMailIsInFlight(children.get(0), jdbc);
+            for (Future<?> submission : submissions) {
+                submission.get(60, TimeUnit.SECONDS);
             }
-            lateComers.shutdown();
+            reps.shutdown();
             assertThat(kill.deadlineJobsLeft()).as("deadline timers still due or running when the process was killed").isPositive();
             int acknowledgedBeforeKill = acknowledged.size();
 
@@ -211,12 +211,12 @@ class KillRestartPostgresTest {
             System.out.printf("KillRestartPostgresTest: killed with %d of %d deadline timers fired, %d due or running (%d locked by the "
                             + "dead process), %d mails sent; %d submissions acknowledged before the kill, %d got no answer (sent "
                             + "as or after it died; %d of them resubmitted after the restart, the others had been stored); after the restart %d deadlines fired in all, "
-                            + "%d commits stored (%d late), %d mails; first run up in %d s, submissions took %d s, restart up in %d s, "
+                            + "%d commits stored (%d late), %d mails; first run up in %d s, killed %d s after it was up, restart up in %d s, "
                             + "whole test %d s%n",
                     kill.deadlinesFired(), expectedDeadlines.size(), kill.deadlineJobsLeft(), kill.lockedJobs(), kill.mailsSent(),
                     acknowledgedBeforeKill, unanswered.size(), resubmitted, deadlines.size(), stored.size(),
                     status.values().stream().filter("LATE"::equals).count(), mail.received(),
-                    seconds(started, firstUp), seconds(firstUp, submittedBeforeDeadline), seconds(kill.at(), secondUp), seconds(started, System.nanoTime()));
+                    seconds(started, firstUp), seconds(firstUp, kill.at()), seconds(kill.at(), secondUp), seconds(started, System.nanoTime()));
         } finally {
             children.forEach(Process::destroyForcibly);
             smtp.stop();
@@ -234,6 +234,7 @@ class KillRestartPostgresTest {
                 "--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + TestDatabase.user(),
                 "--spring.datasource.password=" + TestDatabase.password(),
+                "--spring.datasource.hikari.maximum-pool-size=6",
                 "--server.port=" + port,
                 "--camunda.bpm.generic-properties.properties.hostname=" + name,
                 "--camunda.bpm.job-execution.wait-time-in-millis=200",
@@ -301,21 +302,6 @@ class KillRestartPostgresTest {
 
     // ------------------------------------------------------------------ submissions
 
-    private static void submitConcurrently(ApiClient api, List<String> reps, String path, Set<String> acknowledged,
-                                           Set<String> unanswered) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<?>> calls = new ArrayList<>();
-            reps.forEach(rep -> calls.add(pool.submit(() -> submit(api, rep, path, acknowledged, unanswered))));
-            for (Future<?> call : calls) {
-                call.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        assertThat(acknowledged).as("every submission before the crash acknowledged").containsAll(reps);
-    }
-
     /** One rep submits; 2xx is an acknowledged submission, no answer (the process died) is remembered. */
     private static void submit(ApiClient api, String rep, String path, Set<String> acknowledged, Set<String> unanswered) {
         try {
@@ -367,8 +353,8 @@ class KillRestartPostgresTest {
     }
 
     /** Paces the submitters by the real clock (the child's timers run on it). */
-    private static void awaitClock(java.time.Instant time) throws InterruptedException {
-        while (java.time.Instant.now().isBefore(time)) {
+    private static void awaitClock(Instant time) throws InterruptedException {
+        while (Instant.now().isBefore(time)) {
             Thread.sleep(20);
         }
     }
