@@ -184,7 +184,7 @@ class ClusterPostgresTest {
         settings.put("server.port", "0");
         settings.put("spring.main.banner-mode", "off");
         // its own engine name in this JVM; its own host name in the job log (which node ran a job)
-        settings.put("camunda.bpm.process-engine-name", node);
+        settings.put("camunda.bpm.process-engine-name", node.replace("-", "")); // Camunda refuses hyphens in engine names
         settings.put("camunda.bpm.generic-properties.properties.hostname", node);
         settings.put("camunda.bpm.job-execution.enabled", "true");
         settings.put("camunda.bpm.job-execution.wait-time-in-millis", "100");

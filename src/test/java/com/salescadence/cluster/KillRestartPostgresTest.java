@@ -85,7 +85,7 @@ class KillRestartPostgresTest {
         SalesHierarchy org;
         try (InProcessNode setup = InProcessNode.start("kill-setup", Map.of("spring.datasource.url", url,
                 "spring.datasource.username", TestDatabase.user(), "spring.datasource.password", TestDatabase.password(),
-                "spring.datasource.hikari.maximum-pool-size", "3", "server.port", "0", "camunda.bpm.process-engine-name", "kill-setup",
+                "spring.datasource.hikari.maximum-pool-size", "3", "server.port", "0", "camunda.bpm.process-engine-name", "killSetup",
                 "camunda.bpm.job-execution.enabled", "false", "logging.level.root", "WARN"))) {
             OrganizationAdministration administration = setup.bean(OrganizationAdministration.class);
             org = SalesHierarchy.create(administration, 200, 8, 5);
@@ -109,8 +109,8 @@ class KillRestartPostgresTest {
             long cycleId = count(jdbc, "select id from cadence_cycle");
             String cycleKey = jdbc.sql("select cycle_key from cadence_cycle").query(String.class).single();
 
-            // 100 reps submit at once, 8 at a time; from 3 s before the deadline 80 more submit, two at a time,
-            // until the crash cuts them off; 20 never submit
+            // 100 reps submit at once, 8 at a time; from 1 s before the deadline 80 more submit, two at a time, one
+            // request every 150 ms each, until the crash cuts them off; 20 never submit
             List<String> first = org.reps().stream().filter(r -> number(r) % 2 == 1).toList();
             Queue<String> during = new ConcurrentLinkedQueue<>(org.reps().stream().filter(r -> number(r) % 2 == 0 && number(r) % 10 != 0).toList());
             String path = "/api/cadence/cycles/" + cycleId + "/commit";
@@ -120,9 +120,10 @@ class KillRestartPostgresTest {
             first.forEach(rep -> submissions.add(reps.submit(() -> submit(run1, rep, path, acknowledged, unanswered))));
             for (int worker = 0; worker < 2; worker++) {
                 submissions.add(reps.submit(() -> {
-                    awaitClock(deadline.minusSeconds(3));
+                    awaitClock(deadline.minusSeconds(1));
                     for (String rep = during.poll(); rep != null; rep = during.poll()) {
                         submit(run1, rep, path, acknowledged, unanswered);
+                        awaitClock(Instant.now().plusMillis(150)); // spread over the seconds around the deadline
                     }
                     return null;
                 }));
@@ -147,9 +148,12 @@ class KillRestartPostgresTest {
             // a submission the crash cut off either was stored whole (its task is done) or not at all (the task is open)
             int resubmitted = 0;
             for (String rep : unanswered) {
-                HttpResponse<String> again = run2.post(rep, path, COMMIT);
                 boolean stored = count(jdbc, "select count(*) from commit_report where cycle_id = " + cycleId + " and person_id = '" + rep + "'") == 1;
-                assertThat(again.statusCode()).as(rep + " submits again after the restart: " + again.body()).isEqualTo(stored ? 200 : 404);
+                boolean open = count(jdbc, "select count(*) from act_ru_task t join act_ru_execution p on p.id_ = t.proc_inst_id_ "
+                        + "where t.task_def_key_ = '" + TASK_SUBMIT_WEEKLY_COMMIT + "' and p.business_key_ = '" + cycleKey + ":" + rep + "'") == 1;
+                assertThat(open).as(rep + ": the commit task is open exactly when the commit was not stored").isEqualTo(!stored);
+                HttpResponse<String> again = run2.post(rep, path, COMMIT);
+                assertThat(again.statusCode()).as(rep + " submits again after the restart: " + again.body()).isEqualTo(stored ? 404 : 200);
                 if (again.statusCode() == 200) {
                     acknowledged.add(rep);
                     resubmitted++;
