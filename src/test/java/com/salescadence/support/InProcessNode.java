@@ -11,8 +11,9 @@ import com.salescadence.SalesCadenceApplication;
 /**
  * One node of the application started in the test JVM, as {@code java -jar} would start it but with the
  * given settings as command-line arguments (so they win over application.yml). Several nodes may run at once
- * on one database: give each its own {@code camunda.bpm.process-engine-name}, so they do not replace each
- * other's engine in Camunda's JVM-wide registry.
+ * on one database: give each its own {@code camunda.bpm.process-engine-name} (letters and digits: Camunda
+ * ignores a name with a hyphen), so they neither replace each other's engine in Camunda's JVM-wide registry nor
+ * the "default" engine of the test contexts that /engine-rest looks up.
  */
 public final class InProcessNode implements AutoCloseable {
 
@@ -25,7 +26,11 @@ public final class InProcessNode implements AutoCloseable {
     }
 
     public static InProcessNode start(String name, Map<String, String> settings) {
-        String[] args = new LinkedHashMap<>(settings).entrySet().stream()
+        Map<String, String> all = new LinkedHashMap<>(settings);
+        // without Camunda's web apps (Tasklist, Cockpit, Admin): when a node with them stops, their bootstrap
+        // clears the web apps' JVM-wide runtime delegates, under the feet of the test contexts still running
+        all.putIfAbsent("camunda.bpm.webapp.enabled", "false");
+        String[] args = all.entrySet().stream()
                 .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         return new InProcessNode(name, new SpringApplicationBuilder(SalesCadenceApplication.class).run(args));
     }
