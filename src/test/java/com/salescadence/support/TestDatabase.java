@@ -37,6 +37,22 @@ public final class TestDatabase {
         if (!postgres()) {
             return;
         }
+        String url = freshDatabase(name);
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", TestDatabase::user);
+        registry.add("spring.datasource.password", TestDatabase::password);
+        // each test class keeps its context (and pool) open until the run ends: stay far below
+        // PostgreSQL's 100 connections (closing contexts early would unregister the shared engine name
+        // that /engine-rest looks up)
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "3");
+    }
+
+    /**
+     * Drops and creates the PostgreSQL database named after CADENCE_TEST_POSTGRES_URL's plus "_" + name, and
+     * returns its JDBC URL (user and password: {@link #user()}, {@link #password()}). For tests that start
+     * application nodes of their own on one database (the cluster and kill-and-restart tests).
+     */
+    public static String freshDatabase(String name) {
         String shared = System.getenv("CADENCE_TEST_POSTGRES_URL");
         if (shared == null || shared.isBlank()) {
             throw new IllegalStateException("cadence.test.database=postgres needs CADENCE_TEST_POSTGRES_URL");
@@ -45,21 +61,22 @@ public final class TestDatabase {
         int query = shared.indexOf('?', slash);
         String database = shared.substring(slash + 1, query < 0 ? shared.length() : query) + "_" + name;
         String server = shared.substring(0, slash + 1);
-        try (java.sql.Connection admin = java.sql.DriverManager.getConnection(server + "postgres",
-                env("CADENCE_TEST_POSTGRES_USER", "postgres"), env("CADENCE_TEST_POSTGRES_PASSWORD", ""));
+        try (java.sql.Connection admin = java.sql.DriverManager.getConnection(server + "postgres", user(), password());
              java.sql.Statement sql = admin.createStatement()) {
-            sql.execute("drop database if exists " + database);
+            sql.execute("drop database if exists " + database + " with (force)");
             sql.execute("create database " + database);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("Cannot create the test database " + database + ": " + e.getMessage(), e);
         }
-        registry.add("spring.datasource.url", () -> server + database);
-        registry.add("spring.datasource.username", () -> env("CADENCE_TEST_POSTGRES_USER", "postgres"));
-        registry.add("spring.datasource.password", () -> env("CADENCE_TEST_POSTGRES_PASSWORD", ""));
-        // each test class keeps its context (and pool) open until the run ends: stay far below
-        // PostgreSQL's 100 connections (closing contexts early would unregister the shared engine name
-        // that /engine-rest looks up)
-        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "3");
+        return server + database;
+    }
+
+    public static String user() {
+        return env("CADENCE_TEST_POSTGRES_USER", "postgres");
+    }
+
+    public static String password() {
+        return env("CADENCE_TEST_POSTGRES_PASSWORD", "");
     }
 
     private static String env(String name, String fallback) {
