@@ -196,9 +196,9 @@ public class ImportJobs {
 
     private static String counts(int accounts, int contacts, int opportunities) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        counts.put("accounts", accounts);
-        counts.put("contacts", contacts);
-        counts.put("opportunities", opportunities);
+        counts.put(accounts == 1 ? "account" : "accounts", accounts);
+        counts.put(contacts == 1 ? "contact" : "contacts", contacts);
+        counts.put(opportunities == 1 ? "opportunity" : "opportunities", opportunities);
         return counts.entrySet().stream().filter(e -> e.getValue() > 0).map(e -> e.getValue() + " " + e.getKey())
                 .collect(Collectors.joining(", "));
     }
