@@ -295,6 +295,20 @@ class ImportApiIntegrationTest {
     }
 
     @Test
+    void a_job_whose_node_stopped_reporting_progress_shows_as_abandoned() {
+        // as a node leaves it when it dies mid-import: running, last progress an hour ago (stale-after is 5 minutes)
+        java.time.LocalDateTime hourAgo = java.time.LocalDateTime.now(clock.getZone()).minusHours(1);
+        jdbc.sql("""
+                insert into import_job (kinds, dry_run, status, created_by, created_at, heartbeat_at, rows_total, rows_validated, rows_imported)
+                values ('accounts', false, 'IMPORTING', ?, ?, ?, 50000, 50000, 1200)""")
+                .params(TestOrganization.MANAGER, hourAgo, hourAgo).update();
+        long id = jdbc.sql("select max(id) from import_job").query(Long.class).single();
+        Map<String, Object> job = job(TestOrganization.MANAGER, id).getBody();
+        assertThat(job).containsEntry("status", "ABANDONED").containsEntry("finished", true).containsEntry("percent", 100);
+        assertThat((String) job.get("message")).contains("stopped before it finished; nothing was stored");
+    }
+
+    @Test
     void templates_give_the_header_and_an_example_row_that_imports() {
         ResponseEntity<byte[]> template = http.exchange("/api/imports/templates/opportunities", HttpMethod.GET,
                 new HttpEntity<>(headers(TestOrganization.MANAGER, null)), byte[].class);
