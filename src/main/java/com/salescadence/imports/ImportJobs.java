@@ -24,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.salescadence.common.NotFoundException;
 import com.salescadence.common.ValidationException;
+import com.salescadence.metrics.CurrencyRates;
 import com.salescadence.pipeline.FunnelPolicy;
 import com.salescadence.pipeline.PipelineProperties;
 import com.salescadence.pipeline.stage.StageModelCatalog;
@@ -46,6 +47,7 @@ public class ImportJobs {
     private final StageModelCatalog stageModels;
     private final PipelineProperties pipeline;
     private final ImportProperties properties;
+    private final CurrencyRates rates;
     private final TransactionTemplate transaction;
     private final Clock businessClock;
     private final Clock systemClock;
@@ -53,7 +55,8 @@ public class ImportJobs {
 
     ImportJobs(ImportJobRepository jobs, ImportAccess access, ImportLookups lookups, ImportWriter writer,
                StageModelCatalog stageModels, PipelineProperties pipeline, ImportProperties properties,
-               PlatformTransactionManager transactions, Clock clock) {
+               CurrencyRates rates, PlatformTransactionManager transactions, Clock clock) {
+        this.rates = rates;
         this.jobs = jobs;
         this.access = access;
         this.lookups = lookups;
@@ -138,10 +141,14 @@ public class ImportJobs {
         return ImportJobView.of(jobs.find(id).orElseThrow(), jobs.problems(id));
     }
 
+    /**
+     * The currencies the figures can add up: the pipeline's (the default of a row without one), the base
+     * currency and every currency with a rate (cadence.currency.*).
+     */
     private List<String> currencies() {
-        List<String> currencies = new ArrayList<>(List.of(pipeline.currency()));
-        properties.currencies().stream().map(String::trim).map(String::toUpperCase)
-                .filter(c -> !c.isEmpty() && !currencies.contains(c)).forEach(currencies::add);
+        List<String> currencies = new ArrayList<>(List.of(pipeline.currency().toUpperCase()));
+        java.util.stream.Stream.concat(java.util.stream.Stream.of(rates.base()), rates.rates().keySet().stream())
+                .map(c -> c.trim().toUpperCase()).filter(c -> !currencies.contains(c)).forEach(currencies::add);
         return currencies;
     }
 

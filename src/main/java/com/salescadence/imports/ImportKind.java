@@ -36,6 +36,7 @@ public enum ImportKind {
             new Column("stage", List.of("阶段", "销售阶段"), true, null, null),
             new Column("probability", List.of("赢率", "概率"), false, "", ""),
             new Column("closed_on", List.of("关闭日期", "成交日期"), false, "", ""),
+            new Column("created_on", List.of("创建日期"), false, "", ""),
             new Column("loss_reason", List.of("丢单原因", "输单原因"), false, "", "")));
 
     private final List<Column> columns;

@@ -1,7 +1,6 @@
 package com.salescadence.imports;
 
 import java.time.Duration;
-import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,7 +13,6 @@ import org.springframework.util.unit.DataSize;
  * @param syncMaxRows     imports of at most this many rows run while the request waits; larger ones in the background
  * @param progressEvery   the job's progress row is updated every this many rows
  * @param staleAfter      a running job whose node has not reported progress for this long is shown as abandoned
- * @param currencies      currencies accepted besides {@code cadence.pipeline.currency} (the default of a row without one)
  * @param threads         background imports that run at once on one node
  */
 @ConfigurationProperties("cadence.import")
@@ -23,6 +21,5 @@ public record ImportProperties(
         @DefaultValue("500") int syncMaxRows,
         @DefaultValue("200") int progressEvery,
         @DefaultValue("PT5M") Duration staleAfter,
-        @DefaultValue List<String> currencies,
         @DefaultValue("2") int threads) {
 }

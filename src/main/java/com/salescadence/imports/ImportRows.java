@@ -43,6 +43,6 @@ public record ImportRows(List<AccountRow> accounts, List<ContactRow> contacts, L
 
     public record DealRow(int line, AccountRef account, String name, String ownerId, BigDecimal amount, String currency,
                           LocalDate expectedCloseDate, String stageCode, Integer probability, LocalDate closedOn,
-                          String lossReason) {
+                          String lossReason, LocalDate createdOn) {
     }
 }

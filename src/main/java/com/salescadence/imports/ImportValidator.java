@@ -186,6 +186,10 @@ public final class ImportValidator {
         String closedText = sheet.value(row, "closed_on");
         LocalDate closedOn = date(sheet, line, "closed_on", "Closed on", closedText, false);
         String lossReason = sheet.value(row, "loss_reason");
+        LocalDate createdOn = date(sheet, line, "created_on", "Created on", sheet.value(row, "created_on"), false);
+        if (createdOn != null && createdOn.isAfter(rules.today())) {
+            problem(sheet, line, "created_on", "Created on " + createdOn + " is in the future.");
+        }
         if (stage != null) {
             if (stage.kind() == StageKind.OPEN) {
                 if (expectedClose != null && expectedClose.isBefore(rules.today())) {
@@ -206,6 +210,8 @@ public final class ImportValidator {
                     problem(sheet, line, closedOn != null ? "closed_on" : "expected_close_date", "A "
                             + stage.kind().name().toLowerCase(Locale.ROOT) + " deal closed on or before today; "
                             + closed + " is in the future.");
+                } else if (closed != null && createdOn != null && createdOn.isAfter(closed)) {
+                    problem(sheet, line, "created_on", "Created on " + createdOn + " is after the deal closed (" + closed + ").");
                 }
             }
             if (stage.kind() == StageKind.LOST) {
@@ -218,7 +224,7 @@ public final class ImportValidator {
             return Optional.empty();
         }
         return Optional.of(new DealRow(line, account.get(), name, owner, amount, currency, expectedClose, stage.code(),
-                probability, closedOn, blankToNull(lossReason)));
+                probability, closedOn, blankToNull(lossReason), createdOn));
     }
 
     private Optional<AccountRef> accountRef(Sheet sheet, CsvRecord row) {

@@ -52,7 +52,7 @@ class ImportWriter {
         for (DealRow row : rows.deals()) {
             deals.importDeal(new ImportedDeal(accountId(row.account(), newAccounts), row.ownerId(), row.name().trim(),
                     row.amount(), row.currency(), row.expectedCloseDate(), row.stageCode(), row.probability(),
-                    row.closedOn(), row.lossReason()), actorId, note);
+                    row.closedOn(), row.lossReason(), row.createdOn()), actorId, note);
             progress.accept(++done);
         }
         return new Created(rows.accounts().size(), rows.contacts().size(), rows.deals().size());

@@ -51,7 +51,8 @@ class OpportunityRepository {
     }
 
     long insertImported(Long leadId, ImportedDeal deal, String stageModel, String stageCode, int probability,
-                        OpportunityStatus status, boolean inFunnel, LocalDateTime now, LocalDateTime closedAt) {
+                        OpportunityStatus status, boolean inFunnel, LocalDateTime createdAt, LocalDateTime enteredAt,
+                        LocalDateTime closedAt) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into opportunity (lead_id, account_id, owner_id, name, amount, currency, expected_close_date,
@@ -59,7 +60,7 @@ class OpportunityRepository {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(leadId, deal.accountId(), deal.ownerId(), deal.name(), deal.amount(), deal.currency(),
                         deal.expectedCloseDate(), stageModel, stageCode, probability, status.name(), inFunnel,
-                        deal.lossReason(), now, now, closedAt)
+                        deal.lossReason(), createdAt, enteredAt, closedAt)
                 .update(key, "id");
         return key.getKey().longValue();
     }

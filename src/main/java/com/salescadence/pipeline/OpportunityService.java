@@ -93,11 +93,14 @@ public class OpportunityService {
             leadId = leads.insertConverted(new NewLead(deal.accountId(), deal.ownerId(), deal.name(), "CSV import", deal.amount()),
                     deal.currency(), now);
         }
+        // a closed deal entered its stage when it closed; an open one when it was imported (earlier is not known)
         LocalDateTime closedAt = status == OpportunityStatus.OPEN ? null
                 : (deal.closedOn() == null ? deal.expectedCloseDate() : deal.closedOn()).atStartOfDay();
+        LocalDateTime enteredAt = closedAt == null ? now : closedAt;
+        LocalDateTime createdAt = deal.createdOn() != null ? deal.createdOn().atStartOfDay() : enteredAt;
         long id = opportunities.insertImported(leadId, deal, model.id(), stage.code(), probability, status,
-                funnel.inFunnel(deal.amount()), now, closedAt);
-        opportunities.addHistory(id, null, stage.code(), probability, actorId, now, note);
+                funnel.inFunnel(deal.amount()), createdAt, enteredAt, closedAt);
+        opportunities.addHistory(id, null, stage.code(), probability, actorId, enteredAt, note);
         return get(id);
     }
 

@@ -46,7 +46,7 @@ import com.salescadence.workflow.LeadToCashProcess;
  * Imports here may be at most 2MB (cadence.import.max-bytes).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"cadence.import.max-bytes=2MB", "cadence.import.progress-every=500"})
+        properties = {"cadence.import.max-bytes=2MB", "cadence.import.progress-every=500", "cadence.currency.rates.USD=7.10"})
 @ActiveProfiles("test")
 class ImportApiIntegrationTest {
 
@@ -132,6 +132,11 @@ class ImportApiIntegrationTest {
         assertThat(won).containsEntry("status", "WON").containsEntry("probability", 100)
                 .containsEntry("closedAt", today.minusDays(5) + "T00:00:00");
         assertThat(won.get("leadId")).as("closed deals are history: no process").isNull();
+        // the sales cycle runs from created_on; a closed deal entered its stage when it closed
+        assertThat(won).containsEntry("createdAt", today.minusDays(70) + "T00:00:00")
+                .containsEntry("stageEnteredAt", today.minusDays(5) + "T00:00:00");
+        assertThat(mes).containsEntry("createdAt", today.minusDays(30) + "T00:00:00");
+        assertThat(byName(deals, "Cold chain")).containsEntry("createdAt", today.minusDays(3) + "T00:00:00");
         assertThat(byName(deals, "Cold chain")).containsEntry("status", "LOST").containsEntry("probability", 0)
                 .containsEntry("lossReason", "Price, competitor 20% lower");
         List<Map<String, Object>> history = list(TestOrganization.MANAGER, "/api/opportunities/" + mes.get("id") + "/stage-history");
@@ -295,6 +300,18 @@ class ImportApiIntegrationTest {
     }
 
     @Test
+    void a_deal_may_be_in_a_currency_with_a_configured_rate_only() {
+        String close = today.plusDays(30).toString();
+        byte[] deals = csv("account,name,owner,amount,currency,expected_close_date,stage",
+                "Currency Co,Yuan,t.rep1,100000,CNY," + close + ",IDENTIFY",
+                "Currency Co,Dollars,t.rep1,100000,usd," + close + ",IDENTIFY",
+                "Currency Co,Euros,t.rep1,100000,EUR," + close + ",IDENTIFY");
+        Map<String, byte[]> files = Map.of("accounts", csv("name,tier,industry,owner", "Currency Co,OTHER,,t.rep1"), "opportunities", deals);
+        assertThat(problems(upload(TestOrganization.MANAGER, files, null, true)))
+                .containsExactly("opportunities|4|currency|Currency 'EUR' is not one this system uses (CNY, USD).");
+    }
+
+    @Test
     void a_job_whose_node_stopped_reporting_progress_shows_as_abandoned() {
         // as a node leaves it when it dies mid-import: running, last progress an hour ago (stale-after is 5 minutes)
         java.time.LocalDateTime hourAgo = java.time.LocalDateTime.now(clock.getZone()).minusHours(1);
@@ -315,7 +332,7 @@ class ImportApiIntegrationTest {
         assertThat(template.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(template.getHeaders().getContentType().toString()).startsWith("text/csv");
         String text = new String(template.getBody(), StandardCharsets.UTF_8);
-        assertThat(text).startsWith("\uFEFFaccount,name,owner,amount,currency,expected_close_date,stage,probability,closed_on,loss_reason\r\n");
+        assertThat(text).startsWith("\uFEFFaccount,name,owner,amount,currency,expected_close_date,stage,probability,closed_on,created_on,loss_reason\r\n");
         ResponseEntity<byte[]> zh = http.exchange("/api/imports/templates/accounts?lang=zh", HttpMethod.GET,
                 new HttpEntity<>(headers(TestOrganization.MANAGER, null)), byte[].class);
         assertThat(new String(zh.getBody(), StandardCharsets.UTF_8)).startsWith("\uFEFF客户名称,级别,行业,负责人\r\n华信精密机械,KEY,机械制造,t.mgr1\r\n");

@@ -237,6 +237,21 @@ class ImportValidatorTest {
     }
 
     @Test
+    void the_day_a_deal_was_created_is_not_in_the_future_nor_after_it_closed() {
+        Sheet deals = sheet(ImportKind.OPPORTUNITIES, "account,name,owner,amount,expected_close_date,stage,closed_on,created_on\r\n"
+                + "Existing Co,Fine,r1,100000,2026-10-01,WON,2026-10-05,2026-06-01\r\n"
+                + "Existing Co,Tomorrow,r1,100000,2026-12-31,IDENTIFY,,2026-11-26\r\n"
+                + "Existing Co,Backwards,r1,100000,2026-10-01,WON,2026-10-05,2026-10-06\r\n"
+                + "Existing Co,Sloppy,r1,100000,2026-12-31,IDENTIFY,,1.6.2026\r\n");
+        ImportRows rows = validate(managerRules(), deals);
+        assertThat(report(rows)).containsExactly(
+                "opportunities line 3, created_on: Created on 2026-11-26 is in the future.",
+                "opportunities line 4, created_on: Created on 2026-10-06 is after the deal closed (2026-10-05).",
+                "opportunities line 5, created_on: Created on must be a date like 2026-12-31 (yyyy-MM-dd), got '1.6.2026'.");
+        assertThat(rows.deals()).singleElement().satisfies(d -> assertThat(d.createdOn()).isEqualTo(LocalDate.of(2026, 6, 1)));
+    }
+
+    @Test
     void reads_the_chinese_header_names_and_refuses_unknown_doubled_or_missing_columns() {
         Sheet chinese = sheet(ImportKind.ACCOUNTS, "\uFEFF客户名称,级别,行业,负责人\r\n华信精密机械,KEY,机械制造,r1\r\n");
         ImportRows rows = validate(managerRules(), chinese);
