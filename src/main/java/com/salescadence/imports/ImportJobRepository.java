@@ -42,6 +42,18 @@ class ImportJobRepository {
         });
     }
 
+    /** Starts a queued job; false when it is no longer queued (shown as abandoned meanwhile). */
+    boolean claim(long id, LocalDateTime now) {
+        return own.execute(tx -> jdbc.sql("update import_job set status = 'VALIDATING', heartbeat_at = ? where id = ? and status = 'QUEUED'")
+                .params(now, id).update() > 0);
+    }
+
+    /** The node holding these jobs (queued or running) is alive. */
+    void heartbeat(java.util.Collection<Long> ids, LocalDateTime now) {
+        own.executeWithoutResult(tx -> jdbc.sql("update import_job set heartbeat_at = :now where id in (:ids) and status in " + RUNNING)
+                .param("now", now).param("ids", ids).update());
+    }
+
     void status(long id, ImportStatus status, LocalDateTime now) {
         own.executeWithoutResult(tx -> jdbc.sql("update import_job set status = ?, heartbeat_at = ? where id = ?")
                 .params(status.name(), now, id).update());

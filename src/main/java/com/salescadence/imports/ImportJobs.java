@@ -52,6 +52,9 @@ public class ImportJobs {
     private final Clock businessClock;
     private final Clock systemClock;
     private final ExecutorService background;
+    private final java.util.concurrent.ScheduledExecutorService heartbeat;
+    /** The jobs this node holds, queued or running: their heartbeat says the node is alive. */
+    private final Set<Long> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     ImportJobs(ImportJobRepository jobs, ImportAccess access, ImportLookups lookups, ImportWriter writer,
                StageModelCatalog stageModels, PipelineProperties pipeline, ImportProperties properties,
@@ -73,11 +76,29 @@ public class ImportJobs {
             thread.setDaemon(true);
             return thread;
         });
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "csv-import-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = Math.max(1000, properties.staleAfter().toMillis() / 5);
+        heartbeat.scheduleAtFixedRate(this::beat, period, period, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
     void stop() {
+        heartbeat.shutdownNow();
         background.shutdownNow();
+    }
+
+    private void beat() {
+        try {
+            if (!held.isEmpty()) {
+                jobs.heartbeat(List.copyOf(held), now());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Import heartbeat failed: {}", e.getMessage());
+        }
     }
 
     /** A started import: the job as it stands, and whether it already finished (small files). */
@@ -119,6 +140,7 @@ public class ImportJobs {
         String kinds = sheets.stream().map(s -> s.kind().key()).collect(Collectors.joining(","));
         long id = jobs.create(kinds, dryRun, userId, total, now());
         ImportJobView queued = view(id);
+        held.add(id);
         if (total <= properties.syncMaxRows()) {
             run(id, sheets, rules, dryRun, userId);
             return new Started(view(id), true);
@@ -155,7 +177,9 @@ public class ImportJobs {
     private void run(long id, List<Sheet> sheets, ImportRules rules, boolean dryRun, String userId) {
         int total = sheets.stream().mapToInt(s -> s.rows().size()).sum();
         try {
-            jobs.status(id, ImportStatus.VALIDATING, now());
+            if (!jobs.claim(id, now())) {
+                return;
+            }
             Progress validated = new Progress(n -> jobs.validated(id, n, now()), properties.progressEvery());
             if (dryRun) {
                 ImportRows rows = new ImportValidator(rules, lookups).validate(sheets, validated);
@@ -183,6 +207,8 @@ public class ImportJobs {
             log.error("Import {} failed; its transaction was rolled back", id, e);
             jobs.finish(id, ImportStatus.FAILED, 0, 0, 0, 0,
                     "The import failed and stored nothing: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), now());
+        } finally {
+            held.remove(id);
         }
     }
 

@@ -12,7 +12,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxBytes        files above this size are refused with 413 (the import endpoint's own body limit)
  * @param syncMaxRows     imports of at most this many rows run while the request waits; larger ones in the background
  * @param progressEvery   the job's progress row is updated every this many rows
- * @param staleAfter      a running job whose node has not reported progress for this long is shown as abandoned
+ * @param staleAfter      a queued or running job whose node has not sent its heartbeat (every fifth of this) for this
+ *                        long is shown as abandoned: the node stopped
  * @param threads         background imports that run at once on one node
  */
 @ConfigurationProperties("cadence.import")
