@@ -15,7 +15,7 @@ import org.springframework.util.unit.DataSize;
 @Configuration(proxyBeanMethods = false)
 class ImportConfiguration {
 
-    /** What a multipart import request may weigh: three files and their envelope. */
+    /** What a multipart import request may weigh: three files and their envelope (web.RequestSizeLimitFilter lets as much through). */
     static long maxRequestBytes(DataSize maxFile) {
         return 3 * maxFile.toBytes() + DataSize.ofMegabytes(1).toBytes();
     }

@@ -66,6 +66,8 @@ class ImportController {
                     + "poll GET /api/imports/{id}. dryRun=true checks every row and stores nothing. A real import stores "
                     + "nothing when any row is bad. 400 for a malformed file, 413 above cadence.import.max-bytes.")
     @ApiResponse(responseCode = "202", description = "Accepted: running in the background")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+            schema = @Schema(implementation = UploadForm.class)))
     ResponseEntity<ImportJobView> upload(
             @Parameter(description = "accounts, contacts or opportunities (for the part 'file')") @RequestParam(required = false) String type,
             @RequestParam(defaultValue = "false") boolean dryRun,
@@ -118,6 +120,14 @@ class ImportController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + kind.key() + (zh ? "-zh" : "") + "-template.csv\"")
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .body(csv.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The parts an upload may have (for the OpenAPI document). */
+    record UploadForm(
+            @Schema(type = "string", format = "binary", description = "one CSV file of the type given by ?type=") String file,
+            @Schema(type = "string", format = "binary", description = "a CSV file of accounts") String accounts,
+            @Schema(type = "string", format = "binary", description = "a CSV file of contacts") String contacts,
+            @Schema(type = "string", format = "binary", description = "a CSV file of opportunities") String opportunities) {
     }
 
     private ResponseEntity<ImportJobView> answer(ImportJobs.Started started) {

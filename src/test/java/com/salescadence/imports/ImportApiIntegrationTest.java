@@ -348,7 +348,8 @@ class ImportApiIntegrationTest {
     @Test
     void the_import_api_is_in_the_openapi_document() {
         ResponseEntity<String> docs = http.exchange("/v3/api-docs", HttpMethod.GET, new HttpEntity<>(headers(TestOrganization.MANAGER, null)), String.class);
-        assertThat(docs.getBody()).contains("/api/imports", "/api/imports/{id}", "/api/imports/templates/{type}", "Imports");
+        assertThat(docs.getBody()).contains("/api/imports", "/api/imports/{id}", "/api/imports/templates/{type}", "Imports",
+                "multipart/form-data", "text/csv", "a CSV file of opportunities");
     }
 
     @SuppressWarnings("unchecked")
