@@ -4,6 +4,10 @@ import static com.salescadence.support.TestOrganization.MANAGER;
 import static com.salescadence.support.TestOrganization.REP;
 import static com.salescadence.support.TestOrganization.TEAMMATE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static com.salescadence.support.JsonFigures.amount;
+import static com.salescadence.support.JsonFigures.figure;
+import static com.salescadence.support.JsonFigures.list;
+import static com.salescadence.support.JsonFigures.map;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -159,29 +163,6 @@ class MetricsImportIntegrationTest {
                 .exchange(path, HttpMethod.GET, null, JSON);
         assertThat(response.getStatusCode()).as(path + ": " + response.getBody()).isEqualTo(HttpStatus.OK);
         return response.getBody();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Object value) {
-        return (List<Map<String, Object>>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return (Map<String, Object>) value;
-    }
-
-    private static void amount(Map<String, Object> json, String field, String expected) {
-        assertThat(json.get(field)).as(field + " of " + json).isNotNull();
-        assertThat(new BigDecimal(String.valueOf(json.get(field)))).as(field + " of " + json).isEqualByComparingTo(expected);
-    }
-
-    private static void figure(Map<String, Object> json, String name, String value, String flag, Map<String, String> inputs) {
-        Map<String, Object> figure = map(json.get(name));
-        assertThat(figure).as(name).containsEntry("flag", flag);
-        amount(figure, "value", value);
-        Map<String, Object> actual = map(figure.get("inputs"));
-        inputs.forEach((input, expected) -> amount(actual, input, expected));
     }
 
     private static void stage(Map<String, Object> stage, String side, int entered, int converted, String convertedPct) {
