@@ -37,6 +37,11 @@ class AccountRepository {
         return jdbc.sql("select * from account where tier = ? order by id").param(tier.name()).query(RecordRows.of(Account.class)).list();
     }
 
+    List<Account> findByNameKeys(Collection<String> keys) {
+        return jdbc.sql("select * from account where lower(trim(name)) in (:keys) order by id")
+                .param("keys", keys).query(RecordRows.of(Account.class)).list();
+    }
+
     List<Account> findByOwners(Collection<String> owners) {
         return jdbc.sql("select * from account where owner_id in (:owners) order by name")
                 .param("owners", owners).query(RecordRows.of(Account.class)).list();

@@ -52,6 +52,22 @@ public class AccountService {
         return accounts.findByTier(tier);
     }
 
+    /** The accounts whose name is one of these, compared without case and surrounding blanks. */
+    @Transactional(readOnly = true)
+    public List<Account> findByNames(java.util.Collection<String> names) {
+        List<String> keys = names.stream().map(AccountService::nameKey).distinct().toList();
+        List<Account> found = new java.util.ArrayList<>();
+        for (int from = 0; from < keys.size(); from += 500) {
+            found.addAll(accounts.findByNameKeys(keys.subList(from, Math.min(keys.size(), from + 500))));
+        }
+        return found;
+    }
+
+    /** How account names are compared: without case and surrounding blanks. */
+    public static String nameKey(String name) {
+        return name == null ? "" : name.trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
     @Transactional(readOnly = true)
     public List<Account> listVisibleTo(String viewerId) {
         return organization.visibleOwners(viewerId).map(accounts::findByOwners).orElseGet(accounts::findAll);

@@ -29,6 +29,17 @@ class LeadRepository {
         return key.getKey().longValue();
     }
 
+    /** A lead already converted to an opportunity elsewhere (an imported open deal). */
+    long insertConverted(NewLead lead, String currency, LocalDateTime now) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into lead (account_id, owner_id, title, source, estimated_amount, currency, status, created_at, decided_at)
+                values (?, ?, ?, ?, ?, ?, 'CONVERTED', ?, ?)""")
+                .params(lead.accountId(), lead.ownerId(), lead.title(), lead.source(), lead.estimatedAmount(), currency, now, now)
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
     Optional<Lead> find(long id) {
         return jdbc.sql("select * from lead where id = ?").param(id).query(RecordRows.of(Lead.class)).optional();
     }

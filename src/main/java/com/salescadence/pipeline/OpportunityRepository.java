@@ -50,6 +50,27 @@ class OpportunityRepository {
         return key.getKey().longValue();
     }
 
+    long insertImported(Long leadId, ImportedDeal deal, String stageModel, String stageCode, int probability,
+                        OpportunityStatus status, boolean inFunnel, LocalDateTime createdAt, LocalDateTime enteredAt,
+                        LocalDateTime closedAt) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into opportunity (lead_id, account_id, owner_id, name, amount, currency, expected_close_date,
+                  stage_model, stage_code, probability, status, in_funnel, loss_reason, created_at, stage_entered_at, closed_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(leadId, deal.accountId(), deal.ownerId(), deal.name(), deal.amount(), deal.currency(),
+                        deal.expectedCloseDate(), stageModel, stageCode, probability, status.name(), inFunnel,
+                        deal.lossReason(), createdAt, enteredAt, closedAt)
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    /** Whether the account already has a deal of that name (case and surrounding blanks ignored). */
+    boolean existsOnAccount(long accountId, String name) {
+        return jdbc.sql("select count(*) from opportunity where account_id = ? and lower(trim(name)) = ?")
+                .params(accountId, name.trim().toLowerCase(java.util.Locale.ROOT)).query(Long.class).single() > 0;
+    }
+
     Optional<Opportunity> find(long id) {
         return jdbc.sql("select * from opportunity where id = ?").param(id).query(ROWS).optional();
     }

@@ -34,16 +34,18 @@ import com.salescadence.pipeline.stage.StageModelCatalog;
 public class OpportunityService {
 
     private final OpportunityRepository opportunities;
+    private final LeadRepository leads;
     private final StageModelCatalog stageModels;
     private final OrganizationService organization;
     private final NotificationService notifications;
     private final FunnelPolicy funnel;
     private final Clock clock;
 
-    OpportunityService(OpportunityRepository opportunities, StageModelCatalog stageModels,
+    OpportunityService(OpportunityRepository opportunities, LeadRepository leads, StageModelCatalog stageModels,
                        OrganizationService organization, NotificationService notifications,
                        PipelineProperties properties, Clock clock) {
         this.opportunities = opportunities;
+        this.leads = leads;
         this.stageModels = stageModels;
         this.organization = organization;
         this.notifications = notifications;
@@ -70,6 +72,38 @@ public class OpportunityService {
         return get(id);
     }
 
+    /**
+     * Stores a deal imported where it already stands, with its stage history entry; in_funnel follows the
+     * funnel policy as for every deal. An open deal also gets a converted lead, whose id is the business key
+     * of the lead-to-cash instance that {@code pipeline.process.DealImport} starts for it; a won or lost deal
+     * is history and gets neither.
+     */
+    public Opportunity importDeal(ImportedDeal deal, String actorId, String note) {
+        StageModel model = stageModels.active();
+        Stage stage = model.stage(deal.stageCode());
+        int probability = ProbabilityRule.claimable(stage, deal.probability());
+        OpportunityStatus status = switch (stage.kind()) {
+            case OPEN -> OpportunityStatus.OPEN;
+            case WON -> OpportunityStatus.WON;
+            case LOST -> OpportunityStatus.LOST;
+        };
+        LocalDateTime now = LocalDateTime.now(clock);
+        Long leadId = null;
+        if (status == OpportunityStatus.OPEN) {
+            leadId = leads.insertConverted(new NewLead(deal.accountId(), deal.ownerId(), deal.name(), "CSV import", deal.amount()),
+                    deal.currency(), now);
+        }
+        // a closed deal entered its stage when it closed; an open one when it was imported (earlier is not known)
+        LocalDateTime closedAt = status == OpportunityStatus.OPEN ? null
+                : (deal.closedOn() == null ? deal.expectedCloseDate() : deal.closedOn()).atStartOfDay();
+        LocalDateTime enteredAt = closedAt == null ? now : closedAt;
+        LocalDateTime createdAt = deal.createdOn() != null ? deal.createdOn().atStartOfDay() : enteredAt;
+        long id = opportunities.insertImported(leadId, deal, model.id(), stage.code(), probability, status,
+                funnel.inFunnel(deal.amount()), createdAt, enteredAt, closedAt);
+        opportunities.addHistory(id, null, stage.code(), probability, actorId, enteredAt, note);
+        return get(id);
+    }
+
     boolean needsGoNoGo(Opportunity opportunity) {
         return funnel.needsGoNoGo(opportunity.amount());
     }
@@ -77,6 +111,12 @@ public class OpportunityService {
     @Transactional(readOnly = true)
     public Opportunity get(long id) {
         return opportunities.find(id).orElseThrow(() -> new NotFoundException("No opportunity " + id + "."));
+    }
+
+    /** Whether the account already has a deal of that name (case and surrounding blanks ignored). */
+    @Transactional(readOnly = true)
+    public boolean existsOnAccount(long accountId, String name) {
+        return opportunities.existsOnAccount(accountId, name);
     }
 
     @Transactional(readOnly = true)

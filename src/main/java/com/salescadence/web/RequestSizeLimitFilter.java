@@ -25,18 +25,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Refuses request bodies of the product's API (/api) above {@code cadence.api.max-request-size} (default
  * 1MB) with 413, before authentication and before anything is read: at once when the declared
- * Content-Length is too big, and while reading when a body without one (chunked) grows too big.
+ * Content-Length is too big, and while reading when a body without one (chunked) grows too big. An upload
+ * to POST /api/imports may carry three files of {@code cadence.import.max-bytes} (default 10MB) each; the
+ * import refuses a single file above that limit itself.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final long importMaxBytes;
     private final ObjectMapper json;
 
-    RequestSizeLimitFilter(@Value("${cadence.api.max-request-size:1MB}") DataSize maxSize, ObjectMapper json) {
+    RequestSizeLimitFilter(@Value("${cadence.api.max-request-size:1MB}") DataSize maxSize,
+                           @Value("${cadence.import.max-bytes:10MB}") DataSize importMaxFile, ObjectMapper json) {
         this.maxBytes = maxSize.toBytes();
+        this.importMaxBytes = 3 * importMaxFile.toBytes() + DataSize.ofMegabytes(1).toBytes();
         this.json = json;
+    }
+
+    private long limitFor(HttpServletRequest request) {
+        boolean upload = "POST".equals(request.getMethod())
+                && request.getRequestURI().equals(request.getContextPath() + "/api/imports");
+        return upload ? Math.max(maxBytes, importMaxBytes) : maxBytes;
     }
 
     @Override
@@ -47,15 +58,16 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
-            refuse(response);
+        long limit = limitFor(request);
+        if (request.getContentLengthLong() > limit) {
+            refuse(response, limit);
             return;
         }
-        chain.doFilter(new Limited(request, maxBytes), response);
+        chain.doFilter(new Limited(request, limit), response);
     }
 
-    private void refuse(HttpServletResponse response) throws IOException {
-        String message = message(maxBytes);
+    private void refuse(HttpServletResponse response, long limit) throws IOException {
+        String message = message(limit);
         response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setHeader("Connection", "close");

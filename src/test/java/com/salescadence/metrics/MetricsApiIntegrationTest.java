@@ -7,6 +7,10 @@ import static com.salescadence.support.TestOrganization.OTHER_REP;
 import static com.salescadence.support.TestOrganization.REP;
 import static com.salescadence.support.TestOrganization.TEAMMATE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static com.salescadence.support.JsonFigures.amount;
+import static com.salescadence.support.JsonFigures.figure;
+import static com.salescadence.support.JsonFigures.list;
+import static com.salescadence.support.JsonFigures.map;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -361,33 +365,6 @@ class MetricsApiIntegrationTest {
                 .exchange(path, HttpMethod.GET, null, JSON_LIST);
         assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
         return response.getBody();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Object value) {
-        return (List<Map<String, Object>>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return (Map<String, Object>) value;
-    }
-
-    private static void amount(Map<String, Object> json, String field, String expected) {
-        assertThat(json.get(field)).as(field + " of " + json).isNotNull();
-        assertThat(new BigDecimal(String.valueOf(json.get(field)))).as(field + " of " + json).isEqualByComparingTo(expected);
-    }
-
-    private static void figure(Map<String, Object> json, String name, String value, String flag, Map<String, String> inputs) {
-        Map<String, Object> figure = map(json.get(name));
-        assertThat(figure).as(name).containsKey("value").containsEntry("flag", flag);
-        if (value == null) {
-            assertThat(figure.get("value")).as(name).isNull();
-        } else {
-            amount(figure, "value", value);
-        }
-        Map<String, Object> actual = map(figure.get("inputs"));
-        inputs.forEach((input, expected) -> amount(actual, input, expected));
     }
 
     private static void stage(Map<String, Object> stage, String side, int entered, int converted, String convertedPct, int lost,

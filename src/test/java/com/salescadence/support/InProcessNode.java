@@ -30,6 +30,9 @@ public final class InProcessNode implements AutoCloseable {
         // without Camunda's web apps (Tasklist, Cockpit, Admin): when a node with them stops, their bootstrap
         // clears the web apps' JVM-wide runtime delegates, under the feet of the test contexts still running
         all.putIfAbsent("camunda.bpm.webapp.enabled", "false");
+        // outside the demo a node only starts when an administrator exists or can be created from the settings
+        all.putIfAbsent("cadence.admin.user", "node.admin");
+        all.putIfAbsent("cadence.admin.password", "node-admin-secret");
         String[] args = all.entrySet().stream()
                 .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         return new InProcessNode(name, new SpringApplicationBuilder(SalesCadenceApplication.class).run(args));

@@ -17,6 +17,8 @@ import com.salescadence.organization.OrganizationService;
 import com.salescadence.pipeline.Account;
 import com.salescadence.pipeline.AccountService;
 import com.salescadence.pipeline.AccountTier;
+import com.salescadence.pipeline.Contact;
+import com.salescadence.pipeline.ContactService;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,10 +29,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class AccountController {
 
     private final AccountService accounts;
+    private final ContactService contacts;
     private final OrganizationService organization;
 
-    AccountController(AccountService accounts, OrganizationService organization) {
+    AccountController(AccountService accounts, ContactService contacts, OrganizationService organization) {
         this.accounts = accounts;
+        this.contacts = contacts;
         this.organization = organization;
     }
 
@@ -44,6 +48,13 @@ class AccountController {
     @Operation(summary = "One account")
     Account get(@PathVariable long id, Principal principal) {
         return accounts.visibleTo(id, principal.getName());
+    }
+
+    @GetMapping("/{id}/contacts")
+    @Operation(summary = "The contacts of an account the caller may see")
+    List<Contact> contacts(@PathVariable long id, Principal principal) {
+        accounts.visibleTo(id, principal.getName());
+        return contacts.ofAccount(id);
     }
 
     @PostMapping

@@ -1,0 +1,52 @@
+package com.salescadence.imports;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import com.salescadence.organization.OrganizationService;
+import com.salescadence.organization.Person;
+import com.salescadence.pipeline.Account;
+import com.salescadence.pipeline.AccountService;
+import com.salescadence.pipeline.ContactService;
+import com.salescadence.pipeline.OpportunityService;
+
+/** Validation's look-ups, answered by the organization and pipeline services. */
+@Component
+class DatabaseLookups implements ImportLookups {
+
+    private final OrganizationService organization;
+    private final AccountService accounts;
+    private final ContactService contacts;
+    private final OpportunityService opportunities;
+
+    DatabaseLookups(OrganizationService organization, AccountService accounts, ContactService contacts,
+                    OpportunityService opportunities) {
+        this.organization = organization;
+        this.accounts = accounts;
+        this.contacts = contacts;
+        this.opportunities = opportunities;
+    }
+
+    @Override
+    public Optional<Person> person(String id) {
+        return organization.findPerson(id);
+    }
+
+    @Override
+    public List<Account> accountsNamed(Collection<String> names) {
+        return accounts.findByNames(names);
+    }
+
+    @Override
+    public boolean contactExists(long accountId, String email, String name) {
+        return contacts.exists(accountId, email, name);
+    }
+
+    @Override
+    public boolean opportunityExists(long accountId, String name) {
+        return opportunities.existsOnAccount(accountId, name);
+    }
+}

@@ -1,0 +1,149 @@
+package com.salescadence.imports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+
+import com.salescadence.common.ValidationException;
+import com.salescadence.pipeline.PipelineProperties;
+import com.salescadence.pipeline.stage.StageModelCatalog;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/imports")
+@Tag(name = "Imports", description = "Accounts, contacts and opportunities from CSV files: dry run, all-or-nothing import, progress")
+class ImportController {
+
+    private static final String TEXT_CSV = "text/csv";
+
+    private final ImportJobs imports;
+    private final ImportProperties properties;
+    private final StageModelCatalog stageModels;
+    private final PipelineProperties pipeline;
+    private final Clock clock;
+
+    ImportController(ImportJobs imports, ImportProperties properties, StageModelCatalog stageModels,
+                     PipelineProperties pipeline, Clock clock) {
+        this.imports = imports;
+        this.properties = properties;
+        this.stageModels = stageModels;
+        this.pipeline = pipeline;
+        this.clock = clock;
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Manager (for their team) or admin: import a CSV file uploaded as the part 'file' (with type), "
+            + "or up to three files in parts named accounts, contacts, opportunities (one job, all or nothing)",
+            description = "200 with the finished job for small files, 202 with the queued job (and Location) for large ones; "
+                    + "poll GET /api/imports/{id}. dryRun=true checks every row and stores nothing. A real import stores "
+                    + "nothing when any row is bad. 400 for a malformed file, 413 above cadence.import.max-bytes.")
+    @ApiResponse(responseCode = "202", description = "Accepted: running in the background")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+            schema = @Schema(implementation = UploadForm.class)))
+    ResponseEntity<ImportJobView> upload(
+            @Parameter(description = "accounts, contacts or opportunities (for the part 'file')") @RequestParam(required = false) String type,
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            MultipartHttpServletRequest request, Principal principal) throws IOException {
+        Map<ImportKind, byte[]> files = new EnumMap<>(ImportKind.class);
+        for (Map.Entry<String, List<MultipartFile>> part : request.getMultiFileMap().entrySet()) {
+            if (part.getValue().size() != 1) {
+                throw new ValidationException("Send one file per part; part '" + part.getKey() + "' has " + part.getValue().size() + ".");
+            }
+            ImportKind kind;
+            if ("file".equals(part.getKey())) {
+                if (type == null) {
+                    throw new ValidationException("Say what the file holds: ?type=accounts, contacts or opportunities.");
+                }
+                kind = ImportKind.of(type);
+            } else {
+                kind = ImportKind.of(part.getKey());
+            }
+            if (files.put(kind, read(part.getValue().get(0).getInputStream())) != null) {
+                throw new ValidationException("Two files of " + kind.key() + " were sent; send one.");
+            }
+        }
+        return answer(imports.start(principal.getName(), files, dryRun));
+    }
+
+    @PostMapping(consumes = {TEXT_CSV, MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @Operation(summary = "Manager (for their team) or admin: import the CSV sent as the request body (text/csv)",
+            description = "As the multipart upload, for one file of the given type.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = TEXT_CSV, schema = @Schema(type = "string")))
+    ResponseEntity<ImportJobView> body(@RequestParam String type, @RequestParam(defaultValue = "false") boolean dryRun,
+                                       HttpServletRequest request, Principal principal) throws IOException {
+        ImportKind kind = ImportKind.of(type);
+        return answer(imports.start(principal.getName(), Map.of(kind, read(request.getInputStream())), dryRun));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "An import's status, progress (rows done of total, percent) and report of every bad value (line, column, reason)")
+    ImportJobView get(@PathVariable long id, Principal principal) {
+        return imports.get(id, principal.getName());
+    }
+
+    @GetMapping(value = "/templates/{type}", produces = TEXT_CSV)
+    @Operation(summary = "A CSV template of a type: the header and one example row (lang=zh for the Chinese column names)")
+    ResponseEntity<byte[]> template(@PathVariable String type, @RequestParam(defaultValue = "en") String lang, Principal principal) {
+        ImportKind kind = ImportKind.of(type);
+        boolean zh = lang.toLowerCase().startsWith("zh");
+        String csv = "\uFEFF" + ImportTemplates.csv(kind, zh, principal.getName(), stageModels.active(), pipeline.currency(),
+                LocalDate.now(clock));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + kind.key() + (zh ? "-zh" : "") + "-template.csv\"")
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(csv.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The parts an upload may have (for the OpenAPI document). */
+    record UploadForm(
+            @Schema(type = "string", format = "binary", description = "one CSV file of the type given by ?type=") String file,
+            @Schema(type = "string", format = "binary", description = "a CSV file of accounts") String accounts,
+            @Schema(type = "string", format = "binary", description = "a CSV file of contacts") String contacts,
+            @Schema(type = "string", format = "binary", description = "a CSV file of opportunities") String opportunities) {
+    }
+
+    private ResponseEntity<ImportJobView> answer(ImportJobs.Started started) {
+        URI location = URI.create("/api/imports/" + started.job().id());
+        return ResponseEntity.status(started.finished() ? HttpStatus.OK : HttpStatus.ACCEPTED).location(location).body(started.job());
+    }
+
+    /** Reads a file up to the import limit; one byte more is refused with 413. */
+    private byte[] read(InputStream in) throws IOException {
+        long max = properties.maxBytes().toBytes();
+        try (in) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+            if (bytes.length > max) {
+                throw new FileTooLargeException(max);
+            }
+            return bytes;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package com.salescadence.imports;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import com.salescadence.common.ValidationException;
+
+/**
+ * What a CSV file holds, with its documented columns. Accounts are read before contacts and
+ * opportunities, so those may name an account of the same import.
+ */
+public enum ImportKind {
+
+    ACCOUNTS(List.of(
+            new Column("name", List.of("客户名称", "名称"), true, "Huaxin Precision Machinery", "华信精密机械"),
+            new Column("tier", List.of("级别", "客户级别"), true, "KEY", "KEY"),
+            new Column("industry", List.of("行业"), false, "Machinery", "机械制造"),
+            new Column("owner", List.of("负责人"), true, null, null))),
+
+    CONTACTS(List.of(
+            new Column("account", List.of("客户名称", "客户"), true, "Huaxin Precision Machinery", "华信精密机械"),
+            new Column("name", List.of("姓名", "联系人"), true, "Li Wei", "李伟"),
+            new Column("title", List.of("职务", "职位"), false, "CIO", "信息总监"),
+            new Column("email", List.of("邮箱", "电子邮件"), false, "li.wei@huaxin.example", "li.wei@huaxin.example"),
+            new Column("phone", List.of("电话", "手机"), false, "+86 10 5555 0101", "+86 10 5555 0101"),
+            new Column("owner", List.of("负责人"), false, null, null))),
+
+    OPPORTUNITIES(List.of(
+            new Column("account", List.of("客户名称", "客户"), true, "Huaxin Precision Machinery", "华信精密机械"),
+            new Column("name", List.of("商机名称", "名称"), true, "MES rollout phase 2", "MES 二期"),
+            new Column("owner", List.of("负责人"), true, null, null),
+            new Column("amount", List.of("金额"), true, "300000.00", "300000.00"),
+            new Column("currency", List.of("币种", "货币"), false, null, null),
+            new Column("expected_close_date", List.of("预计成交日期", "预计签约日期"), true, null, null),
+            new Column("stage", List.of("阶段", "销售阶段"), true, null, null),
+            new Column("probability", List.of("赢率", "概率"), false, "", ""),
+            new Column("closed_on", List.of("关闭日期", "成交日期"), false, "", ""),
+            new Column("created_on", List.of("创建日期"), false, "", ""),
+            new Column("loss_reason", List.of("丢单原因", "输单原因"), false, "", "")));
+
+    private final List<Column> columns;
+
+    ImportKind(List<Column> columns) {
+        this.columns = columns;
+    }
+
+    public List<Column> columns() {
+        return columns;
+    }
+
+    /** The lower-case name used in the API and reports: accounts, contacts, opportunities. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public Optional<Column> column(String name) {
+        return columns.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    public static ImportKind of(String key) {
+        for (ImportKind kind : values()) {
+            if (kind.key().equalsIgnoreCase(key == null ? "" : key.trim())) {
+                return kind;
+            }
+        }
+        throw new ValidationException("Unknown import type '" + key + "': use accounts, contacts or opportunities.");
+    }
+}

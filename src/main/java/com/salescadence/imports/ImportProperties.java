@@ -1,0 +1,26 @@
+package com.salescadence.imports;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the CSV import.
+ *
+ * @param maxBytes        files above this size are refused with 413 (the import endpoint's own body limit)
+ * @param syncMaxRows     imports of at most this many rows run while the request waits; larger ones in the background
+ * @param progressEvery   the job's progress row is updated every this many rows
+ * @param staleAfter      a queued or running job whose node has not sent its heartbeat (every fifth of this) for this
+ *                        long is shown as abandoned: the node stopped
+ * @param threads         background imports that run at once on one node
+ */
+@ConfigurationProperties("cadence.import")
+public record ImportProperties(
+        @DefaultValue("10MB") DataSize maxBytes,
+        @DefaultValue("500") int syncMaxRows,
+        @DefaultValue("200") int progressEvery,
+        @DefaultValue("PT5M") Duration staleAfter,
+        @DefaultValue("2") int threads) {
+}

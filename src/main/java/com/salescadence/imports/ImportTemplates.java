@@ -1,0 +1,30 @@
+package com.salescadence.imports;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.salescadence.pipeline.stage.StageModel;
+
+/** The CSV template of each import type: the documented header and one example row. */
+final class ImportTemplates {
+
+    private ImportTemplates() {
+    }
+
+    static String csv(ImportKind kind, boolean chinese, String owner, StageModel model, String currency, LocalDate today) {
+        List<String> header = new ArrayList<>();
+        List<String> example = new ArrayList<>();
+        for (Column column : kind.columns()) {
+            header.add(chinese ? column.chineseName() : column.name());
+            example.add(switch (column.name()) {
+                case "owner" -> owner;
+                case "currency" -> currency;
+                case "expected_close_date" -> today.plusDays(60).toString();
+                case "stage" -> model.first().code();
+                default -> chinese ? column.exampleZh() : column.example();
+            });
+        }
+        return CsvParser.line(header) + CsvParser.line(example);
+    }
+}

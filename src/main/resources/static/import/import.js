@@ -1,0 +1,137 @@
+// The CSV import page: choose a type and a file, dry run, read the bad rows, import, watch the progress.
+// Every text from the server or the file is shown with textContent, never as HTML.
+(function () {
+  'use strict';
+
+  var TEXTS = {
+    en: {
+      title: 'Import from CSV',
+      intro: 'Bring in accounts, contacts and opportunities from a spreadsheet saved as CSV (UTF-8). A dry run checks every row and stores nothing; an import stores everything or, if any row is bad, nothing.',
+      type: 'What the file holds', accounts: 'Accounts', contacts: 'Contacts', opportunities: 'Opportunities',
+      template: 'Download the template', file: 'CSV file', dryRun: 'Dry run', 'import': 'Import',
+      line: 'Line', column: 'Column', reason: 'Reason', chooseFile: 'Choose a CSV file first.',
+      QUEUED: 'Waiting to start', VALIDATING: 'Checking the rows', IMPORTING: 'Storing the rows',
+      VALIDATED: 'Dry run: every row is valid, nothing was stored', REJECTED: 'Bad rows found: nothing was stored',
+      DONE: 'Imported', FAILED: 'The import failed: nothing was stored', ABANDONED: 'The import stopped: nothing was stored',
+      rows: function (j) { return j.rowsValidated + ' / ' + j.rowsTotal + ' rows checked' + (j.dryRun ? '' : ', ' + j.rowsImported + ' stored'); },
+      forbidden: 'Only managers (for their team) and administrators may import.'
+    },
+    zh: {
+      title: '从 CSV 导入',
+      intro: '从保存为 CSV（UTF-8）的电子表格导入客户、联系人和商机。试运行会检查每一行，但不保存任何数据；正式导入要么全部保存，要么（只要有一行有错）什么都不保存。',
+      type: '文件内容', accounts: '客户', contacts: '联系人', opportunities: '商机',
+      template: '下载模板', file: 'CSV 文件', dryRun: '试运行', 'import': '导入',
+      line: '行', column: '列', reason: '原因', chooseFile: '请先选择一个 CSV 文件。',
+      QUEUED: '等待开始', VALIDATING: '正在检查各行', IMPORTING: '正在保存各行',
+      VALIDATED: '试运行：所有行均有效，未保存任何数据', REJECTED: '发现错误行：未保存任何数据',
+      DONE: '导入完成', FAILED: '导入失败：未保存任何数据', ABANDONED: '导入已中断：未保存任何数据',
+      rows: function (j) { return '已检查 ' + j.rowsValidated + ' / ' + j.rowsTotal + ' 行' + (j.dryRun ? '' : '，已保存 ' + j.rowsImported + ' 行'); },
+      forbidden: '只有经理（为其团队）和管理员可以导入。'
+    }
+  };
+
+  var lang = (navigator.language || 'en').toLowerCase().indexOf('zh') === 0 ? 'zh' : 'en';
+  var $ = function (id) { return document.getElementById(id); };
+  var lastJob = null;
+
+  function t(key) { return TEXTS[lang][key]; }
+
+  function applyLanguage() {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.querySelectorAll('[data-t]').forEach(function (el) { el.textContent = t(el.getAttribute('data-t')); });
+    document.title = t('title');
+    $('lang-en').classList.toggle('active', lang === 'en');
+    $('lang-zh').classList.toggle('active', lang === 'zh');
+    updateTemplateLink();
+    if (lastJob) { show(lastJob); }
+  }
+
+  function updateTemplateLink() {
+    $('template').href = '/api/imports/templates/' + $('type').value + '?lang=' + lang;
+  }
+
+  function api(url, options) {
+    options = options || {};
+    options.credentials = 'same-origin';
+    options.headers = Object.assign({ 'X-Requested-With': 'XMLHttpRequest', 'Accept': 'application/json' }, options.headers || {});
+    return fetch(url, options).then(function (response) {
+      return response.text().then(function (text) {
+        var body = null;
+        try { body = text ? JSON.parse(text) : null; } catch (e) { body = { error: text }; }
+        return { status: response.status, body: body };
+      });
+    });
+  }
+
+  function showError(text) {
+    $('error').textContent = text;
+    $('error').hidden = !text;
+  }
+
+  function show(job) {
+    lastJob = job;
+    $('result').hidden = false;
+    $('progress').value = job.percent;
+    $('percent').textContent = job.percent + '%';
+    var status = $('status');
+    status.textContent = t(job.status) + ' — ' + t('rows')(job);
+    status.className = job.status === 'DONE' || job.status === 'VALIDATED' ? 'ok'
+      : (job.finished ? 'bad' : '');
+    $('message').textContent = job.message || '';
+    var body = $('problems').querySelector('tbody');
+    while (body.firstChild) { body.removeChild(body.firstChild); }
+    (job.problems || []).forEach(function (p) {
+      var row = document.createElement('tr');
+      [(job.types.length > 1 ? t(p.type) + ' ' : '') + p.line, p.column || '', p.reason].forEach(function (value) {
+        var cell = document.createElement('td');
+        cell.textContent = value;
+        row.appendChild(cell);
+      });
+      body.appendChild(row);
+    });
+    $('problems').hidden = !(job.problems && job.problems.length);
+  }
+
+  function poll(id) {
+    api('/api/imports/' + encodeURIComponent(id)).then(function (answer) {
+      if (answer.status !== 200) { showError(answer.body && answer.body.error || ('HTTP ' + answer.status)); return; }
+      show(answer.body);
+      if (!answer.body.finished) { setTimeout(function () { poll(id); }, 500); } else { busy(false); }
+    }).catch(function (e) { showError(String(e)); busy(false); });
+  }
+
+  function busy(on) {
+    $('dry-run').disabled = on;
+    $('import').disabled = on;
+  }
+
+  function run(dryRun) {
+    showError('');
+    var file = $('file').files[0];
+    if (!file) { showError(t('chooseFile')); return; }
+    var form = new FormData();
+    form.append('file', file);
+    busy(true);
+    api('/api/imports?type=' + encodeURIComponent($('type').value) + '&dryRun=' + dryRun, { method: 'POST', body: form })
+      .then(function (answer) {
+        if (answer.status === 200 || answer.status === 202) {
+          show(answer.body);
+          if (!answer.body.finished) { poll(answer.body.id); } else { busy(false); }
+          return;
+        }
+        busy(false);
+        $('result').hidden = true;
+        var problems = answer.body && answer.body.problems && answer.body.problems.length ? answer.body.problems : null;
+        showError(answer.status === 403 ? t('forbidden')
+          : (problems ? problems.join('\n') : (answer.body && answer.body.error) || ('HTTP ' + answer.status)));
+      })
+      .catch(function (e) { busy(false); showError(String(e)); });
+  }
+
+  $('lang-en').addEventListener('click', function () { lang = 'en'; applyLanguage(); });
+  $('lang-zh').addEventListener('click', function () { lang = 'zh'; applyLanguage(); });
+  $('type').addEventListener('change', updateTemplateLink);
+  $('dry-run').addEventListener('click', function () { run(true); });
+  $('import').addEventListener('click', function () { run(false); });
+  applyLanguage();
+}());

@@ -1,0 +1,269 @@
+package com.salescadence.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import com.salescadence.imports.ImportRows.AccountRef;
+import com.salescadence.imports.ImportRows.ContactRow;
+import com.salescadence.imports.ImportRows.DealRow;
+import com.salescadence.organization.Person;
+import com.salescadence.organization.Role;
+import com.salescadence.pipeline.Account;
+import com.salescadence.pipeline.AccountTier;
+import com.salescadence.pipeline.FunnelPolicy;
+import com.salescadence.pipeline.PipelineProperties;
+import com.salescadence.pipeline.stage.StageModelCatalog;
+
+/**
+ * Validation of hand-made files against a small, fixed world: manager m1 over reps r1 and r2; r3 in another
+ * team; finance fin. In the database: "Existing Co" (7, r1) with contact old@existing.example and deal
+ * "Renewal", "Other Team Co" (8, r3), and two accounts named "Twin" (9, 10). Today is 2026-11-25; the IBM
+ * stage model; out of the funnel below 50,000; currency CNY.
+ */
+class ImportValidatorTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+
+    private final ImportLookups world = new ImportLookups() {
+        final Map<String, Person> people = Map.of(
+                "m1", new Person("m1", "Mia", "m1@x", Role.MANAGER, null, null),
+                "r1", new Person("r1", "Ray", "r1@x", Role.REP, "m1", null),
+                "r2", new Person("r2", "Rui", "r2@x", Role.REP, "m1", null),
+                "r3", new Person("r3", "Ren", "r3@x", Role.REP, "m9", null),
+                "fin", new Person("fin", "Fan", "fin@x", Role.FINANCE, null, null));
+        final List<Account> accounts = List.of(
+                new Account(7, "Existing Co", AccountTier.KEY, null, "r1"),
+                new Account(8, "Other Team Co", AccountTier.OTHER, null, "r3"),
+                new Account(9, "Twin", AccountTier.OTHER, null, "r1"),
+                new Account(10, "twin ", AccountTier.OTHER, null, "r2"));
+
+        @Override
+        public Optional<Person> person(String id) {
+            return Optional.ofNullable(people.get(id));
+        }
+
+        @Override
+        public List<Account> accountsNamed(Collection<String> names) {
+            return accounts.stream().filter(a -> names.contains(a.name().trim().toLowerCase())).toList();
+        }
+
+        @Override
+        public boolean contactExists(long accountId, String email, String name) {
+            return accountId == 7 && "old@existing.example".equalsIgnoreCase(email);
+        }
+
+        @Override
+        public boolean opportunityExists(long accountId, String name) {
+            return accountId == 7 && "renewal".equalsIgnoreCase(name.trim());
+        }
+    };
+
+    private ImportRules managerRules() {
+        return rules(Set.of("m1", "r1", "r2"));
+    }
+
+    private static ImportRules rules(Set<String> owners) {
+        try {
+            PipelineProperties pipeline = new PipelineProperties("ibm", "CNY", new BigDecimal("50000"),
+                    new BigDecimal("1000000"), 30, 14);
+            return new ImportRules(new StageModelCatalog(pipeline).active(), FunnelPolicy.from(pipeline),
+                    List.of("CNY"), TODAY, "m1", owners);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Sheet sheet(ImportKind kind, String csv) {
+        return Sheet.of(kind, CsvParser.parse(csv.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private ImportRows validate(ImportRules rules, Sheet... sheets) {
+        List<Integer> progress = new ArrayList<>();
+        ImportRows rows = new ImportValidator(rules, world).validate(List.of(sheets), progress::add);
+        int total = List.of(sheets).stream().mapToInt(s -> s.rows().size()).sum();
+        assertThat(progress).hasSize(total).endsWith(total);
+        return rows;
+    }
+
+    private static List<String> report(ImportRows rows) {
+        return rows.problems().stream().map(RowProblem::describe).toList();
+    }
+
+    @Test
+    void a_good_set_of_three_files_has_no_problems_and_links_contacts_and_deals_to_the_right_accounts() {
+        Sheet accounts = sheet(ImportKind.ACCOUNTS, "name,tier,industry,owner\r\n"
+                + "\"Huaxin, Precision\",key,Machinery,r1\r\n"
+                + "Beifang Steel,OTHER,,r2\r\n");
+        Sheet contacts = sheet(ImportKind.CONTACTS, "Account,Name,Title,Email,Phone,Owner\r\n"
+                + "\"huaxin, precision\",Li Wei,CIO,li.wei@huaxin.example,+86 10 5555 0101,\r\n"
+                + "Existing Co,Wang Fang,,,,r2\r\n");
+        Sheet deals = sheet(ImportKind.OPPORTUNITIES,
+                "account,name,owner,amount,currency,Expected Close Date,stage,probability,closed_on,loss_reason\r\n"
+                        + "\"Huaxin, Precision\",MES rollout,r1,300000.00,,2027-01-31,develop,60%,,\r\n"
+                        + "Existing Co,Spare parts,r1,20000,CNY,2026-12-15,IDENTIFY,,,\r\n"
+                        + "Beifang Steel,Furnace control,r2,800000,cny,2026-10-31,WON,,2026-11-02,\r\n"
+                        + "Existing Co,Old tender,r1,120000,,2026-09-30,Lost,,,\"Price: competitor 20% lower\"\r\n");
+        ImportRows rows = validate(managerRules(), deals, contacts, accounts);
+
+        assertThat(report(rows)).isEmpty();
+        assertThat(rows.accounts()).extracting(a -> a.name() + "/" + a.tier() + "/" + a.industry() + "/" + a.ownerId())
+                .containsExactly("Huaxin, Precision/KEY/Machinery/r1", "Beifang Steel/OTHER/null/r2");
+        assertThat(rows.contacts()).extracting(ContactRow::account, ContactRow::ownerId).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(new AccountRef(null, "huaxin, precision"), "r1"),
+                org.assertj.core.groups.Tuple.tuple(new AccountRef(7L, "Existing Co"), "r2"));
+        assertThat(rows.deals()).extracting(DealRow::stageCode, DealRow::probability, DealRow::currency)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("DEVELOP", 60, "CNY"),
+                        org.assertj.core.groups.Tuple.tuple("IDENTIFY", null, "CNY"),
+                        org.assertj.core.groups.Tuple.tuple("WON", null, "CNY"),
+                        org.assertj.core.groups.Tuple.tuple("LOST", null, "CNY"));
+        assertThat(rows.deals().get(2).closedOn()).isEqualTo(LocalDate.of(2026, 11, 2));
+        assertThat(rows.deals().get(3).lossReason()).isEqualTo("Price: competitor 20% lower");
+    }
+
+    @Test
+    void every_bad_account_row_is_reported_with_line_column_and_reason() {
+        Sheet accounts = sheet(ImportKind.ACCOUNTS, "name,tier,industry,owner\r\n"
+                + "Good Co,KEY,,r1\r\n"
+                + ",KEY,,r1\r\n"
+                + "good co,SECOND,,r2\r\n"
+                + "Existing Co,KEY,,r1\r\n"
+                + "Tierless,GOLD,,r1\r\n"
+                + "Nobody's,OTHER,,ghost\r\n"
+                + "Finance owned,OTHER,,fin\r\n"
+                + "Other team,OTHER,,r3\r\n"
+                + "Long industry,OTHER," + "x".repeat(101) + ",r1\r\n");
+        ImportRows rows = validate(managerRules(), accounts);
+        assertThat(report(rows)).containsExactly(
+                "accounts line 3, name: Account name is required.",
+                "accounts line 4, name: Duplicate: account 'good co' is already on line 2.",
+                "accounts line 5, name: Account 'Existing Co' already exists.",
+                "accounts line 6, tier: Tier must be KEY, SECOND or OTHER, got 'GOLD'.",
+                "accounts line 7, owner: Owner 'ghost' is not a known person.",
+                "accounts line 8, owner: Owner 'fin' is not a rep or manager.",
+                "accounts line 9, owner: Owner 'r3' is not in your team.",
+                "accounts line 10, industry: Industry is too long: at most 100 characters, got 101.");
+        assertThat(rows.badRows()).isEqualTo(8);
+        assertThat(rows.accounts()).extracting(ImportRows.AccountRow::name).containsExactly("Good Co");
+    }
+
+    @Test
+    void an_admin_may_import_for_any_rep_or_manager() {
+        Sheet accounts = sheet(ImportKind.ACCOUNTS, "name,tier,industry,owner\r\nOther team,OTHER,,r3\r\nFinance owned,OTHER,,fin\r\n");
+        assertThat(report(validate(rules(null), accounts)))
+                .containsExactly("accounts line 3, owner: Owner 'fin' is not a rep or manager.");
+    }
+
+    @Test
+    void every_bad_contact_row_is_reported() {
+        Sheet contacts = sheet(ImportKind.CONTACTS, "account,name,title,email,phone,owner\r\n"
+                + "Existing Co,Li Wei,,li@existing.example,,\r\n"
+                + "Existing Co,Li Wei again,,LI@existing.example,,\r\n"
+                + "Existing Co,Old,,old@existing.example,,\r\n"
+                + "Nowhere Ltd,Zhang,,,,\r\n"
+                + "Other Team Co,Zhang,,,,\r\n"
+                + "Twin,Zhang,,,,\r\n"
+                + "Existing Co,,,not-an-email,call me,\r\n"
+                + ",Orphan,,,,r1\r\n");
+        ImportRows rows = validate(managerRules(), contacts);
+        assertThat(report(rows)).containsExactly(
+                "contacts line 3, email: Duplicate: the same contact of 'Existing Co' is already on line 2.",
+                "contacts line 4, email: Contact 'old@existing.example' of 'Existing Co' already exists.",
+                "contacts line 5, account: No account named 'Nowhere Ltd', neither in this import nor among the accounts you may see.",
+                "contacts line 6, account: No account named 'Other Team Co', neither in this import nor among the accounts you may see.",
+                "contacts line 7, account: 2 accounts are named 'Twin' (ids 9, 10); rename one first.",
+                "contacts line 8, name: Contact name is required.",
+                "contacts line 8, email: Email 'not-an-email' is not an email address.",
+                "contacts line 8, phone: Phone 'call me' may hold only digits, spaces and + ( ) - . /",
+                "contacts line 9, account: Account is required: the name of an account of this import or of yours.");
+        assertThat(rows.badRows()).isEqualTo(7);
+    }
+
+    @Test
+    void every_bad_opportunity_row_is_reported_with_the_stage_rules_of_the_product() {
+        String header = "account,name,owner,amount,currency,expected_close_date,stage,probability,closed_on,loss_reason\r\n";
+        Sheet deals = sheet(ImportKind.OPPORTUNITIES, header
+                + "Existing Co,Good,r1,100000,,2026-12-31,IDENTIFY,40,,\r\n"
+                + "Existing Co,good,r1,100000,,2026-12-31,IDENTIFY,,,\r\n"
+                + "Existing Co,Renewal,r1,100000,,2026-12-31,IDENTIFY,,,\r\n"
+                + "Existing Co,Over cap,r1,100000,,2026-12-31,IDENTIFY,60,,\r\n"
+                + "Existing Co,Bad numbers,r1,\"1,000\",USD,31/12/2026,VALIDATE,high,,\r\n"
+                + "Existing Co,Zero,r1,0,,2026-12-31,SIGNED,,,\r\n"
+                + "Existing Co,Past,r1,100000,,2026-11-24,DEVELOP,,2026-11-01,\r\n"
+                + "Existing Co,Small late stage,r1,49999.99,,2026-12-31,AGREEMENT,,,\r\n"
+                + "Existing Co,Lost without reason,r1,100000,,2026-10-01,LOST,,,\r\n"
+                + "Existing Co,Won in future,r1,100000,,2026-12-01,WON,,,why\r\n"
+                + "Existing Co,Cents,r1,100.001,,2026-12-31,IDENTIFY,101,,\r\n"
+                + "Existing Co,,,,,,,,,\r\n");
+        ImportRows rows = validate(managerRules(), deals);
+        assertThat(report(rows)).containsExactly(
+                "opportunities line 3, name: Duplicate: deal 'good' of 'Existing Co' is already on line 2.",
+                "opportunities line 4, name: Deal 'Renewal' of 'Existing Co' already exists.",
+                "opportunities line 5, probability: A deal in Identify opportunity may claim at most 50% probability; you claimed 60%.",
+                "opportunities line 6, amount: Amount must be a number like 125000.00, got '1,000'.",
+                "opportunities line 6, currency: Currency 'USD' is not one this system uses (CNY).",
+                "opportunities line 6, expected_close_date: Expected close date must be a date like 2026-12-31 (yyyy-MM-dd), got '31/12/2026'.",
+                "opportunities line 6, probability: Probability must be a whole percent like 40, got 'high'.",
+                "opportunities line 7, amount: Amount must be greater than zero.",
+                "opportunities line 7, stage: Unknown stage 'SIGNED'. The stages of IBM Signature Selling Method are: IDENTIFY, VALIDATE, DEVELOP, AGREEMENT, WON, LOST.",
+                "opportunities line 8, expected_close_date: Expected close date 2026-11-24 is in the past; an open deal closes today or later.",
+                "opportunities line 8, closed_on: Closed on is only for won or lost deals; this one is open in Develop solution.",
+                "opportunities line 9, stage: A deal below 50000 stays out of the funnel: while open it stays in Identify opportunity (IDENTIFY); got AGREEMENT.",
+                "opportunities line 10, loss_reason: Loss reason is required.",
+                "opportunities line 11, expected_close_date: A won deal closed on or before today; 2026-12-01 is in the future.",
+                "opportunities line 11, loss_reason: Loss reason is only for lost deals; this one is in Won (signed).",
+                "opportunities line 12, amount: Amount may have at most two decimals.",
+                "opportunities line 12, probability: A deal in Identify opportunity may claim at most 50% probability; you claimed 101%.",
+                "opportunities line 13, name: Opportunity name is required.",
+                "opportunities line 13, owner: Owner is required: the login of a rep or manager.",
+                "opportunities line 13, amount: Amount is required.",
+                "opportunities line 13, expected_close_date: Expected close date is required.",
+                "opportunities line 13, stage: Stage is required: one of IDENTIFY, VALIDATE, DEVELOP, AGREEMENT, WON, LOST.");
+        assertThat(rows.badRows()).isEqualTo(11);
+        assertThat(rows.deals()).extracting(DealRow::name).containsExactly("Good");
+    }
+
+    @Test
+    void the_day_a_deal_was_created_is_not_in_the_future_nor_after_it_closed() {
+        Sheet deals = sheet(ImportKind.OPPORTUNITIES, "account,name,owner,amount,expected_close_date,stage,closed_on,created_on\r\n"
+                + "Existing Co,Fine,r1,100000,2026-10-01,WON,2026-10-05,2026-06-01\r\n"
+                + "Existing Co,Tomorrow,r1,100000,2026-12-31,IDENTIFY,,2026-11-26\r\n"
+                + "Existing Co,Backwards,r1,100000,2026-10-01,WON,2026-10-05,2026-10-06\r\n"
+                + "Existing Co,Sloppy,r1,100000,2026-12-31,IDENTIFY,,1.6.2026\r\n");
+        ImportRows rows = validate(managerRules(), deals);
+        assertThat(report(rows)).containsExactly(
+                "opportunities line 3, created_on: Created on 2026-11-26 is in the future.",
+                "opportunities line 4, created_on: Created on 2026-10-06 is after the deal closed (2026-10-05).",
+                "opportunities line 5, created_on: Created on must be a date like 2026-12-31 (yyyy-MM-dd), got '1.6.2026'.");
+        assertThat(rows.deals()).singleElement().satisfies(d -> assertThat(d.createdOn()).isEqualTo(LocalDate.of(2026, 6, 1)));
+    }
+
+    @Test
+    void reads_the_chinese_header_names_and_refuses_unknown_doubled_or_missing_columns() {
+        Sheet chinese = sheet(ImportKind.ACCOUNTS, "\uFEFF客户名称,级别,行业,负责人\r\n华信精密机械,KEY,机械制造,r1\r\n");
+        ImportRows rows = validate(managerRules(), chinese);
+        assertThat(report(rows)).isEmpty();
+        assertThat(rows.accounts().get(0).name()).isEqualTo("华信精密机械");
+
+        assertThatThrownBy(() -> sheet(ImportKind.ACCOUNTS, "name,tier,colour,Name\r\nA,KEY,red,B\r\n"))
+                .isInstanceOfSatisfying(MalformedCsvException.class, e -> assertThat(e.problems()).containsExactly(
+                        "Unknown column 'colour' in the accounts file; its columns are: name* (客户名称/名称), tier* (级别/客户级别), "
+                                + "industry (行业), owner* (负责人).",
+                        "Column 'name' appears twice in the accounts file's header (columns 1 and 4).",
+                        "The accounts file lacks the required column(s): owner. Its first line must be the header: "
+                                + "name* (客户名称/名称), tier* (级别/客户级别), industry (行业), owner* (负责人)."));
+    }
+}

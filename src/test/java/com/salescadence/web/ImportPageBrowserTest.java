@@ -1,0 +1,118 @@
+package com.salescadence.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.salescadence.organization.OrganizationAdministration;
+import com.salescadence.organization.OrganizationService;
+import com.salescadence.support.TestDatabase;
+import com.salescadence.support.TestOrganization;
+import com.salescadence.web.browser.Chromium;
+
+/**
+ * The import page in headless Chromium as a manager: a dry run lists the bad rows as text (a deal name
+ * with markup stays text), the page speaks Chinese, and a good file imports with the progress bar at 100%.
+ * The API's HTTP Basic credentials are sent by the browser (DevTools extra headers) until the API has a session login.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class ImportPageBrowserTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    @LocalServerPort int port;
+    @Autowired OrganizationService organization;
+    @Autowired OrganizationAdministration administration;
+
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void open() {
+        TestOrganization.ensure(organization, administration);
+        browser = Chromium.start();
+        browser.executeCdpCommand("Network.enable", Map.of());
+        String basic = Base64.getEncoder().encodeToString((TestOrganization.MANAGER + ":" + TestOrganization.PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Basic " + basic)));
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void a_manager_dry_runs_a_bad_file_reads_the_bad_rows_and_imports_a_good_one() throws Exception {
+        browser.get("http://localhost:" + port + "/import");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Import from CSV");
+
+        Path dir = Files.createDirectories(Path.of("target", "import-page"));
+        Path bad = dir.resolve("bad-opportunities.csv");
+        Files.writeString(bad, "account,name,owner,amount,expected_close_date,stage\r\n"
+                + "Nowhere <b>Ltd</b>,Deal,t.rep1,100000," + LocalDate.now().plusDays(30) + ",IDENTIFY\r\n"
+                + "Nowhere <b>Ltd</b>,Deal 2,t.rep3,abc," + LocalDate.now().plusDays(30) + ",IDENTIFY\r\n", StandardCharsets.UTF_8);
+        new Select(browser.findElement(By.id("type"))).selectByValue("opportunities");
+        assertThat(browser.findElement(By.id("template")).getAttribute("href")).endsWith("/api/imports/templates/opportunities?lang=en");
+        browser.findElement(By.id("file")).sendKeys(bad.toAbsolutePath().toString());
+        browser.findElement(By.id("dry-run")).click();
+        wait.until(d -> d.findElement(By.id("problems")).isDisplayed());
+
+        List<List<String>> rows = browser.findElements(By.cssSelector("#problems tbody tr")).stream()
+                .map(tr -> tr.findElements(By.tagName("td")).stream().map(WebElement::getText).toList()).toList();
+        assertThat(rows).containsExactly(
+                List.of("2", "account", "No account named 'Nowhere <b>Ltd</b>', neither in this import nor among the accounts you may see."),
+                List.of("3", "account", "No account named 'Nowhere <b>Ltd</b>', neither in this import nor among the accounts you may see."),
+                List.of("3", "owner", "Owner 't.rep3' is not in your team."),
+                List.of("3", "amount", "Amount must be a number like 125000.00, got 'abc'."));
+        assertThat(browser.findElements(By.cssSelector("#problems b"))).as("markup from the file stays text").isEmpty();
+        assertThat(browser.findElement(By.id("status")).getText()).startsWith("Bad rows found: nothing was stored");
+
+        browser.findElement(By.id("lang-zh")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("从 CSV 导入");
+        assertThat(browser.findElement(By.cssSelector("#problems th")).getText()).isEqualTo("行");
+        assertThat(browser.findElement(By.id("status")).getText()).startsWith("发现错误行：未保存任何数据");
+        browser.findElement(By.id("lang-en")).click();
+
+        Path good = dir.resolve("accounts.csv");
+        Files.writeString(good, "\uFEFFname,tier,industry,owner\r\nPage Test Co,KEY,Testing,t.rep1\r\n", StandardCharsets.UTF_8);
+        new Select(browser.findElement(By.id("type"))).selectByValue("accounts");
+        browser.findElement(By.id("file")).clear();
+        browser.findElement(By.id("file")).sendKeys(good.toAbsolutePath().toString());
+        browser.findElement(By.id("import")).click();
+        wait.until(d -> d.findElement(By.id("status")).getText().startsWith("Imported"));
+        assertThat(browser.findElement(By.id("progress")).getAttribute("value")).isEqualTo("100");
+        assertThat(browser.findElement(By.id("message")).getText()).isEqualTo("Imported 1 account.");
+        assertThat(browser.findElement(By.id("problems")).isDisplayed()).isFalse();
+        Files.write(Path.of("target", "import-page.png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+}
