@@ -1,9 +1,6 @@
 package com.salescadence.web;
 
-import java.util.List;
-
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -17,13 +14,14 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Who may call what. The product's API (/api) and the engine's REST API (/engine-rest) need HTTP Basic
  * authentication against the Camunda identities (kept in step with the organization's people). The
- * Camunda web apps (Tasklist, Cockpit, Admin) have their own login and CSRF protection.
+ * Camunda web apps (Tasklist, Cockpit, Admin) have their own login and CSRF protection; /api also accepts
+ * their sign-in, for the dashboard pages.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -49,13 +47,20 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The product's API: HTTP Basic, or the Camunda web apps' sign-in (the dashboard pages call it with the
+     * Tasklist session; see {@link TasklistSessionAuthenticationFilter} for its CSRF rule).
+     */
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationProvider camundaUsers) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationProvider camundaUsers, IdentityService identityService)
+            throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .authenticationProvider(camundaUsers)
                 .httpBasic(Customizer.withDefaults())
+                .addFilterBefore(new TasklistSessionAuthenticationFilter(new CamundaUserAuthorities(identityService)),
+                        BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .build();
@@ -73,6 +78,7 @@ class SecurityConfiguration {
 
     @Bean
     AuthenticationProvider camundaUsers(IdentityService identityService) {
+        CamundaUserAuthorities authorities = new CamundaUserAuthorities(identityService);
         return new AuthenticationProvider() {
             @Override
             public Authentication authenticate(Authentication authentication) {
@@ -81,9 +87,7 @@ class SecurityConfiguration {
                 if (user == null || !identityService.checkPassword(user, password)) {
                     throw new BadCredentialsException("Wrong user name or password");
                 }
-                List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(user).list().stream()
-                        .map(Group::getId).map(g -> new SimpleGrantedAuthority("GROUP_" + g)).toList();
-                return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
+                return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities.of(user));
             }
 
             @Override
