@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,9 +35,11 @@ public class WeeklyCommitService {
     private final OpportunityService opportunities;
     private final PipelineFigures figures;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     WeeklyCommitService(CommitRepository commits, ComplianceService compliance, CycleService cycles,
-                        OpportunityService opportunities, PipelineFigures figures, Clock clock) {
+                        OpportunityService opportunities, PipelineFigures figures, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.commits = commits;
         this.compliance = compliance;
         this.cycles = cycles;
@@ -124,6 +127,7 @@ public class WeeklyCommitService {
         long reportId = commits.insertReport(submissionId, cycle.id(), repId, commit, upside, lastWeekActual(repId, cycle),
                 projectTracking == null ? null : projectTracking.trim(), recorded.submittedAt());
         priced.forEach(item -> commits.insertItem(reportId, open.get(item.opportunityId()), item));
+        events.publishEvent(new WeeklyCommitSubmitted(cycle.id(), repId, reportId, recorded.submittedAt()));
         return commits.report(cycle.id(), repId).orElseThrow();
     }
 
