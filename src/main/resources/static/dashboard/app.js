@@ -89,8 +89,8 @@ async function load() {
     state.snapshotError = snapshots.error;
     state.changes = null;
     state.changesLoaded = false;
+    show('content'); // first: a chart drawn in a hidden element has no size
     render();
-    show('content');
     await loadChanges();
     document.body.dataset.loadedPerson = id;
   } catch (e) {

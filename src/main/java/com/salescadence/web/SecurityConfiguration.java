@@ -61,7 +61,11 @@ class SecurityConfiguration {
                 .httpBasic(Customizer.withDefaults())
                 .addFilterBefore(new TasklistSessionAuthenticationFilter(new CamundaUserAuthorities(identityService)),
                         BasicAuthenticationFilter.class)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // no session fixation protection here: it would give the web apps' session a new id on every API
+                // call the dashboard makes with it, and its parallel calls would lose the session (the web apps'
+                // login already starts a new session)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(fixation -> fixation.none()))
                 .csrf(csrf -> csrf.disable())
                 .build();
     }

@@ -56,6 +56,7 @@ class TasklistSessionApiIntegrationTest {
         rep.signInToTasklist(TestOrganization.REP, TestOrganization.PASSWORD);
 
         // reading: the session is the rep (the notifications are the caller's own; an admin-only list is refused)
+        String session = rep.sessionId();
         assertThat(rep.send(get("/api/notifications")).statusCode()).isEqualTo(200);
         assertThat(rep.send(get("/api/notifications/all")).statusCode()).isEqualTo(403);
 
@@ -72,6 +73,8 @@ class TasklistSessionApiIntegrationTest {
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(created.body()).contains("\"ownerId\":\"" + TestOrganization.REP + "\"");
         assertThat(rep.send(get("/api/accounts")).body()).contains(name);
+        // the session keeps its id (the page's parallel calls all send the same cookie)
+        assertThat(rep.sessionId()).isEqualTo(session);
 
         // signing out of the Tasklist ends the API access too
         rep.signOutOfTasklist();
@@ -146,9 +149,17 @@ class TasklistSessionApiIntegrationTest {
             assertThat(logout.statusCode()).isBetween(200, 204);
         }
 
+        String sessionId() {
+            return cookie("JSESSIONID");
+        }
+
         private String csrfToken() {
-            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                    .map(HttpCookie::getValue).findFirst().orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie: "
+            return cookie("XSRF-TOKEN");
+        }
+
+        private String cookie(String name) {
+            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                    .map(HttpCookie::getValue).findFirst().orElseThrow(() -> new AssertionError("no " + name + " cookie: "
                             + cookies.getCookieStore().getCookies()));
         }
     }
