@@ -279,7 +279,7 @@ function renderAccuracy(result, o) {
 function renderGrowth(o) {
   const row = (labelKey, key) => {
     const f = o[key] || {inputs: {}};
-    const color = {OK: charts.COLORS.forecast, GOOD: charts.COLORS.ok, LOW: charts.COLORS.bad}[f.flag] || charts.COLORS.none;
+    const color = {GOOD: charts.COLORS.ok, LOW: charts.COLORS.bad}[f.flag] || charts.COLORS.forecast;
     return {label: t(labelKey), lastMonth: f.inputs.lastMonth ?? null, thisMonth: f.inputs.thisMonth ?? null, growth: f.value,
       flag: f.flag, flagText: flagText(key, f.flag), color, key, explain: explanation(key, f)};
   };

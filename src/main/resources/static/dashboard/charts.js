@@ -59,10 +59,13 @@ export function accuracy(weeks, threshold) {
   const [low, high] = parseBand(threshold);
   const option = base();
   option.xAxis = {type: 'category', data: weeks.map(w => w.week), axisLabel: {rotate: 45}};
+  const top = Math.max(high + 0.2, ...weeks.map(w => (w.accuracy === null ? 0 : Number(w.accuracy) + 0.1)));
+  option.grid.top = 48;
   option.yAxis = [
-    {type: 'value', name: t('series.accuracy'), axisLabel: {formatter: v => percent(v, 0)}, min: 0,
-      max: v => Math.max(1.3, Math.ceil((v.max + 0.1) * 10) / 10)},
-    {type: 'value', name: t('series.commit'), axisLabel: {formatter: v => amount(v)}, splitLine: {show: false}}
+    {type: 'value', name: t('series.accuracy'), nameTextStyle: {align: 'left'}, min: 0, max: Math.ceil(top * 10) / 10,
+      axisLabel: {formatter: v => percent(v, 0)}},
+    {type: 'value', name: t('series.commit'), nameTextStyle: {align: 'right'}, min: 0, minInterval: 1,
+      axisLabel: {formatter: v => amount(v)}, splitLine: {show: false}}
   ];
   option.tooltip.formatter = params => {
     const w = weeks[params[0].dataIndex];
@@ -116,11 +119,11 @@ export function funnel(stages) {
   const series = (name, pick, left, color) => {
     const max = Math.max(1, ...stages.map(s => pick(s).entered));
     return {name, type: 'funnel', sort: 'none', left, width: '44%', top: 40, bottom: 10, min: 0, max, minSize: '8%', gap: 2,
-      label: {show: true, position: 'inside', color: '#fff', formatter: p => {
+      itemStyle: {color, borderColor: '#fff', borderWidth: 1},
+      label: {show: true, position: 'inside', color: '#fff', textBorderColor: 'rgba(20,30,50,0.55)', textBorderWidth: 2, formatter: p => {
         const f = pick(stages[p.dataIndex]);
         return plain(stages[p.dataIndex].name) + '  ' + count(f.entered) + ' · ' + percent(f.convertedPct, 0);
       }},
-      itemStyle: {borderColor: '#fff', borderWidth: 1},
       data: stages.map((s, i) => ({name: plain(s.name), value: pick(s).entered,
         itemStyle: {color: color, opacity: 1 - i * (0.5 / Math.max(1, stages.length))}}))};
   };
@@ -193,9 +196,9 @@ export function waterfall(change) {
     {name: '_base', type: 'bar', stack: 'wf', data: baseData, itemStyle: {color: 'transparent'}, emphasis: {disabled: true},
       tooltip: {show: false}},
     {name: '+', type: 'bar', stack: 'wf', data: up, itemStyle: {color: COLORS.up}, barMaxWidth: 46,
-      label: {show: true, position: 'top', formatter: p => amount(typeof p.value === 'object' ? p.value.value : p.value)}},
+      label: {show: true, position: 'top', formatter: p => (Number(p.value) ? amount(p.value) : '')}},
     {name: '−', type: 'bar', stack: 'wf', data: down, itemStyle: {color: COLORS.down}, barMaxWidth: 46,
-      label: {show: true, position: 'bottom', formatter: p => '−' + amount(p.value)}}
+      label: {show: true, position: 'bottom', formatter: p => (Number(p.value) ? '−' + amount(p.value) : '')}}
   ];
   return option;
 }

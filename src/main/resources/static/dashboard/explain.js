@@ -5,6 +5,18 @@ import {amount, count, percent} from './format.js';
 const COUNT_INPUTS = new Set(['weeks', 'onTime', 'late', 'missing', 'due']);
 const RATIO_INPUTS = new Set(['target']);
 const TEMPLATE = {pipelineGrowth: 'explain.growth', commitGrowth: 'explain.growth'};
+// The inputs each figure is computed from: one the API leaves out counts as missing (null).
+const INPUTS = {
+  forecast: ['weighted', 'quota', 'booked', 'remainingQuota', 'gap'],
+  weeklyProgress: ['thisWeekForecast', 'thisWeekCumulativeSales', 'lastWeekForecast', 'lastWeekCumulativeSales', 'quarterQuota'],
+  commitAccuracy: ['commit', 'actual'],
+  linearity: ['commits', 'weeks', 'weeklyShare', 'linearShare'],
+  coverage: ['openPipeline', 'remainingTarget'],
+  pipelineGrowth: ['thisMonth', 'lastMonth'],
+  commitGrowth: ['thisMonth', 'lastMonth'],
+  unfulfilledShare: ['unfulfilled', 'orders'],
+  compliance: ['onTime', 'late', 'missing', 'due']
+};
 
 /** The severity of a flag for the colour: a high share of unfulfilled orders is bad, a high accuracy only a warning. */
 export function flagClass(key, flag) {
@@ -53,7 +65,11 @@ export function explanation(key, figure) {
   if (!figure) {
     return '';
   }
-  const inputs = figure.inputs || {};
+  const inputs = {};
+  (INPUTS[key] || []).forEach(name => {
+    inputs[name] = null;
+  });
+  Object.assign(inputs, figure.inputs || {});
   if (figure.value === null || figure.value === undefined) {
     const missing = Object.entries(inputs).filter(([name, v]) => (v === null || v === undefined) && name !== 'gap')
       .map(([name]) => (has('input.' + name) ? t('input.' + name) : name));

@@ -98,10 +98,14 @@ class DashboardBrowserTest extends TasklistBrowserTestBase {
         WebElement prompt = tasklist.waitFor("the sign-in prompt", ExpectedConditions.visibilityOfElementLocated(By.id("signin")));
         assertThat(prompt.findElement(By.id("signin-link")).getDomAttribute("href")).isEqualTo("/camunda/app/tasklist/");
 
-        // the manager signs in to the Tasklist and opens the dashboard: their team's figures
+        // the manager signs in to the Tasklist and opens the dashboard from the Tasklist's header: their team's figures
         tasklist.signIn(TestOrganization.MANAGER, TestOrganization.PASSWORD);
-        browser.get(dashboard);
+        WebElement menuEntry = tasklist.waitFor("the dashboard entry in the Tasklist's header",
+                ExpectedConditions.elementToBeClickable(By.cssSelector("a.cadence-dashboard-link")));
+        assertThat(menuEntry.getText()).isEqualTo("Dashboard");
+        menuEntry.click();
         waitForPerson(TestOrganization.MANAGER);
+        assertThat(browser.getCurrentUrl()).isEqualTo(dashboard);
         assertThat(browser.findElement(By.id("person-name")).getText()).isEqualTo("Meng Manager");
 
         // the targets chart is drawn, with the figures of the API
