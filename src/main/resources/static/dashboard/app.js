@@ -182,6 +182,7 @@ function roleText(role) {
 function renderHeading(o) {
   const crumbs = $('breadcrumb');
   clear(crumbs);
+  crumbs.hidden = !state.trail.length;
   state.trail.forEach((p, i) => {
     crumbs.append(el('a', {href: query({person: p.id}) || '#', onclick: e => {
       e.preventDefault();
@@ -368,8 +369,7 @@ function renderChanges(fromId, toId) {
   const to = $('snapshot-to');
   clear(from);
   clear(to);
-  const label = s => dateTime(s.takenAt) + ' · ' + t('snapshot.kind.' + s.kind) + (s.cycleKey ? ' ' + s.cycleKey : '')
-    + ' · ' + amount(s.openAmount);
+  const label = s => dateTime(s.takenAt) + ' · ' + t('snapshot.kind.' + s.kind) + (s.cycleKey ? ' ' + s.cycleKey : '');
   state.snapshots.forEach(s => from.appendChild(el('option', {value: String(s.id)}, label(s))));
   to.appendChild(el('option', {value: ''}, t('changes.live')));
   state.snapshots.forEach(s => to.appendChild(el('option', {value: String(s.id)}, label(s))));

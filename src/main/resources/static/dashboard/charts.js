@@ -120,12 +120,12 @@ export function funnel(stages) {
     const max = Math.max(1, ...stages.map(s => pick(s).entered));
     return {name, type: 'funnel', sort: 'none', left, width: '44%', top: 40, bottom: 10, min: 0, max, minSize: '8%', gap: 2,
       itemStyle: {color, borderColor: '#fff', borderWidth: 1},
-      label: {show: true, position: 'inside', color: '#fff', textBorderColor: 'rgba(20,30,50,0.55)', textBorderWidth: 2, formatter: p => {
+      label: {show: true, position: 'inside', color: '#fff', textBorderColor: 'rgba(15,25,45,0.75)', textBorderWidth: 3, formatter: p => {
         const f = pick(stages[p.dataIndex]);
         return plain(stages[p.dataIndex].name) + '  ' + count(f.entered) + ' · ' + percent(f.convertedPct, 0);
       }},
       data: stages.map((s, i) => ({name: plain(s.name), value: pick(s).entered,
-        itemStyle: {color: color, opacity: 1 - i * (0.5 / Math.max(1, stages.length))}}))};
+        itemStyle: {color: color, opacity: 1 - i * (0.3 / Math.max(1, stages.length))}}))};
   };
   option.series = [
     series(t('funnel.person'), s => s.person, '4%', COLORS.person),

@@ -106,6 +106,25 @@ class TasklistSessionApiIntegrationTest {
         assertThat(rep.send(get("/api/accounts").header("Authorization", wrong)).statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void the_dashboard_pages_are_served_with_a_content_security_policy_and_keep_the_person_on_redirect() throws Exception {
+        HttpClient plain = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpResponse<String> page = plain.send(get("/dashboard/").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<script type=\"module\" src=\"app.js\"></script>")
+                .contains("/webjars/echarts/5.3.1/dist/echarts.min.js");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("script-src 'self'").doesNotContain("unsafe-eval"));
+        HttpResponse<String> charts = plain.send(get("/webjars/echarts/5.3.1/dist/echarts.min.js").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(charts.statusCode()).isEqualTo(200);
+        HttpResponse<String> redirect = plain.send(get("/dashboard?person=" + TestOrganization.REP).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        assertThat(redirect.headers().firstValue("Location")).hasValueSatisfying(location ->
+                assertThat(location).endsWith("/dashboard/?person=" + TestOrganization.REP));
+    }
+
     private HttpRequest.Builder get(String path) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
     }
