@@ -62,7 +62,7 @@ export function accuracy(weeks, threshold) {
   const top = Math.max(high + 0.2, ...weeks.map(w => (w.accuracy === null ? 0 : Number(w.accuracy) + 0.1)));
   option.grid.top = 48;
   option.yAxis = [
-    {type: 'value', name: t('series.accuracy'), nameTextStyle: {align: 'left'}, min: 0, max: Math.ceil(top * 10) / 10,
+    {type: 'value', name: t('series.accuracy'), nameTextStyle: {align: 'left'}, min: 0, max: Math.ceil(top * 4) / 4, interval: 0.25,
       axisLabel: {formatter: v => percent(v, 0)}},
     {type: 'value', name: t('series.commit'), nameTextStyle: {align: 'right'}, min: 0, minInterval: 1,
       axisLabel: {formatter: v => amount(v)}, splitLine: {show: false}}
