@@ -18,6 +18,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import com.salescadence.metrics.snapshot.SnapshotKind;
+import com.salescadence.metrics.snapshot.SnapshotService;
 import com.salescadence.organization.OrganizationAdministration;
 import com.salescadence.organization.OrganizationService;
 import com.salescadence.organization.Person;
@@ -71,11 +73,13 @@ class DemoDataLoader implements ApplicationRunner {
     private final PipelineProperties properties;
     private final Clock clock;
     private final String password;
+    private final SnapshotService snapshots;
 
     DemoDataLoader(OrganizationService organization, OrganizationAdministration administration, QuotaService quotas,
                    AccountService accounts, LeadIntake intake, OpportunityService opportunities, TaskActions tasks,
                    StageModelCatalog stageModels, PipelineProperties properties, Clock clock,
-                   @Value("${cadence.demo.password}") String password) {
+                   @Value("${cadence.demo.password}") String password, SnapshotService snapshots) {
+        this.snapshots = snapshots;
         this.organization = organization;
         this.administration = administration;
         this.quotas = quotas;
@@ -113,6 +117,10 @@ class DemoDataLoader implements ApplicationRunner {
                 deals++;
             }
             log.info("Demo data: {} of {} reps loaded", r + 1, reps.size());
+            if (r == reps.size() / 2 - 1) {
+                // last week's pipeline for the weekly progress and the "what changed" view: the deals so far, dated a week back
+                snapshots.take(SnapshotKind.WEEKLY, null, null, SnapshotService.SYSTEM, java.time.LocalDateTime.now(clock).minusWeeks(1));
+            }
         }
         log.info("Demo data: {} people, {} leads loaded in {} ms; every login's password is '{}'",
                 DemoOrganization.people().size(), deals, System.currentTimeMillis() - start, password);

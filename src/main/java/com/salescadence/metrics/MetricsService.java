@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.salescadence.cadence.Cadence;
 import com.salescadence.cadence.Cycle;
 import com.salescadence.cadence.CycleService;
+import com.salescadence.cadence.forecast.MonthlyForecastSettings;
 import com.salescadence.common.Checks;
 import com.salescadence.forecast.CommitCallRules;
 import com.salescadence.forecast.ForecastThresholds;
@@ -40,10 +41,12 @@ public class MetricsService {
     private final CurrencyRates rates;
     private final MetricsSettings settings;
     private final ForecastThresholds thresholds;
+    private final MonthlyForecastSettings bands;
     private final Clock clock;
 
     MetricsService(MetricsQueries queries, OrganizationService organization, CycleService cycles, CurrencyRates rates,
-                   MetricsSettings settings, ForecastThresholds thresholds, Clock clock) {
+                   MetricsSettings settings, ForecastThresholds thresholds, MonthlyForecastSettings bands, Clock clock) {
+        this.bands = bands;
         this.queries = queries;
         this.organization = organization;
         this.cycles = cycles;
@@ -101,7 +104,7 @@ public class MetricsService {
                 MetricRules.commitAccuracy(lastCycle.isEmpty() ? null : lastWeekCategories.get(id).commit().fin(),
                         team.sum(id, lastWeekWon), thresholds.accuracyLow(), thresholds.accuracyHigh()),
                 linearity(team, p, quota),
-                MetricRules.coverage(team.sum(id, openAmount), quota, myBooked, settings.coverageMin()),
+                MetricRules.coverage(team.sum(id, openAmount), quota, myBooked, bands.coverageMin()),
                 pipelineGrowth(team, p),
                 commitGrowth(team, p),
                 unfulfilled(id, p),
@@ -163,7 +166,7 @@ public class MetricsService {
         BigDecimal then = queries.coveringSnapshot(id, organization.managersAbove(id),
                         p.monthStart().minusMonths(1).atStartOfDay(), p.monthStart().atStartOfDay())
                 .map(s -> team.sum(id, MetricsQueries.amounts(queries.snapshot(s.id(), id, null)))).orElse(null);
-        return MetricRules.growth(now, then, settings.growthMin(), settings.growthGood());
+        return MetricRules.growth(now, then, bands.growthMin(), bands.growthGood());
     }
 
     /** The commits of this month's weeks so far against the same number of weeks at the start of last month. */
@@ -174,7 +177,7 @@ public class MetricsService {
         BigDecimal now = thisMonth.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal then = weeks == 0 || lastMonth.size() < weeks ? null
                 : lastMonth.subList(0, weeks).stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        Figure figure = MetricRules.growth(now, then, settings.growthMin(), settings.growthGood());
+        Figure figure = MetricRules.growth(now, then, bands.growthMin(), bands.growthGood());
         var inputs = new java.util.LinkedHashMap<>(figure.inputs());
         inputs.put("weeks", BigDecimal.valueOf(weeks));
         return new Figure(figure.value(), figure.flag(), figure.threshold(), inputs);
