@@ -2,6 +2,8 @@ package com.salescadence.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static com.salescadence.support.JsonValues.list;
+import static com.salescadence.support.JsonValues.map;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -239,16 +241,6 @@ class DashboardBrowserTest extends TasklistBrowserTestBase {
                 .exchange(path, HttpMethod.GET, null, JSON);
         assertThat(response.getStatusCode().is2xxSuccessful()).as(path + ": " + response.getBody()).isTrue();
         return response.getBody();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Object value) {
-        return (List<Map<String, Object>>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return (Map<String, Object>) value;
     }
 
     /** The whole page, not only the window: the window is made as tall as the page for the shot. */
