@@ -105,6 +105,7 @@ class DashboardBrowserTest extends TasklistBrowserTestBase {
         WebElement menuEntry = tasklist.waitFor("the dashboard entry in the Tasklist's header",
                 ExpectedConditions.elementToBeClickable(By.cssSelector("a.cadence-dashboard-link")));
         assertThat(menuEntry.getText()).isEqualTo("Dashboard");
+        tasklist.screenshot("dashboard-0-tasklist-header");
         menuEntry.click();
         waitForPerson(TestOrganization.MANAGER);
         assertThat(browser.getCurrentUrl()).isEqualTo(dashboard);
