@@ -127,6 +127,12 @@ class DashboardBrowserTest extends TasklistBrowserTestBase {
         }
         assertThat(list(chartOption(js, "chart-accuracy", "xAxis[0].data"))).hasSize(13);
         assertThat(list(chartOption(js, "chart-funnel", "series"))).hasSize(2);
+        List<Map<String, Object>> stages = list(api(TestOrganization.MANAGER, "/api/metrics/funnel").get("stages"));
+        assertThat(numbers(chartOption(js, "chart-funnel", "series[0].data"))).as("this view's funnel: entered per stage")
+                .isEqualTo(stages.stream().map(st -> dec(map(st.get("person")).get("entered").toString())).toList())
+                .startsWith(dec("2"));
+        assertThat(numbers(chartOption(js, "chart-funnel", "series[1].data"))).as("the company's funnel")
+                .isEqualTo(stages.stream().map(st -> dec(map(st.get("company")).get("entered").toString())).toList());
 
         // each figure shows its flag and how it was computed
         WebElement coverage = figure(browser, "coverage");
