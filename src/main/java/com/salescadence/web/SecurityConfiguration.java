@@ -1,9 +1,6 @@
 package com.salescadence.web;
 
-import java.util.List;
-
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -17,13 +14,17 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Who may call what. The product's API (/api) and the engine's REST API (/engine-rest) need HTTP Basic
  * authentication against the Camunda identities (kept in step with the organization's people). The
- * Camunda web apps (Tasklist, Cockpit, Admin) have their own login and CSRF protection.
+ * Camunda web apps (Tasklist, Cockpit, Admin) have their own login and CSRF protection; /api also accepts
+ * their sign-in, for the dashboard pages.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -49,17 +50,36 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The product's API: HTTP Basic, or the Camunda web apps' sign-in (the dashboard pages call it with the
+     * Tasklist session; see {@link TasklistSessionAuthenticationFilter} for its CSRF rule).
+     */
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationProvider camundaUsers) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationProvider camundaUsers, IdentityService identityService)
+            throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .authenticationProvider(camundaUsers)
                 .httpBasic(Customizer.withDefaults())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new TasklistSessionAuthenticationFilter(new CamundaUserAuthorities(identityService)),
+                        BasicAuthenticationFilter.class)
+                // no session fixation protection here: it would give the web apps' session a new id on every API
+                // call the dashboard makes with it, and its parallel calls would lose the session (the web apps'
+                // login already starts a new session)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(fixation -> fixation.none()))
                 .csrf(csrf -> csrf.disable())
                 .build();
     }
+
+    /**
+     * The dashboard pages run only their own scripts and styles and talk only to this server: a script slipped
+     * into the data could not run even if it were ever put into the page as HTML.
+     */
+    static final String DASHBOARD_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            + "frame-ancestors 'self'";
 
     /** Everything else is guarded by the Camunda web apps and by the engine-rest filter below. */
     @Bean
@@ -67,12 +87,16 @@ class SecurityConfiguration {
     SecurityFilterChain otherSecurity(HttpSecurity http) throws Exception {
         return http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
-                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                PathPatternRequestMatcher.withDefaults().matcher("/dashboard/**"),
+                                new StaticHeadersWriter("Content-Security-Policy", DASHBOARD_CSP))))
                 .build();
     }
 
     @Bean
     AuthenticationProvider camundaUsers(IdentityService identityService) {
+        CamundaUserAuthorities authorities = new CamundaUserAuthorities(identityService);
         return new AuthenticationProvider() {
             @Override
             public Authentication authenticate(Authentication authentication) {
@@ -81,9 +105,7 @@ class SecurityConfiguration {
                 if (user == null || !identityService.checkPassword(user, password)) {
                     throw new BadCredentialsException("Wrong user name or password");
                 }
-                List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(user).list().stream()
-                        .map(Group::getId).map(g -> new SimpleGrantedAuthority("GROUP_" + g)).toList();
-                return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
+                return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities.of(user));
             }
 
             @Override

@@ -212,6 +212,8 @@ class TasklistBrowserTest extends TasklistBrowserTestBase {
         tasklist.openTask(callTask, "Run commit call");
         tasklist.waitForForm();
         assertThat(tasklist.tableText("Your reps this week")).contains("Ren Rep").contains("60000").contains("Tang Teammate").contains("MISSED");
+        assertThat(tasklist.linkHref("Open the sales dashboard")).as("the form's link to the manager's dashboard (form-js templating)")
+                .endsWith("/dashboard/?person=" + TestOrganization.MANAGER);
 
         // adjusts the rep's commit with a reason and submits the roll-up
         tasklist.select("Rep (1)", "Ren Rep");

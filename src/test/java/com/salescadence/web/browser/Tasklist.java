@@ -157,6 +157,13 @@ public class Tasklist {
         waitFor("'" + fieldLabel + "' to show '" + optionLabel + "'", d -> field(fieldLabel).getText().contains(optionLabel));
     }
 
+    /** The address of a link in the form (a form-js text component's markdown link) found by the start of its text. */
+    public String linkHref(String text) {
+        WebElement link = waitFor("the link '" + text + "' in the form", d -> d.findElements(By.cssSelector(".fjs-container a")).stream()
+                .filter(a -> a.getText().trim().startsWith(text)).findFirst().orElse(null));
+        return link.getDomProperty("href");
+    }
+
     /** The text of a read-only table (form-js table component), found by its label. */
     public String tableText(String label) {
         return field(label).getText();

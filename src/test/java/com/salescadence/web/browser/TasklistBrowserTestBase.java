@@ -30,6 +30,11 @@ public abstract class TasklistBrowserTestBase {
         tasklist = new Tasklist(browser, port);
     }
 
+    /** The browser itself, for pages other than the Tasklist (the dashboard). */
+    protected WebDriver browser() {
+        return browser;
+    }
+
     @AfterEach
     void closeBrowser() {
         if (browser != null) {

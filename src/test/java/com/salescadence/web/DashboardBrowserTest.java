@@ -1,0 +1,267 @@
+package com.salescadence.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static com.salescadence.support.JsonValues.list;
+import static com.salescadence.support.JsonValues.map;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.salescadence.organization.OrganizationAdministration;
+import com.salescadence.organization.OrganizationService;
+import com.salescadence.organization.QuotaService;
+import com.salescadence.pipeline.AccountService;
+import com.salescadence.pipeline.LeadService;
+import com.salescadence.pipeline.NewLead;
+import com.salescadence.pipeline.Qualification;
+import com.salescadence.support.TestDatabase;
+import com.salescadence.support.TestOrganization;
+import com.salescadence.web.browser.Tasklist;
+import com.salescadence.web.browser.TasklistBrowserTestBase;
+
+/**
+ * The dashboard in headless Chromium, signed in through the Tasklist: the manager sees the key figures and
+ * the charts drawn from the API's figures, takes a pipeline snapshot, sees a new deal (named like a script)
+ * as text in the changes, drills down to a rep and back, exports a table and switches to Chinese.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class DashboardBrowserTest extends TasklistBrowserTestBase {
+
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
+    private static final String SCRIPT_DEAL = "<script>alert(1)</script>";
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    @Autowired OrganizationService organization;
+    @Autowired OrganizationAdministration administration;
+    @Autowired QuotaService quotas;
+    @Autowired AccountService accounts;
+    @Autowired LeadService leads;
+    @Autowired TestRestTemplate http;
+    @Autowired Clock clock;
+
+    @BeforeEach
+    void setUp() {
+        TestOrganization.ensure(organization, administration);
+    }
+
+    @Test
+    void a_manager_opens_the_dashboard_from_the_tasklist_sign_in_drills_down_and_reads_it_in_chinese() throws Exception {
+        // given this quarter's quotas and two open deals at the first stage (win rate 10%) closing this quarter
+        LocalDate today = LocalDate.now(clock);
+        String quarter = QuotaService.quarterOf(today);
+        quotas.set(TestOrganization.MANAGER, quarter, new BigDecimal("1500000"), new BigDecimal("1800000"), "CNY");
+        quotas.set(TestOrganization.REP, quarter, new BigDecimal("1000000"), new BigDecimal("1200000"), "CNY");
+        quotas.set(TestOrganization.TEAMMATE, quarter, new BigDecimal("500000"), new BigDecimal("600000"), "CNY");
+        LocalDate quarterEnd = today.with(IsoFields.DAY_OF_QUARTER, today.range(IsoFields.DAY_OF_QUARTER).getMaximum());
+        deal(TestOrganization.REP, "Smart factory MES", "600000", quarterEnd);
+        deal(TestOrganization.TEAMMATE, "Cold chain sensors", "300000", quarterEnd);
+
+        WebDriver browser = browser();
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        String dashboard = "http://localhost:" + port + "/dashboard/";
+
+        // nobody signed in: a friendly prompt that leads to the Tasklist's sign-in
+        browser.get(dashboard);
+        WebElement prompt = tasklist.waitFor("the sign-in prompt", ExpectedConditions.visibilityOfElementLocated(By.id("signin")));
+        assertThat(prompt.findElement(By.id("signin-link")).getDomAttribute("href")).isEqualTo("/camunda/app/tasklist/");
+
+        // the manager signs in to the Tasklist and opens the dashboard from the Tasklist's header: their team's figures
+        tasklist.signIn(TestOrganization.MANAGER, TestOrganization.PASSWORD);
+        WebElement menuEntry = tasklist.waitFor("the dashboard entry in the Tasklist's header",
+                ExpectedConditions.elementToBeClickable(By.cssSelector("a.cadence-dashboard-link")));
+        assertThat(menuEntry.getText()).isEqualTo("Dashboard");
+        tasklist.screenshot("dashboard-0-tasklist-header");
+        menuEntry.click();
+        waitForPerson(TestOrganization.MANAGER);
+        assertThat(browser.getCurrentUrl()).isEqualTo(dashboard);
+        assertThat(browser.findElement(By.id("person-name")).getText()).isEqualTo("Meng Manager");
+
+        // the targets chart is drawn, with the figures of the API
+        Map<String, Object> overview = api(TestOrganization.MANAGER, "/api/metrics/overview");
+        List<Map<String, Object>> children = list(overview.get("children"));
+        assertThat(children).extracting(c -> c.get("name")).containsExactly("Ren Rep", "Tang Teammate");
+        Map<String, Object> rep = children.get(0);
+        assertThat(new BigDecimal(rep.get("forecast").toString())).isEqualByComparingTo("60000");
+        assertCanvasDrawn("chart-targets");
+        assertThat(chartOption(js, "chart-targets", "xAxis[0].data")).isEqualTo(List.of("Ren Rep", "Tang Teammate"));
+        assertThat(numbers(chartOption(js, "chart-targets", "series[1].data")))
+                .isEqualTo(children.stream().map(c -> dec(c.get("forecast").toString())).toList());
+        assertThat(numbers(chartOption(js, "chart-targets", "series[2].data"))).containsExactly(dec("1000000"), dec("500000"));
+        for (String chart : List.of("chart-accuracy", "chart-growth", "chart-funnel", "chart-compliance", "chart-waterfall")) {
+            assertCanvasDrawn(chart);
+        }
+        assertThat(list(chartOption(js, "chart-accuracy", "xAxis[0].data"))).hasSize(13);
+        assertThat(list(chartOption(js, "chart-funnel", "series"))).hasSize(2);
+        List<Map<String, Object>> stages = list(api(TestOrganization.MANAGER, "/api/metrics/funnel").get("stages"));
+        assertThat(numbers(chartOption(js, "chart-funnel", "series[0].data"))).as("this view's funnel: entered per stage")
+                .isEqualTo(stages.stream().map(st -> dec(map(st.get("person")).get("entered").toString())).toList())
+                .startsWith(dec("2"));
+        assertThat(numbers(chartOption(js, "chart-funnel", "series[1].data"))).as("the company's funnel")
+                .isEqualTo(stages.stream().map(st -> dec(map(st.get("company")).get("entered").toString())).toList());
+
+        // each figure shows its flag and how it was computed
+        WebElement coverage = figure(browser, "coverage");
+        Map<String, Object> coverageFigure = map(overview.get("coverage"));
+        assertThat(coverage.findElement(By.cssSelector(".explain")).getText())
+                .contains("pipeline 900,000 / remaining target 1,500,000 = 60%").contains("> 150%");
+        assertThat(coverageFigure.get("flag")).isEqualTo("LOW");
+        assertThat(coverage.findElement(By.cssSelector(".flag")).getText()).isEqualTo("Low");
+        assertThat(coverage.findElement(By.cssSelector(".flag")).getDomAttribute("class")).contains("flag-bad");
+        assertThat(figure(browser, "forecast").findElement(By.cssSelector(".flag")).getText()).isEqualTo("Needs more pipeline");
+        assertThat(figure(browser, "forecast").findElement(By.cssSelector(".kpi-value")).getText()).isEqualTo("90,000");
+
+        // the manager takes a snapshot (a POST with the Tasklist sign-in), then a rep enters a deal named like a script
+        WebElement take = browser.findElement(By.id("snapshot-take"));
+        assertThat(take.isDisplayed()).isTrue();
+        take.click();
+        tasklist.waitFor("the new snapshot in the list", d -> d.findElements(By.cssSelector("#snapshot-from option")).size() == 1);
+        deal(TestOrganization.TEAMMATE, SCRIPT_DEAL, "250000", quarterEnd);
+        browser.navigate().refresh();
+        waitForPerson(TestOrganization.MANAGER);
+        WebElement changes = tasklist.waitFor("the new deal in the changes", d -> d.findElements(By.cssSelector("#table-changes tbody td"))
+                .stream().filter(td -> td.getText().equals(SCRIPT_DEAL)).findFirst().orElse(null));
+        assertThat(changes.findElements(By.tagName("script"))).isEmpty();
+        assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+        assertThat(browser.findElement(By.id("changes-summary")).getText()).contains("900,000 → 1,150,000");
+        assertThat(numbers(chartOption(js, "chart-waterfall", "series[1].data"))).contains(dec("250000"));
+
+        // CSV export: a UTF-8 file with a byte order mark, every field quoted
+        String csv = exportCsv(js, "table-changes");
+        assertThat(csv).startsWith("\uFEFF\"Deal\",\"Owner\"").contains("\"" + SCRIPT_DEAL + "\",\"" + TestOrganization.TEAMMATE + "\"");
+        fullPageScreenshot(browser, "dashboard");
+
+        // drill down: the rep's own figures, the way back in the breadcrumb
+        browser.findElements(By.cssSelector("#table-children tbody tr")).stream()
+                .filter(tr -> tr.getText().contains("Ren Rep")).findFirst().orElseThrow().click();
+        waitForPerson(TestOrganization.REP);
+        assertThat(browser.findElement(By.id("person-name")).getText()).isEqualTo("Ren Rep");
+        assertThat(figure(browser, "forecast").findElement(By.cssSelector(".kpi-value")).getText()).isEqualTo("60,000");
+        assertThat(figure(browser, "quota").findElement(By.cssSelector(".kpi-value")).getText()).isEqualTo("1,000,000");
+        assertThat(chartOption(js, "chart-targets", "xAxis[0].data")).isEqualTo(List.of("Ren Rep"));
+        assertThat(browser.findElement(By.id("breadcrumb")).getText()).contains("Meng Manager").contains("Ren Rep");
+
+        // in Chinese
+        browser.findElement(By.id("lang-zh")).click();
+        tasklist.waitFor("Chinese labels", ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#section-targets h2"), "预测 vs 配额 vs 挑战目标"));
+        assertThat(figure(browser, "forecast").findElement(By.cssSelector("h3")).getText()).isEqualTo("预测（加权商机）");
+        assertThat(figure(browser, "forecast").findElement(By.cssSelector(".explain")).getText()).contains("加权商机 60,000");
+        assertThat(browser.findElement(By.cssSelector("#table-children th")).getText()).isEqualTo("姓名");
+        assertThat(list(chartOption(js, "chart-targets", "series")).stream().map(s -> map(s).get("name")))
+                .contains("预测（加权）", "配额");
+        assertThat(exportCsv(js, "table-children")).startsWith("\uFEFF\"姓名\",\"角色\"");
+        fullPageScreenshot(browser, "dashboard-rep-zh");
+
+        // back up through the breadcrumb
+        browser.findElement(By.cssSelector("#breadcrumb a")).click();
+        waitForPerson(TestOrganization.MANAGER);
+        assertThat(browser.findElement(By.id("person-name")).getText()).isEqualTo("Meng Manager");
+    }
+
+    private void deal(String owner, String name, String amount, LocalDate close) {
+        leads.qualify(leads.create(new NewLead(TestOrganization.account(accounts, owner).id(), owner, name, "Web",
+                new BigDecimal(amount))).id(), new Qualification(true, "Approved", "CIO", "Need", "This quarter", null, name,
+                new BigDecimal(amount), close));
+    }
+
+    private void waitForPerson(String personId) {
+        tasklist.waitFor("the dashboard of " + personId, d -> personId.equals(
+                ((JavascriptExecutor) d).executeScript("return document.body.dataset.loadedPerson")));
+    }
+
+    private static WebElement figure(WebDriver browser, String name) {
+        return browser.findElement(By.cssSelector("#kpis [data-figure='" + name + "']"));
+    }
+
+    private void assertCanvasDrawn(String chartId) {
+        WebElement canvas = tasklist.waitFor("the canvas of " + chartId,
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#" + chartId + " canvas")));
+        assertThat(canvas.getSize().getWidth()).as(chartId + " width").isGreaterThan(100);
+        assertThat(canvas.getSize().getHeight()).as(chartId + " height").isGreaterThan(100);
+    }
+
+    private static Object chartOption(JavascriptExecutor js, String chartId, String path) {
+        // a path like series[1].data, resolved step by step (the page's Content-Security-Policy forbids eval)
+        return js.executeScript("let v = echarts.getInstanceByDom(document.getElementById(arguments[0])).getOption();"
+                + "for (const step of arguments[1].match(/[^.\\[\\]]+/g)) { v = v[step]; }"
+                + "return JSON.parse(JSON.stringify(v));", chartId, path);
+    }
+
+    /** Chart data as numbers: plain values or {value: ...} items. */
+    private static List<BigDecimal> numbers(Object data) {
+        return ((List<?>) data).stream().map(v -> v instanceof Map<?, ?> m ? m.get("value") : v)
+                .filter(v -> v instanceof Number).map(v -> dec(v.toString())).toList();
+    }
+
+    /** Compared by value: 60000 and 60000.00 are the same amount. */
+    private static BigDecimal dec(String value) {
+        return new BigDecimal(value).stripTrailingZeros();
+    }
+
+    /** Clicks the table's Export CSV button and reads the file it would save (the Blob handed to the download link). */
+    private static String exportCsv(JavascriptExecutor js, String tableId) {
+        js.executeScript("window.__csv = null; const original = URL.createObjectURL;"
+                + "URL.createObjectURL = blob => { window.__csv = blob; URL.createObjectURL = original; return original(blob); };"
+                + "document.querySelector(\"button.csv[data-table='\" + arguments[0] + \"']\").click();", tableId);
+        Object text = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "window.__csv.arrayBuffer().then(b => done(new TextDecoder('utf-8', {ignoreBOM: true}).decode(b)));");
+        return String.valueOf(text);
+    }
+
+    private Map<String, Object> api(String user, String path) {
+        ResponseEntity<Map<String, Object>> response = http.withBasicAuth(user, TestOrganization.PASSWORD)
+                .exchange(path, HttpMethod.GET, null, JSON);
+        assertThat(response.getStatusCode().is2xxSuccessful()).as(path + ": " + response.getBody()).isTrue();
+        return response.getBody();
+    }
+
+    /** The whole page, not only the window: the window is made as tall as the page for the shot. */
+    private static Path fullPageScreenshot(WebDriver browser, String name) throws IOException {
+        Dimension before = browser.manage().window().getSize();
+        long height = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
+        browser.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(height + 140, 6000)));
+        try {
+            Files.createDirectories(Tasklist.SCREENSHOTS);
+            Path target = Tasklist.SCREENSHOTS.resolve(name + ".png");
+            Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } finally {
+            browser.manage().window().setSize(before);
+        }
+    }
+}
