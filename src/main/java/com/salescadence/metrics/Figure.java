@@ -11,7 +11,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * computed), its flag against the threshold, the threshold as text, and the inputs it was computed from.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record Figure(BigDecimal value, Flag flag, String threshold, Map<String, BigDecimal> inputs) {
+public record Figure(BigDecimal value, Flag flag, String threshold,
+                     @JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
+                     Map<String, BigDecimal> inputs) {
 
     public Figure {
         inputs = inputs == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(inputs));

@@ -249,12 +249,12 @@ public class MetricsService {
         return new CategoryRules.Bucket(amount(b.raw()), amount(b.own()), amount(b.adjustedAbove()), amount(b.fin()));
     }
 
-    /** Report compliance of the branch in its last {@code limit} cycles (of every cadence), oldest first. */
+    /** Report compliance of the branch in its last {@code limit} cycles (of every cadence, the running one included), oldest first. */
     public ComplianceView compliance(Person person, int limit) {
         Checks.start().require(limit >= 1 && limit <= 104, "cycles must be between 1 and 104, got " + limit + ".").orThrow();
         Map<Long, ComplianceCycle> byCycle = new java.util.LinkedHashMap<>();
         Map<Long, long[]> counts = new java.util.HashMap<>();
-        List<MetricsQueries.ComplianceRow> rows = new ArrayList<>(queries.compliance(person.id(), LocalDate.of(1900, 1, 1), today().plusDays(1)));
+        List<MetricsQueries.ComplianceRow> rows = new ArrayList<>(queries.compliance(person.id(), LocalDate.of(1900, 1, 1), LocalDate.of(9999, 12, 31)));
         rows.sort(java.util.Comparator.comparing(MetricsQueries.ComplianceRow::periodStart).thenComparing(MetricsQueries.ComplianceRow::cycleId));
         for (MetricsQueries.ComplianceRow row : rows) {
             count(counts.computeIfAbsent(row.cycleId(), k -> new long[4]), row);
