@@ -41,6 +41,11 @@ public class OrganizationService {
         return people.findByRole(role);
     }
 
+    /** People with a role ordered by id: at most {@code limit} of them from {@code offset} on. */
+    public List<Person> withRole(Role role, int offset, int limit) {
+        return people.findByRole(role, offset, limit);
+    }
+
     public List<Person> directReports(String managerId) {
         return people.findDirectReports(managerId);
     }

@@ -33,6 +33,11 @@ class PersonRepository {
                 .param(role.name()).query(this::map).list();
     }
 
+    List<Person> findByRole(Role role, int offset, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from person where role = ? and active order by id offset ? rows fetch next ? rows only")
+                .params(role.name(), offset, limit).query(this::map).list();
+    }
+
     List<Person> findDirectReports(String managerId) {
         return jdbc.sql("select " + COLUMNS + " from person where manager_id = ? and active order by id")
                 .param(managerId).query(this::map).list();
