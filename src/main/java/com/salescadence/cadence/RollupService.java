@@ -90,7 +90,7 @@ public class RollupService {
         BigDecimal commit = rows.stream().map(RollupRow::commit).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal upside = rows.stream().map(RollupRow::upside).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new RollupView(cycleId, cycle.cycleKey(), managerId, level, rows, commit, upside, missing,
-                keyDeals(chart, cycle));
+                keyDeals(chart, cycle, lines.pipeline));
     }
 
     /** A manager changes the figures of someone reporting to them, with a reason; the raw figures stay. */
@@ -261,9 +261,10 @@ public class RollupService {
             LocalDate week = cycle.periodStart();
             LocalDate monthStart = week.withDayOfMonth(1);
             LocalDate quarterStart = week.with(IsoFields.DAY_OF_QUARTER, 1);
+            everyone.addAll(chart.teamOf(managerId)); // the manager's own deals count among the key deals
             pipeline = figures.byOwner(everyone, List.of(new PipelineFigures.Period(week.minusDays(7), week),
                     new PipelineFigures.Period(monthStart, monthStart.plusMonths(1)),
-                    new PipelineFigures.Period(quarterStart, quarterStart.plusMonths(3))));
+                    new PipelineFigures.Period(quarterStart, quarterStart.plusMonths(3))), monthStart.plusMonths(1));
         }
 
         RollupRow row(Person person) {
@@ -321,13 +322,13 @@ public class RollupService {
     }
 
     /** The five largest open deals of the manager's team closing this month (ties in team order, then latest first). */
-    private List<String> keyDeals(OrgChart chart, Cycle cycle) {
+    private List<String> keyDeals(OrgChart chart, Cycle cycle, PipelineFigures.ByOwner pipeline) {
         LocalDate monthEnd = cycle.periodStart().withDayOfMonth(1).plusMonths(1);
         Map<String, Integer> teamOrder = new HashMap<>();
         for (String owner : chart.teamOf(chart.rootId())) {
             teamOrder.putIfAbsent(owner, teamOrder.size());
         }
-        return figures.largestOpen(teamOrder.keySet(), monthEnd, KEY_DEALS).stream()
+        return figures.largestOpen(teamOrder.keySet(), monthEnd, KEY_DEALS, pipeline.floor(teamOrder.keySet(), KEY_DEALS)).stream()
                 .sorted(Comparator.comparing(PipelineFigures.OpenDeal::amount).reversed()
                         .thenComparing(d -> teamOrder.get(d.ownerId()))
                         .thenComparing(Comparator.comparingLong(PipelineFigures.OpenDeal::id).reversed()))

@@ -100,15 +100,18 @@ public class PipelineFigures {
      * The figures of many owners at once, for adding up per group of owners in memory: booked sales and open
      * amounts by stage in each of the periods, read by one {@code GROUP BY owner} query, and the orders by a
      * second. {@link ByOwner#booked}, {@link ByOwner#weightedOpen} and {@link ByOwner#orders} of any subset
-     * of the owners equal {@link #booked}, {@link #weightedOpen} and {@link #orders} of that subset.
+     * of the owners equal {@link #booked}, {@link #weightedOpen} and {@link #orders} of that subset. With
+     * each owner's largest open deal closing before {@code openBefore}, for {@link #largestOpen}'s floor.
      */
-    public ByOwner byOwner(Collection<String> owners, List<Period> periods) {
+    public ByOwner byOwner(Collection<String> owners, List<Period> periods, LocalDate openBefore) {
         ByOwner sums = new ByOwner(periods.size());
         if (owners.isEmpty() || periods.isEmpty()) {
             return sums;
         }
-        StringBuilder sql = new StringBuilder("select owner_id, status, stage_model, stage_code");
+        StringBuilder sql = new StringBuilder("select owner_id, status, stage_model, stage_code")
+                .append(", max(case when status = 'OPEN' and expected_close_date < :openBefore then amount end) as largest");
         Map<String, Object> params = new HashMap<>();
+        params.put("openBefore", openBefore);
         LocalDate first = periods.get(0).from();
         LocalDate last = periods.get(0).to();
         for (int i = 0; i < periods.size(); i++) {
@@ -126,7 +129,8 @@ public class PipelineFigures {
         sql.append("""
                  from opportunity
                 where ((status = 'WON' and closed_at >= :first and closed_at < :last)
-                    or (status = 'OPEN' and expected_close_date >= :firstDay and expected_close_date < :lastDay))""");
+                    or (status = 'OPEN' and ((expected_close_date >= :firstDay and expected_close_date < :lastDay)
+                                          or expected_close_date < :openBefore)))""");
         params.put("first", first.atStartOfDay());
         params.put("last", last.atStartOfDay());
         params.put("firstDay", first);
@@ -136,6 +140,10 @@ public class PipelineFigures {
             String owner = rs.getString("owner_id");
             boolean won = "WON".equals(rs.getString("status"));
             String stage = rs.getString("stage_model") + "/" + rs.getString("stage_code");
+            BigDecimal largest = rs.getBigDecimal("largest");
+            if (largest != null) {
+                sums.largestOpen.merge(owner, largest, BigDecimal::max);
+            }
             for (int i = 0; i < periods.size(); i++) {
                 BigDecimal amount = rs.getBigDecimal((won ? "b" : "o") + i);
                 if (amount != null) {
@@ -157,26 +165,37 @@ public class PipelineFigures {
 
     /**
      * Open deals of these owners closing before a day, largest first: at least the {@code limit} largest, with
-     * every deal of the same amount as the last of them (so the caller orders ties itself).
+     * every deal of the same amount as the last of them (so the caller orders ties itself). {@code floor}, when
+     * known ({@link ByOwner#floor}), is an amount none of those deals is below: the database then reads only the
+     * deals at or above it (an index on status and amount), not every open deal of the owners.
      */
-    public List<OpenDeal> largestOpen(Collection<String> owners, LocalDate before, int limit) {
+    public List<OpenDeal> largestOpen(Collection<String> owners, LocalDate before, int limit, BigDecimal floor) {
         if (owners.isEmpty()) {
             return List.of();
         }
         Set<String> wanted = owners instanceof Set<String> set ? set : new HashSet<>(owners);
         String select = "select id, owner_id, name, amount, stage_code, expected_close_date from opportunity"
-                + " where status = 'OPEN' and expected_close_date < :before";
+                + " where status = 'OPEN' and expected_close_date < :before and amount >= :floor";
+        Map<String, Object> params = Map.of("before", before, "floor", floor == null ? BigDecimal.ZERO : floor);
         String top = " order by amount desc fetch first %d rows with ties";
-        if (owners.size() <= SCAN_ALL_ABOVE) {
-            List<OpenDeal> deals = new ArrayList<>();
-            forOwners(owners, "owner_id", select, top.formatted(limit), Map.of("before", before), rs -> deals.add(openDeal(rs)));
+        List<OpenDeal> deals = new ArrayList<>();
+        if (!scanAll(owners)) {
+            forOwners(owners, "owner_id", select, top.formatted(limit), params, rs -> deals.add(openDeal(rs)));
             return deals;
         }
-        // a large team: the largest deals of everyone until enough of them are the team's
+        if (floor != null) {
+            jdbc.sql(select + " order by amount desc").params(params).query(rs -> {
+                if (wanted.contains(rs.getString("owner_id"))) {
+                    deals.add(openDeal(rs));
+                }
+            });
+            return deals;
+        }
+        // no floor: the largest deals of everyone until enough of them are the team's
         for (int n = limit * 4; ; n *= 4) {
-            List<OpenDeal> deals = new ArrayList<>();
+            deals.clear();
             int[] read = {0};
-            jdbc.sql(select + top.formatted(n)).param("before", before).query(rs -> {
+            jdbc.sql(select + top.formatted(n)).params(params).query(rs -> {
                 read[0]++;
                 if (wanted.contains(rs.getString("owner_id"))) {
                     deals.add(openDeal(rs));
@@ -198,8 +217,15 @@ public class PipelineFigures {
 
     /** Owners per IN list (well below PostgreSQL's 32,767 parameters per statement). */
     static final int CHUNK = 1_000;
-    /** Above this many owners one query reads everyone's rows and keeps the owners' in memory. */
-    static final int SCAN_ALL_ABOVE = 5 * CHUNK;
+
+    /**
+     * Whether one query over everyone's rows (the owners' kept in memory) beats looking the owners up by index:
+     * when they are a quarter of the people or more (a top-level roll-up).
+     */
+    private boolean scanAll(Collection<String> owners) {
+        return owners.size() > CHUNK / 10
+                && owners.size() * 4L >= jdbc.sql("select count(*) from person").query(Long.class).single();
+    }
 
     /**
      * Runs {@code where + [and owner_id in (chunk)] + tail} for the owners in chunks, or once for everyone
@@ -207,7 +233,7 @@ public class PipelineFigures {
      */
     private void forOwners(Collection<String> owners, String ownerColumn, String where, String tail, Map<String, Object> params,
                            org.springframework.jdbc.core.RowCallbackHandler rows) {
-        if (owners.size() > SCAN_ALL_ABOVE) {
+        if (scanAll(owners)) {
             jdbc.sql(where + tail).params(params).query(rows);
             return;
         }
@@ -224,6 +250,7 @@ public class PipelineFigures {
         private final Map<String, BigDecimal[]> booked = new HashMap<>();
         private final Map<String, Map<String, BigDecimal[]>> open = new HashMap<>();
         private final Map<String, Orders> orders = new HashMap<>();
+        private final Map<String, BigDecimal> largestOpen = new HashMap<>();
 
         private ByOwner(int periods) {
             this.periods = periods;
@@ -262,6 +289,16 @@ public class PipelineFigures {
                 });
             }
             return weigh(byStage);
+        }
+
+        /**
+         * The {@code count}-th largest of these owners' largest open deals (closing before the day given): none of
+         * their {@code count} largest deals is below it. Null when fewer than {@code count} owners have such a deal.
+         */
+        public BigDecimal floor(Collection<String> of, int count) {
+            List<BigDecimal> largest = of.stream().map(largestOpen::get).filter(java.util.Objects::nonNull)
+                    .sorted(java.util.Comparator.reverseOrder()).limit(count).toList();
+            return largest.size() < count ? null : largest.get(count - 1);
         }
 
         /** {@link PipelineFigures#orders} of these owners. */
