@@ -166,8 +166,8 @@ public class PipelineFigures {
     /**
      * Open deals of these owners closing before a day, largest first: at least the {@code limit} largest, with
      * every deal of the same amount as the last of them (so the caller orders ties itself). {@code floor}, when
-     * known ({@link ByOwner#floor}), is an amount none of those deals is below: the database then reads only the
-     * deals at or above it (an index on status and amount), not every open deal of the owners.
+     * known ({@link ByOwner#floor}), is an amount none of those deals is below: for a large team the database then
+     * reads only the deals at or above it (an index on status and amount), not every open deal of the owners.
      */
     public List<OpenDeal> largestOpen(Collection<String> owners, LocalDate before, int limit, BigDecimal floor) {
         if (owners.isEmpty()) {
@@ -175,14 +175,17 @@ public class PipelineFigures {
         }
         Set<String> wanted = owners instanceof Set<String> set ? set : new HashSet<>(owners);
         String select = "select id, owner_id, name, amount, stage_code, expected_close_date from opportunity"
-                + " where status = 'OPEN' and expected_close_date < :before and amount >= :floor";
-        Map<String, Object> params = Map.of("before", before, "floor", floor == null ? BigDecimal.ZERO : floor);
+                + " where status = 'OPEN' and expected_close_date < :before";
         String top = " order by amount desc fetch first %d rows with ties";
         List<OpenDeal> deals = new ArrayList<>();
         if (!scanAll(owners)) {
-            forOwners(owners, "owner_id", select, top.formatted(limit), params, rs -> deals.add(openDeal(rs)));
+            // a few owners: their deals by the owner index (with the floor, H2 would prefer the amount index and
+            // read every large deal of everyone: 0.6 s per first-line view at 1,000,000 deals)
+            forOwners(owners, "owner_id", select, top.formatted(limit), Map.of("before", before), rs -> deals.add(openDeal(rs)));
             return deals;
         }
+        select += " and amount >= :floor";
+        Map<String, Object> params = Map.of("before", before, "floor", floor == null ? BigDecimal.ZERO : floor);
         if (floor != null) {
             jdbc.sql(select + " order by amount desc").params(params).query(rs -> {
                 if (wanted.contains(rs.getString("owner_id"))) {
