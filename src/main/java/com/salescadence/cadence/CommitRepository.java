@@ -78,6 +78,15 @@ class CommitRepository {
                 .params(cycleId, personId, by).query(RecordRows.of(Adjustment.class)).optional();
     }
 
+    /** Per person, the latest adjustment by one manager in a cycle (what {@link #latestAdjustment} gives for each). */
+    java.util.Map<String, Adjustment> latestAdjustments(long cycleId, String by) {
+        java.util.Map<String, Adjustment> latest = new java.util.HashMap<>();
+        jdbc.sql("select * from commit_adjustment where cycle_id = ? and adjusted_by = ? order by created_at desc, id desc")
+                .params(cycleId, by).query(RecordRows.of(Adjustment.class)).list()
+                .forEach(a -> latest.putIfAbsent(a.personId(), a));
+        return latest;
+    }
+
     List<Adjustment> adjustments(long cycleId) {
         return jdbc.sql("select * from commit_adjustment where cycle_id = ? order by id").param(cycleId).query(RecordRows.of(Adjustment.class)).list();
     }

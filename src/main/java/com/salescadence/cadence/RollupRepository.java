@@ -43,6 +43,14 @@ class RollupRepository {
                 .params(cycleId, managerId).query(RecordRows.of(RollupReport.class)).optional();
     }
 
+    List<RollupReport> reports(long cycleId, java.util.Collection<String> managers) {
+        if (managers.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from rollup_report where cycle_id = :cycle and manager_id in (:managers)")
+                .param("cycle", cycleId).param("managers", managers).query(RecordRows.of(RollupReport.class)).list();
+    }
+
     List<RollupReport> reports(long cycleId) {
         return jdbc.sql("select * from rollup_report where cycle_id = ? order by level, manager_id")
                 .param(cycleId).query(RecordRows.of(RollupReport.class)).list();

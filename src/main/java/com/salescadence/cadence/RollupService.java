@@ -8,6 +8,8 @@ import java.time.YearMonth;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +25,12 @@ import com.salescadence.common.ValidationException;
 import com.salescadence.forecast.CommitCallRules;
 import com.salescadence.forecast.ForecastThresholds;
 import com.salescadence.forecast.PipelineFigures;
+import com.salescadence.organization.OrgChart;
 import com.salescadence.organization.OrganizationService;
 import com.salescadence.organization.Person;
 import com.salescadence.organization.Quota;
 import com.salescadence.organization.QuotaService;
 import com.salescadence.organization.Role;
-import com.salescadence.pipeline.Opportunity;
-import com.salescadence.pipeline.OpportunityService;
-import com.salescadence.pipeline.OpportunityStatus;
 
 /**
  * The commit call and the roll-up one level per weekday: each manager's lines (reps for the first
@@ -48,13 +48,12 @@ public class RollupService {
     private final OrganizationService organization;
     private final QuotaService quotas;
     private final PipelineFigures figures;
-    private final OpportunityService opportunities;
     private final ForecastThresholds thresholds;
     private final Clock clock;
 
     RollupService(RollupRepository rollups, CommitRepository commits, ComplianceService compliance, CycleService cycles,
                   OrganizationService organization, QuotaService quotas, PipelineFigures figures,
-                  OpportunityService opportunities, ForecastThresholds thresholds, Clock clock) {
+                  ForecastThresholds thresholds, Clock clock) {
         this.rollups = rollups;
         this.commits = commits;
         this.compliance = compliance;
@@ -62,21 +61,27 @@ public class RollupService {
         this.organization = organization;
         this.quotas = quotas;
         this.figures = figures;
-        this.opportunities = opportunities;
         this.thresholds = thresholds;
         this.clock = clock;
     }
 
+    /**
+     * A manager's lines with their figures. Read with a fixed number of queries whatever the size of the team:
+     * the team below once (one query per level), each kind of report for all lines at once, and the pipeline
+     * grouped by owner in the database and added up per line in memory.
+     */
     @Transactional(readOnly = true)
     public RollupView view(long cycleId, String managerId) {
         Cycle cycle = cycles.get(cycleId);
         Optional<Cycle> previous = cycles.previous(cycle);
-        int level = organization.levelOf(managerId);
+        OrgChart chart = organization.chartBelow(managerId);
+        int level = chart.person(managerId).isPresent() ? chart.level(managerId) : 0;
+        List<Person> reports = chart.directReports(managerId);
+        Lines lines = new Lines(cycle, previous, managerId, chart, reports);
         List<RollupRow> rows = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        for (Person report : organization.directReports(managerId)) {
-            RollupRow row = report.role() == Role.REP ? repRow(cycle, previous, managerId, report)
-                    : teamRow(cycle, previous, managerId, report);
+        for (Person report : reports) {
+            RollupRow row = lines.row(report);
             rows.add(row);
             if (!"ON_TIME".equals(row.status()) && !"LATE".equals(row.status())) {
                 missing.add(report.fullName() + " (" + row.status().toLowerCase().replace('_', ' ') + ")");
@@ -85,7 +90,7 @@ public class RollupService {
         BigDecimal commit = rows.stream().map(RollupRow::commit).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal upside = rows.stream().map(RollupRow::upside).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new RollupView(cycleId, cycle.cycleKey(), managerId, level, rows, commit, upside, missing,
-                keyDeals(organization.teamOf(managerId), cycle));
+                keyDeals(chart, cycle, lines.pipeline));
     }
 
     /** A manager changes the figures of someone reporting to them, with a reason; the raw figures stay. */
@@ -219,41 +224,75 @@ public class RollupService {
         return rows;
     }
 
-    private RollupRow repRow(Cycle cycle, Optional<Cycle> previous, String managerId, Person rep) {
-        String status = compliance.find(cycle.id(), rep.id(), ReportType.COMMIT).map(s -> s.status().name()).orElse("NOT_ASKED");
-        Optional<CommitReport> report = commits.report(cycle.id(), rep.id());
-        BigDecimal rawCommit = report.map(CommitReport::commitAmount).orElse(BigDecimal.ZERO);
-        BigDecimal rawUpside = report.map(CommitReport::upsideAmount).orElse(BigDecimal.ZERO);
-        BigDecimal lastWeekCommit = previous.flatMap(p -> commits.report(p.id(), rep.id())).map(CommitReport::commitAmount).orElse(null);
-        return row(cycle, managerId, rep, status, rawCommit, rawUpside, lastWeekCommit, Set.of(rep.id()));
+    /** What the lines of one view need, read once for all of them. */
+    private final class Lines {
+        private final Cycle cycle;
+        private final String managerId;
+        private final Map<String, Set<String>> owners = new HashMap<>();
+        private final Map<String, String> status = new HashMap<>();
+        private final Map<String, BigDecimal[]> reported = new HashMap<>();
+        private final Map<String, BigDecimal> lastWeekCommit = new HashMap<>();
+        private final Map<String, Adjustment> adjustments;
+        private final Map<String, Quota> quotas;
+        private final PipelineFigures.ByOwner pipeline;
+
+        Lines(Cycle cycle, Optional<Cycle> previous, String managerId, OrgChart chart, List<Person> reports) {
+            this.cycle = cycle;
+            this.managerId = managerId;
+            List<String> reps = new ArrayList<>();
+            List<String> managers = new ArrayList<>();
+            Set<String> everyone = new HashSet<>();
+            for (Person report : reports) {
+                (report.role() == Role.REP ? reps : managers).add(report.id());
+                Set<String> team = report.role() == Role.REP ? Set.of(report.id()) : chart.teamOf(report.id());
+                owners.put(report.id(), team);
+                everyone.addAll(team);
+            }
+            compliance.ofCycle(cycle.id(), ReportType.COMMIT, reps).forEach(sub -> status.put(sub.personId(), sub.status().name()));
+            compliance.ofCycle(cycle.id(), ReportType.ROLLUP, managers).forEach(sub -> status.put(sub.personId(), sub.status().name()));
+            commits.reports(cycle.id(), reps).forEach(r -> reported.put(r.personId(), new BigDecimal[] {r.commitAmount(), r.upsideAmount()}));
+            rollups.reports(cycle.id(), managers).forEach(r -> reported.put(r.managerId(), new BigDecimal[] {r.commitAmount(), r.upsideAmount()}));
+            previous.ifPresent(p -> {
+                commits.reports(p.id(), reps).forEach(r -> lastWeekCommit.put(r.personId(), r.commitAmount()));
+                rollups.reports(p.id(), managers).forEach(r -> lastWeekCommit.put(r.managerId(), r.commitAmount()));
+            });
+            adjustments = commits.latestAdjustments(cycle.id(), managerId);
+            quotas = RollupService.this.quotas.find(reports.stream().map(Person::id).toList(), QuotaService.quarterOf(cycle.periodStart()));
+            LocalDate week = cycle.periodStart();
+            LocalDate monthStart = week.withDayOfMonth(1);
+            LocalDate quarterStart = week.with(IsoFields.DAY_OF_QUARTER, 1);
+            everyone.addAll(chart.teamOf(managerId)); // the manager's own deals count among the key deals
+            pipeline = figures.byOwner(everyone, List.of(new PipelineFigures.Period(week.minusDays(7), week),
+                    new PipelineFigures.Period(monthStart, monthStart.plusMonths(1)),
+                    new PipelineFigures.Period(quarterStart, quarterStart.plusMonths(3))), monthStart.plusMonths(1));
+        }
+
+        RollupRow row(Person person) {
+            String id = person.id();
+            BigDecimal[] raw = reported.getOrDefault(id, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            Set<String> team = owners.get(id);
+            return RollupService.this.row(cycle, managerId, person, status.getOrDefault(id, "NOT_ASKED"), raw[0], raw[1],
+                    lastWeekCommit.get(id), Optional.ofNullable(adjustments.get(id)),
+                    pipeline.booked(team, LAST_WEEK),
+                    pipeline.booked(team, MONTH).add(pipeline.weightedOpen(team, MONTH)),
+                    pipeline.booked(team, QUARTER).add(pipeline.weightedOpen(team, QUARTER)),
+                    Optional.ofNullable(quotas.get(id)), pipeline.orders(team));
+        }
     }
 
-    private RollupRow teamRow(Cycle cycle, Optional<Cycle> previous, String managerId, Person manager) {
-        String status = compliance.find(cycle.id(), manager.id(), ReportType.ROLLUP).map(s -> s.status().name()).orElse("NOT_ASKED");
-        Optional<RollupReport> report = rollups.report(cycle.id(), manager.id());
-        BigDecimal rawCommit = report.map(RollupReport::commitAmount).orElse(BigDecimal.ZERO);
-        BigDecimal rawUpside = report.map(RollupReport::upsideAmount).orElse(BigDecimal.ZERO);
-        BigDecimal lastWeekCommit = previous.flatMap(p -> rollups.report(p.id(), manager.id())).map(RollupReport::commitAmount).orElse(null);
-        return row(cycle, managerId, manager, status, rawCommit, rawUpside, lastWeekCommit, organization.teamOf(manager.id()));
-    }
+    private static final int LAST_WEEK = 0;
+    private static final int MONTH = 1;
+    private static final int QUARTER = 2;
 
     private RollupRow row(Cycle cycle, String managerId, Person person, String status, BigDecimal rawCommit,
-                          BigDecimal rawUpside, BigDecimal lastWeekCommit, Set<String> owners) {
-        Optional<Adjustment> adjustment = commits.latestAdjustment(cycle.id(), person.id(), managerId);
+                          BigDecimal rawUpside, BigDecimal lastWeekCommit, Optional<Adjustment> adjustment,
+                          BigDecimal lastWeekActual, BigDecimal monthForecast, BigDecimal quarterForecast,
+                          Optional<Quota> quota, PipelineFigures.Orders orders) {
         BigDecimal commit = adjustment.map(Adjustment::commitAmount).orElse(rawCommit);
         BigDecimal upside = adjustment.map(Adjustment::upsideAmount).orElse(rawUpside);
         LocalDate week = cycle.periodStart();
-        BigDecimal lastWeekActual = figures.booked(owners, week.minusDays(7), week);
-        LocalDate monthStart = week.withDayOfMonth(1);
-        LocalDate nextMonth = monthStart.plusMonths(1);
-        LocalDate quarterStart = week.with(IsoFields.DAY_OF_QUARTER, 1);
-        LocalDate nextQuarter = quarterStart.plusMonths(3);
-        BigDecimal monthForecast = figures.booked(owners, monthStart, nextMonth).add(figures.weightedOpen(owners, monthStart, nextMonth));
-        BigDecimal quarterForecast = figures.booked(owners, quarterStart, nextQuarter).add(figures.weightedOpen(owners, quarterStart, nextQuarter));
-        Optional<Quota> quota = quotas.find(person.id(), QuotaService.quarterOf(week));
         BigDecimal quarterStretch = quota.map(Quota::stretchAmount).orElse(BigDecimal.ZERO);
         BigDecimal monthStretch = quarterStretch.divide(BigDecimal.valueOf(3), 2, java.math.RoundingMode.HALF_UP);
-        PipelineFigures.Orders orders = figures.orders(owners);
 
         Optional<BigDecimal> accuracy = lastWeekCommit == null ? Optional.empty() : CommitCallRules.accuracy(lastWeekActual, lastWeekCommit);
         Optional<BigDecimal> linearity = CommitCallRules.linearity(commit,
@@ -282,17 +321,23 @@ public class RollupService {
                 monthForecast, monthStretch, quarterForecast, quarterStretch, CommitCallRules.percent(unfulfilled), flags);
     }
 
-    private List<String> keyDeals(Set<String> owners, Cycle cycle) {
+    /** The five largest open deals of the manager's team closing this month (ties in team order, then latest first). */
+    private List<String> keyDeals(OrgChart chart, Cycle cycle, PipelineFigures.ByOwner pipeline) {
         LocalDate monthEnd = cycle.periodStart().withDayOfMonth(1).plusMonths(1);
-        List<String> deals = new ArrayList<>();
-        for (String owner : owners) {
-            opportunities.listVisibleTo(owner).stream()
-                    .filter(o -> o.ownerId().equals(owner) && o.status() == OpportunityStatus.OPEN
-                            && o.expectedCloseDate().isBefore(monthEnd))
-                    .forEach(o -> deals.add(o.amount().toPlainString() + "\t" + o.name() + " (" + o.stageCode() + ", "
-                            + organization.findPerson(owner).map(Person::fullName).orElse(owner) + ", closes " + o.expectedCloseDate() + ")"));
+        Map<String, Integer> teamOrder = new HashMap<>();
+        for (String owner : chart.teamOf(chart.rootId())) {
+            teamOrder.putIfAbsent(owner, teamOrder.size());
         }
-        return deals.stream().sorted(Comparator.comparing((String d) -> new BigDecimal(d.substring(0, d.indexOf('\t')))).reversed())
-                .limit(5).map(d -> d.replace('\t', ' ')).toList();
+        return figures.largestOpen(teamOrder.keySet(), monthEnd, KEY_DEALS, pipeline.floor(teamOrder.keySet(), KEY_DEALS)).stream()
+                .sorted(Comparator.comparing(PipelineFigures.OpenDeal::amount).reversed()
+                        .thenComparing(d -> teamOrder.get(d.ownerId()))
+                        .thenComparing(Comparator.comparingLong(PipelineFigures.OpenDeal::id).reversed()))
+                .limit(KEY_DEALS)
+                .map(d -> (d.amount().toPlainString() + " " + d.name() + " (" + d.stageCode() + ", "
+                        + chart.person(d.ownerId()).map(Person::fullName).orElse(d.ownerId()) + ", closes " + d.expectedCloseDate() + ")")
+                        .replace('\t', ' '))
+                .toList();
     }
+
+    private static final int KEY_DEALS = 5;
 }

@@ -48,13 +48,29 @@ public class WeeklyCommitService {
         this.clock = clock;
     }
 
+    /** What the rep's commit task shows: the brief, last week's actual and the prefilled rows. */
+    public record TaskForm(String brief, BigDecimal lastWeekActual, List<Map<String, Object>> prefill) {
+    }
+
+    /** {@link #brief}, {@link #lastWeekActual} and {@link #prefill} at once, the rep's deals read once. */
+    @Transactional(readOnly = true)
+    public TaskForm taskForm(String repId, Cycle cycle) {
+        List<Opportunity> open = openDeals(repId);
+        BigDecimal lastWeek = lastWeekActual(repId, cycle);
+        return new TaskForm(brief(repId, cycle, open, lastWeek), lastWeek, prefill(cycle, open));
+    }
+
     /** The rep's open deals as form rows, each with a proposed category. */
     @Transactional(readOnly = true)
     public List<Map<String, Object>> prefill(String repId, Cycle cycle) {
+        return prefill(cycle, openDeals(repId));
+    }
+
+    private static List<Map<String, Object>> prefill(Cycle cycle, List<Opportunity> openDeals) {
         LocalDate weekEnd = cycle.periodEnd();
         LocalDate monthEnd = cycle.periodStart().with(TemporalAdjusters.lastDayOfMonth());
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Opportunity deal : openDeals(repId)) {
+        for (Opportunity deal : openDeals) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("opportunityId", deal.id());
             row.put("name", deal.name());
@@ -81,12 +97,15 @@ public class WeeklyCommitService {
 
     @Transactional(readOnly = true)
     public String brief(String repId, Cycle cycle) {
-        List<Opportunity> open = openDeals(repId);
+        return brief(repId, cycle, openDeals(repId), lastWeekActual(repId, cycle));
+    }
+
+    private String brief(String repId, Cycle cycle, List<Opportunity> open, BigDecimal lastWeekActual) {
         BigDecimal pipeline = open.stream().map(Opportunity::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         StringBuilder text = new StringBuilder("Week ").append(cycle.cycleKey()).append(" (").append(cycle.periodStart())
                 .append(" to ").append(cycle.periodEnd()).append(")\nOpen deals: ").append(open.size())
                 .append(", pipeline ").append(pipeline.toPlainString())
-                .append("\nLast week's actual (booked): ").append(lastWeekActual(repId, cycle).toPlainString());
+                .append("\nLast week's actual (booked): ").append(lastWeekActual.toPlainString());
         cycles.previous(cycle).flatMap(previous -> commits.report(previous.id(), repId)).ifPresent(last ->
                 text.append("\nLast week's commit: ").append(last.commitAmount().toPlainString())
                         .append(", upside ").append(last.upsideAmount().toPlainString()));

@@ -3,9 +3,13 @@ package com.salescadence.forecast;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -56,6 +60,11 @@ public class PipelineFigures {
                 .query(rs -> {
                     byStage.put(rs.getString("stage_model") + "/" + rs.getString("stage_code"), rs.getBigDecimal("total"));
                 });
+        return weigh(byStage);
+    }
+
+    /** Sum over stages ("model/code" -> open amount) of amount x the stage's win rate, each rounded to cents. */
+    private BigDecimal weigh(Map<String, BigDecimal> byStage) {
         BigDecimal total = BigDecimal.ZERO;
         for (Map.Entry<String, BigDecimal> entry : byStage.entrySet()) {
             String[] key = entry.getKey().split("/", 2);
@@ -81,5 +90,232 @@ public class PipelineFigures {
     }
 
     public record Orders(BigDecimal total, BigDecimal unfulfilled) {
+    }
+
+    /** A period of days [from, to). */
+    public record Period(LocalDate from, LocalDate to) {
+    }
+
+    /**
+     * The figures of many owners at once, for adding up per group of owners in memory: booked sales and open
+     * amounts by stage in each of the periods, read by one {@code GROUP BY owner} query, and the orders by a
+     * second. {@link ByOwner#booked}, {@link ByOwner#weightedOpen} and {@link ByOwner#orders} of any subset
+     * of the owners equal {@link #booked}, {@link #weightedOpen} and {@link #orders} of that subset. With
+     * each owner's largest open deal closing before {@code openBefore}, for {@link #largestOpen}'s floor.
+     */
+    public ByOwner byOwner(Collection<String> owners, List<Period> periods, LocalDate openBefore) {
+        ByOwner sums = new ByOwner(periods.size());
+        if (owners.isEmpty() || periods.isEmpty()) {
+            return sums;
+        }
+        StringBuilder sql = new StringBuilder("select owner_id, status, stage_model, stage_code")
+                .append(", max(case when status = 'OPEN' and expected_close_date < :openBefore then amount end) as largest");
+        Map<String, Object> params = new HashMap<>();
+        params.put("openBefore", openBefore);
+        LocalDate first = periods.get(0).from();
+        LocalDate last = periods.get(0).to();
+        for (int i = 0; i < periods.size(); i++) {
+            Period period = periods.get(i);
+            sql.append(", sum(case when closed_at >= :bf").append(i).append(" and closed_at < :bt").append(i).append(" then amount end) as b").append(i)
+                    .append(", sum(case when expected_close_date >= :of").append(i).append(" and expected_close_date < :ot").append(i)
+                    .append(" then amount end) as o").append(i);
+            params.put("bf" + i, period.from().atStartOfDay());
+            params.put("bt" + i, period.to().atStartOfDay());
+            params.put("of" + i, period.from());
+            params.put("ot" + i, period.to());
+            first = period.from().isBefore(first) ? period.from() : first;
+            last = period.to().isAfter(last) ? period.to() : last;
+        }
+        sql.append("""
+                 from opportunity
+                where ((status = 'WON' and closed_at >= :first and closed_at < :last)
+                    or (status = 'OPEN' and ((expected_close_date >= :firstDay and expected_close_date < :lastDay)
+                                          or expected_close_date < :openBefore)))""");
+        params.put("first", first.atStartOfDay());
+        params.put("last", last.atStartOfDay());
+        params.put("firstDay", first);
+        params.put("lastDay", last);
+        String groupBy = " group by owner_id, status, stage_model, stage_code";
+        forOwners(owners, "owner_id", sql.toString(), groupBy, params, rs -> {
+            String owner = rs.getString("owner_id");
+            boolean won = "WON".equals(rs.getString("status"));
+            String stage = rs.getString("stage_model") + "/" + rs.getString("stage_code");
+            BigDecimal largest = rs.getBigDecimal("largest");
+            if (largest != null) {
+                sums.largestOpen.merge(owner, largest, BigDecimal::max);
+            }
+            for (int i = 0; i < periods.size(); i++) {
+                BigDecimal amount = rs.getBigDecimal((won ? "b" : "o") + i);
+                if (amount != null) {
+                    if (won) {
+                        sums.addBooked(owner, i, amount);
+                    } else {
+                        sums.addOpen(owner, i, stage, amount);
+                    }
+                }
+            }
+        });
+        forOwners(owners, "d.owner_id", """
+                select d.owner_id, sum(o.amount) as total, sum(case when o.status <> 'PAID' then o.amount else 0 end) as unfulfilled
+                from sales_order o join opportunity d on d.id = o.opportunity_id
+                where o.status <> 'CREDIT_REFUSED'""", " group by d.owner_id", Map.of(), rs -> sums.orders.put(rs.getString("owner_id"),
+                new Orders(rs.getBigDecimal("total"), rs.getBigDecimal("unfulfilled"))));
+        return sums;
+    }
+
+    /**
+     * Open deals of these owners closing before a day, largest first: at least the {@code limit} largest, with
+     * every deal of the same amount as the last of them (so the caller orders ties itself). {@code floor}, when
+     * known ({@link ByOwner#floor}), is an amount none of those deals is below: for a large team the database then
+     * reads only the deals at or above it (an index on status and amount), not every open deal of the owners.
+     */
+    public List<OpenDeal> largestOpen(Collection<String> owners, LocalDate before, int limit, BigDecimal floor) {
+        if (owners.isEmpty()) {
+            return List.of();
+        }
+        Set<String> wanted = owners instanceof Set<String> set ? set : new HashSet<>(owners);
+        String select = "select id, owner_id, name, amount, stage_code, expected_close_date from opportunity"
+                + " where status = 'OPEN' and expected_close_date < :before";
+        String top = " order by amount desc fetch first %d rows with ties";
+        List<OpenDeal> deals = new ArrayList<>();
+        if (!scanAll(owners)) {
+            // a few owners: their deals by the owner index (with the floor, H2 would prefer the amount index and
+            // read every large deal of everyone: 0.6 s per first-line view at 1,000,000 deals)
+            forOwners(owners, "owner_id", select, top.formatted(limit), Map.of("before", before), rs -> deals.add(openDeal(rs)));
+            return deals;
+        }
+        select += " and amount >= :floor";
+        Map<String, Object> params = Map.of("before", before, "floor", floor == null ? BigDecimal.ZERO : floor);
+        if (floor != null) {
+            jdbc.sql(select + " order by amount desc").params(params).query(rs -> {
+                if (wanted.contains(rs.getString("owner_id"))) {
+                    deals.add(openDeal(rs));
+                }
+            });
+            return deals;
+        }
+        // no floor: the largest deals of everyone until enough of them are the team's
+        for (int n = limit * 4; ; n *= 4) {
+            deals.clear();
+            int[] read = {0};
+            jdbc.sql(select + top.formatted(n)).params(params).query(rs -> {
+                read[0]++;
+                if (wanted.contains(rs.getString("owner_id"))) {
+                    deals.add(openDeal(rs));
+                }
+            });
+            if (deals.size() >= limit || read[0] < n) {
+                return deals;
+            }
+        }
+    }
+
+    public record OpenDeal(long id, String ownerId, String name, BigDecimal amount, String stageCode, LocalDate expectedCloseDate) {
+    }
+
+    private static OpenDeal openDeal(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new OpenDeal(rs.getLong("id"), rs.getString("owner_id"), rs.getString("name"), rs.getBigDecimal("amount"),
+                rs.getString("stage_code"), rs.getDate("expected_close_date").toLocalDate());
+    }
+
+    /** Owners per IN list (well below PostgreSQL's 32,767 parameters per statement). */
+    static final int CHUNK = 1_000;
+
+    /**
+     * Whether one query over everyone's rows (the owners' kept in memory) beats looking the owners up by index:
+     * when they are a quarter of the people or more (a top-level roll-up).
+     */
+    private boolean scanAll(Collection<String> owners) {
+        return owners.size() > CHUNK / 10
+                && owners.size() * 4L >= jdbc.sql("select count(*) from person").query(Long.class).single();
+    }
+
+    /**
+     * Runs {@code where + [and owner_id in (chunk)] + tail} for the owners in chunks, or once for everyone
+     * (rows of other owners are the caller's to skip) when there are very many of them.
+     */
+    private void forOwners(Collection<String> owners, String ownerColumn, String where, String tail, Map<String, Object> params,
+                           org.springframework.jdbc.core.RowCallbackHandler rows) {
+        if (scanAll(owners)) {
+            jdbc.sql(where + tail).params(params).query(rows);
+            return;
+        }
+        List<String> list = List.copyOf(owners);
+        for (int i = 0; i < list.size(); i += CHUNK) {
+            jdbc.sql(where + " and " + ownerColumn + " in (:owners)" + tail).params(params)
+                    .param("owners", list.subList(i, Math.min(list.size(), i + CHUNK))).query(rows);
+        }
+    }
+
+    /** Figures per owner from {@link #byOwner}, summed per group of owners on demand. */
+    public final class ByOwner {
+        private final int periods;
+        private final Map<String, BigDecimal[]> booked = new HashMap<>();
+        private final Map<String, Map<String, BigDecimal[]>> open = new HashMap<>();
+        private final Map<String, Orders> orders = new HashMap<>();
+        private final Map<String, BigDecimal> largestOpen = new HashMap<>();
+
+        private ByOwner(int periods) {
+            this.periods = periods;
+        }
+
+        private void addBooked(String owner, int period, BigDecimal amount) {
+            BigDecimal[] sums = booked.computeIfAbsent(owner, k -> new BigDecimal[periods]);
+            sums[period] = sums[period] == null ? amount : sums[period].add(amount);
+        }
+
+        private void addOpen(String owner, int period, String stage, BigDecimal amount) {
+            BigDecimal[] sums = open.computeIfAbsent(owner, k -> new HashMap<>()).computeIfAbsent(stage, k -> new BigDecimal[periods]);
+            sums[period] = sums[period] == null ? amount : sums[period].add(amount);
+        }
+
+        /** {@link PipelineFigures#booked} of these owners in the period of that index. */
+        public BigDecimal booked(Collection<String> of, int period) {
+            BigDecimal total = BigDecimal.ZERO;
+            for (String owner : of) {
+                BigDecimal[] sums = booked.get(owner);
+                if (sums != null && sums[period] != null) {
+                    total = total.add(sums[period]);
+                }
+            }
+            return total;
+        }
+
+        /** {@link PipelineFigures#weightedOpen} of these owners in the period of that index. */
+        public BigDecimal weightedOpen(Collection<String> of, int period) {
+            Map<String, BigDecimal> byStage = new HashMap<>();
+            for (String owner : of) {
+                open.getOrDefault(owner, Map.of()).forEach((stage, sums) -> {
+                    if (sums[period] != null) {
+                        byStage.merge(stage, sums[period], BigDecimal::add);
+                    }
+                });
+            }
+            return weigh(byStage);
+        }
+
+        /**
+         * The {@code count}-th largest of these owners' largest open deals (closing before the day given): none of
+         * their {@code count} largest deals is below it. Null when fewer than {@code count} owners have such a deal.
+         */
+        public BigDecimal floor(Collection<String> of, int count) {
+            List<BigDecimal> largest = of.stream().map(largestOpen::get).filter(java.util.Objects::nonNull)
+                    .sorted(java.util.Comparator.reverseOrder()).limit(count).toList();
+            return largest.size() < count ? null : largest.get(count - 1);
+        }
+
+        /** {@link PipelineFigures#orders} of these owners. */
+        public Orders orders(Collection<String> of) {
+            BigDecimal total = BigDecimal.ZERO;
+            BigDecimal unfulfilled = BigDecimal.ZERO;
+            for (String owner : of) {
+                Orders o = orders.get(owner);
+                if (o != null) {
+                    total = total.add(o.total());
+                    unfulfilled = unfulfilled.add(o.unfulfilled());
+                }
+            }
+            return new Orders(total, unfulfilled);
+        }
     }
 }

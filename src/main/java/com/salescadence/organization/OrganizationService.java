@@ -1,8 +1,6 @@
 package com.salescadence.organization;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +42,11 @@ public class OrganizationService {
         return people.findByRole(role);
     }
 
+    /** People with a role ordered by id: at most {@code limit} of them from {@code offset} on. */
+    public List<Person> withRole(Role role, int offset, int limit) {
+        return people.findByRole(role, offset, limit);
+    }
+
     public List<Person> directReports(String managerId) {
         return people.findDirectReports(managerId);
     }
@@ -83,15 +86,31 @@ public class OrganizationService {
 
     /** The person and everyone who reports to them, directly or not. */
     public Set<String> teamOf(String managerId) {
-        Set<String> team = new LinkedHashSet<>();
-        Deque<String> todo = new ArrayDeque<>(List.of(managerId));
-        while (!todo.isEmpty()) {
-            String id = todo.pop();
-            if (team.add(id)) {
-                people.findDirectReports(id).forEach(p -> todo.push(p.id()));
+        return chartBelow(managerId).teamOf(managerId);
+    }
+
+    /**
+     * The person (when active) and everyone below them, read with one query per level of the hierarchy
+     * (not one per person): teams, direct reports and levels of a whole subtree answered in memory.
+     */
+    public OrgChart chartBelow(String personId) {
+        java.util.Map<String, Person> found = new java.util.HashMap<>();
+        java.util.Map<String, List<Person>> reports = new java.util.HashMap<>();
+        people.findById(personId).ifPresent(p -> found.put(p.id(), p));
+        Set<String> seen = new java.util.HashSet<>(List.of(personId));
+        List<String> frontier = List.of(personId);
+        while (!frontier.isEmpty()) {
+            List<String> next = new ArrayList<>();
+            for (Person p : people.findDirectReports(frontier)) {
+                reports.computeIfAbsent(p.managerId(), k -> new ArrayList<>()).add(p);
+                found.put(p.id(), p);
+                if (seen.add(p.id())) {
+                    next.add(p.id());
+                }
             }
+            frontier = next;
         }
-        return team;
+        return new OrgChart(personId, found, reports);
     }
 
     /** Whether {@code viewerId} may see the work of {@code ownerId}: themselves, their team, or everything for admin and finance. */
@@ -149,7 +168,8 @@ public class OrganizationService {
     }
 
     public int levelOf(String personId) {
-        return levels().getOrDefault(personId, 0);
+        OrgChart chart = chartBelow(personId);
+        return chart.person(personId).isPresent() ? chart.level(personId) : 0;
     }
 
     /** The managers at a level of the hierarchy, by login. */

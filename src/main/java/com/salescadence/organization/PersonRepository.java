@@ -11,6 +11,9 @@ class PersonRepository {
 
     private static final String COLUMNS = "id, full_name, email, role, manager_id, title";
 
+    /** Ids per IN list: well below PostgreSQL's limit of 32,767 parameters per statement. */
+    static final int CHUNK = 1_000;
+
     private final JdbcClient jdbc;
 
     PersonRepository(JdbcClient jdbc) {
@@ -30,9 +33,25 @@ class PersonRepository {
                 .param(role.name()).query(this::map).list();
     }
 
+    List<Person> findByRole(Role role, int offset, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from person where role = ? and active order by id offset ? rows fetch next ? rows only")
+                .params(role.name(), offset, limit).query(this::map).list();
+    }
+
     List<Person> findDirectReports(String managerId) {
         return jdbc.sql("select " + COLUMNS + " from person where manager_id = ? and active order by id")
                 .param(managerId).query(this::map).list();
+    }
+
+    /** The active direct reports of these managers, ordered by id (in chunks of 1,000 managers per query). */
+    List<Person> findDirectReports(java.util.Collection<String> managerIds) {
+        List<String> ids = List.copyOf(managerIds);
+        List<Person> found = new java.util.ArrayList<>();
+        for (int i = 0; i < ids.size(); i += CHUNK) {
+            found.addAll(jdbc.sql("select " + COLUMNS + " from person where manager_id in (:managers) and active order by id")
+                    .param("managers", ids.subList(i, Math.min(ids.size(), i + CHUNK))).query(this::map).list());
+        }
+        return found;
     }
 
     String language(String id) {

@@ -47,6 +47,18 @@ public class QuotaService {
                 .params(personId, periodKey).query(RecordRows.of(Quota.class)).optional();
     }
 
+    /** The quotas of these people for a period, by person. */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, Quota> find(java.util.Collection<String> people, String periodKey) {
+        java.util.Map<String, Quota> found = new java.util.HashMap<>();
+        if (!people.isEmpty()) {
+            jdbc.sql("select * from quota where period_key = :period and person_id in (:people)")
+                    .param("period", periodKey).param("people", people).query(RecordRows.of(Quota.class)).list()
+                    .forEach(q -> found.put(q.personId(), q));
+        }
+        return found;
+    }
+
     @Transactional(readOnly = true)
     public List<Quota> forPeriod(String periodKey) {
         return jdbc.sql("select * from quota where period_key = ? order by person_id").param(periodKey).query(RecordRows.of(Quota.class)).list();

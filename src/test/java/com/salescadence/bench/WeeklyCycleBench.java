@@ -435,6 +435,9 @@ class WeeklyCycleBench {
         }
         double flmSeconds = seconds(t);
         String top = topManager();
+        // the whole table read once untimed, so neither the top view nor the baseline after it pays the cold reads
+        // (a different query from the baseline's: H2 would answer a repeated query from its result cache)
+        jdbcTemplate.queryForObject("select count(*) + sum(amount) from opportunity", BigDecimal.class);
         long tt = System.nanoTime();
         com.salescadence.cadence.RollupView topView = rollups.view(cycle.id(), top);
         BigDecimal topForecast = topView.rows().stream().map(r -> r.quarterForecast()).reduce(BigDecimal.ZERO, BigDecimal::add);

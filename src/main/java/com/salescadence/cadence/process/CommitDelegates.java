@@ -44,9 +44,10 @@ class CommitDelegates {
             String rep = (String) task.getVariable(REP_ID);
             Submission submission = compliance.owe(cycle.id(), rep, ReportType.COMMIT, toLocal(task));
             task.setVariable(SUBMISSION_ID, submission.id());
-            task.setVariableLocal(COMMIT_BRIEF, commits.brief(rep, cycle));
-            task.setVariableLocal(LAST_WEEK_ACTUAL, commits.lastWeekActual(rep, cycle).toPlainString());
-            Map<String, Object> form = CommitChoices.formVariables(commits.prefill(rep, cycle));
+            WeeklyCommitService.TaskForm taskForm = commits.taskForm(rep, cycle);
+            task.setVariableLocal(COMMIT_BRIEF, taskForm.brief());
+            task.setVariableLocal(LAST_WEEK_ACTUAL, taskForm.lastWeekActual().toPlainString());
+            Map<String, Object> form = CommitChoices.formVariables(taskForm.prefill());
             task.setVariableLocal(CommitChoices.DEAL_OPTIONS, Spin.JSON(form.get(CommitChoices.DEAL_OPTIONS)));
             task.setVariableLocal(CommitChoices.DEAL_ROWS, Spin.JSON(form.get(CommitChoices.DEAL_ROWS)));
             // not task-local: the form submits the edited lists under the same names, and a Tasklist form

@@ -8,8 +8,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -57,8 +59,9 @@ class CycleDelegates {
     JavaDelegate startCommitSubmissionsDelegate(OrganizationService organization,
                                                 @Value("${cadence.weekly-commit.batch-size:200}") int batchSize) {
         return execution -> {
-            List<String> reps = organization.withRole(Role.REP).stream().map(Person::id).toList();
-            startBatch(execution, SUBMISSION_KEY, reps, batchSize, REP_ID, Map.of());
+            // only this batch's reps (and one more, to know whether it is the last batch) are read
+            startBatch(execution, SUBMISSION_KEY, (offset, limit) -> organization.withRole(Role.REP, offset, limit).stream()
+                    .map(Person::id).toList(), batchSize, REP_ID, Map.of());
         };
     }
 
@@ -80,20 +83,41 @@ class CycleDelegates {
         };
     }
 
-    /**
-     * Starts the next batch of per-person instances (business key cycle:person); skips people whose
-     * instance exists or existed, so a retried batch or a cycle started twice asks nobody twice. Returns whether everyone is started.
-     */
+    /** The people to ask, in a stable order: at most {@code limit} of them from {@code offset} on. */
+    @FunctionalInterface
+    interface People {
+        List<String> slice(int offset, int limit);
+    }
+
     static boolean startBatch(DelegateExecution execution, String processKey,
                               List<String> people, int batchSize, String personVariable, Map<String, Object> extra) {
+        return startBatch(execution, processKey, (offset, limit) -> people.subList(Math.min(offset, people.size()),
+                Math.min(people.size(), offset + limit)), batchSize, personVariable, extra);
+    }
+
+    /**
+     * Starts the next batch of per-person instances (business key cycle:person); skips people whose
+     * instance exists or existed, so a retried batch or a cycle started twice asks nobody twice (one history
+     * query for the whole batch). Returns whether everyone is started.
+     */
+    static boolean startBatch(DelegateExecution execution, String processKey,
+                              People people, int batchSize, String personVariable, Map<String, Object> extra) {
         RuntimeService runtimeService = execution.getProcessEngineServices().getRuntimeService();
         HistoryService historyService = execution.getProcessEngineServices().getHistoryService();
         int offset = ((Number) execution.getVariable(BATCH_OFFSET)).intValue();
         String cycleKey = (String) execution.getVariable(CYCLE_KEY);
-        int end = Math.min(people.size(), offset + batchSize);
-        for (String person : people.subList(Math.min(offset, people.size()), end)) {
+        List<String> slice = people.slice(offset, batchSize + 1);
+        List<String> batch = slice.subList(0, Math.min(batchSize, slice.size()));
+        int end = offset + batch.size();
+        Set<String> asked = new HashSet<>();
+        if (!batch.isEmpty()) {
+            historyService.createHistoricProcessInstanceQuery().processDefinitionKey(processKey)
+                    .processInstanceBusinessKeyIn(batch.stream().map(person -> cycleKey + ":" + person).toArray(String[]::new))
+                    .list().forEach(instance -> asked.add(instance.getBusinessKey()));
+        }
+        for (String person : batch) {
             String businessKey = cycleKey + ":" + person;
-            if (historyService.createHistoricProcessInstanceQuery().processDefinitionKey(processKey).processInstanceBusinessKey(businessKey).count() > 0) {
+            if (asked.contains(businessKey)) {
                 continue;
             }
             Map<String, Object> variables = new java.util.HashMap<>(extra);
@@ -103,7 +127,7 @@ class CycleDelegates {
             variables.put(personVariable, person);
             runtimeService.startProcessInstanceByKey(processKey, businessKey, variables);
         }
-        boolean all = end >= people.size();
+        boolean all = slice.size() <= batchSize;
         execution.setVariable(BATCH_OFFSET, all ? 0 : end);
         execution.setVariable(ALL_STARTED, all);
         return all;
