@@ -277,6 +277,9 @@ class MetricsApiIntegrationTest {
         assertThat(taken).extracting(x -> x.get("kind")).containsExactly("WEEKLY", "SUBMISSION");
         assertThat(taken.get(0)).containsEntry("openCount", 4).containsEntry("cycleKey", null);
         amount(taken.get(0), "openAmount", "780000");
+        // all four close by 31 Dec, the quarter's end: the same as the start of /changes below
+        assertThat(taken.get(0)).containsEntry("openCountThisQuarter", 4).containsEntry("quarterEnd", "2025-12-31");
+        amount(taken.get(0), "openAmountThisQuarter", "780000");
         assertThat(taken.get(1)).containsEntry("openCount", 5).containsEntry("cycleKey", "2025-W46");
         amount(taken.get(1), "openAmount", "1080000");
         assertThat(getList(TEAMMATE, "/api/snapshots")).extracting(x -> x.get("kind")).containsExactly("WEEKLY");
