@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,10 +40,13 @@ import org.springframework.util.MultiValueMap;
 
 import com.salescadence.organization.OrganizationAdministration;
 import com.salescadence.organization.OrganizationService;
+import com.salescadence.organization.Person;
+import com.salescadence.organization.Role;
 import com.salescadence.organization.QuotaService;
 import com.salescadence.support.ProcessDriver;
 import com.salescadence.support.TestDatabase;
 import com.salescadence.support.TestOrganization;
+import com.salescadence.support.WeeklyCycles;
 
 /**
  * Issue 4: the known CSV set of {@link MetricsImportIntegrationTest} imported through POST /api/imports, then EVERY
@@ -66,6 +70,7 @@ import com.salescadence.support.TestOrganization;
 class MetricsImportEveryFigureIntegrationTest {
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
+    private static final String ADMIN = "t.import.admin";
     private static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_LIST = new ParameterizedTypeReference<>() { };
 
     @DynamicPropertySource
@@ -77,6 +82,7 @@ class MetricsImportEveryFigureIntegrationTest {
     @Autowired OrganizationService organization;
     @Autowired OrganizationAdministration administration;
     @Autowired QuotaService quotas;
+    @Autowired ProcessEngine engine;
 
     @AfterEach
     void resetClock() {
@@ -103,6 +109,135 @@ class MetricsImportEveryFigureIntegrationTest {
         assertThat(list(get(REP, "/api/metrics/compliance").get("cycles"))).isEmpty();
 
         snapshotsAndChanges();
+        aWeeklyCommit();
+    }
+
+    /**
+     * The commit-based figures with a weekly commit driven through the API: the cycle of week 2025-W49 starts Sun
+     * 30 Nov 08:00; t.rep1 commits A2 200,000 (all five checks) with C1 80,000 as upside; t.rep2 submits nothing
+     * and misses the Monday 08:00 deadline; at the commit call the manager adjusts t.rep1 to commit 150,000,
+     * upside 100,000; Tue 2 Dec A2 is won (200,000). Read on Mon 8 Dec 10:00 (week W50, month 2025-12 with
+     * 5 Mondays). Open then: t.rep1 A3 300,000 (Jan) and C1 80,000 VALIDATE (10 Dec); t.rep2 C2 50,000 (Feb).
+     */
+    private void aWeeklyCommit() {
+        administration.add(new Person(ADMIN, "Import Admin", ADMIN + "@test.local", Role.ADMIN, null, null), TestOrganization.PASSWORD);
+        WeeklyCycles week = new WeeklyCycles(engine);
+        ProcessDriver.setClock(LocalDateTime.of(2025, 11, 30, 8, 0));
+        call(ADMIN, HttpMethod.POST, "/api/cadence/weekly-commit/start", Map.of("cycleStart", "2025-11-30T08:00"), HttpStatus.CREATED);
+        week.runDueJobs("2025-W49");
+        long cycle = ((Number) getList(ADMIN, "/api/cadence/weekly-commit/cycles").get(0).get("id")).longValue();
+        Map<String, Long> ids = new HashMap<>();
+        getList(MANAGER, "/api/opportunities").forEach(o -> ids.put((String) o.get("name"), ((Number) o.get("id")).longValue()));
+
+        ProcessDriver.setClock(LocalDateTime.of(2025, 11, 30, 10, 0));
+        Map<String, Object> submitted = call(REP, HttpMethod.POST, "/api/cadence/cycles/" + cycle + "/commit", Map.of("items", List.of(
+                item(ids.get("A2"), "200000", "commit", true), item(ids.get("C1 new"), "80000", "upside", false)),
+                "projectTracking", "On plan"), HttpStatus.OK);
+        amount(map(submitted.get("report")), "commitAmount", "200000");
+        ProcessDriver.setClock(LocalDateTime.of(2025, 12, 1, 9, 0));
+        week.runDueJobs("2025-W49");                                    // the deadline passed: t.rep2 missed; the call is due
+        call(MANAGER, HttpMethod.POST, "/api/cadence/cycles/" + cycle + "/adjustments", Map.of("personId", REP, "commit", "150000",
+                "upside", "100000", "reason", "A2 has no signed order yet"), HttpStatus.OK);
+        ProcessDriver.setClock(LocalDateTime.of(2025, 12, 2, 10, 0));
+        advance(ids.get("A2"), "PROPOSAL_ACCEPTED,CUSTOMER_PREFERS_US", "75", "AGREEMENT");
+        advance(ids.get("A2"), "VERBAL_COMMITMENT,MAIN_TERMS_AGREED,CONTRACT_SIGNED", "100", "WON");
+
+        ProcessDriver.setClock(LocalDateTime.of(2025, 12, 8, 10, 0));
+        Map<String, Object> rep = get(REP, "/api/metrics/overview");
+        assertThat(rep).containsEntry("week", "2025-W50").containsEntry("month", "2025-12");
+        amount(rep, "booked", "880000");                                    // 680,000 + A2 200,000
+        // weighted by 31 Dec: C1 80,000 x 25% = 20,000; remaining 1,000,000 - 880,000 = 120,000; gap 100,000
+        figure(rep, "forecast", "20000", "LOW", Map.of("remainingQuota", "120000", "gap", "100000"));
+        // last week W49 (1-7 Dec): commit as rolled up = the manager's adjustment 150,000; won A2 200,000;
+        // 200,000 / 150,000 = 1.333333 -> 1.3333 above 110%: HIGH
+        figure(rep, "commitAccuracy", "1.3333", "HIGH", Map.of("commit", "150000", "actual", "200000"));
+        // December's weeks so far: W49 only, 150,000; weekly share 1,000,000 / (3 x 5 Mondays) = 66,666.67;
+        // 150,000 / 66,666.67 = 2.250000 -> 2.25 above 100%: HIGH
+        figure(rep, "linearity", "2.2500", "HIGH", Map.of("commits", "150000", "weeks", "1", "weeklyShare", "66666.67",
+                "linearShare", "66666.67", "weeksInMonth", "5"));
+        // 80,000 / 120,000 = 0.6667
+        figure(rep, "coverage", "0.6667", "LOW", Map.of("openPipeline", "80000", "remainingTarget", "120000"));
+        // November's latest snapshot holding the rep: the submission of Sun 30 Nov 10:00, A2 200,000 + A3 300,000 +
+        // C1 80,000 = 580,000; now A3 + C1 = 380,000; (380,000 - 580,000) / 580,000 = -0.344828 -> -0.3448 < 5%: LOW
+        figure(rep, "pipelineGrowth", "-0.3448", "LOW", Map.of("thisMonth", "380000", "lastMonth", "580000"));
+        // no weekly commit in November to compare with: NONE
+        figure(rep, "commitGrowth", null, "NONE", Map.of("thisMonth", "150000", "weeks", "1"));
+        // this quarter: t.rep1's one commit, on time: 1 / 1
+        figure(rep, "compliance", "1.0000", "OK", Map.of("onTime", "1", "late", "0", "missing", "0", "due", "1"));
+
+        Map<String, Object> team = get(MANAGER, "/api/metrics/overview");
+        // the branch's rolled-up commit: t.rep1 as adjusted 150,000 + t.rep2 nothing = 150,000; won 200,000
+        figure(team, "commitAccuracy", "1.3333", "HIGH", Map.of("commit", "150000", "actual", "200000"));
+        // weekly share 1,500,000 / 15 = 100,000; 150,000 / 100,000 = 1.5
+        figure(team, "linearity", "1.5000", "HIGH", Map.of("commits", "150000", "weeks", "1", "weeklyShare", "100000"));
+        // t.rep1 on time, t.rep2 missing: 1 / 2
+        figure(team, "compliance", "0.5000", "LOW", Map.of("onTime", "1", "late", "0", "missing", "1", "due", "2"));
+        List<Map<String, Object>> children = list(team.get("children"));
+        amount(children.get(0), "commitAccuracy", "1.3333");
+        assertThat(children.get(1)).containsEntry("commitAccuracy", null);   // committed 0, won 0: undefined
+
+        // accuracy trend of the rep: W47 won A1 + A4 430,000, W48 nothing, W49 1.3333
+        List<Map<String, Object>> weeks = list(get(REP, "/api/metrics/accuracy-trend?weeks=3").get("weeks"));
+        assertThat(weeks).extracting(w -> w.get("week")).containsExactly("2025-W47", "2025-W48", "2025-W49");
+        assertThat(weeks.get(0)).containsEntry("commit", null).containsEntry("flag", "NONE");
+        amount(weeks.get(0), "actual", "430000");
+        amount(weeks.get(1), "actual", "0");
+        assertThat(weeks.get(2)).containsEntry("flag", "HIGH");
+        amount(weeks.get(2), "commit", "150000");
+        amount(weeks.get(2), "actual", "200000");
+        amount(weeks.get(2), "accuracy", "1.3333");
+
+        // categories of W49 (the latest cycle); upside is nested: commit + upside
+        Map<String, Object> categories = get(MANAGER, "/api/metrics/categories");
+        assertThat(categories).containsEntry("cycleKey", "2025-W49").containsEntry("personId", MANAGER);
+        List<Map<String, Object>> rows = list(categories.get("rows"));
+        assertThat(rows).extracting(r -> r.get("personId")).containsExactly(REP, TEAMMATE);
+        bucket(rows.get(0), "commit", "200000", null, "150000", "150000");
+        bucket(rows.get(0), "upside", "280000", null, "250000", "250000");  // 200,000 + 80,000; 150,000 + 100,000
+        amount(rows.get(0), "pipeline", "380000");                         // all open: A3 300,000 + C1 80,000
+        bucket(rows.get(1), "commit", "0", null, null, "0");
+        bucket(rows.get(1), "upside", "0", null, null, "0");
+        amount(rows.get(1), "pipeline", "50000");                          // C2
+        // the manager: raw as passed up 200,000 (280,000); own = as adjusted 150,000 (250,000); nobody above adjusted
+        Map<String, Object> total = map(categories.get("total"));
+        bucket(total, "commit", "200000", "150000", null, "150000");
+        bucket(total, "upside", "280000", "250000", null, "250000");
+        amount(total, "pipeline", "430000");
+
+        // compliance per cycle: W49 due 2, on time 1, missing 1
+        List<Map<String, Object>> cycles = list(get(MANAGER, "/api/metrics/compliance").get("cycles"));
+        assertThat(cycles).hasSize(1);
+        assertThat(cycles.get(0)).containsEntry("cycleKey", "2025-W49").containsEntry("cadence", "WEEKLY_COMMIT")
+                .containsEntry("due", 2).containsEntry("onTime", 1).containsEntry("late", 0).containsEntry("missing", 1);
+        amount(cycles.get(0), "rate", "0.5000");
+    }
+
+    private static void nullableAmount(Map<String, Object> json, String name, String field, String expected) {
+        if (expected == null) {
+            assertThat(json).as(name).containsEntry(field, null);
+        } else {
+            amount(json, field, expected);
+        }
+    }
+
+    private static Map<String, Object> item(long deal, String amount, String category, boolean checks) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("opportunityId", deal);
+        item.put("amount", amount);
+        item.put("category", category);
+        for (String check : List.of("configurationFinal", "endUserContractSigned", "partnerContractsSigned", "discountApproved",
+                "partnerReadyToOrder")) {
+            item.put(check, checks);
+        }
+        return item;
+    }
+
+    private static void bucket(Map<String, Object> row, String name, String raw, String own, String adjustedAbove, String fin) {
+        Map<String, Object> bucket = map(row.get(name));
+        amount(bucket, "raw", raw);
+        amount(bucket, "final", fin);
+        nullableAmount(bucket, name, "own", own);
+        nullableAmount(bucket, name, "adjustedAbove", adjustedAbove);
     }
 
     private void overviewOfTheRep() {
