@@ -162,6 +162,9 @@ class MetricsImportEveryFigureIntegrationTest {
         figure(rep, "pipelineGrowth", "-0.3448", "LOW", Map.of("thisMonth", "380000", "lastMonth", "580000"));
         // no weekly commit in November to compare with: NONE
         figure(rep, "commitGrowth", null, "NONE", Map.of("thisMonth", "150000", "weeks", "1"));
+        // no snapshot taken in W49 (1-7 Dec; the submission's was Sun 30 Nov): NONE
+        figure(rep, "weeklyProgress", null, "NONE", Map.of("thisWeekForecast", "20000", "thisWeekCumulativeSales", "880000"));
+        nullInputs(rep, "weeklyProgress", "lastWeekForecast", "snapshotId");
         // this quarter: t.rep1's one commit, on time: 1 / 1
         figure(rep, "compliance", "1.0000", "OK", Map.of("onTime", "1", "late", "0", "missing", "0", "due", "1"));
 
@@ -203,6 +206,22 @@ class MetricsImportEveryFigureIntegrationTest {
         bucket(total, "commit", "200000", "150000", null, "150000");
         bucket(total, "upside", "280000", "250000", null, "250000");
         amount(total, "pipeline", "430000");
+
+        // the submission snapshotted the rep's pipeline: A2 200,000 + A3 300,000 + C1 80,000 = 580,000 (3 deals);
+        // closing by 31 Dec A2 + C1 = 280,000 (2 deals)
+        List<Map<String, Object>> snapshots = getList(REP, "/api/snapshots");
+        assertThat(snapshots).extracting(x -> x.get("kind")).containsExactly("SUBMISSION", "MANUAL");
+        Map<String, Object> submission = snapshots.get(0);
+        assertThat(submission).containsEntry("cycleKey", "2025-W49").containsEntry("openCount", 3)
+                .containsEntry("openCountThisQuarter", 2).containsEntry("quarterEnd", "2025-12-31");
+        amount(submission, "openAmount", "580000");
+        amount(submission, "openAmountThisQuarter", "280000");
+        // since then: A2 won; 280,000 - 200,000 = 80,000 (C1)
+        Map<String, Object> sinceCommit = get(REP, "/api/snapshots/changes?from=" + submission.get("id"));
+        amount(sinceCommit, "startAmount", "280000");
+        amount(sinceCommit, "endAmount", "80000");
+        assertThat(waterfall(sinceCommit)).containsEntry("WON", "-200000 x1").containsEntry("NEW", "0 x0");
+        assertAddsUp(sinceCommit);
 
         // compliance per cycle: W49 due 2, on time 1, missing 1
         List<Map<String, Object>> cycles = list(get(MANAGER, "/api/metrics/compliance").get("cycles"));
