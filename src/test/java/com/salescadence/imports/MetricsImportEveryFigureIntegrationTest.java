@@ -223,6 +223,8 @@ class MetricsImportEveryFigureIntegrationTest {
         assertThat(waterfall(sinceCommit)).containsEntry("WON", "-200000 x1").containsEntry("NEW", "0 x0");
         assertAddsUp(sinceCommit);
 
+        funnelAfterTheMoves();
+
         // compliance per cycle: W49 due 2, on time 1, missing 1
         List<Map<String, Object>> cycles = list(get(MANAGER, "/api/metrics/compliance").get("cycles"));
         assertThat(cycles).hasSize(1);
@@ -236,6 +238,57 @@ class MetricsImportEveryFigureIntegrationTest {
             assertThat(json).as(name).containsEntry(field, null);
         } else {
             amount(json, field, expected);
+        }
+    }
+
+    /**
+     * The funnel on Mon 8 Dec after the deals moved through the lead-to-cash API (the engine clock stands still, so
+     * each step's changed_at is the clock then). Stage history: A1 DEVELOP 19 Nov 10:00 (import), AGREEMENT and WON
+     * 20 Nov 10:00; A2 VALIDATE 19 Nov, DEVELOP 20 Nov, AGREEMENT and WON 2 Dec 10:00; A3 AGREEMENT 19 Nov; C1
+     * VALIDATE 20 Nov; B1 IDENTIFY 19 Nov, LOST 20 Nov; C2 DEVELOP 20 Nov; A5, B2 won and A6 lost as history.
+     */
+    private void funnelAfterTheMoves() {
+        // stuck for 18 days: in a stage since before 20 Nov 10:00: A3 (AGREEMENT since 19 Nov); C1 entered at 10:00 sharp
+        Map<String, Object> funnel = get(REP, "/api/metrics/funnel?stuckDays=18");
+        assertThat(funnel).containsEntry("stuckDays", 18);
+        List<Map<String, Object>> stages = list(funnel.get("stages"));
+        // the rep's in-funnel deals reached: A1 A2 A5 WON, A3 AGREEMENT, C1 VALIDATE (A6 lost from no known stage)
+        // IDENTIFY 5 entered, 5 past; VALIDATE 5, 4 (not C1); DEVELOP 4, 4; AGREEMENT 4, 3 (not A3)
+        stage(stages.get(0), "person", 5, 5, "1.0000");
+        stage(stages.get(1), "person", 5, 4, "0.8000");
+        stage(stages.get(2), "person", 4, 4, "1.0000");
+        stage(stages.get(3), "person", 4, 3, "0.7500");
+        // completed stays: VALIDATE A2 19 -> 20 Nov = 1 day; DEVELOP A1 1 day, A2 20 Nov -> 2 Dec 12 days: 6.5;
+        // AGREEMENT A1 and A2 0 days (advanced and won at the same instant); IDENTIFY none
+        stay(stages, "person", new String[] {null, "1.0", "6.5", "0.0"}, new int[] {0, 0, 0, 1});
+        // the company adds B1 (lost from IDENTIFY), B2 (won), C2 (DEVELOP since 20 Nov):
+        // IDENTIFY 8 entered, 7 past (not B1), lost 1 = 12.5%; VALIDATE 7, 6; DEVELOP 6, 5 (not C2); AGREEMENT 5, 4
+        stage(stages.get(0), "company", 8, 7, "0.8750");
+        stage(stages.get(1), "company", 7, 6, "0.8571");
+        stage(stages.get(2), "company", 6, 5, "0.8333");
+        stage(stages.get(3), "company", 5, 4, "0.8000");
+        Map<String, Object> identify = map(stages.get(0).get("company"));
+        assertThat(identify).containsEntry("lost", 1);
+        amount(identify, "lostPct", "0.1250");
+        // IDENTIFY: B1 19 -> 20 Nov, 1 day
+        stay(stages, "company", new String[] {"1.0", "1.0", "6.5", "0.0"}, new int[] {0, 0, 0, 1});
+        // the rep: won A5 A1 A2 of closed A5 A1 A2 A6: 0.75; (250,000 + 400,000 + 200,000) / 3 = 283,333.33
+        Map<String, Object> mine = map(funnel.get("person"));
+        assertThat(mine).containsEntry("won", 3).containsEntry("closed", 4);
+        amount(mine, "winRate", "0.7500");
+        amount(mine, "avgDealSize", "283333.33");
+        // the company: won 4 (+ B2) of 6 (+ B1): 0.6667; (850,000 + 100,000) / 4 = 237,500
+        Map<String, Object> company = map(funnel.get("company"));
+        assertThat(company).containsEntry("won", 4).containsEntry("closed", 6);
+        amount(company, "winRate", "0.6667");
+        amount(company, "avgDealSize", "237500");
+    }
+
+    private static void stay(List<Map<String, Object>> stages, String side, String[] avgDays, int[] stuck) {
+        for (int i = 0; i < stages.size(); i++) {
+            Map<String, Object> figures = map(stages.get(i).get(side));
+            assertThat(figures).as(stages.get(i).get("code") + " " + side).containsEntry("stuck", stuck[i]);
+            nullableAmount(figures, stages.get(i).get("code") + " " + side, "avgDays", avgDays[i]);
         }
     }
 
