@@ -8,6 +8,7 @@ import static com.salescadence.support.TestOrganization.REP;
 import static com.salescadence.support.TestOrganization.TEAMMATE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static com.salescadence.support.JsonFigures.amount;
+import static com.salescadence.support.JsonFigures.bucket;
 import static com.salescadence.support.JsonFigures.figure;
 import static com.salescadence.support.JsonFigures.list;
 import static com.salescadence.support.JsonFigures.map;
@@ -378,22 +379,5 @@ class MetricsApiIntegrationTest {
         amount(figures, "convertedPct", convertedPct);
         amount(figures, "lostPct", lostPct);
         amount(figures, "avgDays", avgDays);
-    }
-
-    private static void bucket(Map<String, Object> row, String name, String raw, String own, String adjustedAbove, String fin) {
-        Map<String, Object> bucket = map(row.get(name));
-        assertThat(bucket).as(name).containsKeys("raw", "own", "adjustedAbove", "final");
-        amount(bucket, "raw", raw);
-        amount(bucket, "final", fin);
-        if (own == null) {
-            assertThat(bucket.get("own")).as(name + " own").isNull();
-        } else {
-            amount(bucket, "own", own);
-        }
-        if (adjustedAbove == null) {
-            assertThat(bucket.get("adjustedAbove")).as(name + " adjustedAbove").isNull();
-        } else {
-            amount(bucket, "adjustedAbove", adjustedAbove);
-        }
     }
 }
