@@ -271,11 +271,16 @@ class MetricsImportIntegrationTest {
         assertThat(mine).containsEntry("won", 3).containsEntry("closed", 4);
         amount(mine, "winRate", "0.7500");
         amount(mine, "avgDealSize", "283333.33");
+        // cycle: A5 1 Sep -> 10 Nov 70 days; A1 created 1 Oct 00:00, won 20 Nov 10:00: 50 days 10 h = 50.4167;
+        // A2 created at its import 19 Nov 10:00, won 2 Dec 10:00: 13 days; (70 + 50.4167 + 13) / 3 = 44.47 -> 44.5
+        amount(mine, "cycleDays", "44.5");
         // the company: won 4 (+ B2) of 6 (+ B1): 0.6667; (850,000 + 100,000) / 4 = 237,500
         Map<String, Object> company = map(funnel.get("company"));
         assertThat(company).containsEntry("won", 4).containsEntry("closed", 6);
         amount(company, "winRate", "0.6667");
         amount(company, "avgDealSize", "237500");
+        // + B2 15 Sep -> 15 Oct 30 days: (133.4167 + 30) / 4 = 40.85 -> 40.9
+        amount(company, "cycleDays", "40.9");
     }
 
     private static void stay(List<Map<String, Object>> stages, String side, String[] avgDays, int[] stuck) {
