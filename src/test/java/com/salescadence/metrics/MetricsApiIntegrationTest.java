@@ -8,6 +8,7 @@ import static com.salescadence.support.TestOrganization.REP;
 import static com.salescadence.support.TestOrganization.TEAMMATE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static com.salescadence.support.JsonFigures.amount;
+import static com.salescadence.support.JsonFigures.bucket;
 import static com.salescadence.support.JsonFigures.figure;
 import static com.salescadence.support.JsonFigures.list;
 import static com.salescadence.support.JsonFigures.map;
@@ -277,6 +278,9 @@ class MetricsApiIntegrationTest {
         assertThat(taken).extracting(x -> x.get("kind")).containsExactly("WEEKLY", "SUBMISSION");
         assertThat(taken.get(0)).containsEntry("openCount", 4).containsEntry("cycleKey", null);
         amount(taken.get(0), "openAmount", "780000");
+        // all four close by 31 Dec, the quarter's end: the same as the start of /changes below
+        assertThat(taken.get(0)).containsEntry("openCountThisQuarter", 4).containsEntry("quarterEnd", "2025-12-31");
+        amount(taken.get(0), "openAmountThisQuarter", "780000");
         assertThat(taken.get(1)).containsEntry("openCount", 5).containsEntry("cycleKey", "2025-W46");
         amount(taken.get(1), "openAmount", "1080000");
         assertThat(getList(TEAMMATE, "/api/snapshots")).extracting(x -> x.get("kind")).containsExactly("WEEKLY");
@@ -375,22 +379,5 @@ class MetricsApiIntegrationTest {
         amount(figures, "convertedPct", convertedPct);
         amount(figures, "lostPct", lostPct);
         amount(figures, "avgDays", avgDays);
-    }
-
-    private static void bucket(Map<String, Object> row, String name, String raw, String own, String adjustedAbove, String fin) {
-        Map<String, Object> bucket = map(row.get(name));
-        assertThat(bucket).as(name).containsKeys("raw", "own", "adjustedAbove", "final");
-        amount(bucket, "raw", raw);
-        amount(bucket, "final", fin);
-        if (own == null) {
-            assertThat(bucket.get("own")).as(name + " own").isNull();
-        } else {
-            amount(bucket, "own", own);
-        }
-        if (adjustedAbove == null) {
-            assertThat(bucket.get("adjustedAbove")).as(name + " adjustedAbove").isNull();
-        } else {
-            amount(bucket, "adjustedAbove", adjustedAbove);
-        }
     }
 }

@@ -39,4 +39,23 @@ public final class JsonFigures {
         Map<String, Object> actual = map(figure.get("inputs"));
         inputs.forEach((input, expected) -> amount(actual, input, expected));
     }
+
+    /** A forecast category bucket: raw and final amounts, own and adjustedAbove amounts or null. */
+    public static void bucket(Map<String, Object> row, String name, String raw, String own, String adjustedAbove, String fin) {
+        Map<String, Object> bucket = map(row.get(name));
+        assertThat(bucket).as(name).containsKeys("raw", "own", "adjustedAbove", "final");
+        amount(bucket, "raw", raw);
+        amount(bucket, "final", fin);
+        nullableAmount(bucket, name, "own", own);
+        nullableAmount(bucket, name, "adjustedAbove", adjustedAbove);
+    }
+
+    /** An amount, or null when expected is null (the key present either way). */
+    public static void nullableAmount(Map<String, Object> json, String what, String field, String expected) {
+        if (expected == null) {
+            assertThat(json).as(what + " " + field).containsEntry(field, null);
+        } else {
+            amount(json, field, expected);
+        }
+    }
 }

@@ -36,8 +36,14 @@ public class SnapshotService {
 
     public static final String SYSTEM = "system";
 
+    /**
+     * A snapshot as listed: openCount / openAmount count ALL its open deals of the person's branch, whatever their
+     * close date; openCountThisQuarter / openAmountThisQuarter only those expected to close by {@code quarterEnd}
+     * (the last day of the quarter the snapshot was taken in), the scope /changes compares by default.
+     */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record SnapshotRow(long id, LocalDateTime takenAt, SnapshotKind kind, String cycleKey, long openCount, BigDecimal openAmount) {
+    public record SnapshotRow(long id, LocalDateTime takenAt, SnapshotKind kind, String cycleKey, long openCount, BigDecimal openAmount,
+                              LocalDate quarterEnd, long openCountThisQuarter, BigDecimal openAmountThisQuarter) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -111,18 +117,26 @@ public class SnapshotService {
         List<SnapshotRow> rows = new ArrayList<>();
         for (Object[] s : snapshots) {
             long id = (Long) s[0];
-            long[] count = {0};
-            BigDecimal[] amount = {BigDecimal.ZERO};
+            LocalDateTime takenAt = (LocalDateTime) s[1];
+            LocalDate quarterEnd = lastDayOfQuarter(takenAt.toLocalDate());
+            long[] count = {0, 0};
+            BigDecimal[] amount = {BigDecimal.ZERO, BigDecimal.ZERO};
             jdbc.sql(queries.teamSql() + """
-                    select l.currency, count(*) as deals, sum(l.amount) as total from pipeline_snapshot_line l
+                    select l.currency, count(*) as deals, sum(l.amount) as total,
+                      sum(case when l.expected_close_date <= :until then 1 else 0 end) as quarter_deals,
+                      sum(case when l.expected_close_date <= :until then l.amount else 0 end) as quarter_total
+                    from pipeline_snapshot_line l
                     join team t on t.id = l.owner_id where l.snapshot_id = :snapshot group by l.currency""")
-                    .param("person", personId).param("snapshot", id)
+                    .param("person", personId).param("snapshot", id).param("until", quarterEnd)
                     .query(rs -> {
+                        String currency = rs.getString("currency");
                         count[0] += rs.getLong("deals");
-                        amount[0] = amount[0].add(rates.toBase(rs.getString("currency"), rs.getBigDecimal("total")));
+                        count[1] += rs.getLong("quarter_deals");
+                        amount[0] = amount[0].add(rates.toBase(currency, rs.getBigDecimal("total")));
+                        amount[1] = amount[1].add(rates.toBase(currency, rs.getBigDecimal("quarter_total")));
                     });
-            rows.add(new SnapshotRow(id, (LocalDateTime) s[1], (SnapshotKind) s[2], (String) s[3], count[0],
-                    amount[0].setScale(2, RoundingMode.HALF_UP)));
+            rows.add(new SnapshotRow(id, takenAt, (SnapshotKind) s[2], (String) s[3], count[0],
+                    amount[0].setScale(2, RoundingMode.HALF_UP), quarterEnd, count[1], amount[1].setScale(2, RoundingMode.HALF_UP)));
         }
         return rows;
     }
@@ -145,7 +159,7 @@ public class SnapshotService {
         if (!to.takenAt().isAfter(from.takenAt())) {
             throw new ValidationException("Snapshot " + fromId + " must be older than " + (toId == null ? "now" : "snapshot " + toId) + ".");
         }
-        LocalDate scope = until != null ? until : Periods.of(to.takenAt().toLocalDate()).quarterEnd().minusDays(1);
+        LocalDate scope = until != null ? until : lastDayOfQuarter(to.takenAt().toLocalDate());
         Map<Long, WaterfallRules.Deal> start = snapshotDeals(fromId, personId);
         Map<Long, WaterfallRules.Deal> end = toId == null ? liveDeals(personId) : snapshotDeals(toId, personId);
         Map<Long, String[]> closed = new HashMap<>();
@@ -159,6 +173,11 @@ public class SnapshotService {
         WaterfallRules.Result result = WaterfallRules.compare(start, end, closed, scope, limit);
         return new Changes(personId, from, to, scope, result.startAmount(), result.endAmount(), result.waterfall(),
                 result.stageMoved(), result.changes());
+    }
+
+    /** The last day of the date's quarter: the default scope of /changes and of a listed snapshot's "this quarter". */
+    static LocalDate lastDayOfQuarter(LocalDate date) {
+        return Periods.of(date).quarterEnd().minusDays(1);
     }
 
     private Moment moment(long id, String personId) {

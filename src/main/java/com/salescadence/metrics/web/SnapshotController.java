@@ -45,7 +45,9 @@ class SnapshotController {
     }
 
     @GetMapping
-    @Operation(summary = "Snapshots holding the person's whole branch, newest first, with its open deals then")
+    @Operation(summary = "Snapshots holding the person's whole branch, newest first: openCount / openAmount over ALL its open deals "
+            + "then; openCountThisQuarter / openAmountThisQuarter over those closing by quarterEnd (the last day of the snapshot's "
+            + "quarter), the scope /changes compares by default")
     List<SnapshotService.SnapshotRow> list(@RequestParam(required = false) String person, @RequestParam(defaultValue = "20") int limit,
                                            Principal principal) {
         return snapshots.list(access.resolve(principal.getName(), person).id(), limit);
