@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
  * {@link ProtectedVariables}. The check is a complete listener that every user task gets first, before the
  * model's own listeners: it looks at the variables the current command has written so far, which at that
  * moment are exactly the ones the call passed. The refusal is a BadUserRequestException (REST: 400 with the
- * message); the command rolls back, so the task stays open and nothing is stored.
+ * message); the command rolls back, so the task stays open and nothing is stored. Setting them on the task
+ * beforehand is refused too: the plugin installs {@link ProtectedTaskVariables} as the engine's TaskService.
  */
 @Component
 public class ProtectedVariableGuard extends AbstractProcessEnginePlugin {
@@ -48,6 +49,7 @@ public class ProtectedVariableGuard extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setTaskService(new ProtectedTaskVariables(protectedNames));
         List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
         if (listeners == null) {
             listeners = new ArrayList<>();
@@ -67,10 +69,14 @@ public class ProtectedVariableGuard extends AbstractProcessEnginePlugin {
     private void refuseProtectedWrites(DelegateTask task) {
         Set<String> written = writtenByThisCommand(task);
         if (!written.isEmpty()) {
-            throw new BadUserRequestException("Task '" + task.getName() + "' was not completed: "
-                    + String.join(", ", written) + (written.size() == 1 ? " is" : " are")
-                    + " set by the process, not by the person completing the task. Submit only the form's fields.");
+            throw new BadUserRequestException("Task '" + task.getName() + "' was not completed: " + refusal(written)
+                    + " Submit only the form's fields.");
         }
+    }
+
+    static String refusal(Set<String> names) {
+        return String.join(", ", names) + (names.size() == 1 ? " is" : " are")
+                + " set by the process, not by the person completing the task.";
     }
 
     /** The protected variables visible to the task (its own or its execution's) that this command created or changed. */
