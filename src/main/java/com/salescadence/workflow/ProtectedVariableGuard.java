@@ -1,16 +1,11 @@
 package com.salescadence.workflow;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -20,9 +15,6 @@ import org.camunda.bpm.engine.impl.db.DbEntity;
 import org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity;
 import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityCache;
 import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,20 +42,7 @@ public class ProtectedVariableGuard extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setTaskService(new ProtectedTaskVariables(protectedNames));
-        List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
-        if (listeners == null) {
-            listeners = new ArrayList<>();
-            configuration.setCustomPostBPMNParseListeners(listeners);
-        }
-        TaskListener guard = this::refuseProtectedWrites;
-        listeners.add(new AbstractBpmnParseListener() {
-            @Override
-            public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-                if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-                    behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, guard);
-                }
-            }
-        });
+        EveryUserTask.addListener(configuration, TaskListener.EVENTNAME_COMPLETE, this::refuseProtectedWrites);
     }
 
     private void refuseProtectedWrites(DelegateTask task) {
