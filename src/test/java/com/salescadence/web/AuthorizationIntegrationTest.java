@@ -46,7 +46,9 @@ import com.salescadence.support.ProcessDriver;
 import com.salescadence.support.TestDatabase;
 import com.salescadence.support.TestOrganization;
 import com.salescadence.support.WeeklyCycles;
+import com.salescadence.workflow.LeadToCashProcess;
 import com.salescadence.workflow.MonthlyForecastProcess;
+import com.salescadence.workflow.WeeklyCommitProcess;
 
 /**
  * Who may do what, end to end as in production (Camunda authorization on), through the engine's REST
@@ -68,6 +70,9 @@ class AuthorizationIntegrationTest {
     private static final String ADMIN_PERSON = "t.sysadmin";
     /** A rep whose password the anonymous test gets wrong. */
     private static final String LOCKED_OUT = "t.guesswork";
+
+    /** The engine's REST API reports an exception of a task listener, such as ProtectedVariableGuard's refusal, as 500 with its message. */
+    private static final HttpStatus REFUSED = HttpStatus.INTERNAL_SERVER_ERROR;
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
     private static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_LIST = new ParameterizedTypeReference<>() { };
@@ -307,6 +312,98 @@ class AuthorizationIntegrationTest {
             api(intruder, HttpMethod.GET, base + "/forecasts/" + REP, null, HttpStatus.NOT_FOUND);
             api(intruder, HttpMethod.GET, base + "/review?managerId=" + MANAGER, null, HttpStatus.NOT_FOUND);
         }
+    }
+
+    @Test
+    void a_rep_completing_their_own_stage_work_cannot_name_the_approver_or_change_the_deal_it_works_on() {
+        Deal deal = newDeal(REP);
+        String taskId = engineTaskId(REP, deal.leadId(), TASK_WORK_STAGE);
+        String task = "/engine-rest/task/" + taskId;
+        String instance = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult().getProcessInstanceId();
+        Object opportunityId = engine.getRuntimeService().getVariable(instance, LeadToCashProcess.OPPORTUNITY_ID);
+        Map<String, Object> form = Map.of(
+                LeadToCashProcess.F_STAGE_ACTION, Map.of("value", "advance"),
+                LeadToCashProcess.F_OUTCOMES_MET, Map.of("value", "NEED_UNDERSTOOD,MARKET_INFO_CONFIRMED"),
+                LeadToCashProcess.F_EVIDENCE, Map.of("value", "Confirmed by the customer's CIO"),
+                LeadToCashProcess.F_CLAIMED_PROBABILITY, Map.of("value", "25"));
+
+        // the Tasklist's call (submit-form) and the plain complete, each with a variable the process owns
+        Map<String, Object> asApprover = new java.util.HashMap<>(form);
+        asApprover.put(LeadToCashProcess.APPROVER_ID, Map.of("value", REP));
+        ResponseEntity<String> refused = engine(REP, HttpMethod.POST, task + "/submit-form", Map.of("variables", asApprover));
+        assertThat(refused.getStatusCode()).isEqualTo(REFUSED);
+        assertThat(refused.getBody()).contains("approverId", "set by the process");
+        Map<String, Object> otherDeal = new java.util.HashMap<>(form);
+        otherDeal.put(LeadToCashProcess.OPPORTUNITY_ID, Map.of("value", 999_999L, "type", "Long"));
+        otherDeal.put(LeadToCashProcess.GATE_PASSED, Map.of("value", true, "type", "Boolean"));
+        refused = engine(REP, HttpMethod.POST, task + "/complete", Map.of("variables", otherDeal));
+        assertThat(refused.getStatusCode()).isEqualTo(REFUSED);
+        assertThat(refused.getBody()).contains("gatePassed", "opportunityId");
+
+        // nothing stored: the task is open, the variables are as they were, the deal has not moved
+        assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+        assertThat(engine.getRuntimeService().getVariable(instance, LeadToCashProcess.APPROVER_ID)).isNull();
+        assertThat(engine.getRuntimeService().getVariable(instance, LeadToCashProcess.OPPORTUNITY_ID)).isEqualTo(opportunityId);
+        assertThat(engine.getRuntimeService().getVariable(instance, LeadToCashProcess.GATE_PASSED)).isNull();
+        assertThat(stageOf(REP, deal)).isEqualTo("IDENTIFY");
+
+        // the form's own fields go through, and the approval goes to the rep's manager
+        assertThat(engine(REP, HttpMethod.POST, task + "/submit-form", Map.of("variables", form)).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        String approvalId = engineTaskId(MANAGER, deal.leadId(), TASK_APPROVE_STAGE_ADVANCE);
+        assertThat(engine.getTaskService().createTaskQuery().taskId(approvalId).singleResult().getAssignee()).isEqualTo(MANAGER);
+    }
+
+    @Test
+    void a_rep_completing_their_own_weekly_commit_cannot_change_whose_commit_or_which_submission_it_is() {
+        WeeklyCycles weeks = new WeeklyCycles(engine);
+        String key = weeks.open(LocalDateTime.of(2021, 3, 14, 8, 0));
+        org.camunda.bpm.engine.task.Task commit = weeks.commitTask(key, REP);
+        String task = "/engine-rest/task/" + commit.getId();
+        String instance = commit.getProcessInstanceId();
+        Object submissionId = engine.getRuntimeService().getVariable(instance, WeeklyCommitProcess.SUBMISSION_ID);
+        assertThat(engine.getRuntimeService().getVariable(instance, WeeklyCommitProcess.REP_ID)).isEqualTo(REP);
+        Map<String, Object> form = Map.of(
+                "commitDeals", Map.of("value", "[]", "type", "Json"),
+                "upsideDeals", Map.of("value", "[]", "type", "Json"),
+                WeeklyCommitProcess.F_PROJECT_TRACKING, Map.of("value", "On track"));
+
+        // nor on the task first, to complete it with the form's fields afterwards (the engine's REST API
+        // answers 400 or, for the batch calls, 500; with the message either way)
+        List<ResponseEntity<String>> changes = new ArrayList<>();
+        for (String variables : List.of("/variables/", "/localVariables/")) {
+            changes.add(engine(REP, HttpMethod.PUT, task + variables + WeeklyCommitProcess.REP_ID, Map.of("value", TEAMMATE)));
+        }
+        changes.add(engine(REP, HttpMethod.POST, task + "/variables", Map.of("modifications",
+                Map.of(WeeklyCommitProcess.SUBMISSION_ID, Map.of("value", 1L, "type", "Long")))));
+        changes.add(engine(REP, HttpMethod.POST, task + "/variables", Map.of("deletions", List.of(WeeklyCommitProcess.REP_ID))));
+        changes.add(engine(REP, HttpMethod.DELETE, task + "/variables/" + WeeklyCommitProcess.REP_ID, null));
+        for (ResponseEntity<String> change : changes) {
+            assertThat(change.getStatusCode().isError()).as(change.toString()).isTrue();
+            assertThat(change.getBody()).contains("is set by the process");
+        }
+        assertThat(changes.get(0).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(engine.getRuntimeService().getVariable(instance, WeeklyCommitProcess.REP_ID)).isEqualTo(REP);
+        // a variable of its own the process does not route on may still be set on the task
+        assertThat(engine(REP, HttpMethod.PUT, task + "/variables/" + WeeklyCommitProcess.F_PROJECT_TRACKING,
+                Map.of("value", "Draft")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        // as the teammate's commit, or into another submission
+        Map<String, Object> asTeammate = new java.util.HashMap<>(form);
+        asTeammate.put(WeeklyCommitProcess.REP_ID, Map.of("value", TEAMMATE));
+        asTeammate.put(WeeklyCommitProcess.SUBMISSION_ID, Map.of("value", 1L, "type", "Long"));
+        ResponseEntity<String> refused = engine(REP, HttpMethod.POST, task + "/complete", Map.of("variables", asTeammate));
+        assertThat(refused.getStatusCode()).isEqualTo(REFUSED);
+        assertThat(refused.getBody()).contains("repId", "submissionId", "set by the process");
+
+        assertThat(engine.getTaskService().createTaskQuery().taskId(commit.getId()).count()).isEqualTo(1);
+        assertThat(engine.getRuntimeService().getVariable(instance, WeeklyCommitProcess.REP_ID)).isEqualTo(REP);
+        assertThat(engine.getRuntimeService().getVariable(instance, WeeklyCommitProcess.SUBMISSION_ID)).isEqualTo(submissionId);
+        assertThat(engine.getRuntimeService().getVariable(instance, WeeklyCommitProcess.F_PROJECT_TRACKING))
+                .as("the refused completion's 'On track' is not stored").isEqualTo("Draft");
+
+        assertThat(engine(REP, HttpMethod.POST, task + "/complete", Map.of("variables", form)).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(engine.getTaskService().createTaskQuery().taskId(commit.getId()).count()).isZero();
     }
 
     // --- helpers -------------------------------------------------------------------------------
