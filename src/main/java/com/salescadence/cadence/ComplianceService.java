@@ -29,10 +29,11 @@ public class ComplianceService {
         this.clock = clock;
     }
 
-    /** The report a person owes in a cycle, created once. */
+    /** The report a person owes in a cycle, created once (one statement when it is new). */
     public Submission owe(long cycleId, String personId, ReportType type, LocalDateTime dueAt) {
-        return submissions.find(cycleId, personId, type)
-                .orElseGet(() -> get(submissions.insert(cycleId, personId, type, dueAt)));
+        return submissions.insertIfAbsent(cycleId, personId, type, dueAt)
+                .or(() -> submissions.find(cycleId, personId, type))
+                .orElseThrow(() -> new IllegalStateException("The report of " + personId + " in cycle " + cycleId + " vanished."));
     }
 
     @Transactional(readOnly = true)

@@ -1,10 +1,15 @@
 package com.salescadence.cadence;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -14,17 +19,40 @@ import com.salescadence.common.RecordRows;
 @Repository
 class SubmissionRepository {
 
-    private final JdbcClient jdbc;
+    /** Every column of report_submission, as {@link Submission} reads them. */
+    private static final String[] COLUMNS = {"id", "cycle_id", "person_id", "report_type", "due_at", "status",
+            "submitted_at", "reminded_at", "missed_at", "version"};
 
-    SubmissionRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+
+    SubmissionRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
-    long insert(long cycleId, String personId, ReportType type, LocalDateTime dueAt) {
-        GeneratedKeyHolder id = new GeneratedKeyHolder();
-        jdbc.sql("insert into report_submission (cycle_id, person_id, report_type, due_at, status) values (?, ?, ?, ?, 'DUE')")
-                .params(cycleId, personId, type.name(), dueAt).update(id, "id");
-        return id.getKey().longValue();
+    /**
+     * Inserts the report a person owes unless it exists, in one statement that also returns the new row (the
+     * driver's generated keys, every column): empty when it existed already.
+     */
+    Optional<Submission> insertIfAbsent(long cycleId, String personId, ReportType type, LocalDateTime dueAt) {
+        String sql = """
+                insert into report_submission (cycle_id, person_id, report_type, due_at, status)
+                select cast(? as bigint), cast(? as varchar(64)), cast(? as varchar(30)), cast(? as timestamp), 'DUE'
+                where not exists (select 1 from report_submission where cycle_id = ? and person_id = ? and report_type = ?)""";
+        return Optional.ofNullable(jdbcTemplate.execute((Connection con) -> {
+            PreparedStatement insert = con.prepareStatement(sql, COLUMNS);
+            Object[] values = {cycleId, personId, type.name(), Timestamp.valueOf(dueAt), cycleId, personId, type.name()};
+            for (int i = 0; i < values.length; i++) {
+                insert.setObject(i + 1, values[i]);
+            }
+            return insert;
+        }, (PreparedStatement insert) -> {
+            insert.executeUpdate();
+            try (ResultSet row = insert.getGeneratedKeys()) {
+                return row.next() ? RecordRows.of(Submission.class).mapRow(row, 0) : null;
+            }
+        }));
     }
 
     Optional<Submission> find(long id) {

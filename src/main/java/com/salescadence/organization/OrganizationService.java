@@ -72,14 +72,25 @@ public class OrganizationService {
                         + "nobody may approve their requests. Give them a manager (or add an administrator) first."));
     }
 
-    /** The managers above a person, nearest first. */
+    /** Levels above a person read by the one query of {@link #managersAbove}; a deeper chain goes on one person at a time. */
+    static final int CHAIN_DEPTH = 64;
+
+    /**
+     * The managers above a person, nearest first (an inactive or unknown person has none; the chain ends after an
+     * inactive manager). One query for the whole chain, not one per level.
+     */
     public List<String> managersAbove(String personId) {
+        List<Person> read = people.findChainUp(personId, CHAIN_DEPTH);
+        java.util.Map<String, Person> upward = new java.util.HashMap<>();
+        read.forEach(p -> upward.putIfAbsent(p.id(), p));
+        boolean cutOff = read.size() > CHAIN_DEPTH;
         List<String> chain = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        Optional<Person> current = people.findById(personId);
+        Optional<Person> current = Optional.ofNullable(upward.get(personId));
         while (current.isPresent() && current.get().managerId() != null && seen.add(current.get().id())) {
-            chain.add(current.get().managerId());
-            current = people.findById(current.get().managerId());
+            String managerId = current.get().managerId();
+            chain.add(managerId);
+            current = upward.containsKey(managerId) || !cutOff ? Optional.ofNullable(upward.get(managerId)) : people.findById(managerId);
         }
         return chain;
     }

@@ -54,6 +54,22 @@ class PersonRepository {
         return found;
     }
 
+    /**
+     * The active person and, nearest first, each active manager above them (following manager_id), in one
+     * recursive query: at most {@code depth} levels above the person (a cycle in the lines repeats until then).
+     */
+    List<Person> findChainUp(String id, int depth) {
+        return jdbc.sql("""
+                with recursive up (id, full_name, email, role, manager_id, title, depth) as (
+                  select id, full_name, email, role, manager_id, title, 0 from person where id = ? and active
+                  union all
+                  select p.id, p.full_name, p.email, p.role, p.manager_id, p.title, up.depth + 1
+                  from person p join up on p.id = up.manager_id
+                  where p.active and up.depth < ?)
+                select id, full_name, email, role, manager_id, title from up order by depth""")
+                .params(id, depth).query(this::map).list();
+    }
+
     String language(String id) {
         return jdbc.sql("select language from person where id = ?").param(id).query(String.class).optional().orElse("zh");
     }

@@ -34,9 +34,10 @@ public class TeamTaskVisibility extends AbstractProcessEnginePlugin {
 
     private void grantManagersRead(DelegateTask task) {
         String assignee = task.getAssignee();
-        if (assignee == null || organization.findPerson(assignee).isEmpty()) {
+        if (assignee == null) {
             return;
         }
+        // managersAbove is empty for an unknown or inactive assignee: one query for the whole chain
         var authorizations = Context.getCommandContext().getAuthorizationManager();
         for (String managerId : organization.managersAbove(assignee)) {
             AuthorizationEntity existing = authorizations.findAuthorizationByUserIdAndResourceId(
