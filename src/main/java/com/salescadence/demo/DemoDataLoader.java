@@ -105,20 +105,26 @@ class DemoDataLoader implements ApplicationRunner {
         List<Person> reps = organization.withRole(Role.REP);
         int company = 0;
         int deals = 0;
-        for (int r = 0; r < reps.size(); r++) {
-            Person rep = reps.get(r);
-            List<Account> own = List.of(
+        List<List<Account>> owned = new java.util.ArrayList<>();
+        for (Person rep : reps) {
+            owned.add(List.of(
                     accounts.create(DemoOrganization.COMPANIES.get(company++ % DemoOrganization.COMPANIES.size()), AccountTier.KEY, "Manufacturing", rep.id()),
                     accounts.create(DemoOrganization.COMPANIES.get(company++ % DemoOrganization.COMPANIES.size()), AccountTier.SECOND, "Services", rep.id()),
-                    accounts.create(DemoOrganization.COMPANIES.get(company++ % DemoOrganization.COMPANIES.size()), AccountTier.OTHER, "Retail", rep.id()));
-            List<Scenario> scenarios = PLAN.get(r % PLAN.size());
-            for (int d = 0; d < scenarios.size(); d++) {
-                drive(rep, own.get(d % own.size()), scenarios.get(d), r * 10 + d);
-                deals++;
+                    accounts.create(DemoOrganization.COMPANIES.get(company++ % DemoOrganization.COMPANIES.size()), AccountTier.OTHER, "Retail", rep.id())));
+        }
+        // two passes: every rep's first half of deals, then last week's snapshot of that pipeline (for the weekly
+        // progress and the "what changed" view of every team), then the second half
+        for (int pass = 0; pass < 2; pass++) {
+            for (int r = 0; r < reps.size(); r++) {
+                List<Scenario> scenarios = PLAN.get(r % PLAN.size());
+                int half = scenarios.size() / 2;
+                for (int d = pass == 0 ? 0 : half; d < (pass == 0 ? half : scenarios.size()); d++) {
+                    drive(reps.get(r), owned.get(r).get(d % 3), scenarios.get(d), r * 10 + d);
+                    deals++;
+                }
+                log.info("Demo data: pass {} of 2, {} of {} reps loaded", pass + 1, r + 1, reps.size());
             }
-            log.info("Demo data: {} of {} reps loaded", r + 1, reps.size());
-            if (r == reps.size() / 2 - 1) {
-                // last week's pipeline for the weekly progress and the "what changed" view: the deals so far, dated a week back
+            if (pass == 0) {
                 snapshots.take(SnapshotKind.WEEKLY, null, null, SnapshotService.SYSTEM, java.time.LocalDateTime.now(clock).minusWeeks(1));
             }
         }
