@@ -24,10 +24,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -42,6 +40,7 @@ import com.salescadence.organization.Person;
 import com.salescadence.organization.Role;
 import com.salescadence.pipeline.OpportunityService;
 import com.salescadence.support.ModelerUpload;
+import com.salescadence.support.RestCalls;
 import com.salescadence.support.ProcessDriver;
 import com.salescadence.support.TestDatabase;
 import com.salescadence.support.TestOrganization;
@@ -75,7 +74,6 @@ class AuthorizationIntegrationTest {
     private static final HttpStatus REFUSED = HttpStatus.INTERNAL_SERVER_ERROR;
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
-    private static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_LIST = new ParameterizedTypeReference<>() { };
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -117,7 +115,7 @@ class AuthorizationIntegrationTest {
         }
         assertThat(http.exchange("/engine-rest/deployment/create", HttpMethod.POST, probeModel(), String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(http.exchange("/api/leads", HttpMethod.POST, json(Map.of("title", "x")), String.class).getStatusCode())
+        assertThat(http.exchange("/api/leads", HttpMethod.POST, RestCalls.json(Map.of("title", "x")), String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
@@ -130,7 +128,7 @@ class AuthorizationIntegrationTest {
         // the rep's own task: readable (the control)
         assertThat(engine(REP, HttpMethod.GET, task, null).getStatusCode()).isEqualTo(HttpStatus.OK);
         for (String intruder : List.of(TEAMMATE, OTHER_REP, OTHER_MANAGER)) {
-            assertThat(engineList(intruder, "/engine-rest/task?processInstanceBusinessKey=" + deal.leadId())).as(intruder).isEmpty();
+            assertThat(apiList(intruder, "/engine-rest/task?processInstanceBusinessKey=" + deal.leadId())).as(intruder).isEmpty();
             assertThat(engine(intruder, HttpMethod.GET, task, null).getStatusCode()).as(intruder + " reads").isEqualTo(HttpStatus.NOT_FOUND);
             assertThat(engine(intruder, HttpMethod.GET, task + "/variables", null).getStatusCode()).as(intruder + " reads variables")
                     .isEqualTo(HttpStatus.FORBIDDEN);
@@ -140,12 +138,12 @@ class AuthorizationIntegrationTest {
                     .as(intruder + " claims").isEqualTo(HttpStatus.FORBIDDEN);
             assertThat(engine(intruder, HttpMethod.POST, task + "/assignee", Map.of("userId", intruder)).getStatusCode())
                     .as(intruder + " takes it over").isEqualTo(HttpStatus.FORBIDDEN);
-            assertThat(engineList(intruder, "/engine-rest/history/task?processInstanceBusinessKey=" + deal.leadId()))
+            assertThat(apiList(intruder, "/engine-rest/history/task?processInstanceBusinessKey=" + deal.leadId()))
                     .as(intruder + " reads its history").isEmpty();
         }
         String instance = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult().getProcessInstanceId();
-        assertThat(engineList(OTHER_REP, "/engine-rest/process-instance?businessKey=" + deal.leadId())).isEmpty();
-        assertThat(engineList(OTHER_REP, "/engine-rest/variable-instance?processInstanceIdIn=" + instance)).isEmpty();
+        assertThat(apiList(OTHER_REP, "/engine-rest/process-instance?businessKey=" + deal.leadId())).isEmpty();
+        assertThat(apiList(OTHER_REP, "/engine-rest/variable-instance?processInstanceIdIn=" + instance)).isEmpty();
         assertThat(engine(OTHER_REP, HttpMethod.GET, "/engine-rest/process-instance/" + instance + "/variables", null).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
         // nor another person's login (the user is invisible to them: 404) and the password stays
@@ -206,7 +204,7 @@ class AuthorizationIntegrationTest {
         requestAdvance(LEADER, top);
         String topApproval = engineTaskId(ADMIN_PERSON, top.leadId(), TASK_APPROVE_STAGE_ADVANCE);
         assertThat(engine.getTaskService().createTaskQuery().taskId(topApproval).singleResult().getAssignee()).isEqualTo(ADMIN_PERSON);
-        assertThat(engineList(LEADER, "/engine-rest/task?processInstanceBusinessKey=" + top.leadId()
+        assertThat(apiList(LEADER, "/engine-rest/task?processInstanceBusinessKey=" + top.leadId()
                 + "&taskDefinitionKey=" + TASK_APPROVE_STAGE_ADVANCE)).isEmpty();
         assertThat(engine(LEADER, HttpMethod.POST, "/engine-rest/task/" + topApproval + "/complete",
                 Map.of("variables", Map.of(F_ADVANCE_DECISION, Map.of("value", "approve")))).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -437,14 +435,14 @@ class AuthorizationIntegrationTest {
     }
 
     private String engineTaskId(String user, long leadId, String activityId) {
-        List<Map<String, Object>> tasks = engineList(user, "/engine-rest/task?processInstanceBusinessKey=" + leadId
+        List<Map<String, Object>> tasks = apiList(user, "/engine-rest/task?processInstanceBusinessKey=" + leadId
                 + "&taskDefinitionKey=" + activityId);
         assertThat(tasks).as(activityId + " of lead " + leadId + " for " + user).hasSize(1);
         return (String) tasks.get(0).get("id");
     }
 
     private ResponseEntity<String> engine(String user, HttpMethod method, String path, Object body) {
-        return http.withBasicAuth(user, TestOrganization.PASSWORD).exchange(path, method, body == null ? null : json(body), String.class);
+        return http.withBasicAuth(user, TestOrganization.PASSWORD).exchange(path, method, body == null ? null : RestCalls.json(body), String.class);
     }
 
     private Map<String, Object> engineMap(String user, String path) {
@@ -453,32 +451,16 @@ class AuthorizationIntegrationTest {
         return response.getBody();
     }
 
-    private List<Map<String, Object>> engineList(String user, String path) {
-        return apiList(user, path);
-    }
-
     private Map<String, Object> api(String user, HttpMethod method, String path, Object body, HttpStatus expected) {
-        ResponseEntity<Map<String, Object>> response = http.withBasicAuth(user, TestOrganization.PASSWORD)
-                .exchange(path, method, body == null ? null : json(body), JSON);
-        assertThat(response.getStatusCode()).as(method + " " + path + " as " + user + ": " + response.getBody()).isEqualTo(expected);
-        return response.getBody();
+        return RestCalls.call(http, user, method, path, body, expected);
     }
 
     private List<Map<String, Object>> apiList(String user, String path) {
-        ResponseEntity<List<Map<String, Object>>> response = http.withBasicAuth(user, TestOrganization.PASSWORD)
-                .exchange(path, HttpMethod.GET, null, JSON_LIST);
-        assertThat(response.getStatusCode()).as("GET " + path + " as " + user).isEqualTo(HttpStatus.OK);
-        return response.getBody();
+        return RestCalls.list(http, user, path);
     }
 
     private static List<Long> ids(List<Map<String, Object>> rows) {
         return rows.stream().map(r -> ((Number) r.get("id")).longValue()).toList();
-    }
-
-    private static HttpEntity<Object> json(Object body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return new HttpEntity<>(body, headers);
     }
 
     private static HttpEntity<?> probeModel() {

@@ -19,13 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,6 +29,7 @@ import com.salescadence.organization.OrganizationAdministration;
 import com.salescadence.organization.OrganizationService;
 import com.salescadence.organization.Person;
 import com.salescadence.organization.Role;
+import com.salescadence.support.RestCalls;
 import com.salescadence.support.TestDatabase;
 import com.salescadence.support.TestOrganization;
 
@@ -44,8 +40,6 @@ class QuarterlyReviewApiIntegrationTest {
 
     private static final String ADMIN = "t.qbr.admin";
     private static final String BASE = "/api/cadence/quarterly-review";
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
-    private static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_LIST = new ParameterizedTypeReference<>() { };
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -135,23 +129,11 @@ class QuarterlyReviewApiIntegrationTest {
     }
 
     private Map<String, Object> call(String user, HttpMethod method, String path, Object body, HttpStatus expected) {
-        ResponseEntity<Map<String, Object>> response = http.withBasicAuth(user, TestOrganization.PASSWORD)
-                .exchange(path, method, body == null ? null : json(body), JSON);
-        assertThat(response.getStatusCode()).as(method + " " + path + " as " + user + ": " + response.getBody()).isEqualTo(expected);
-        return response.getBody();
+        return RestCalls.call(http, user, method, path, body, expected);
     }
 
     private List<Map<String, Object>> list(String user, String path) {
-        ResponseEntity<List<Map<String, Object>>> response = http.withBasicAuth(user, TestOrganization.PASSWORD)
-                .exchange(path, HttpMethod.GET, null, JSON_LIST);
-        assertThat(response.getStatusCode()).as("GET " + path + " as " + user).isEqualTo(HttpStatus.OK);
-        return response.getBody();
-    }
-
-    private static HttpEntity<Object> json(Object body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return new HttpEntity<>(body, headers);
+        return RestCalls.list(http, user, path);
     }
 
     private static void setClock(LocalDateTime time) {
