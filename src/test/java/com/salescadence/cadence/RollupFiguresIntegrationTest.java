@@ -14,11 +14,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.salescadence.forecast.PipelineFigures;
 import com.salescadence.organization.OrganizationAdministration;
@@ -27,7 +23,7 @@ import com.salescadence.organization.Person;
 import com.salescadence.organization.Role;
 import com.salescadence.pipeline.OpportunityService;
 import com.salescadence.pipeline.OpportunityStatus;
-import com.salescadence.support.TestDatabase;
+import com.salescadence.support.CadenceIntegrationTest;
 import com.salescadence.support.TestOrganization;
 
 /**
@@ -35,14 +31,8 @@ import com.salescadence.support.TestOrganization;
  * and key deals must equal those of the straightforward way (each line's team summed by its own queries,
  * every owner's deals listed one owner at a time), ties and rounding included.
  */
-@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
-@ActiveProfiles("test")
+@CadenceIntegrationTest
 class RollupFiguresIntegrationTest {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.registerOwn(registry, "rollup_figures");
-    }
 
     @Autowired RollupService rollups;
     @Autowired PipelineFigures figures;

@@ -24,16 +24,12 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.salescadence.cadence.Cadence;
 import com.salescadence.cadence.CommitCategory;
@@ -59,8 +55,8 @@ import com.salescadence.pipeline.Qualification;
 import com.salescadence.pipeline.SalesOrder;
 import com.salescadence.pipeline.StageWork;
 import com.salescadence.pipeline.stage.StageModel;
+import com.salescadence.support.CadenceIntegrationTest;
 import com.salescadence.support.ProcessDriver;
-import com.salescadence.support.TestDatabase;
 import com.salescadence.support.TestOrganization;
 
 /**
@@ -71,19 +67,12 @@ import com.salescadence.support.TestOrganization;
  * Timeline (2025, business clock): deals open Wed 5 Nov; the week of Mon 10 Nov (2025-W46) is committed Sun 9 Nov;
  * the weekly snapshot is Sun 16 Nov 07:00; "today" is Wed 19 Nov 10:00 (week 2025-W47, quarter 2025-Q4).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@CadenceIntegrationTest
 class MetricsApiIntegrationTest {
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
     private static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_LIST = new ParameterizedTypeReference<>() { };
     private static final String ADMIN = "t.metrics.admin";
-
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-        registry.add("cadence.currency.rates.USD", () -> "7.10");
-    }
 
     @Autowired TestRestTemplate http;
     @Autowired OrganizationService organization;

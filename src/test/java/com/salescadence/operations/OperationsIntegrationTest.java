@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
@@ -26,15 +25,12 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.salescadence.notification.NotificationKind;
 import com.salescadence.notification.NotificationService;
 import com.salescadence.organization.OrganizationAdministration;
 import com.salescadence.organization.OrganizationService;
-import com.salescadence.support.TestDatabase;
+import com.salescadence.support.CadenceIntegrationTest;
 import com.salescadence.support.TestOrganization;
 import com.salescadence.support.WeeklyCycles;
 
@@ -48,19 +44,12 @@ import ch.qos.logback.core.read.ListAppender;
  * indicators, metrics for administrators, the history cleanup window, and log lines that carry the
  * process instance and business key.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@CadenceIntegrationTest
 class OperationsIntegrationTest {
 
     private static final String ADMIN = "t.admin"; // the engine's admin user of application-test.yml, in camunda-admin
-    private static final int BACKLOG_ALARM = 5;
+    private static final int BACKLOG_ALARM = CadenceIntegrationTest.BACKLOG_ALARM;
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        TestDatabase.registerOwn(registry, "operations");
-        registry.add("cadence.notification.backlog-alarm", () -> BACKLOG_ALARM);
-    }
 
     @Autowired TestRestTemplate http;
     @Autowired ProcessEngine engine;

@@ -17,10 +17,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.salescadence.cadence.accountplan.AccountPlan;
 import com.salescadence.cadence.accountplan.AccountPlanRevisions;
@@ -37,7 +33,7 @@ import com.salescadence.organization.Role;
 import com.salescadence.pipeline.Account;
 import com.salescadence.pipeline.AccountService;
 import com.salescadence.pipeline.AccountTier;
-import com.salescadence.support.TestDatabase;
+import com.salescadence.support.CadenceIntegrationTest;
 import com.salescadence.support.TestOrganization;
 import com.salescadence.web.browser.Chromium;
 import com.salescadence.web.browser.Tasklist;
@@ -49,14 +45,8 @@ import com.salescadence.web.browser.TasklistBrowserTestBase;
  * review of the team's accounts (one numbered slot per second-tier account, no dynamic list), and the
  * owner writes the key-account plan.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@CadenceIntegrationTest
 class AccountPlanTasklistBrowserTest extends TasklistBrowserTestBase {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
 
     @Autowired OrganizationService organization;
     @Autowired OrganizationAdministration administration;

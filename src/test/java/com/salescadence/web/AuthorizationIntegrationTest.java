@@ -20,16 +20,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.salescadence.cadence.Cadence;
 import com.salescadence.cadence.CycleService;
@@ -39,10 +35,10 @@ import com.salescadence.organization.OrganizationService;
 import com.salescadence.organization.Person;
 import com.salescadence.organization.Role;
 import com.salescadence.pipeline.OpportunityService;
+import com.salescadence.support.CadenceIntegrationTest;
 import com.salescadence.support.ModelerUpload;
 import com.salescadence.support.RestCalls;
 import com.salescadence.support.ProcessDriver;
-import com.salescadence.support.TestDatabase;
 import com.salescadence.support.TestOrganization;
 import com.salescadence.support.WeeklyCycles;
 import com.salescadence.workflow.LeadToCashProcess;
@@ -54,8 +50,7 @@ import com.salescadence.workflow.WeeklyCommitProcess;
  * API and the product's API with HTTP Basic as the real users of the test organisation: t.leader over
  * t.mgr1 (t.rep1, t.rep2) and t.mgr2 (t.rep3); t.admin is the engine's administrator.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@CadenceIntegrationTest
 class AuthorizationIntegrationTest {
 
     private static final String REP = TestOrganization.REP;
@@ -74,11 +69,6 @@ class AuthorizationIntegrationTest {
     private static final HttpStatus REFUSED = HttpStatus.INTERNAL_SERVER_ERROR;
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
 
     @Autowired TestRestTemplate http;
     @Autowired OrganizationService organization;

@@ -14,10 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.salescadence.organization.OrganizationAdministration;
 import com.salescadence.organization.OrganizationService;
@@ -26,7 +22,7 @@ import com.salescadence.pipeline.AccountTier;
 import com.salescadence.pipeline.Lead;
 import com.salescadence.pipeline.NewLead;
 import com.salescadence.pipeline.process.LeadIntake;
-import com.salescadence.support.TestDatabase;
+import com.salescadence.support.CadenceIntegrationTest;
 import com.salescadence.support.TestOrganization;
 import com.salescadence.support.WeeklyCycles;
 import com.salescadence.web.browser.TasklistBrowserTestBase;
@@ -38,17 +34,11 @@ import com.salescadence.workflow.TaskActions;
  * checklist options, and create no element and run no script. (Mails: FaultsIntegrationTest sends them
  * as text/plain.)
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@CadenceIntegrationTest
 class EscapingBrowserTest extends TasklistBrowserTestBase {
 
     private static final String HOSTILE_DEAL = "<script>alert(1)</script><img src=x onerror=\"window.__xss=1\">";
     private static final String HOSTILE_ACCOUNT = "<b onmouseover=alert(2)>ACME</b> & <iframe src=javascript:alert(3)>";
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
 
     @Autowired OrganizationService organization;
     @Autowired OrganizationAdministration administration;

@@ -19,10 +19,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.salescadence.cadence.Cadence;
 import com.salescadence.cadence.Cycle;
@@ -38,7 +34,7 @@ import com.salescadence.pipeline.AccountService;
 import com.salescadence.pipeline.LeadService;
 import com.salescadence.pipeline.NewLead;
 import com.salescadence.pipeline.Qualification;
-import com.salescadence.support.TestDatabase;
+import com.salescadence.support.CadenceIntegrationTest;
 import com.salescadence.support.TestOrganization;
 import com.salescadence.web.browser.Chromium;
 import com.salescadence.web.browser.Tasklist;
@@ -50,14 +46,8 @@ import com.salescadence.web.browser.TasklistBrowserTestBase;
  * in a table and twelve amount fields labelled by month and prefilled with the weighted pipeline, changes
  * three of them and completes the task; then the manager reviews the team's forecast.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@CadenceIntegrationTest
 class MonthlyForecastBrowserTest extends TasklistBrowserTestBase {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
 
     @Autowired OrganizationService organization;
     @Autowired OrganizationAdministration administration;

@@ -14,10 +14,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.salescadence.cadence.Cadence;
 import com.salescadence.cadence.CommitReport;
@@ -37,7 +33,7 @@ import com.salescadence.pipeline.Opportunity;
 import com.salescadence.pipeline.OpportunityService;
 import com.salescadence.pipeline.Qualification;
 import com.salescadence.pipeline.process.LeadIntake;
-import com.salescadence.support.TestDatabase;
+import com.salescadence.support.CadenceIntegrationTest;
 import com.salescadence.support.TestOrganization;
 import com.salescadence.web.browser.Chromium;
 import com.salescadence.web.browser.Tasklist;
@@ -50,16 +46,10 @@ import com.salescadence.web.browser.TasklistBrowserTestBase;
  * a deal through the stage form, the manager's rejection without a comment is refused by the server and
  * shown in the Tasklist, and the approval moves the deal to the next stage.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@CadenceIntegrationTest
 class TasklistBrowserTest extends TasklistBrowserTestBase {
 
     private static final String EVIDENCE = "Met the CIO and the plant manager; market figures confirmed by e-mail";
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
 
     @Autowired OrganizationService organization;
     @Autowired OrganizationAdministration administration;

@@ -29,8 +29,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.salescadence.cadence.accountplan.AccountPlan;
 import com.salescadence.cadence.accountplan.AccountPlanRevisions;
@@ -51,9 +49,8 @@ import com.salescadence.organization.OrganizationService;
 import com.salescadence.pipeline.Account;
 import com.salescadence.pipeline.AccountService;
 import com.salescadence.pipeline.AccountTier;
-import com.salescadence.support.EngineTest;
+import com.salescadence.support.CadenceIntegrationTest;
 import com.salescadence.support.ProcessDriver;
-import com.salescadence.support.TestDatabase;
 import com.salescadence.support.TestOrganization;
 
 /**
@@ -61,15 +58,10 @@ import com.salescadence.support.TestOrganization;
  * owner t.rep1, the manager t.mgr1, the senior manager t.leader. Time moves by setting the engine's
  * clock and executing the due jobs of the test's own account; each test runs in its own year.
  */
-@EngineTest
+@CadenceIntegrationTest
 class AccountPlanProcessTest {
 
     private ProcessDriver driver;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
 
     @Autowired ProcessEngine engine;
     @Autowired IdentityService identityService;

@@ -34,8 +34,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.salescadence.cadence.Cadence;
 import com.salescadence.cadence.ComplianceService;
@@ -61,9 +59,8 @@ import com.salescadence.pipeline.AccountService;
 import com.salescadence.pipeline.LeadService;
 import com.salescadence.pipeline.NewLead;
 import com.salescadence.pipeline.Qualification;
-import com.salescadence.support.EngineTest;
+import com.salescadence.support.CadenceIntegrationTest;
 import com.salescadence.support.ProcessDriver;
-import com.salescadence.support.TestDatabase;
 import com.salescadence.support.TestOrganization;
 
 /**
@@ -72,16 +69,10 @@ import com.salescadence.support.TestOrganization;
  * jobs. Each test runs its own months, far from today; only the figures test creates deals, so its numbers
  * are known.
  */
-@EngineTest
+@CadenceIntegrationTest
 class MonthlyForecastProcessTest {
 
     private ProcessDriver driver;
-
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-        registry.add("cadence.monthly-forecast.batch-size", () -> "2"); // small batches: the tests walk the batch loops
-    }
 
     @Autowired ProcessEngine engine;
     @Autowired IdentityService identityService;

@@ -33,8 +33,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.salescadence.cadence.Cadence;
 import com.salescadence.cadence.ComplianceService;
@@ -62,9 +60,8 @@ import com.salescadence.pipeline.LeadService;
 import com.salescadence.pipeline.NewLead;
 import com.salescadence.pipeline.OpportunityService;
 import com.salescadence.pipeline.Qualification;
-import com.salescadence.support.EngineTest;
+import com.salescadence.support.CadenceIntegrationTest;
 import com.salescadence.support.ProcessDriver;
-import com.salescadence.support.TestDatabase;
 import com.salescadence.support.TestOrganization;
 
 /**
@@ -72,15 +69,10 @@ import com.salescadence.support.TestOrganization;
  * with the real listeners, services and tables; time moves by setting the engine's clock and executing due jobs.
  * The tests run quarters of 2020 to 2022, which no other test uses, so the figures are known exactly.
  */
-@EngineTest
+@CadenceIntegrationTest
 class QuarterlyReviewProcessTest {
 
     private ProcessDriver driver;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
 
     @Autowired ProcessEngine engine;
     @Autowired IdentityService identityService;

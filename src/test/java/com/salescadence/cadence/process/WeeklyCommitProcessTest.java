@@ -32,8 +32,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.salescadence.cadence.Cadence;
 import com.salescadence.cadence.CommitChoices;
@@ -60,9 +58,8 @@ import com.salescadence.pipeline.AccountService;
 import com.salescadence.pipeline.LeadService;
 import com.salescadence.pipeline.NewLead;
 import com.salescadence.pipeline.Qualification;
-import com.salescadence.support.EngineTest;
+import com.salescadence.support.CadenceIntegrationTest;
 import com.salescadence.support.ProcessDriver;
-import com.salescadence.support.TestDatabase;
 import com.salescadence.support.TestOrganization;
 
 /**
@@ -70,15 +67,10 @@ import com.salescadence.support.TestOrganization;
  * real listeners, services and tables; time moves by setting the engine's clock and executing due jobs.
  * Each test runs its own weeks, far from today, so the deployed Sunday timer never interferes.
  */
-@EngineTest
+@CadenceIntegrationTest
 class WeeklyCommitProcessTest {
 
     private ProcessDriver driver;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
 
     @Autowired ProcessEngine engine;
     @Autowired IdentityService identityService;

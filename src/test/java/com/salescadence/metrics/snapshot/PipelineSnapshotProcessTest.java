@@ -15,21 +15,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import com.salescadence.support.EngineTest;
+import com.salescadence.support.CadenceIntegrationTest;
 import com.salescadence.support.ProcessDriver;
-import com.salescadence.support.TestDatabase;
 
 /** bpmn/pipeline-snapshot.bpmn: the Sunday 07:00 timer starts it and the async step snapshots the whole pipeline. */
-@EngineTest
+@CadenceIntegrationTest
 class PipelineSnapshotProcessTest {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
 
     @Autowired ProcessEngine engine;
     @Autowired JdbcClient jdbc;

@@ -19,8 +19,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.salescadence.notification.NotificationKind;
 import com.salescadence.notification.NotificationService;
@@ -35,18 +33,12 @@ import com.salescadence.pipeline.Opportunity;
 import com.salescadence.pipeline.OpportunityService;
 import com.salescadence.pipeline.OpportunityStatus;
 import com.salescadence.pipeline.CashService;
-import com.salescadence.support.EngineTest;
-import com.salescadence.support.TestDatabase;
+import com.salescadence.support.CadenceIntegrationTest;
 import com.salescadence.support.TestOrganization;
 
 /** Every path of bpmn/lead-to-cash.bpmn, with the real listeners, services and tables. */
-@EngineTest
+@CadenceIntegrationTest
 class LeadToCashProcessTest {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
 
     @Autowired ProcessEngine engine;
     @Autowired IdentityService identityService;

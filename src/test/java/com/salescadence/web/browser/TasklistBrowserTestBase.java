@@ -8,8 +8,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The browser of a Tasklist test: Debian's Chromium (required, with a clear message when missing), a
- * fresh browser per test on the application's random port, closed after it. Each test class keeps its
- * own {@code @SpringBootTest} and database.
+ * fresh browser per test on the application's random port, closed after it. A browser test class also
+ * carries {@code @CadenceIntegrationTest}: the application it drives is the shared test context.
  */
 public abstract class TasklistBrowserTestBase {
 

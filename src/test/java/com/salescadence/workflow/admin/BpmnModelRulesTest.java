@@ -11,23 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import com.salescadence.support.CadenceIntegrationTest;
 
-import com.salescadence.support.EngineTest;
-import com.salescadence.support.TestDatabase;
 
 /**
  * The project's bpmn/ and forms/ folders (the files an admin edits and CI lints) follow the rules bpmnlint
  * cannot check; the Spring context is loaded so that the beans the models name are checked for real.
  */
-@EngineTest
+@CadenceIntegrationTest
 class BpmnModelRulesTest {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
 
     @Autowired ApplicationContext context;
 
