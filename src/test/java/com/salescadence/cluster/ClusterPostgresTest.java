@@ -2,8 +2,8 @@ package com.salescadence.cluster;
 
 import static com.salescadence.workflow.WeeklyCommitProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -203,20 +203,15 @@ class ClusterPostgresTest {
      * Sets the engine clock (both nodes read it) and waits until the two job executors have run every due job of
      * the weekly cadence and the two delivery jobs have mailed the outbox; fails on a job that failed.
      */
-    private static void clock(LocalDateTime time, ManagementService management, JdbcClient jdbc, String step) throws InterruptedException {
+    private static void clock(LocalDateTime time, ManagementService management, JdbcClient jdbc, String step) {
         ProcessDriver.setClock(time);
-        long until = System.nanoTime() + STEP_TIMEOUT.toNanos();
-        while (true) {
-            long due = KEYS.stream().mapToLong(k -> management.createJobQuery().processDefinitionKey(k).executable().count()).sum();
-            long waiting = count(jdbc, "select count(*) from outbox_message where status in ('PENDING', 'SENDING')");
-            if (due == 0 && waiting == 0) {
-                break;
-            }
-            if (System.nanoTime() > until) {
-                fail(step + ": after " + STEP_TIMEOUT + " still " + due + " due job(s) and " + waiting + " mail(s) waiting");
-            }
-            Thread.sleep(50);
-        }
+        await(step + ": every due job executed and every mail sent").atMost(STEP_TIMEOUT).pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> {
+                    assertThat(KEYS.stream().mapToLong(k -> management.createJobQuery().processDefinitionKey(k).executable().count()).sum())
+                            .as("due jobs").isZero();
+                    assertThat(count(jdbc, "select count(*) from outbox_message where status in ('PENDING', 'SENDING')"))
+                            .as("mails waiting").isZero();
+                });
         assertThat(management.createJobQuery().withException().list()).as(step + ": failed jobs").isEmpty();
     }
 

@@ -1,5 +1,6 @@
 package com.salescadence.cluster;
 
+import org.awaitility.Awaitility;
 import static com.salescadence.workflow.WeeklyCommitProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -366,14 +367,8 @@ class KillRestartPostgresTest {
         return jdbc.sql(sql).query(Long.class).single();
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long until = System.nanoTime() + TIMEOUT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > until) {
-                fail("timed out after " + TIMEOUT + " waiting for: " + what);
-            }
-            Thread.sleep(20);
-        }
+    private static void await(String what, BooleanSupplier condition) {
+        Awaitility.await(what).atMost(TIMEOUT).pollInterval(Duration.ofMillis(20)).until(condition::getAsBoolean);
     }
 
     /** Paces the submitters by the real clock (the child's timers run on it). */

@@ -1,10 +1,12 @@
 package com.salescadence.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -259,13 +261,12 @@ class ImportApiIntegrationTest {
 
         // poll as a client would (the import runs on its own thread; nothing here waits for a timer)
         List<Map<String, Object>> seen = new ArrayList<>();
-        long deadline = System.currentTimeMillis() + 240_000;
-        Map<String, Object> state;
-        do {
-            pause();
-            state = job(TestOrganization.MANAGER, id).getBody();
-            seen.add(state);
-        } while (!Boolean.TRUE.equals(state.get("finished")) && System.currentTimeMillis() < deadline);
+        Map<String, Object> state = await("the import finishes").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    Map<String, Object> now = job(TestOrganization.MANAGER, id).getBody();
+                    seen.add(now);
+                    return now;
+                }, now -> Boolean.TRUE.equals(now.get("finished")));
 
         assertThat(state).containsEntry("status", "DONE").containsEntry("percent", 100).containsEntry("rowsValidated", 20_000)
                 .containsEntry("rowsImported", 20_000).containsEntry("created", Map.of("accounts", 20_000, "contacts", 0, "opportunities", 0));
@@ -344,14 +345,6 @@ class ImportApiIntegrationTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object value) {
         return (Map<String, Object>) value;
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static void assertRefused(ResponseEntity<Map<String, Object>> response, String... problems) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +26,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -443,18 +445,8 @@ class FaultsIntegrationTest {
         String sql = TestDatabase.postgres()
                 ? "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
                 : "select count(*) from information_schema.sessions where blocker_id is not null";
-        for (int i = 0; i < 400; i++) {
-            if (jdbc.sql(sql).query(Integer.class).single() > 0) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        throw new AssertionError("the second request never waited for the first one's lock");
+        Awaitility.await("the second request waits for the first one's lock").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> jdbc.sql(sql).query(Integer.class).single() > 0);
     }
 
     private static int freePort() {
