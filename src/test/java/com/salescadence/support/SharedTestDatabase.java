@@ -9,7 +9,8 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * The database of the shared test context ({@link CadenceIntegrationTest}): on H2 the in-memory database of
  * application-test.yml; on PostgreSQL one database for the whole run, created fresh (dropped and created) the
- * first time the shared context starts in this JVM and reused after that.
+ * first time the shared context starts in this JVM and reused after that ({@code _shared}, or {@code _shared<n>} in
+ * surefire's fork n when the build sets {@code cadence.test.fork}).
  */
 public class SharedTestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -30,7 +31,9 @@ public class SharedTestDatabase implements ApplicationContextInitializer<Configu
 
     private static synchronized String url() {
         if (url == null) {
-            url = TestDatabase.freshDatabase("shared");
+            // one per surefire fork (-DforkCount=2 runs two JVMs at once, each with its shared context)
+            String fork = System.getProperty("cadence.test.fork", "");
+            url = TestDatabase.freshDatabase(fork.isBlank() || fork.contains("$") ? "shared" : "shared" + fork);
         }
         return url;
     }
