@@ -44,6 +44,7 @@ public class ImportJobs {
     private final ImportAccess access;
     private final ImportLookups lookups;
     private final ImportWriter writer;
+    private final ImportLock lock;
     private final StageModelCatalog stageModels;
     private final PipelineProperties pipeline;
     private final ImportProperties properties;
@@ -56,7 +57,7 @@ public class ImportJobs {
     /** The jobs this node holds, queued or running: their heartbeat says the node is alive. */
     private final Set<Long> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    ImportJobs(ImportJobRepository jobs, ImportAccess access, ImportLookups lookups, ImportWriter writer,
+    ImportJobs(ImportJobRepository jobs, ImportAccess access, ImportLookups lookups, ImportWriter writer, ImportLock lock,
                StageModelCatalog stageModels, PipelineProperties pipeline, ImportProperties properties,
                CurrencyRates rates, PlatformTransactionManager transactions, Clock clock) {
         this.rates = rates;
@@ -64,6 +65,7 @@ public class ImportJobs {
         this.access = access;
         this.lookups = lookups;
         this.writer = writer;
+        this.lock = lock;
         this.stageModels = stageModels;
         this.pipeline = pipeline;
         this.properties = properties;
@@ -187,9 +189,10 @@ public class ImportJobs {
                 finish(id, rows, total, dryRun, null);
                 return;
             }
-            // validated and stored in one transaction: nothing is stored unless every row is good
+            // validated and stored in one transaction, under the import lock: nothing is stored unless every row is good
             ImportRows[] result = new ImportRows[1];
             ImportWriter.Created created = transaction.execute(tx -> {
+                lock.hold();
                 ImportRows rows = new ImportValidator(rules, lookups).validate(sheets, validated);
                 validated.flush(total);
                 result[0] = rows;
@@ -203,6 +206,11 @@ public class ImportJobs {
                 return done;
             });
             finish(id, result[0], total, false, created);
+        } catch (org.springframework.dao.ConcurrencyFailureException | org.springframework.dao.DataIntegrityViolationException
+                 | com.salescadence.common.ConflictException e) {
+            log.warn("Import {} clashed with another write and was rolled back: {}", id, e.getMessage());
+            jobs.finish(id, ImportStatus.FAILED, 0, 0, 0, 0, "Someone stored some of these rows at the same time; nothing of "
+                    + "this import was stored. Import the files again: rows that exist now are listed as such.", now());
         } catch (RuntimeException e) {
             log.error("Import {} failed; its transaction was rolled back", id, e);
             jobs.finish(id, ImportStatus.FAILED, 0, 0, 0, 0,
