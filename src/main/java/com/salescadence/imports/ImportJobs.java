@@ -124,7 +124,7 @@ public class ImportJobs {
                 throw new FileTooLargeException(maxBytes);
             }
             try {
-                Sheet sheet = Sheet.of(kind, CsvParser.parse(bytes));
+                Sheet sheet = Sheet.of(kind, CsvParser.parse(bytes, properties.csvLimits()));
                 if (sheet.rows().isEmpty()) {
                     problems.add("The " + kind.key() + " file has a header but no rows below it.");
                 }
@@ -184,7 +184,7 @@ public class ImportJobs {
             }
             Progress validated = new Progress(n -> jobs.validated(id, n, now()), properties.progressEvery());
             if (dryRun) {
-                ImportRows rows = new ImportValidator(rules, lookups).validate(sheets, validated);
+                ImportRows rows = new ImportValidator(rules, lookups, properties.maxProblems()).validate(sheets, validated);
                 validated.flush(total);
                 finish(id, rows, total, dryRun, null);
                 return;
@@ -193,7 +193,7 @@ public class ImportJobs {
             ImportRows[] result = new ImportRows[1];
             ImportWriter.Created created = transaction.execute(tx -> {
                 lock.hold();
-                ImportRows rows = new ImportValidator(rules, lookups).validate(sheets, validated);
+                ImportRows rows = new ImportValidator(rules, lookups, properties.maxProblems()).validate(sheets, validated);
                 validated.flush(total);
                 result[0] = rows;
                 if (!rows.clean()) {
@@ -224,7 +224,9 @@ public class ImportJobs {
         if (!rows.clean()) {
             jobs.addProblems(id, rows.problems());
             jobs.finish(id, ImportStatus.REJECTED, rows.badRows(), 0, 0, 0, rows.badRows() + " of " + total
-                    + " rows are bad (" + rows.problems().size() + " problems); nothing was stored. Fix them and import the files again.", now());
+                    + " rows are bad (" + rows.problemCount() + " problems" + (rows.problemsLeftOut()
+                            ? "; the first " + rows.problems().size() + " are listed" : "")
+                    + "); nothing was stored. Fix them and import the files again.", now());
         } else if (dryRun) {
             jobs.finish(id, ImportStatus.VALIDATED, 0, 0, 0, 0, "Dry run: all " + rows.size()
                     + " rows are valid (" + counts(rows.accounts().size(), rows.contacts().size(), rows.deals().size())

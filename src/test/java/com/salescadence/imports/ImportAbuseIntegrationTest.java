@@ -1,9 +1,11 @@
 package com.salescadence.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -123,6 +125,63 @@ class ImportAbuseIntegrationTest {
         }
         assertThat(jdbc.sql("select count(*) from account where lower(name) like ?").param("%" + name.toLowerCase() + "%")
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void a_header_of_two_million_columns_is_refused_at_once_with_a_small_answer() {
+        String header = "name,tier,industry,owner," + "x,".repeat(2_000_000);   // 4 MB
+        ResponseEntity<String> refused = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> postCsv("accounts", header + "\n"));
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("more than 50 fields").hasSizeLessThan(10_000);
+    }
+
+    @Test
+    void a_cell_longer_than_the_limit_is_refused_with_a_small_answer() {
+        String refusedCsv = "name,tier,industry,owner\n" + "A".repeat(600_000) + ",KEY,,t.rep1\n";
+        ResponseEntity<String> refused = postCsv("accounts", refusedCsv);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("Line 2", "longer than 2000 characters").hasSizeLessThan(10_000);
+    }
+
+    @Test
+    void a_megabyte_of_bad_rows_gets_the_first_hundred_problems_and_their_count() throws Exception {
+        StringBuilder bad = new StringBuilder("name,tier,industry,owner\n");
+        String longTier = "T".repeat(1500);
+        int rows = 0;
+        while (bad.length() < 1_000_000) {
+            bad.append("Bad ").append(++rows).append(',').append(longTier).append(",,nobody.").append(rows).append('\n');
+        }
+        ResponseEntity<String> started = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> postCsv("accounts", bad.toString()));
+        assertThat(started.getStatusCode().is2xxSuccessful()).as(started.toString()).isTrue();
+        Map<String, Object> job = finished(started);
+        assertThat(job.get("status")).isEqualTo("REJECTED");
+        assertThat(job.get("badRows")).isEqualTo(rows);
+        assertThat((List<?>) job.get("problems")).hasSize(100);
+        assertThat((String) job.get("message")).contains(rows + " of " + rows + " rows are bad", (2 * rows) + " problems",
+                "the first 100 are listed");
+        String answer = http.withBasicAuth(MANAGER, TestOrganization.PASSWORD).getForObject("/api/imports/" + job.get("id"), String.class);
+        assertThat(answer).hasSizeLessThan(300_000);
+        assertThat(jdbc.sql("select count(*) from account where name like 'Bad %'").query(Long.class).single()).isZero();
+    }
+
+    private Map<String, Object> finished(ResponseEntity<String> started) throws Exception {
+        Map<String, Object> job = new com.fasterxml.jackson.databind.ObjectMapper().readValue(started.getBody(),
+                new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
+        for (int i = 0; i < 600 && !Boolean.TRUE.equals(job.get("finished")); i++) {
+            Thread.sleep(100);   // a background import of this node: its own thread, no timer of the engine
+            job = http.withBasicAuth(MANAGER, TestOrganization.PASSWORD).exchange("/api/imports/" + job.get("id"),
+                    HttpMethod.GET, null, JSON).getBody();
+        }
+        return job;
+    }
+
+    private ResponseEntity<String> postCsv(String type, String csv) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth(MANAGER, TestOrganization.PASSWORD);
+        headers.setContentType(MediaType.parseMediaType("text/csv"));
+        return http.exchange("/api/imports?dryRun=true&type=" + type, HttpMethod.POST,
+                new HttpEntity<>(csv.getBytes(StandardCharsets.UTF_8), headers), String.class);
     }
 
     private static void await(CountDownLatch latch) {
