@@ -25,13 +25,25 @@ public final class CsvParser {
     private CsvParser() {
     }
 
+    /**
+     * What a file may hold, checked while it is read, so that a hostile file is refused before it costs memory:
+     * fields per line, characters per field, lines.
+     */
+    public record Limits(int maxColumns, int maxCellChars, int maxRows) {
+        public static final Limits DEFAULT = new Limits(50, 2000, 100_000);
+    }
+
     public static CsvTable parse(byte[] bytes) {
+        return parse(bytes, Limits.DEFAULT);
+    }
+
+    public static CsvTable parse(byte[] bytes, Limits limits) {
         String text = decode(bytes);
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
         }
         List<String> problems = new ArrayList<>();
-        List<CsvRecord> records = records(text, problems);
+        List<CsvRecord> records = records(text, limits, problems);
         if (!problems.isEmpty()) {
             throw new MalformedCsvException(problems);
         }
@@ -74,7 +86,7 @@ public final class CsvParser {
         }
     }
 
-    private static List<CsvRecord> records(String text, List<String> problems) {
+    private static List<CsvRecord> records(String text, Limits limits, List<String> problems) {
         List<CsvRecord> records = new ArrayList<>();
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
@@ -100,11 +112,20 @@ public final class CsvParser {
                         line++;
                     }
                     field.append(c);
+                    if (field.length() > limits.maxCellChars()) {
+                        problems.add(cellTooLong(recordLine, limits));
+                        return records;
+                    }
                 }
                 continue;
             }
             if (c == ',') {
                 fields.add(field.toString());
+                if (fields.size() >= limits.maxColumns()) {
+                    problems.add("Line " + recordLine + " has more than " + limits.maxColumns() + " fields; a file of this "
+                            + "import has at most " + limits.maxColumns() + " columns.");
+                    return records;
+                }
                 field.setLength(0);
                 afterQuote = false;
                 fieldStart = true;
@@ -114,6 +135,10 @@ public final class CsvParser {
                 }
                 fields.add(field.toString());
                 records.add(new CsvRecord(recordLine, fields));
+                if (records.size() > limits.maxRows()) {
+                    problems.add("The file has more than " + limits.maxRows() + " lines: split it into smaller files.");
+                    return records;
+                }
                 fields = new ArrayList<>();
                 field.setLength(0);
                 afterQuote = false;
@@ -131,6 +156,10 @@ public final class CsvParser {
             } else {
                 field.append(c);
                 fieldStart = false;
+                if (field.length() > limits.maxCellChars()) {
+                    problems.add(cellTooLong(recordLine, limits));
+                    return records;
+                }
             }
         }
         if (quoted) {
@@ -142,6 +171,11 @@ public final class CsvParser {
             records.add(new CsvRecord(recordLine, fields));
         }
         return records;
+    }
+
+    private static String cellTooLong(int line, Limits limits) {
+        return "Line " + line + ": a field is longer than " + limits.maxCellChars() + " characters, more than any value "
+                + "of this import holds.";
     }
 
     /** One CSV line (CRLF-terminated), fields quoted when they need it. */

@@ -44,6 +44,7 @@ public class ImportJobs {
     private final ImportAccess access;
     private final ImportLookups lookups;
     private final ImportWriter writer;
+    private final ImportLock lock;
     private final StageModelCatalog stageModels;
     private final PipelineProperties pipeline;
     private final ImportProperties properties;
@@ -56,7 +57,7 @@ public class ImportJobs {
     /** The jobs this node holds, queued or running: their heartbeat says the node is alive. */
     private final Set<Long> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    ImportJobs(ImportJobRepository jobs, ImportAccess access, ImportLookups lookups, ImportWriter writer,
+    ImportJobs(ImportJobRepository jobs, ImportAccess access, ImportLookups lookups, ImportWriter writer, ImportLock lock,
                StageModelCatalog stageModels, PipelineProperties pipeline, ImportProperties properties,
                CurrencyRates rates, PlatformTransactionManager transactions, Clock clock) {
         this.rates = rates;
@@ -64,6 +65,7 @@ public class ImportJobs {
         this.access = access;
         this.lookups = lookups;
         this.writer = writer;
+        this.lock = lock;
         this.stageModels = stageModels;
         this.pipeline = pipeline;
         this.properties = properties;
@@ -122,7 +124,7 @@ public class ImportJobs {
                 throw new FileTooLargeException(maxBytes);
             }
             try {
-                Sheet sheet = Sheet.of(kind, CsvParser.parse(bytes));
+                Sheet sheet = Sheet.of(kind, CsvParser.parse(bytes, properties.csvLimits()));
                 if (sheet.rows().isEmpty()) {
                     problems.add("The " + kind.key() + " file has a header but no rows below it.");
                 }
@@ -182,15 +184,16 @@ public class ImportJobs {
             }
             Progress validated = new Progress(n -> jobs.validated(id, n, now()), properties.progressEvery());
             if (dryRun) {
-                ImportRows rows = new ImportValidator(rules, lookups).validate(sheets, validated);
+                ImportRows rows = new ImportValidator(rules, lookups, properties.maxProblems()).validate(sheets, validated);
                 validated.flush(total);
                 finish(id, rows, total, dryRun, null);
                 return;
             }
-            // validated and stored in one transaction: nothing is stored unless every row is good
+            // validated and stored in one transaction, under the import lock: nothing is stored unless every row is good
             ImportRows[] result = new ImportRows[1];
             ImportWriter.Created created = transaction.execute(tx -> {
-                ImportRows rows = new ImportValidator(rules, lookups).validate(sheets, validated);
+                lock.hold();
+                ImportRows rows = new ImportValidator(rules, lookups, properties.maxProblems()).validate(sheets, validated);
                 validated.flush(total);
                 result[0] = rows;
                 if (!rows.clean()) {
@@ -203,6 +206,11 @@ public class ImportJobs {
                 return done;
             });
             finish(id, result[0], total, false, created);
+        } catch (org.springframework.dao.ConcurrencyFailureException | org.springframework.dao.DataIntegrityViolationException
+                 | com.salescadence.common.ConflictException e) {
+            log.warn("Import {} clashed with another write and was rolled back: {}", id, e.getMessage());
+            jobs.finish(id, ImportStatus.FAILED, 0, 0, 0, 0, "Someone stored some of these rows at the same time; nothing of "
+                    + "this import was stored. Import the files again: rows that exist now are listed as such.", now());
         } catch (RuntimeException e) {
             log.error("Import {} failed; its transaction was rolled back", id, e);
             jobs.finish(id, ImportStatus.FAILED, 0, 0, 0, 0,
@@ -216,7 +224,9 @@ public class ImportJobs {
         if (!rows.clean()) {
             jobs.addProblems(id, rows.problems());
             jobs.finish(id, ImportStatus.REJECTED, rows.badRows(), 0, 0, 0, rows.badRows() + " of " + total
-                    + " rows are bad (" + rows.problems().size() + " problems); nothing was stored. Fix them and import the files again.", now());
+                    + " rows are bad (" + rows.problemCount() + " problems" + (rows.problemsLeftOut()
+                            ? "; the first " + rows.problems().size() + " are listed" : "")
+                    + "); nothing was stored. Fix them and import the files again.", now());
         } else if (dryRun) {
             jobs.finish(id, ImportStatus.VALIDATED, 0, 0, 0, 0, "Dry run: all " + rows.size()
                     + " rows are valid (" + counts(rows.accounts().size(), rows.contacts().size(), rows.deals().size())

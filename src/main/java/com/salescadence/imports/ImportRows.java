@@ -6,9 +6,12 @@ import java.util.List;
 
 import com.salescadence.pipeline.AccountTier;
 
-/** The rows of an import that passed validation, ready to be stored, and every problem found. */
+/**
+ * The rows of an import that passed validation, ready to be stored, and the problems found: the first ones
+ * listed ({@code problems}), all of them counted ({@code problemCount}, in {@code badRows} rows).
+ */
 public record ImportRows(List<AccountRow> accounts, List<ContactRow> contacts, List<DealRow> deals,
-                         List<RowProblem> problems) {
+                         List<RowProblem> problems, int problemCount, int badRows) {
 
     public ImportRows {
         accounts = List.copyOf(accounts);
@@ -18,12 +21,12 @@ public record ImportRows(List<AccountRow> accounts, List<ContactRow> contacts, L
     }
 
     public boolean clean() {
-        return problems.isEmpty();
+        return problemCount == 0;
     }
 
-    /** How many distinct rows had at least one problem. */
-    public int badRows() {
-        return (int) problems.stream().map(p -> p.kind() + ":" + p.line()).distinct().count();
+    /** Whether problems were found beyond those listed. */
+    public boolean problemsLeftOut() {
+        return problemCount > problems.size();
     }
 
     public int size() {

@@ -45,16 +45,26 @@ public final class ImportValidator {
 
     private final ImportRules rules;
     private final ImportLookups lookups;
+    /** The first problems, at most {@code maxProblems}; the others are only counted (a hostile file has millions). */
     private final List<RowProblem> problems = new ArrayList<>();
+    private final int maxProblems;
+    private int problemCount;
+    private int badRows;
     private final Map<String, Optional<Person>> people = new HashMap<>();
     /** Accounts of this import's accounts file, by name key: the line they are on. */
     private final Map<String, Integer> fileAccounts = new HashMap<>();
     private final Map<String, String> fileAccountOwners = new HashMap<>();
     private final Map<String, List<Account>> databaseAccounts = new HashMap<>();
 
+    /** At most 100 problems listed. */
     public ImportValidator(ImportRules rules, ImportLookups lookups) {
+        this(rules, lookups, 100);
+    }
+
+    public ImportValidator(ImportRules rules, ImportLookups lookups, int maxProblems) {
         this.rules = rules;
         this.lookups = lookups;
+        this.maxProblems = maxProblems;
     }
 
     /** Validates the sheets (any order; accounts go first); {@code progress} hears the count of rows checked. */
@@ -68,16 +78,19 @@ public final class ImportValidator {
         for (Sheet sheet : ordered) {
             Map<String, Integer> seen = new HashMap<>();
             for (CsvRecord row : sheet.rows()) {
-                int before = problems.size();
+                int before = problemCount;
                 switch (sheet.kind()) {
-                    case ACCOUNTS -> account(sheet, row, seen).filter(r -> problems.size() == before).ifPresent(accounts::add);
-                    case CONTACTS -> contact(sheet, row, seen).filter(r -> problems.size() == before).ifPresent(contacts::add);
-                    case OPPORTUNITIES -> deal(sheet, row, seen).filter(r -> problems.size() == before).ifPresent(deals::add);
+                    case ACCOUNTS -> account(sheet, row, seen).filter(r -> problemCount == before).ifPresent(accounts::add);
+                    case CONTACTS -> contact(sheet, row, seen).filter(r -> problemCount == before).ifPresent(contacts::add);
+                    case OPPORTUNITIES -> deal(sheet, row, seen).filter(r -> problemCount == before).ifPresent(deals::add);
+                }
+                if (problemCount > before) {
+                    badRows++;
                 }
                 progress.accept(++done);
             }
         }
-        return new ImportRows(accounts, contacts, deals, problems);
+        return new ImportRows(accounts, contacts, deals, problems, problemCount, badRows);
     }
 
     private void loadDatabaseAccounts(List<Sheet> sheets) {
@@ -371,7 +384,9 @@ public final class ImportValidator {
     }
 
     private void problem(Sheet sheet, int line, String column, String reason) {
-        problems.add(new RowProblem(sheet.kind(), line, column, reason));
+        if (++problemCount <= maxProblems) {
+            problems.add(new RowProblem(sheet.kind(), line, column, reason));
+        }
     }
 
     private static String blankToNull(String value) {

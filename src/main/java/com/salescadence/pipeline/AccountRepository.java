@@ -20,8 +20,8 @@ class AccountRepository {
 
     long insert(String name, AccountTier tier, String industry, String ownerId) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into account (name, tier, industry, owner_id) values (?, ?, ?, ?)")
-                .params(name, tier.name(), industry, ownerId).update(key, "id");
+        jdbc.sql("insert into account (name, name_key, tier, industry, owner_id) values (?, ?, ?, ?, ?)")
+                .params(name, AccountService.nameKey(name), tier.name(), industry, ownerId).update(key, "id");
         return key.getKey().longValue();
     }
 

@@ -2,10 +2,12 @@ package com.salescadence.pipeline;
 
 import java.util.List;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.salescadence.common.Checks;
+import com.salescadence.common.ConflictException;
 import com.salescadence.common.NotFoundException;
 import com.salescadence.common.ValidationException;
 import com.salescadence.organization.OrganizationService;
@@ -29,7 +31,20 @@ public class AccountService {
                 .optionalText(industry, "Industry", 100)
                 .require(ownerId != null && organization.findPerson(ownerId).isPresent(), "Owner '" + ownerId + "' is not a known person.")
                 .orThrow();
-        return get(accounts.insert(name.trim(), tier, industry, ownerId));
+        // checked here for the message; the unique name_key (V20) decides when two people enter it at once
+        if (!accounts.findByNameKeys(List.of(nameKey(name))).isEmpty()) {
+            throw alreadyExists(name);
+        }
+        try {
+            return get(accounts.insert(name.trim(), tier, industry, ownerId));
+        } catch (DuplicateKeyException e) {
+            throw alreadyExists(name);
+        }
+    }
+
+    private static ConflictException alreadyExists(String name) {
+        return new ConflictException("An account named '" + name.trim() + "' already exists; account names are unique "
+                + "(without regard to case and surrounding blanks).");
     }
 
     @Transactional(readOnly = true)

@@ -85,11 +85,18 @@ class CashRepository {
         jdbc.sql("update invoice set status = 'PAID', paid_on = ? where id = ?").params(on, invoiceId).update();
     }
 
-    void insertPayment(long invoiceId, BigDecimal amount, LocalDate on, String reference, String by, LocalDateTime at) {
+    /** @param referenceKey the reference as compared (unique, V21), null without a reference */
+    void insertPayment(long invoiceId, BigDecimal amount, LocalDate on, String reference, String referenceKey, String by,
+                       LocalDateTime at) {
         jdbc.sql("""
-                insert into payment (invoice_id, amount, received_on, reference, recorded_by, recorded_at)
-                values (?, ?, ?, ?, ?, ?)""")
-                .params(invoiceId, amount, on, reference, by, at).update();
+                insert into payment (invoice_id, amount, received_on, reference, reference_key, recorded_by, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(invoiceId, amount, on, reference, referenceKey, by, at).update();
+    }
+
+    java.util.Optional<Payment> findPaymentByReferenceKey(String referenceKey) {
+        return jdbc.sql("select * from payment where reference_key = ?").param(referenceKey)
+                .query(RecordRows.of(Payment.class)).optional();
     }
 
     List<Payment> payments(long invoiceId) {

@@ -142,7 +142,17 @@ public class CashService {
                 .require(receivedOn == null || !receivedOn.isBefore(invoice.issuedOn()), "Payment date " + receivedOn + " is before the invoice was issued.")
                 .optionalText(reference, "Bank reference", Checks.SHORT_TEXT)
                 .orThrow();
-        cash.insertPayment(invoiceId, amount, receivedOn, reference, actorId, LocalDateTime.now(clock));
+        String trimmed = reference == null || reference.isBlank() ? null : reference.trim();
+        String referenceKey = trimmed == null ? null : trimmed.toLowerCase(java.util.Locale.ROOT);
+        if (referenceKey != null) {
+            // checked here for the message; the unique reference_key (V21) decides when two people record it at once
+            cash.findPaymentByReferenceKey(referenceKey).ifPresent(earlier -> {
+                throw new ValidationException("A payment with bank reference '" + earlier.reference() + "' is already recorded (invoice "
+                        + earlier.invoiceId() + ", received " + earlier.receivedOn() + "): a payment is recorded once. "
+                        + "/ 银行流水号 '" + earlier.reference() + "' 的收款已登记过，同一笔收款只登记一次。");
+            });
+        }
+        cash.insertPayment(invoiceId, amount, receivedOn, trimmed, referenceKey, actorId, LocalDateTime.now(clock));
         boolean paidInFull = outstanding.subtract(amount).signum() == 0;
         if (paidInFull) {
             cash.markPaid(invoiceId, receivedOn);

@@ -171,7 +171,10 @@ public class OpportunityService {
         Checks checks = Checks.start();
         List<String> unknown = StageGate.unknownOutcomes(model, opportunity.stageCode(), newOutcomes);
         checks.require(unknown.isEmpty(), "Unknown outcome(s) for this stage: " + String.join(", ", unknown) + ".");
-        work.evidence().forEach((code, text) -> checks.requiredText(text, "Evidence for '" + code + "'", Checks.LONG_TEXT));
+        checks.require(work.evidence().values().stream().noneMatch(text -> text == null || text.isBlank()),
+                StageWork.EVIDENCE_REQUIRED);
+        work.evidence().values().stream().filter(text -> text != null && !text.isBlank()).distinct()
+                .forEach(text -> checks.requiredText(text, "Evidence", Checks.LONG_TEXT));
         checks.orThrow();
 
         Set<String> evidenced = new HashSet<>(newOutcomes);

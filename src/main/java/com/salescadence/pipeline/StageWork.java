@@ -14,7 +14,13 @@ public record StageWork(Action action, Map<String, String> evidence, Integer cla
 
     public enum Action { ADVANCE, LOST }
 
+    /** The refusal of outcomes ticked without evidence (one text for all of them, as the form has). */
+    public static final String EVIDENCE_REQUIRED = "Describe the evidence for the outcomes you ticked: who confirmed what, "
+            + "and when. / 请为勾选的成果填写证据：谁确认了什么、何时确认。";
+
     public StageWork {
-        evidence = evidence == null ? Map.of() : Map.copyOf(evidence);
+        // a blank text stays in (kept in order, null allowed), so the service refuses it with a message
+        evidence = evidence == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(evidence));
     }
 }

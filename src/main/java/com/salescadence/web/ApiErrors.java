@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
+import com.salescadence.common.ConflictException;
 import com.salescadence.common.NotFoundException;
 import com.salescadence.common.ValidationException;
 
@@ -47,6 +48,11 @@ class ApiErrors {
                 + "Reload and try again.";
         String detail = e instanceof org.springframework.dao.OptimisticLockingFailureException ? e.getMessage() : message;
         return body(HttpStatus.CONFLICT, message, List.of(detail));
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<Map<String, Object>> clash(ConflictException e) {
+        return body(HttpStatus.CONFLICT, e.getMessage(), List.of(e.getMessage()));
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -41,6 +41,8 @@ class SecurityConfiguration {
     SecurityFilterChain actuatorSecurity(HttpSecurity http, AuthenticationProvider camundaUsers) throws Exception {
         return http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(auth -> auth
+                        // asking the mail server's health dials it: administrators only
+                        .requestMatchers("/actuator/health/mail", "/actuator/health/mail/**").hasAuthority(ADMIN_AUTHORITY)
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .anyRequest().hasAuthority(ADMIN_AUTHORITY))
                 .authenticationProvider(camundaUsers)

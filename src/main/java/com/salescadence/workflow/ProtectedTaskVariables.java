@@ -8,13 +8,16 @@ import java.util.TreeSet;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 
 /**
  * The engine's TaskService, except that a task's variables of the {@link ProtectedVariables} cannot be set,
  * changed or removed through it (engine REST: PUT/POST/DELETE /task/{id}/variables and /localVariables).
  * Otherwise a person could change them on their own task first and then complete it with the form's fields
  * alone. The application itself never sets task variables this way; its delegates and listeners work on
- * the execution and the task they are given.
+ * the execution and the task they are given. A BPMN error or escalation thrown at a task goes through
+ * {@link TaskEventGuard}: only a code the model catches, and never with a protected variable.
  */
 final class ProtectedTaskVariables extends TaskServiceImpl {
 
@@ -60,6 +63,33 @@ final class ProtectedTaskVariables extends TaskServiceImpl {
     public void removeVariablesLocal(String taskId, Collection<String> variableNames) {
         refuse(variableNames);
         super.removeVariablesLocal(taskId, variableNames);
+    }
+
+    @Override
+    public void handleBpmnError(String taskId, String errorCode) {
+        handleBpmnError(taskId, errorCode, null, null);
+    }
+
+    @Override
+    public void handleBpmnError(String taskId, String errorCode, String errorMessage) {
+        handleBpmnError(taskId, errorCode, errorMessage, null);
+    }
+
+    @Override
+    public void handleBpmnError(String taskId, String errorCode, String errorMessage, Map<String, Object> variables) {
+        commandExecutor.execute(new TaskEventGuard<>(taskId, TaskEventGuard.Kind.ERROR, errorCode, variables, protectedNames,
+                new HandleTaskBpmnErrorCmd(taskId, errorCode, errorMessage, variables)));
+    }
+
+    @Override
+    public void handleEscalation(String taskId, String escalationCode) {
+        handleEscalation(taskId, escalationCode, null);
+    }
+
+    @Override
+    public void handleEscalation(String taskId, String escalationCode, Map<String, Object> variables) {
+        commandExecutor.execute(new TaskEventGuard<>(taskId, TaskEventGuard.Kind.ESCALATION, escalationCode, variables,
+                protectedNames, new HandleTaskEscalationCmd(taskId, escalationCode, variables)));
     }
 
     private void refuse(Collection<String> names) {

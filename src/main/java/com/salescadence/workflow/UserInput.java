@@ -9,7 +9,7 @@ import com.salescadence.common.ValidationException;
 /**
  * Runs process glue that handles what a person submitted. A refusal becomes Camunda's
  * BadUserRequestException: the task stays open, the transaction rolls back (nothing is stored), the
- * Tasklist shows the message and the engine's REST API answers 400.
+ * Tasklist shows the message and the engine's REST API answers 400 (web.EngineRestErrors).
  */
 public final class UserInput {
 

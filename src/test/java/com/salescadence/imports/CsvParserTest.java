@@ -89,4 +89,21 @@ class CsvParserTest {
         CsvTable table = parse(CsvParser.line(List.of("a", "b", "c", "d", "e")) + CsvParser.line(values));
         assertThat(table.rows().get(0).values()).isEqualTo(values);
     }
+
+    @Test
+    void refuses_too_many_fields_too_long_a_field_or_too_many_lines_as_soon_as_it_reads_them() {
+        CsvParser.Limits limits = new CsvParser.Limits(3, 5, 2);
+        byte[] wide = "a,b,c\n1,2,3,4\n".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> CsvParser.parse(wide, limits)).isInstanceOfSatisfying(MalformedCsvException.class,
+                e -> assertThat(e.problems()).containsExactly("Line 2 has more than 3 fields; a file of this import has at most 3 columns."));
+        for (String longCell : List.of("a,b\n123456,x\n", "a,b\n\"123456\",x\n")) {
+            assertThatThrownBy(() -> CsvParser.parse(longCell.getBytes(StandardCharsets.UTF_8), limits))
+                    .isInstanceOfSatisfying(MalformedCsvException.class, e -> assertThat(e.problems()).singleElement()
+                            .asString().startsWith("Line 2: a field is longer than 5 characters"));
+        }
+        assertThatThrownBy(() -> CsvParser.parse("a\n1\n2\n".getBytes(StandardCharsets.UTF_8), limits))
+                .isInstanceOfSatisfying(MalformedCsvException.class,
+                        e -> assertThat(e.problems()).containsExactly("The file has more than 2 lines: split it into smaller files."));
+        assertThat(CsvParser.parse("a,b,c\n12345,2,3\n".getBytes(StandardCharsets.UTF_8), limits).rows()).hasSize(1);
+    }
 }

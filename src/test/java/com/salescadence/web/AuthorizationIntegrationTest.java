@@ -65,8 +65,8 @@ class AuthorizationIntegrationTest {
     /** A rep whose password the anonymous test gets wrong. */
     private static final String LOCKED_OUT = "t.guesswork";
 
-    /** The engine's REST API reports an exception of a task listener, such as ProtectedVariableGuard's refusal, as 500 with its message. */
-    private static final HttpStatus REFUSED = HttpStatus.INTERNAL_SERVER_ERROR;
+    /** The engine's REST API reports a refusal of a task listener, such as ProtectedVariableGuard's, as 400 with its message (web.EngineRestErrors). */
+    private static final HttpStatus REFUSED = HttpStatus.BAD_REQUEST;
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
 

@@ -45,6 +45,7 @@ class LeadToCashProcessTest {
     @Autowired OrganizationService organization;
     @Autowired OrganizationAdministration administration;
     @Autowired AccountService accounts;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired LeadIntake intake;
     @Autowired LeadService leads;
     @Autowired OpportunityService opportunities;
@@ -228,6 +229,32 @@ class LeadToCashProcessTest {
 
         completeAs(TestOrganization.FINANCE, Map.of(F_PAYMENT_AMOUNT, "40000", F_PAYMENT_DATE, today));
         assertThat(instance).isEnded().hasPassed("End_DealClosed");
+    }
+
+    @Test
+    void a_payment_whose_bank_reference_is_recorded_already_is_refused_and_stored_once() {
+        ProcessInstance instance = qualifiedDeal("40000");
+        completeAs(TestOrganization.REP, Map.of(F_DEAL_OUTCOME, "won"));
+        completeAs(TestOrganization.FINANCE, Map.of(F_CREDIT_DECISION, "approve"));
+        completeAs(TestOrganization.REP, Map.of(F_DELIVERED_ON, today));
+        long invoiceId = ((Number) runtimeService().getVariable(instance.getId(), INVOICE_ID)).longValue();
+        String reference = "BANK-" + System.nanoTime();
+        completeAs(TestOrganization.FINANCE, Map.of(F_PAYMENT_AMOUNT, "10000", F_PAYMENT_DATE, today, F_PAYMENT_REFERENCE, reference));
+        assertThat(instance).isWaitingAt(TASK_RECORD_PAYMENT);
+
+        for (String again : List.of(reference, " " + reference.toLowerCase() + " ")) {
+            Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.FINANCE,
+                    Map.of(F_PAYMENT_AMOUNT, "10000", F_PAYMENT_DATE, today, F_PAYMENT_REFERENCE, again)))
+                    .isInstanceOf(BadUserRequestException.class).hasMessageContaining(reference).hasMessageContaining("already recorded");
+        }
+        Assertions.assertThat(cash.payments(invoiceId)).hasSize(1);
+        // the database keeps it so when two people record it at once
+        Assertions.assertThatThrownBy(() -> jdbc.sql("insert into payment (invoice_id, amount, received_on, reference, reference_key, recorded_by) "
+                + "values (?, 1, current_date, ?, ?, 'race')").params(invoiceId, reference, reference.toLowerCase()).update())
+                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+
+        completeAs(TestOrganization.FINANCE, Map.of(F_PAYMENT_AMOUNT, "30000", F_PAYMENT_DATE, today, F_PAYMENT_REFERENCE, "OTHER-" + reference));
+        assertThat(instance).isEnded();
     }
 
     @Test

@@ -1,0 +1,133 @@
+package com.salescadence.web;
+
+import static com.salescadence.workflow.LeadToCashProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.salescadence.organization.OrganizationAdministration;
+import com.salescadence.organization.OrganizationService;
+import com.salescadence.pipeline.AccountService;
+import com.salescadence.pipeline.Lead;
+import com.salescadence.pipeline.NewLead;
+import com.salescadence.pipeline.process.LeadIntake;
+import com.salescadence.support.RestCalls;
+import com.salescadence.support.TestDatabase;
+import com.salescadence.support.TestOrganization;
+import com.salescadence.support.WeeklyCycles;
+import com.salescadence.workflow.TaskActions;
+import com.salescadence.workflow.WeeklyCommitProcess;
+
+/**
+ * Issue 18 items 7 and 13: a refusal thrown inside the engine while a task is completed (a task listener, the
+ * process glue validating a form) answers 400 with its message on /engine-rest as on /api, never 500; blank
+ * evidence for ticked outcomes is such a refusal; a task completed already answers 404.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class EngineRestErrorsIntegrationTest {
+
+    private static final String REP = TestOrganization.REP;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    @Autowired TestRestTemplate http;
+    @Autowired OrganizationService organization;
+    @Autowired OrganizationAdministration administration;
+    @Autowired AccountService accounts;
+    @Autowired LeadIntake intake;
+    @Autowired TaskActions tasks;
+    @Autowired ProcessEngine engine;
+
+    @BeforeEach
+    void people() {
+        TestOrganization.ensure(organization, administration);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void ticked_outcomes_with_blank_evidence_are_refused_with_400_on_the_engine_api_and_the_product_api() {
+        String businessKey = qualifiedDeal();
+        String task = "/engine-rest/task/" + tasks.openTaskFor(businessKey, TASK_WORK_STAGE, REP).getId();
+        for (Object blank : new Object[] {"", "   ", null}) {
+            Map<String, Object> form = new HashMap<>(Map.of(F_STAGE_ACTION, Map.of("value", "advance"),
+                    F_OUTCOMES_MET, Map.of("value", "NEED_UNDERSTOOD,MARKET_INFO_CONFIRMED"),
+                    F_CLAIMED_PROBABILITY, Map.of("value", "25")));
+            Map<String, Object> evidence = new HashMap<>();
+            evidence.put("value", blank);
+            form.put(F_EVIDENCE, evidence);
+            Map<String, Object> refused = RestCalls.call(http, REP, HttpMethod.POST, task + "/submit-form", Map.of("variables", form),
+                    HttpStatus.BAD_REQUEST);
+            assertThat((String) refused.get("message")).as("blank: '" + blank + "'").contains("evidence", "证据");
+        }
+        long deal = ((Number) RestCalls.list(http, REP, "/api/opportunities").stream()
+                .filter(o -> businessKey.equals(String.valueOf(o.get("leadId")))).findFirst().orElseThrow().get("id")).longValue();
+        Map<String, Object> body = new HashMap<>(Map.of("action", "advance", "outcomes", List.of("NEED_UNDERSTOOD"),
+                "claimedProbability", "25"));
+        Map<String, Object> refused = RestCalls.call(http, REP, HttpMethod.POST, "/api/opportunities/" + deal + "/stage-work", body,
+                HttpStatus.BAD_REQUEST);
+        assertThat((String) refused.get("error")).contains("evidence");
+        assertThat(tasks.openTaskFor(businessKey, TASK_WORK_STAGE, REP)).as("the task stays open").isNotNull();
+    }
+
+    @Test
+    void a_refused_completion_answers_400_and_a_second_completion_404() {
+        WeeklyCycles weeks = new WeeklyCycles(engine);
+        String key = weeks.open(LocalDateTime.of(2021, 3, 14, 8, 0));
+        Task commit = weeks.commitTask(key, REP);
+        String task = "/engine-rest/task/" + commit.getId();
+        Map<String, Object> form = Map.of("commitDeals", Map.of("value", "[]", "type", "Json"),
+                "upsideDeals", Map.of("value", "[]", "type", "Json"), WeeklyCommitProcess.F_PROJECT_TRACKING, Map.of("value", "On track"));
+
+        // a variable the process owns: ProtectedVariableGuard's refusal, thrown by a task listener
+        Map<String, Object> asTeammate = new HashMap<>(form);
+        asTeammate.put(WeeklyCommitProcess.REP_ID, Map.of("value", TestOrganization.TEAMMATE));
+        for (String call : List.of("/complete", "/submit-form")) {
+            Map<String, Object> refused = RestCalls.call(http, REP, HttpMethod.POST, task + call, Map.of("variables", asTeammate),
+                    HttpStatus.BAD_REQUEST);
+            assertThat((String) refused.get("message")).contains("repId", "set by the process");
+        }
+
+        RestCalls.call(http, REP, HttpMethod.POST, task + "/complete", Map.of("variables", form), HttpStatus.NO_CONTENT);
+        Map<String, Object> again = RestCalls.call(http, REP, HttpMethod.POST, task + "/complete", Map.of("variables", form),
+                HttpStatus.NOT_FOUND);
+        assertThat((String) again.get("message")).contains(commit.getId());
+    }
+
+    /** A deal of the rep in its first stage: lead entered and qualified as the rep. */
+    private String qualifiedDeal() {
+        Lead lead = intake.receive(new NewLead(TestOrganization.account(accounts, REP).id(), REP, "Planning suite", "Web",
+                TestOrganization.amount("300000")));
+        String businessKey = String.valueOf(lead.id());
+        tasks.complete(businessKey, TASK_QUALIFY_LEAD, REP, Map.of(F_QUALIFICATION_DECISION, "qualify",
+                F_BUDGET, "In the plan", F_AUTHORITY, "CIO", F_NEED, "Planning", F_TIMELINE, "This quarter",
+                F_OPPORTUNITY_NAME, "Planning suite", F_AMOUNT, "300000", F_EXPECTED_CLOSE_DATE, LocalDate.now().plusMonths(2).toString()));
+        return businessKey;
+    }
+}
