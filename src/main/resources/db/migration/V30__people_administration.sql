@@ -15,3 +15,7 @@ create index ix_password_link_person on password_link(person_id);
 -- When a person left and who took over their open work (the person row stays, inactive: their history is theirs).
 alter table person add column left_on date;
 alter table person add column successor_id varchar(64) references person(id);
+
+-- CSV imports of people and quotas: how many each import created.
+alter table import_job add column people_created integer default 0 not null;
+alter table import_job add column quotas_created integer default 0 not null;

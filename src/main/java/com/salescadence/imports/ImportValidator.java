@@ -21,6 +21,8 @@ import com.salescadence.imports.ImportRows.AccountRef;
 import com.salescadence.imports.ImportRows.AccountRow;
 import com.salescadence.imports.ImportRows.ContactRow;
 import com.salescadence.imports.ImportRows.DealRow;
+import com.salescadence.imports.ImportRows.PersonRow;
+import com.salescadence.imports.ImportRows.QuotaRow;
 import com.salescadence.organization.Person;
 import com.salescadence.organization.Role;
 import com.salescadence.pipeline.Account;
@@ -64,8 +66,21 @@ public final class ImportValidator {
         List<AccountRow> accounts = new ArrayList<>();
         List<ContactRow> contacts = new ArrayList<>();
         List<DealRow> deals = new ArrayList<>();
+        TeamSheets team = new TeamSheets(rules, lookups, problems);
+        List<PersonRow> newPeople = new ArrayList<>();
+        List<QuotaRow> quotas = new ArrayList<>();
         int done = 0;
         for (Sheet sheet : ordered) {
+            if (sheet.kind() == ImportKind.PEOPLE || sheet.kind() == ImportKind.QUOTAS) {
+                if (sheet.kind() == ImportKind.PEOPLE) {
+                    newPeople.addAll(team.people(sheet, done, progress));
+                    team.newPersons().forEach((id, person) -> people.put(id, Optional.of(person)));
+                } else {
+                    quotas.addAll(team.quotas(sheet, done, progress));
+                }
+                done += sheet.rows().size();
+                continue;
+            }
             Map<String, Integer> seen = new HashMap<>();
             for (CsvRecord row : sheet.rows()) {
                 int before = problems.size();
@@ -77,12 +92,15 @@ public final class ImportValidator {
                 progress.accept(++done);
             }
         }
-        return new ImportRows(accounts, contacts, deals, problems);
+        return new ImportRows(newPeople, quotas, accounts, contacts, deals, problems);
     }
 
     private void loadDatabaseAccounts(List<Sheet> sheets) {
         Set<String> names = new LinkedHashSet<>();
         for (Sheet sheet : sheets) {
+            if (sheet.kind() == ImportKind.PEOPLE || sheet.kind() == ImportKind.QUOTAS) {
+                continue;
+            }
             String column = sheet.kind() == ImportKind.ACCOUNTS ? "name" : "account";
             sheet.rows().forEach(row -> {
                 String name = sheet.value(row, column);
@@ -361,11 +379,16 @@ public final class ImportValidator {
 
     /** Reports the problems a {@link Checks} found for one column; true when there were none. */
     private boolean field(Sheet sheet, int line, String column, Checks checks) {
+        return field(problems, sheet, line, column, checks);
+    }
+
+    /** Adds to {@code problems} what a {@link Checks} found for one column of a row; true when there was nothing. */
+    static boolean field(List<RowProblem> problems, Sheet sheet, int line, String column, Checks checks) {
         try {
             checks.orThrow();
             return true;
         } catch (ValidationException e) {
-            e.problems().forEach(p -> problem(sheet, line, column, p));
+            e.problems().forEach(p -> problems.add(new RowProblem(sheet.kind(), line, column, p)));
             return false;
         }
     }
