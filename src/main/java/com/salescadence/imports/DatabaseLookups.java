@@ -36,6 +36,11 @@ class DatabaseLookups implements ImportLookups {
     }
 
     @Override
+    public boolean loginTaken(String id) {
+        return organization.loginTaken(id);
+    }
+
+    @Override
     public List<Account> accountsNamed(Collection<String> names) {
         return accounts.findByNames(names);
     }

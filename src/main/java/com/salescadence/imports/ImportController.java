@@ -61,7 +61,8 @@ class ImportController {
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Manager (for their team) or admin: import a CSV file uploaded as the part 'file' (with type), "
-            + "or up to three files in parts named accounts, contacts, opportunities (one job, all or nothing)",
+            + "or several files in parts named people, quotas, accounts, contacts, opportunities (one job, all or nothing; "
+            + "people and quotas: administrators only)",
             description = "200 with the finished job for small files, 202 with the queued job (and Location) for large ones; "
                     + "poll GET /api/imports/{id}. dryRun=true checks every row and stores nothing. A real import stores "
                     + "nothing when any row is bad. 400 for a malformed file, 413 above cadence.import.max-bytes.")
@@ -69,7 +70,7 @@ class ImportController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
             schema = @Schema(implementation = UploadForm.class)))
     ResponseEntity<ImportJobView> upload(
-            @Parameter(description = "accounts, contacts or opportunities (for the part 'file')") @RequestParam(required = false) String type,
+            @Parameter(description = "people, quotas (administrators), accounts, contacts or opportunities (for the part 'file')") @RequestParam(required = false) String type,
             @RequestParam(defaultValue = "false") boolean dryRun,
             MultipartHttpServletRequest request, Principal principal) throws IOException {
         Map<ImportKind, byte[]> files = new EnumMap<>(ImportKind.class);
@@ -80,7 +81,7 @@ class ImportController {
             ImportKind kind;
             if ("file".equals(part.getKey())) {
                 if (type == null) {
-                    throw new ValidationException("Say what the file holds: ?type=accounts, contacts or opportunities.");
+                    throw new ValidationException("Say what the file holds: ?type=accounts, contacts, opportunities, people or quotas.");
                 }
                 kind = ImportKind.of(type);
             } else {
@@ -125,6 +126,8 @@ class ImportController {
     /** The parts an upload may have (for the OpenAPI document). */
     record UploadForm(
             @Schema(type = "string", format = "binary", description = "one CSV file of the type given by ?type=") String file,
+            @Schema(type = "string", format = "binary", description = "a CSV file of people (administrators)") String people,
+            @Schema(type = "string", format = "binary", description = "a CSV file of quotas (administrators)") String quotas,
             @Schema(type = "string", format = "binary", description = "a CSV file of accounts") String accounts,
             @Schema(type = "string", format = "binary", description = "a CSV file of contacts") String contacts,
             @Schema(type = "string", format = "binary", description = "a CSV file of opportunities") String opportunities) {

@@ -6,7 +6,7 @@ import java.time.LocalDateTime;
 public record ImportJob(long id, String kinds, boolean dryRun, ImportStatus status, String createdBy,
                         LocalDateTime createdAt, LocalDateTime heartbeatAt, LocalDateTime finishedAt, int rowsTotal,
                         int rowsValidated, int rowsImported, int badRows, int accountsCreated, int contactsCreated,
-                        int opportunitiesCreated, String message) {
+                        int opportunitiesCreated, String message, int peopleCreated, int quotasCreated) {
 
     /** Work done in percent: validation alone for a dry run, validation and storing for a real import. */
     public int percent() {

@@ -77,6 +77,12 @@ class ImportJobRepository {
                 .params(status.name(), badRows, accounts, contacts, opportunities, truncate(message), now, now, id).update());
     }
 
+    /** The people and quotas an import created (people administration, issue 12). */
+    void createdPeople(long id, int people, int quotas) {
+        own.executeWithoutResult(tx -> jdbc.sql("update import_job set people_created = ?, quotas_created = ? where id = ?")
+                .params(people, quotas, id).update());
+    }
+
     void addProblems(long id, List<RowProblem> problems) {
         own.executeWithoutResult(tx -> {
             for (RowProblem problem : problems) {

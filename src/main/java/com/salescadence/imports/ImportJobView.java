@@ -9,7 +9,8 @@ public record ImportJobView(long id, List<String> types, boolean dryRun, ImportS
                             int rowsValidated, int rowsImported, int percent, int badRows, Created created,
                             String message, List<Problem> problems) {
 
-    public record Created(int accounts, int contacts, int opportunities) {
+    /** What an import stored; people and quotas only when it stored some (left out of the JSON otherwise). */
+    public record Created(int accounts, int contacts, int opportunities, Integer people, Integer quotas) {
     }
 
     /** One bad value: file type, CSV line (the header is line 1), column, reason. */
@@ -20,7 +21,8 @@ public record ImportJobView(long id, List<String> types, boolean dryRun, ImportS
         return new ImportJobView(job.id(), List.of(job.kinds().split(",")), job.dryRun(), job.status(),
                 job.status().finished(), job.createdBy(), job.createdAt(), job.finishedAt(), job.rowsTotal(),
                 job.rowsValidated(), job.rowsImported(), job.percent(), job.badRows(),
-                new Created(job.accountsCreated(), job.contactsCreated(), job.opportunitiesCreated()), job.message(),
+                new Created(job.accountsCreated(), job.contactsCreated(), job.opportunitiesCreated(),
+                        job.peopleCreated() == 0 ? null : job.peopleCreated(), job.quotasCreated() == 0 ? null : job.quotasCreated()), job.message(),
                 problems.stream().map(p -> new Problem(p.kind().key(), p.line(), p.column(), p.reason())).toList());
     }
 }

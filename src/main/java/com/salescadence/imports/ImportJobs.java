@@ -113,6 +113,9 @@ public class ImportJobs {
      */
     public Started start(String userId, Map<ImportKind, byte[]> files, boolean dryRun) {
         Set<String> owners = access.allowedOwners(userId);
+        if (owners != null && (files.containsKey(ImportKind.PEOPLE) || files.containsKey(ImportKind.QUOTAS))) {
+            throw new org.springframework.security.access.AccessDeniedException("Only administrators may import people and quotas.");
+        }
         if (files.isEmpty()) {
             throw new ValidationException("No file: send a CSV file of accounts, contacts or opportunities.");
         }
@@ -229,16 +232,21 @@ public class ImportJobs {
                     + "); nothing was stored. Fix them and import the files again.", now());
         } else if (dryRun) {
             jobs.finish(id, ImportStatus.VALIDATED, 0, 0, 0, 0, "Dry run: all " + rows.size()
-                    + " rows are valid (" + counts(rows.accounts().size(), rows.contacts().size(), rows.deals().size())
+                    + " rows are valid (" + counts(rows.people().size(), rows.quotas().size(), rows.accounts().size(),
+                    rows.contacts().size(), rows.deals().size())
                     + "); nothing was stored.", now());
         } else {
+            jobs.createdPeople(id, created.people(), created.quotas());
             jobs.finish(id, ImportStatus.DONE, 0, created.accounts(), created.contacts(), created.opportunities(),
-                    "Imported " + counts(created.accounts(), created.contacts(), created.opportunities()) + ".", now());
+                    "Imported " + counts(created.people(), created.quotas(), created.accounts(), created.contacts(),
+                            created.opportunities()) + ".", now());
         }
     }
 
-    private static String counts(int accounts, int contacts, int opportunities) {
+    private static String counts(int people, int quotas, int accounts, int contacts, int opportunities) {
         Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put(people == 1 ? "person" : "people", people);
+        counts.put(quotas == 1 ? "quota" : "quotas", quotas);
         counts.put(accounts == 1 ? "account" : "accounts", accounts);
         counts.put(contacts == 1 ? "contact" : "contacts", contacts);
         counts.put(opportunities == 1 ? "opportunity" : "opportunities", opportunities);

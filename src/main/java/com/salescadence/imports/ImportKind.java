@@ -12,6 +12,23 @@ import com.salescadence.common.ValidationException;
  */
 public enum ImportKind {
 
+    // people and quotas are read first (administrators only): accounts and deals may name a person of the same import
+    PEOPLE(List.of(
+            new Column("login", List.of("登录名", "账号"), true, "rep.wang", "rep.wang"),
+            new Column("name", List.of("姓名"), true, "Wang Fang", "王芳"),
+            new Column("email", List.of("邮箱", "电子邮件"), true, "wang.fang@example.com", "wang.fang@example.com"),
+            new Column("role", List.of("角色"), true, "REP", "REP"),
+            new Column("manager", List.of("经理", "上级"), false, null, null),
+            new Column("title", List.of("职务", "职位"), false, "Account manager", "客户经理"),
+            new Column("language", List.of("语言"), false, "en", "zh"))),
+
+    QUOTAS(List.of(
+            new Column("person", List.of("人员", "登录名"), true, null, null),
+            new Column("period", List.of("季度", "期间"), true, null, null),
+            new Column("quota", List.of("配额", "指标"), true, "1000000.00", "1000000.00"),
+            new Column("stretch", List.of("冲刺目标", "挑战目标"), true, "1200000.00", "1200000.00"),
+            new Column("currency", List.of("币种", "货币"), false, null, null))),
+
     ACCOUNTS(List.of(
             new Column("name", List.of("客户名称", "名称"), true, "Huaxin Precision Machinery", "华信精密机械"),
             new Column("tier", List.of("级别", "客户级别"), true, "KEY", "KEY"),
@@ -49,7 +66,7 @@ public enum ImportKind {
         return columns;
     }
 
-    /** The lower-case name used in the API and reports: accounts, contacts, opportunities. */
+    /** The lower-case name used in the API and reports: people, quotas, accounts, contacts, opportunities. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -64,6 +81,6 @@ public enum ImportKind {
                 return kind;
             }
         }
-        throw new ValidationException("Unknown import type '" + key + "': use accounts, contacts or opportunities.");
+        throw new ValidationException("Unknown import type '" + key + "': use accounts, contacts, opportunities, people or quotas.");
     }
 }

@@ -12,6 +12,11 @@ public interface ImportLookups {
 
     Optional<Person> person(String id);
 
+    /** Whether a login is taken, by an active person or by a leaver. */
+    default boolean loginTaken(String id) {
+        return person(id).isPresent();
+    }
+
     /** Accounts whose name is one of these (case and surrounding blanks ignored). */
     List<Account> accountsNamed(Collection<String> names);
 

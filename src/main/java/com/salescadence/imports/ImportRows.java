@@ -4,16 +4,19 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.salescadence.organization.Role;
 import com.salescadence.pipeline.AccountTier;
 
 /**
  * The rows of an import that passed validation, ready to be stored, and the problems found: the first ones
  * listed ({@code problems}), all of them counted ({@code problemCount}, in {@code badRows} rows).
  */
-public record ImportRows(List<AccountRow> accounts, List<ContactRow> contacts, List<DealRow> deals,
+public record ImportRows(List<PersonRow> people, List<QuotaRow> quotas, List<AccountRow> accounts, List<ContactRow> contacts, List<DealRow> deals,
                          List<RowProblem> problems, int problemCount, int badRows) {
 
     public ImportRows {
+        people = List.copyOf(people);
+        quotas = List.copyOf(quotas);
         accounts = List.copyOf(accounts);
         contacts = List.copyOf(contacts);
         deals = List.copyOf(deals);
@@ -30,7 +33,16 @@ public record ImportRows(List<AccountRow> accounts, List<ContactRow> contacts, L
     }
 
     public int size() {
-        return accounts.size() + contacts.size() + deals.size();
+        return people.size() + quotas.size() + accounts.size() + contacts.size() + deals.size();
+    }
+
+    /** A person to add; {@code managerId} names an active person or one of this import's people file. */
+    public record PersonRow(int line, String login, String name, String email, Role role, String managerId, String title,
+                            String language) {
+    }
+
+    /** A person's own quota and stretch of a quarter (it replaces one already set). */
+    public record QuotaRow(int line, String personId, String period, BigDecimal quota, BigDecimal stretch, String currency) {
     }
 
     /** An account a contact or deal belongs to: one in the database (id) or one of this import's accounts file (name). */

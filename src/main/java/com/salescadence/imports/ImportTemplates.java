@@ -18,7 +18,8 @@ final class ImportTemplates {
         for (Column column : kind.columns()) {
             header.add(chinese ? column.chineseName() : column.name());
             example.add(switch (column.name()) {
-                case "owner" -> owner;
+                case "owner", "manager", "person" -> owner;
+                case "period" -> com.salescadence.organization.QuotaService.quarterOf(today);
                 case "currency" -> currency;
                 case "expected_close_date" -> today.plusDays(60).toString();
                 case "stage" -> model.first().code();

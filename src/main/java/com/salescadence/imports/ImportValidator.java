@@ -21,6 +21,8 @@ import com.salescadence.imports.ImportRows.AccountRef;
 import com.salescadence.imports.ImportRows.AccountRow;
 import com.salescadence.imports.ImportRows.ContactRow;
 import com.salescadence.imports.ImportRows.DealRow;
+import com.salescadence.imports.ImportRows.PersonRow;
+import com.salescadence.imports.ImportRows.QuotaRow;
 import com.salescadence.organization.Person;
 import com.salescadence.organization.Role;
 import com.salescadence.pipeline.Account;
@@ -45,11 +47,8 @@ public final class ImportValidator {
 
     private final ImportRules rules;
     private final ImportLookups lookups;
-    /** The first problems, at most {@code maxProblems}; the others are only counted (a hostile file has millions). */
-    private final List<RowProblem> problems = new ArrayList<>();
-    private final int maxProblems;
-    private int problemCount;
-    private int badRows;
+    /** The first problems listed, the others only counted (a hostile file has millions). */
+    private final ImportProblems problems;
     private final Map<String, Optional<Person>> people = new HashMap<>();
     /** Accounts of this import's accounts file, by name key: the line they are on. */
     private final Map<String, Integer> fileAccounts = new HashMap<>();
@@ -64,7 +63,7 @@ public final class ImportValidator {
     public ImportValidator(ImportRules rules, ImportLookups lookups, int maxProblems) {
         this.rules = rules;
         this.lookups = lookups;
-        this.maxProblems = maxProblems;
+        this.problems = new ImportProblems(maxProblems);
     }
 
     /** Validates the sheets (any order; accounts go first); {@code progress} hears the count of rows checked. */
@@ -74,28 +73,41 @@ public final class ImportValidator {
         List<AccountRow> accounts = new ArrayList<>();
         List<ContactRow> contacts = new ArrayList<>();
         List<DealRow> deals = new ArrayList<>();
+        TeamSheets team = new TeamSheets(rules, lookups, problems);
+        List<PersonRow> newPeople = new ArrayList<>();
+        List<QuotaRow> quotas = new ArrayList<>();
         int done = 0;
         for (Sheet sheet : ordered) {
+            if (sheet.kind() == ImportKind.PEOPLE || sheet.kind() == ImportKind.QUOTAS) {
+                if (sheet.kind() == ImportKind.PEOPLE) {
+                    newPeople.addAll(team.people(sheet, done, progress));
+                    team.newPersons().forEach((id, person) -> people.put(id, Optional.of(person)));
+                } else {
+                    quotas.addAll(team.quotas(sheet, done, progress));
+                }
+                done += sheet.rows().size();
+                continue;
+            }
             Map<String, Integer> seen = new HashMap<>();
             for (CsvRecord row : sheet.rows()) {
-                int before = problemCount;
+                int before = problems.count();
                 switch (sheet.kind()) {
-                    case ACCOUNTS -> account(sheet, row, seen).filter(r -> problemCount == before).ifPresent(accounts::add);
-                    case CONTACTS -> contact(sheet, row, seen).filter(r -> problemCount == before).ifPresent(contacts::add);
-                    case OPPORTUNITIES -> deal(sheet, row, seen).filter(r -> problemCount == before).ifPresent(deals::add);
-                }
-                if (problemCount > before) {
-                    badRows++;
+                    case ACCOUNTS -> account(sheet, row, seen).filter(r -> problems.count() == before).ifPresent(accounts::add);
+                    case CONTACTS -> contact(sheet, row, seen).filter(r -> problems.count() == before).ifPresent(contacts::add);
+                    case OPPORTUNITIES -> deal(sheet, row, seen).filter(r -> problems.count() == before).ifPresent(deals::add);
                 }
                 progress.accept(++done);
             }
         }
-        return new ImportRows(accounts, contacts, deals, problems, problemCount, badRows);
+        return new ImportRows(newPeople, quotas, accounts, contacts, deals, problems.listed(), problems.count(), problems.badRows());
     }
 
     private void loadDatabaseAccounts(List<Sheet> sheets) {
         Set<String> names = new LinkedHashSet<>();
         for (Sheet sheet : sheets) {
+            if (sheet.kind() == ImportKind.PEOPLE || sheet.kind() == ImportKind.QUOTAS) {
+                continue;
+            }
             String column = sheet.kind() == ImportKind.ACCOUNTS ? "name" : "account";
             sheet.rows().forEach(row -> {
                 String name = sheet.value(row, column);
@@ -374,19 +386,11 @@ public final class ImportValidator {
 
     /** Reports the problems a {@link Checks} found for one column; true when there were none. */
     private boolean field(Sheet sheet, int line, String column, Checks checks) {
-        try {
-            checks.orThrow();
-            return true;
-        } catch (ValidationException e) {
-            e.problems().forEach(p -> problem(sheet, line, column, p));
-            return false;
-        }
+        return problems.field(sheet, line, column, checks);
     }
 
     private void problem(Sheet sheet, int line, String column, String reason) {
-        if (++problemCount <= maxProblems) {
-            problems.add(new RowProblem(sheet.kind(), line, column, reason));
-        }
+        problems.add(sheet, line, column, reason);
     }
 
     private static String blankToNull(String value) {

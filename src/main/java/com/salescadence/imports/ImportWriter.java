@@ -10,13 +10,18 @@ import com.salescadence.imports.ImportRows.AccountRef;
 import com.salescadence.imports.ImportRows.AccountRow;
 import com.salescadence.imports.ImportRows.ContactRow;
 import com.salescadence.imports.ImportRows.DealRow;
+import com.salescadence.imports.ImportRows.PersonRow;
+import com.salescadence.imports.ImportRows.QuotaRow;
+import com.salescadence.organization.Person;
+import com.salescadence.organization.QuotaService;
+import com.salescadence.people.PeopleService;
 import com.salescadence.pipeline.AccountService;
 import com.salescadence.pipeline.ContactService;
 import com.salescadence.pipeline.ImportedDeal;
 import com.salescadence.pipeline.process.DealImport;
 
 /**
- * Stores validated rows through the pipeline's own services, accounts first: the caller runs it inside one
+ * Stores validated rows through the organization's and pipeline's own services, people and quotas first, then accounts: the caller runs it inside one
  * transaction, so a failure stores nothing.
  */
 @Component
@@ -25,20 +30,33 @@ class ImportWriter {
     private final AccountService accounts;
     private final ContactService contacts;
     private final DealImport deals;
+    private final PeopleService people;
+    private final QuotaService quotas;
 
-    ImportWriter(AccountService accounts, ContactService contacts, DealImport deals) {
+    ImportWriter(AccountService accounts, ContactService contacts, DealImport deals, PeopleService people, QuotaService quotas) {
+        this.people = people;
+        this.quotas = quotas;
         this.accounts = accounts;
         this.contacts = contacts;
         this.deals = deals;
     }
 
     /** What one import created. */
-    record Created(int accounts, int contacts, int opportunities) {
+    record Created(int people, int quotas, int accounts, int contacts, int opportunities) {
     }
 
     Created write(ImportRows rows, String actorId, long jobId, IntConsumer progress) {
         Map<String, Long> newAccounts = new HashMap<>();
         int done = 0;
+        // people first, managers before their reports (each gets the mail with a link to set a password), then quotas
+        for (PersonRow row : rows.people()) {
+            people.add(new Person(row.login(), row.name(), row.email(), row.role(), row.managerId(), row.title()), row.language());
+            progress.accept(++done);
+        }
+        for (QuotaRow row : rows.quotas()) {
+            quotas.set(row.personId(), row.period(), row.quota(), row.stretch(), row.currency());
+            progress.accept(++done);
+        }
         for (AccountRow row : rows.accounts()) {
             long id = accounts.create(row.name(), row.tier(), row.industry(), row.ownerId()).id();
             newAccounts.put(AccountService.nameKey(row.name()), id);
@@ -55,7 +73,7 @@ class ImportWriter {
                     row.closedOn(), row.lossReason(), row.createdOn()), actorId, note);
             progress.accept(++done);
         }
-        return new Created(rows.accounts().size(), rows.contacts().size(), rows.deals().size());
+        return new Created(rows.people().size(), rows.quotas().size(), rows.accounts().size(), rows.contacts().size(), rows.deals().size());
     }
 
     private static long accountId(AccountRef ref, Map<String, Long> newAccounts) {

@@ -12,5 +12,7 @@ public enum NotificationKind {
     CALL_READY,
     GENERAL,
     ACCOUNT_PLAN_REVIEWED,
-    ACCOUNT_PLAN_PROGRESS
+    ACCOUNT_PLAN_PROGRESS,
+    /** A one-time link to set a password: its body is shown only in the mail, never by the API. */
+    PASSWORD_LINK
 }

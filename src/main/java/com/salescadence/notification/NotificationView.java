@@ -19,7 +19,9 @@ public record NotificationView(
         String recipientId) {
 
     static NotificationView of(OutboxMessage m) {
-        return new NotificationView(m.id(), m.kind(), m.subject(), m.body(), m.status(), m.attempts(), m.lastError(),
+        String body = m.kind() == NotificationKind.PASSWORD_LINK
+                ? "(A one-time link to set a password: only in the mail. / 设置密码的一次性链接：仅在邮件中。)" : m.body();
+        return new NotificationView(m.id(), m.kind(), m.subject(), body, m.status(), m.attempts(), m.lastError(),
                 m.createdAt(), m.sentAt(), m.recipientId());
     }
 }

@@ -109,6 +109,23 @@ public class CamundaIdentitySync implements ApplicationRunner {
         }
     }
 
+    /** Removes a person's Camunda user (and its memberships): they can no longer sign in. Their history keeps their id. */
+    public void remove(String personId) {
+        if (identityService.createUserQuery().userId(personId).count() > 0) {
+            identityService.deleteUser(personId);
+        }
+    }
+
+    /** Sets the password of a person's Camunda user (salted and hashed by the identity service). */
+    public void setPassword(String personId, String password) {
+        User user = identityService.createUserQuery().userId(personId).singleResult();
+        if (user == null) {
+            throw new com.salescadence.common.NotFoundException("No sign-in for '" + personId + "'.");
+        }
+        user.setPassword(password);
+        identityService.saveUser(user);
+    }
+
     private void grant(String groupId, Resource resource, String resourceId, Permission permission) {
         boolean exists = authorizationService.createAuthorizationQuery().groupIdIn(groupId)
                 .resourceType(resource).resourceId(resourceId).count() > 0;

@@ -34,6 +34,11 @@ public class OrganizationService {
         return id == null ? Optional.empty() : people.findById(id);
     }
 
+    /** Whether a login is taken, by an active person or by a leaver (a login is never given to someone else). */
+    public boolean loginTaken(String id) {
+        return people.exists(id);
+    }
+
     public List<Person> everyone() {
         return people.findAll();
     }

@@ -88,6 +88,33 @@ class PersonRepository {
                 .update();
     }
 
+    /** Everyone, active or not, ordered by id (the administrators' directory). */
+    List<PersonEntry> findEntries() {
+        return jdbc.sql("select " + COLUMNS + ", language, active, left_on, successor_id from person order by id")
+                .query((rs, row) -> new PersonEntry(rs.getString("id"), rs.getString("full_name"), rs.getString("email"),
+                        Role.valueOf(rs.getString("role")), rs.getString("manager_id"), rs.getString("title"),
+                        rs.getString("language"), rs.getBoolean("active"),
+                        rs.getObject("left_on", java.time.LocalDate.class), rs.getString("successor_id")))
+                .list();
+    }
+
+    /** Whether a login is taken, by an active person or a leaver (a login is never given to someone else). */
+    boolean exists(String id) {
+        return jdbc.sql("select count(*) from person where id = ?").param(id).query(Long.class).single() > 0;
+    }
+
+    /** Changes name, e-mail, role, manager and title of an active person. */
+    void update(Person p) {
+        jdbc.sql("update person set full_name = ?, email = ?, role = ?, manager_id = ?, title = ? where id = ? and active")
+                .params(p.fullName(), p.email(), p.role().name(), p.managerId(), p.title(), p.id()).update();
+    }
+
+    /** Marks a person as left: inactive from that day, their open work handed to the successor. */
+    void deactivate(String id, java.time.LocalDate on, String successorId) {
+        jdbc.sql("update person set active = false, left_on = ?, successor_id = ? where id = ? and active")
+                .params(on, successorId, id).update();
+    }
+
     private Person map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Person(rs.getString("id"), rs.getString("full_name"), rs.getString("email"),
                 Role.valueOf(rs.getString("role")), rs.getString("manager_id"), rs.getString("title"));

@@ -41,6 +41,11 @@ public class QuotaService {
         return new Quota(personId, periodKey, quota, stretch, currency);
     }
 
+    /** Removes a person's own quota of a period (a manager's quota is then the sum of their reports'); whether one existed. */
+    public boolean remove(String personId, String periodKey) {
+        return jdbc.sql("delete from quota where person_id = ? and period_key = ?").params(personId, periodKey).update() > 0;
+    }
+
     @Transactional(readOnly = true)
     public Optional<Quota> find(String personId, String periodKey) {
         return jdbc.sql("select * from quota where person_id = ? and period_key = ?")

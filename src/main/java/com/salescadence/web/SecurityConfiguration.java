@@ -61,7 +61,10 @@ class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationProvider camundaUsers, IdentityService identityService)
             throws Exception {
         return http.securityMatcher("/api/**")
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth
+                        // a new person sets their password with the one-time link of their mail: no sign-in yet
+                        .requestMatchers("/api/password", "/api/password/**").permitAll()
+                        .anyRequest().authenticated())
                 .authenticationProvider(camundaUsers)
                 .httpBasic(Customizer.withDefaults())
                 .addFilterBefore(new TasklistSessionAuthenticationFilter(new CamundaUserAuthorities(identityService)),
@@ -92,6 +95,12 @@ class SecurityConfiguration {
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 PathPatternRequestMatcher.withDefaults().matcher("/dashboard/**"),
+                                new StaticHeadersWriter("Content-Security-Policy", DASHBOARD_CSP)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                PathPatternRequestMatcher.withDefaults().matcher("/people/**"),
+                                new StaticHeadersWriter("Content-Security-Policy", DASHBOARD_CSP)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                PathPatternRequestMatcher.withDefaults().matcher("/password/**"),
                                 new StaticHeadersWriter("Content-Security-Policy", DASHBOARD_CSP))))
                 .build();
     }

@@ -1,0 +1,56 @@
+package com.salescadence.imports;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.salescadence.common.Checks;
+import com.salescadence.common.ValidationException;
+
+/**
+ * The problems one import's validation finds: the first {@code max} listed, every one counted, and the rows
+ * they are on (a hostile file has millions of problems; the answer stays small).
+ */
+final class ImportProblems {
+
+    private final List<RowProblem> listed = new ArrayList<>();
+    private final Set<String> badRows = new HashSet<>();
+    private final int max;
+    private int count;
+
+    ImportProblems(int max) {
+        this.max = max;
+    }
+
+    void add(Sheet sheet, int line, String column, String reason) {
+        count++;
+        badRows.add(sheet.kind() + ":" + line);
+        if (listed.size() < max) {
+            listed.add(new RowProblem(sheet.kind(), line, column, reason));
+        }
+    }
+
+    /** Adds what a {@link Checks} found for one column of a row; true when there was nothing. */
+    boolean field(Sheet sheet, int line, String column, Checks checks) {
+        try {
+            checks.orThrow();
+            return true;
+        } catch (ValidationException e) {
+            e.problems().forEach(p -> add(sheet, line, column, p));
+            return false;
+        }
+    }
+
+    int count() {
+        return count;
+    }
+
+    List<RowProblem> listed() {
+        return listed;
+    }
+
+    int badRows() {
+        return badRows.size();
+    }
+}
