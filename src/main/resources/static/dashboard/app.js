@@ -300,6 +300,8 @@ function renderFunnel(result) {
     return;
   }
   const f = result.value;
+  // the stage names in the page's language: the stage model's Chinese name where it has one
+  f.stages = (f.stages || []).map(s => ({...s, name: language() === 'zh' && s.nameZh ? s.nameZh : s.name}));
   const p = f.person || {};
   const c = f.company || {};
   $('funnel-overall').textContent = t('funnel.overall', {pw: percent(p.winRate), cw: percent(c.winRate), pd: amount(p.avgDealSize),

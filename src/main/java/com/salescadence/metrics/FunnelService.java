@@ -30,7 +30,8 @@ import com.salescadence.pipeline.stage.StageModelCatalog;
 public class FunnelService {
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record StageRow(String code, String name, int winRate, FunnelRules.StageFigures person, FunnelRules.StageFigures company) {
+    public record StageRow(String code, String name, int winRate, FunnelRules.StageFigures person, FunnelRules.StageFigures company,
+                           String nameZh) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -63,7 +64,8 @@ public class FunnelService {
         List<FunnelRules.StageFigures> company = stages(model, codes, null, cutoff);
         List<StageRow> rows = new ArrayList<>();
         for (int i = 0; i < open.size(); i++) {
-            rows.add(new StageRow(open.get(i).code(), open.get(i).name(), open.get(i).winRate(), mine.get(i), company.get(i)));
+            rows.add(new StageRow(open.get(i).code(), open.get(i).name(), open.get(i).winRate(), mine.get(i), company.get(i),
+                    open.get(i).name("zh")));
         }
         return new Funnel(person.id(), model.id(), days, rows, overall(model, person.id()), overall(model, null));
     }

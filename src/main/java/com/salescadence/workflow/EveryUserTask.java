@@ -13,12 +13,12 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /** Gives every user task of every deployed model a built-in task listener (it runs before the model's own). */
-final class EveryUserTask {
+public final class EveryUserTask {
 
     private EveryUserTask() {
     }
 
-    static void addListener(ProcessEngineConfigurationImpl configuration, String eventName, TaskListener listener) {
+    public static void addListener(ProcessEngineConfigurationImpl configuration, String eventName, TaskListener listener) {
         List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
         if (listeners == null) {
             listeners = new ArrayList<>();

@@ -42,6 +42,17 @@ public final class TestOrganization {
         add(administration, FINANCE, "Fan Finance", Role.FINANCE, null);
     }
 
+    /**
+     * Sets the language ("zh" or "en") of the given people, or of every person of this organisation when none are
+     * given: the Tasklist, task names and mails follow it (a new person reads Chinese).
+     */
+    public static void speak(OrganizationAdministration administration, String language, String... people) {
+        String[] who = people.length > 0 ? people : new String[] {LEADER, MANAGER, OTHER_MANAGER, REP, TEAMMATE, OTHER_REP, FINANCE};
+        for (String person : who) {
+            administration.setLanguage(person, language);
+        }
+    }
+
     public static Account account(AccountService accounts, String owner) {
         return accounts.create("Test account of " + owner + " " + System.nanoTime(), AccountTier.KEY, "Testing", owner);
     }

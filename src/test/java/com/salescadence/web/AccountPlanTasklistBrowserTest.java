@@ -61,6 +61,7 @@ class AccountPlanTasklistBrowserTest extends TasklistBrowserTestBase {
     @BeforeEach
     void setUp() {
         TestOrganization.ensure(organization, administration);
+        TestOrganization.speak(administration, "en"); // the assertions read the English texts
     }
 
     @Test
@@ -72,6 +73,7 @@ class AccountPlanTasklistBrowserTest extends TasklistBrowserTestBase {
         administration.add(new Person(manager, "Rita Review", manager + "@test.local", Role.MANAGER, TestOrganization.LEADER, null),
                 TestOrganization.PASSWORD);
         administration.add(new Person(rep, "Remo Review", rep + "@test.local", Role.REP, manager, null), TestOrganization.PASSWORD);
+        TestOrganization.speak(administration, "en", manager, rep);
         List<Account> second = new ArrayList<>();
         second.add(accounts.create("Harbour Retail " + suffix, AccountTier.SECOND, "Retail", rep));
         second.add(accounts.create("Valley Foods " + suffix, AccountTier.SECOND, "Retail", rep));

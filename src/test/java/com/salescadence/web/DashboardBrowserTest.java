@@ -67,6 +67,7 @@ class DashboardBrowserTest extends TasklistBrowserTestBase {
     @BeforeEach
     void setUp() {
         TestOrganization.ensure(organization, administration);
+        TestOrganization.speak(administration, "en"); // the assertions read the English texts
     }
 
     @Test

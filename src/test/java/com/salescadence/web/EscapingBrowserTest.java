@@ -50,6 +50,7 @@ class EscapingBrowserTest extends TasklistBrowserTestBase {
     @BeforeEach
     void setUp() {
         TestOrganization.ensure(organization, administration);
+        TestOrganization.speak(administration, "en"); // the assertions read the English texts
     }
 
     @AfterEach

@@ -58,6 +58,7 @@ class QuarterlyReviewBrowserTest extends TasklistBrowserTestBase {
     @BeforeEach
     void setUp() {
         TestOrganization.ensure(organization, administration);
+        TestOrganization.speak(administration, "en"); // the assertions read the English texts
     }
 
     @Test

@@ -69,6 +69,7 @@ class TasklistBrowserTest extends TasklistBrowserTestBase {
     @BeforeEach
     void setUp() {
         TestOrganization.ensure(organization, administration);
+        TestOrganization.speak(administration, "en"); // the assertions read the English texts
     }
 
     @Test
@@ -107,7 +108,7 @@ class TasklistBrowserTest extends TasklistBrowserTestBase {
         String approveTask = tasks.openTaskFor(businessKey, TASK_APPROVE_STAGE_ADVANCE, TestOrganization.MANAGER).getId();
         tasklist.signIn(TestOrganization.MANAGER, TestOrganization.PASSWORD);
         tasklist.openFilter("My tasks");
-        tasklist.openTask(approveTask, "Approve stage advance");
+        tasklist.openTask(approveTask, "Approve advance to");
         tasklist.waitForForm();
         assertThat(tasklist.fieldValue("About this stage advance")).contains(dealName);
         tasklist.choose("Your decision", "Reject: send back to the rep");

@@ -12,7 +12,16 @@ import com.salescadence.common.ValidationException;
  * A sales stage model: open stages in order, then one won and one lost stage. Loaded from
  * configuration (resources/stage-models/*.yml); nothing of it is written in Java.
  */
-public record StageModel(String id, String name, List<Stage> stages) {
+public record StageModel(String id, String name, List<Stage> stages, String nameZh) {
+
+    public StageModel(String id, String name, List<Stage> stages) {
+        this(id, name, stages, null);
+    }
+
+    /** The model's name in a language ("zh" or "en"). */
+    public String name(String language) {
+        return "zh".equals(language) && nameZh != null && !nameZh.isBlank() ? nameZh : name;
+    }
 
     public StageModel {
         stages = List.copyOf(stages);

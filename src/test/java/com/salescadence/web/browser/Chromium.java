@@ -35,8 +35,13 @@ public final class Chromium {
         }
     }
 
-    /** A new browser with a fresh profile under target/. */
+    /** A new browser with a fresh profile under target/, in English. */
     public static ChromeDriver start() {
+        return start("en-US");
+    }
+
+    /** A new browser with a fresh profile under target/ whose language is e.g. "zh-CN" or "en-US". */
+    public static ChromeDriver start(String language) {
         requireInstalled();
         System.setProperty("SE_OFFLINE", "true");
         System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, DRIVER);
@@ -50,9 +55,9 @@ public final class Chromium {
         options.setBinary(BROWSER);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,1400", "--lang=en-US", "--user-data-dir=" + profile.toAbsolutePath());
-        // the product speaks English and Chinese: the assertions read the English texts
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+                "--window-size=1400,1400", "--lang=" + language, "--user-data-dir=" + profile.toAbsolutePath());
+        // the product speaks English and Chinese: the browser's first language decides before sign-in
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language + "," + language.substring(0, 2)));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(DRIVER))
                 .usingAnyFreePort()

@@ -63,7 +63,7 @@ public class Tasklist {
         waitFor("the account menu", ExpectedConditions.elementToBeClickable(
                 By.cssSelector(".account.dropdown > a, .account .dropdown-toggle, li.account > a"))).click();
         waitFor("the log out entry", ExpectedConditions.elementToBeClickable(
-                By.xpath("//*[contains(@class,'account')]//a[normalize-space()='Log out' or normalize-space()='Sign out']"))).click();
+                By.xpath("//*[contains(@class,'account')]//a[normalize-space()='Log out' or normalize-space()='Sign out' or normalize-space()='退出登录']"))).click();
         waitFor("the login form after signing out", ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("form[name=signinForm] input[type=password]")));
     }
@@ -92,6 +92,26 @@ public class Tasklist {
         task.click();
         waitFor("the task '" + name + "' to open", ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector(".task-details h2.task, .task-card h2.task"), name));
+    }
+
+    /**
+     * Searches the task list by task name, as a person does: types the search type (e.g. "Name" or "名称") into
+     * the search field, picks it, and types the text to look for; the list then shows only the tasks whose name
+     * holds the text.
+     */
+    public void searchTaskName(String searchType, String text) {
+        WebElement field = waitFor("the search field", ExpectedConditions.elementToBeClickable(
+                By.cssSelector(".search-field input.main-field")));
+        click(field);
+        field.sendKeys(searchType);
+        WebElement type = waitFor("the search type '" + searchType + "'", d -> d.findElements(
+                By.cssSelector(".search-field .dropdown-menu li a")).stream()
+                .filter(a -> a.getText().trim().equals(searchType)).findFirst().orElse(null));
+        type.click();
+        WebElement value = waitFor("the value field of the search", ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".search-field [cam-widget-search-pill] input[type=text], .search-field [cam-widget-inline-field] input")));
+        value.sendKeys(text);
+        value.sendKeys(org.openqa.selenium.Keys.ENTER);
     }
 
     public void waitUntilTaskIsGone(String taskId) {

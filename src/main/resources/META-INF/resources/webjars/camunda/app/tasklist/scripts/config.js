@@ -15,11 +15,18 @@
  * limitations under the License.
  */
 
-// The Tasklist's configuration (Camunda 7.24's own default, overridden by this file on the classpath) with one
-// addition: customScripts loads scripts/dashboard-link.js, which puts a link to the sales dashboard (/dashboard/)
-// into the Tasklist's header.
+// The Tasklist's configuration (Camunda 7.24's own default, overridden by this file on the classpath) with these
+// additions: customScripts loads scripts/dashboard-link.js, which puts links to the sales dashboard (/dashboard/)
+// and the import page (/import/) into the Tasklist's header, and scripts/person-language.js, which switches the
+// Tasklist to the signed-in person's language (person.language); before sign-in the browser's language decides.
+// locales: Simplified Chinese (locales/zh.json) and English; a browser in any other language reads English.
 export default {
-  customScripts: ['scripts/dashboard-link'],
+  customScripts: ['scripts/dashboard-link', 'scripts/person-language'],
+
+  locales: {
+    availableLocales: ['en', 'zh'],
+    fallbackLocale: 'en'
+  },
 
   // change the app name and vendor
   // app: {

@@ -1,21 +1,49 @@
-// A Tasklist plugin (plugin point tasklist.navbar.action, loaded by customScripts in config.js): a link to the
-// sales dashboard in the Tasklist's header, labelled in the browser's language (English or Simplified Chinese).
-const chinese = String((navigator.languages && navigator.languages[0]) || navigator.language || '').toLowerCase().startsWith('zh');
+// A Tasklist plugin (plugin point tasklist.navbar.action, loaded by customScripts in config.js): links to the
+// sales dashboard and, for managers and administrators, to the import page in the Tasklist's header, labelled
+// in the page's language (the person's after sign-in, see person-language.js; before that the browser's).
+import {me, onLanguage} from './cadence-i18n.js';
+
+const TEXTS = {
+  en: {dashboard: 'Dashboard', dashboardTitle: 'Sales dashboard: forecast, quota, commit accuracy, funnel',
+    imports: 'Import', importsTitle: 'Import accounts, contacts and deals from CSV files'},
+  zh: {dashboard: '仪表板', dashboardTitle: '销售仪表板：预测、配额、承诺准确率、漏斗',
+    imports: '导入', importsTitle: '从 CSV 文件导入客户、联系人和商机'}
+};
+
+function link(href, className, icon) {
+  const a = document.createElement('a');
+  a.href = href;
+  a.className = className;
+  const glyph = document.createElement('span');
+  glyph.className = 'glyphicon ' + icon;
+  glyph.setAttribute('aria-hidden', 'true');
+  a.appendChild(glyph);
+  a.appendChild(document.createTextNode(''));
+  return a;
+}
 
 export default {
   id: 'cadence-dashboard-link',
   pluginPoint: 'tasklist.navbar.action',
   priority: 200,
   render: node => {
-    const link = document.createElement('a');
-    link.href = '/dashboard/';
-    link.className = 'cadence-dashboard-link';
-    link.title = chinese ? '销售仪表板：预测、配额、承诺准确率、漏斗' : 'Sales dashboard: forecast, quota, commit accuracy, funnel';
-    const icon = document.createElement('span');
-    icon.className = 'glyphicon glyphicon-stats';
-    icon.setAttribute('aria-hidden', 'true');
-    link.appendChild(icon);
-    link.appendChild(document.createTextNode(' ' + (chinese ? '销售仪表板' : 'Dashboard')));
-    node.appendChild(link);
+    const dashboard = link('/dashboard/', 'cadence-dashboard-link', 'glyphicon-stats');
+    const imports = link('/import/', 'cadence-import-link', 'glyphicon-import');
+    imports.style.display = 'none';
+    imports.style.marginLeft = '15px';
+    node.appendChild(dashboard);
+    node.appendChild(imports);
+    onLanguage(lang => {
+      const t = TEXTS[lang] || TEXTS.en;
+      dashboard.title = t.dashboardTitle;
+      dashboard.lastChild.textContent = ' ' + t.dashboard;
+      imports.title = t.importsTitle;
+      imports.lastChild.textContent = ' ' + t.imports;
+    });
+    me().then(person => {
+      if (person && (person.role === 'MANAGER' || person.role === 'ADMIN')) {
+        imports.style.display = '';
+      }
+    });
   }
 };
