@@ -192,10 +192,7 @@ public final class ImportValidator {
         }
         if (stage != null) {
             if (stage.kind() == StageKind.OPEN) {
-                if (expectedClose != null && expectedClose.isBefore(rules.today())) {
-                    problem(sheet, line, "expected_close_date", "Expected close date " + expectedClose
-                            + " is in the past; an open deal closes today or later.");
-                }
+                // an open deal whose close date has passed is imported as it stands and shows as overdue
                 if (!closedText.isEmpty()) {
                     problem(sheet, line, "closed_on", "Closed on is only for won or lost deals; this one is open in " + stage.name() + ".");
                 }

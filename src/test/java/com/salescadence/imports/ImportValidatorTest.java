@@ -219,7 +219,6 @@ class ImportValidatorTest {
                 "opportunities line 6, probability: Probability must be a whole percent like 40, got 'high'.",
                 "opportunities line 7, amount: Amount must be greater than zero.",
                 "opportunities line 7, stage: Unknown stage 'SIGNED'. The stages of IBM Signature Selling Method are: IDENTIFY, VALIDATE, DEVELOP, AGREEMENT, WON, LOST.",
-                "opportunities line 8, expected_close_date: Expected close date 2026-11-24 is in the past; an open deal closes today or later.",
                 "opportunities line 8, closed_on: Closed on is only for won or lost deals; this one is open in Develop solution.",
                 "opportunities line 9, stage: A deal below 50000 stays out of the funnel: while open it stays in Identify opportunity (IDENTIFY); got AGREEMENT.",
                 "opportunities line 10, loss_reason: Loss reason is required.",
@@ -234,6 +233,17 @@ class ImportValidatorTest {
                 "opportunities line 13, stage: Stage is required: one of IDENTIFY, VALIDATE, DEVELOP, AGREEMENT, WON, LOST.");
         assertThat(rows.badRows()).isEqualTo(11);
         assertThat(rows.deals()).extracting(DealRow::name).containsExactly("Good");
+    }
+
+    @Test
+    void an_open_deal_whose_close_date_has_passed_is_imported_as_it_stands() {
+        Sheet deals = sheet(ImportKind.OPPORTUNITIES, "account,name,owner,amount,expected_close_date,stage\r\n"
+                + "Existing Co,Slipped,r1,100000,2026-09-30,DEVELOP\r\n"
+                + "Existing Co,Small slipped,r1,20000,2026-10-15,IDENTIFY\r\n");
+        ImportRows rows = validate(managerRules(), deals);
+        assertThat(report(rows)).isEmpty();
+        assertThat(rows.deals()).extracting(DealRow::expectedCloseDate)
+                .containsExactly(LocalDate.of(2026, 9, 30), LocalDate.of(2026, 10, 15));
     }
 
     @Test

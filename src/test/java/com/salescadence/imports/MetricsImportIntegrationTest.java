@@ -27,7 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -37,8 +36,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 import com.salescadence.organization.OrganizationAdministration;
 import com.salescadence.organization.OrganizationService;
@@ -637,22 +634,10 @@ class MetricsImportIntegrationTest {
 
     private void importFiles(Map<String, String> parts, Map<String, Integer> created) {
         LocalDate noPlaceholders = LocalDate.of(2025, 11, 19);   // these files have fixed dates
-        MultiValueMap<String, Object> files = new LinkedMultiValueMap<>();
-        parts.forEach((part, name) -> files.add(part, file(part + ".csv", ImportFiles.load(name, noPlaceholders))));
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        ResponseEntity<Map<String, Object>> imported = http.withBasicAuth(MANAGER, TestOrganization.PASSWORD)
-                .exchange("/api/imports?dryRun=false", HttpMethod.POST, new HttpEntity<>(files, headers), JSON);
-        assertThat(imported.getBody()).as("%s", imported.getBody()).containsEntry("status", "DONE").containsEntry("created", created);
-    }
-
-    private static ByteArrayResource file(String name, byte[] bytes) {
-        return new ByteArrayResource(bytes) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        };
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        parts.forEach((part, name) -> files.put(part, ImportFiles.load(name, noPlaceholders)));
+        Map<String, Object> imported = ImportFiles.post(http, MANAGER, files, false);
+        assertThat(imported).as("%s", imported).containsEntry("status", "DONE").containsEntry("created", created);
     }
 
     private Map<String, Object> get(String user, String path) {
