@@ -8,13 +8,18 @@ import com.salescadence.pipeline.AccountTier;
 
 /** The rows of an import that passed validation, ready to be stored, and every problem found. */
 public record ImportRows(List<AccountRow> accounts, List<ContactRow> contacts, List<DealRow> deals,
-                         List<RowProblem> problems) {
+                         List<RowProblem> problems, HistoryRows history) {
 
     public ImportRows {
         accounts = List.copyOf(accounts);
         contacts = List.copyOf(contacts);
         deals = List.copyOf(deals);
         problems = List.copyOf(problems);
+        history = history == null ? HistoryRows.NONE : history;
+    }
+
+    public ImportRows(List<AccountRow> accounts, List<ContactRow> contacts, List<DealRow> deals, List<RowProblem> problems) {
+        this(accounts, contacts, deals, problems, HistoryRows.NONE);
     }
 
     public boolean clean() {
@@ -27,7 +32,8 @@ public record ImportRows(List<AccountRow> accounts, List<ContactRow> contacts, L
     }
 
     public int size() {
-        return accounts.size() + contacts.size() + deals.size();
+        return accounts.size() + contacts.size() + deals.size() + history.stageEntries() + history.orders().size()
+                + history.commits().size();
     }
 
     /** An account a contact or deal belongs to: one in the database (id) or one of this import's accounts file (name). */

@@ -66,6 +66,9 @@ public final class ImportValidator {
         List<DealRow> deals = new ArrayList<>();
         int done = 0;
         for (Sheet sheet : ordered) {
+            if (sheet.kind().history()) {
+                continue;   // after the deals they refer to, below
+            }
             Map<String, Integer> seen = new HashMap<>();
             for (CsvRecord row : sheet.rows()) {
                 int before = problems.size();
@@ -73,11 +76,16 @@ public final class ImportValidator {
                     case ACCOUNTS -> account(sheet, row, seen).filter(r -> problems.size() == before).ifPresent(accounts::add);
                     case CONTACTS -> contact(sheet, row, seen).filter(r -> problems.size() == before).ifPresent(contacts::add);
                     case OPPORTUNITIES -> deal(sheet, row, seen).filter(r -> problems.size() == before).ifPresent(deals::add);
+                    default -> throw new IllegalStateException(sheet.kind() + " is read below");
                 }
                 progress.accept(++done);
             }
         }
-        return new ImportRows(accounts, contacts, deals, problems);
+        int[] counted = {done};
+        HistoryRows history = new HistoryValidator(rules, lookups, problems).validate(
+                ordered.stream().filter(s -> s.kind() == ImportKind.OPPORTUNITIES).findFirst().orElse(null), deals,
+                ordered.stream().filter(s -> s.kind().history()).toList(), () -> progress.accept(++counted[0]));
+        return new ImportRows(accounts, contacts, deals, problems, history);
     }
 
     private void loadDatabaseAccounts(List<Sheet> sheets) {

@@ -254,7 +254,7 @@ public class MetricsQueries {
         return jdbc.sql(TEAM + """
                 select c.id as cycle_id, c.cadence, c.cycle_key, c.period_start, s.status, count(*) as reports
                 from report_submission s join team t on t.id = s.person_id join cadence_cycle c on c.id = s.cycle_id
-                where c.period_start >= :from and c.period_start < :to
+                where c.period_start >= :from and c.period_start < :to and s.status <> 'IMPORTED'
                 group by c.id, c.cadence, c.cycle_key, c.period_start, s.status""")
                 .param("person", personId).param("from", from).param("to", to)
                 .query((rs, row) -> new ComplianceRow(rs.getLong("cycle_id"), rs.getString("cadence"), rs.getString("cycle_key"),
