@@ -90,7 +90,7 @@ public final class ImportValidator {
 
     private void loadDatabaseAccounts(List<Sheet> sheets) {
         Set<String> names = new LinkedHashSet<>();
-        for (Sheet sheet : sheets) {
+        for (Sheet sheet : sheets.stream().filter(s -> !s.kind().history()).toList()) {
             String column = sheet.kind() == ImportKind.ACCOUNTS ? "name" : "account";
             sheet.rows().forEach(row -> {
                 String name = sheet.value(row, column);
