@@ -6,7 +6,7 @@
   var TEXTS = {
     en: {
       title: 'Import from CSV',
-      intro: 'Bring in accounts, contacts and opportunities from a spreadsheet saved as CSV (UTF-8). A dry run checks every row and stores nothing; an import stores everything or, if any row is bad, nothing.',
+      intro: 'Bring in accounts, contacts and opportunities, and a team's history (stage history, orders and payments, past weekly commits), from spreadsheets saved as CSV (UTF-8). A dry run checks every row and stores nothing; an import stores everything or, if any row is bad, nothing.',
       type: 'What the file holds', accounts: 'Accounts', contacts: 'Contacts', opportunities: 'Opportunities',
       template: 'Download the template', file: 'CSV file', dryRun: 'Dry run', 'import': 'Import',
       line: 'Line', column: 'Column', reason: 'Reason', chooseFile: 'Choose a CSV file first.',
@@ -21,7 +21,7 @@
     },
     zh: {
       title: '从 CSV 导入',
-      intro: '从保存为 CSV（UTF-8）的电子表格导入客户、联系人和商机。试运行会检查每一行，但不保存任何数据；正式导入要么全部保存，要么（只要有一行有错）什么都不保存。',
+      intro: '从保存为 CSV（UTF-8）的电子表格导入客户、联系人和商机，以及团队的历史（阶段历史、订单与付款、以往的每周承诺）。试运行会检查每一行，但不保存任何数据；正式导入要么全部保存，要么（只要有一行有错）什么都不保存。',
       type: '文件内容', accounts: '客户', contacts: '联系人', opportunities: '商机',
       template: '下载模板', file: 'CSV 文件', dryRun: '试运行', 'import': '导入',
       line: '行', column: '列', reason: '原因', chooseFile: '请先选择一个 CSV 文件。',
