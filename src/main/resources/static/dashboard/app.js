@@ -7,7 +7,7 @@ import * as charts from './charts.js';
 
 const HEADERS = {'X-Requested-With': 'XMLHttpRequest', 'Accept': 'application/json'};
 const FIGURES = ['forecast', 'coverage', 'weeklyProgress', 'commitAccuracy', 'linearity', 'pipelineGrowth', 'commitGrowth',
-  'unfulfilledShare', 'compliance'];
+  'unfulfilledShare', 'unfulfilledShareAllTime', 'compliance'];
 
 class SignInNeeded extends Error {
 }
@@ -195,10 +195,16 @@ function renderHeading(o) {
   $('period').textContent = t('period', {asOf: o.asOf, week: o.week, month: o.month, quarter: o.quarter, currency: o.currency});
 }
 
-function card(label, value, {flagKey, flag, explain, testId}) {
+function card(label, value, {flagKey, flag, explain, testId, scope}) {
   const badge = flag ? el('span', {class: 'flag ' + flagClass(flagKey, flag)}, flagText(flagKey, flag)) : null;
+  const scopeLine = scope ? el('p', {class: 'scope'}, t('scope.' + scope)) : null;
   return el('article', {class: 'kpi' + (flag ? ' ' + flagClass(flagKey, flag) : ''), dataset: {figure: testId}},
-    el('h3', {}, label), el('div', {class: 'kpi-value'}, value), badge, el('p', {class: 'explain'}, explain || ''));
+    el('h3', {}, label), scopeLine, el('div', {class: 'kpi-value'}, value), badge, el('p', {class: 'explain'}, explain || ''));
+}
+
+/** Open out-of-funnel deals: "3 · 90,000". */
+function smallDeals(s) {
+  return s ? count(s.count) + ' · ' + amount(s.amount) : '—';
 }
 
 function renderKpis(o) {
@@ -209,9 +215,15 @@ function renderKpis(o) {
     card(t('kpi.stretch'), amount(o.stretch), {testId: 'stretch',
       explain: o.stretch === null ? '' : t('kpi.quota.explain', {stretch: amount(o.stretch), stretchPct: percent(ratio(o.stretch, o.quota))})}),
     card(t('kpi.booked'), amount(o.booked), {testId: 'booked', explain: t('kpi.booked.explain', {pct: percent(ratio(o.booked, o.quota))})}));
+  const p = o.pipeline || {};
+  box.append(
+    card(t('kpi.pipelineThisQuarter'), amount(p.thisQuarter), {testId: 'pipelineThisQuarter', scope: 'PIPELINE_THIS_QUARTER'}),
+    card(t('kpi.pipelineAllOpen'), amount(p.allOpen), {testId: 'pipelineAllOpen', scope: 'PIPELINE_ALL_OPEN'}),
+    card(t('kpi.smallDeals'), smallDeals(p.smallDealsInProgress), {testId: 'smallDealsInProgress', explain: t('kpi.smallDeals.explain')}));
   for (const key of FIGURES) {
     const f = o[key];
-    box.append(card(t('kpi.' + key), valueText(key, f), {flagKey: key, flag: f ? f.flag : 'NONE', explain: explanation(key, f), testId: key}));
+    box.append(card(t('kpi.' + key), valueText(key, f), {flagKey: key, flag: f ? f.flag : 'NONE', explain: explanation(key, f), testId: key,
+      scope: f && f.scope}));
   }
 }
 
@@ -221,7 +233,8 @@ function targetRows(o) {
   }
   return [{personId: o.personId, name: o.name, role: o.role, team: o.team, quota: o.quota, stretch: o.stretch, booked: o.booked,
     forecast: o.forecast ? o.forecast.value : null, coverage: o.coverage ? o.coverage.value : null,
-    commitAccuracy: o.commitAccuracy ? o.commitAccuracy.value : null, needsMorePipeline: o.forecast && o.forecast.flag === 'LOW'}];
+    commitAccuracy: o.commitAccuracy ? o.commitAccuracy.value : null, needsMorePipeline: o.forecast && o.forecast.flag === 'LOW',
+    smallDealsInProgress: o.pipeline ? o.pipeline.smallDealsInProgress : null}];
 }
 
 function renderTargets(o) {
@@ -246,7 +259,8 @@ function renderTargets(o) {
     {key: 'commitAccuracy', label: t('col.commitAccuracy'), className: 'num',
       format: r => flagCell('commitAccuracy', r.commitAccuracy, r.commitAccuracy !== null && (r.commitAccuracy < 0.95 || r.commitAccuracy > 1.10))},
     {key: 'needsMorePipeline', label: t('col.needsMorePipeline'), csv: r => (r.needsMorePipeline ? t('yes') : t('no')),
-      format: r => (r.needsMorePipeline ? el('span', {class: 'flag flag-bad'}, t('flag.forecast.LOW')) : t('no'))}
+      format: r => (r.needsMorePipeline ? el('span', {class: 'flag flag-bad'}, t('flag.forecast.LOW')) : t('no'))},
+    {key: 'smallDealsInProgress', label: t('col.smallDeals'), className: 'num', format: r => smallDeals(r.smallDealsInProgress)}
   ], rows, {onRowClick: drillable ? r => drillDown(r) : null, emptyText: t('table.empty')});
 }
 
@@ -284,7 +298,7 @@ function renderGrowth(o) {
     return {label: t(labelKey), lastMonth: f.inputs.lastMonth ?? null, thisMonth: f.inputs.thisMonth ?? null, growth: f.value,
       flag: f.flag, flagText: flagText(key, f.flag), color, key, explain: explanation(key, f)};
   };
-  const rows = [row('growth.pipeline', 'pipelineGrowth'), row('growth.commitRow', 'commitGrowth')];
+  const rows = [row('growth.pipelineAllOpen', 'pipelineGrowth'), row('growth.commitRow', 'commitGrowth')];
   draw('chart-growth', charts.growth(rows));
   fillTable($('table-growth'), [
     {key: 'label', label: t('col.measure')},
@@ -314,12 +328,14 @@ function renderFunnel(result) {
     {key: 'person.entered', label: t('col.entered'), className: 'num', format: r => count(r.person.entered)},
     {key: 'person.convertedPct', label: t('col.converted'), className: 'num', format: r => pctCount(r.person.convertedPct, r.person.converted)},
     {key: 'person.lostPct', label: t('col.lost'), className: 'num', format: r => pctCount(r.person.lostPct, r.person.lost)},
-    {key: 'person.stuck', label: t('col.stuck'), className: 'num', format: r => count(r.person.stuck)},
+    {key: 'person.inStage', label: t('col.inStage'), className: 'num', format: r => count(r.person.inStage)},
+    {key: 'person.stuck', label: t('col.stuckDays', {days: f.stuckDays}), className: 'num', format: r => count(r.person.stuck)},
     {key: 'person.avgDays', label: t('col.avgDays'), className: 'num', format: r => days(r.person.avgDays)},
     {key: 'company.entered', label: t('col.companyEntered'), className: 'num sep-left', format: r => count(r.company.entered)},
     {key: 'company.convertedPct', label: t('col.companyConverted'), className: 'num', format: r => pctCount(r.company.convertedPct, r.company.converted)},
     {key: 'company.lostPct', label: t('col.companyLost'), className: 'num', format: r => pctCount(r.company.lostPct, r.company.lost)},
-    {key: 'company.stuck', label: t('col.companyStuck'), className: 'num', format: r => count(r.company.stuck)},
+    {key: 'company.inStage', label: t('col.companyInStage'), className: 'num', format: r => count(r.company.inStage)},
+    {key: 'company.stuck', label: t('col.companyStuckDays', {days: f.stuckDays}), className: 'num', format: r => count(r.company.stuck)},
     {key: 'company.avgDays', label: t('col.companyAvgDays'), className: 'num', format: r => days(r.company.avgDays)}
   ], f.stages || [], {emptyText: t('table.empty')});
 }
@@ -362,7 +378,8 @@ function renderCategories(result) {
         format: r => amount(bucket(r[cat], k))});
     }
   }
-  cols.push({key: 'pipeline', label: t('col.pipeline'), className: 'num', format: r => amount(r.pipeline)});
+  cols.push({key: 'pipeline', label: t('col.pipelineAllOpen'), className: 'num', format: r => amount(r.pipeline)});
+  cols.push({key: 'smallDealsInProgress', label: t('col.smallDeals'), className: 'num', format: r => smallDeals(r.smallDealsInProgress)});
   fillTable(table, cols, v.rows || [], {emptyText: t('table.empty'), footer: {name: t('total'), ...v.total}});
 }
 

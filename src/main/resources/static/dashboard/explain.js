@@ -4,7 +4,7 @@ import {amount, count, percent} from './format.js';
 
 const COUNT_INPUTS = new Set(['weeks', 'onTime', 'late', 'missing', 'due']);
 const RATIO_INPUTS = new Set(['target']);
-const TEMPLATE = {pipelineGrowth: 'explain.growth', commitGrowth: 'explain.growth'};
+const TEMPLATE = {pipelineGrowth: 'explain.growth', commitGrowth: 'explain.growth', unfulfilledShareAllTime: 'explain.unfulfilledShare'};
 // The inputs each figure is computed from: one the API leaves out counts as missing (null).
 const INPUTS = {
   forecast: ['weighted', 'quota', 'booked', 'remainingQuota', 'gap'],
@@ -15,6 +15,7 @@ const INPUTS = {
   pipelineGrowth: ['thisMonth', 'lastMonth'],
   commitGrowth: ['thisMonth', 'lastMonth'],
   unfulfilledShare: ['unfulfilled', 'orders'],
+  unfulfilledShareAllTime: ['unfulfilled', 'orders'],
   compliance: ['onTime', 'late', 'missing', 'due']
 };
 
@@ -24,13 +25,14 @@ export function flagClass(key, flag) {
     case 'OK': return 'flag-ok';
     case 'GOOD': return 'flag-good';
     case 'LOW': return 'flag-bad';
-    case 'HIGH': return key === 'unfulfilledShare' ? 'flag-bad' : 'flag-warn';
+    case 'HIGH': return key === 'unfulfilledShare' || key === 'unfulfilledShareAllTime' ? 'flag-bad' : 'flag-warn';
     default: return 'flag-none';
   }
 }
 
 export function flagText(key, flag) {
-  const special = {forecast: 'flag.forecast.', compliance: 'flag.compliance.', unfulfilledShare: 'flag.unfulfilled.'}[key];
+  const special = {forecast: 'flag.forecast.', compliance: 'flag.compliance.', unfulfilledShare: 'flag.unfulfilled.',
+    unfulfilledShareAllTime: 'flag.unfulfilled.'}[key];
   return special && has(special + flag) ? t(special + flag) : t('flag.' + (flag || 'NONE'));
 }
 

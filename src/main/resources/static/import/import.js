@@ -6,7 +6,7 @@
   var TEXTS = {
     en: {
       title: 'Import from CSV',
-      intro: 'Bring in accounts, contacts and opportunities from a spreadsheet saved as CSV (UTF-8). A dry run checks every row and stores nothing; an import stores everything or, if any row is bad, nothing.',
+      intro: 'Bring in accounts, contacts and opportunities, and a team's history (stage history, orders and payments, past weekly commits), from spreadsheets saved as CSV (UTF-8). A dry run checks every row and stores nothing; an import stores everything or, if any row is bad, nothing.',
       type: 'What the file holds', accounts: 'Accounts', contacts: 'Contacts', opportunities: 'Opportunities',
       template: 'Download the template', file: 'CSV file', dryRun: 'Dry run', 'import': 'Import',
       line: 'Line', column: 'Column', reason: 'Reason', chooseFile: 'Choose a CSV file first.',
@@ -14,11 +14,14 @@
       VALIDATED: 'Dry run: every row is valid, nothing was stored', REJECTED: 'Bad rows found: nothing was stored',
       DONE: 'Imported', FAILED: 'The import failed: nothing was stored', ABANDONED: 'The import stopped: nothing was stored',
       rows: function (j) { return j.rowsValidated + ' / ' + j.rowsTotal + ' rows checked' + (j.dryRun ? '' : ', ' + j.rowsImported + ' stored'); },
-      forbidden: 'Only managers (for their team) and administrators may import.'
+      forbidden: 'Only managers (for their team) and administrators may import.',
+      stage_history: 'Stage history of the deals', orders: 'Orders and payments', commits: 'Past weekly commits',
+      withDeals: 'A deal\'s history comes in one import with the deal: add the opportunities file (and, when the deals are on new accounts, the accounts file); the history names each deal by its ref.',
+      dealsFile: 'Opportunities file', accountsFile: 'Accounts file (optional)'
     },
     zh: {
       title: '从 CSV 导入',
-      intro: '从保存为 CSV（UTF-8）的电子表格导入客户、联系人和商机。试运行会检查每一行，但不保存任何数据；正式导入要么全部保存，要么（只要有一行有错）什么都不保存。',
+      intro: '从保存为 CSV（UTF-8）的电子表格导入客户、联系人和商机，以及团队的历史（阶段历史、订单与付款、以往的每周承诺）。试运行会检查每一行，但不保存任何数据；正式导入要么全部保存，要么（只要有一行有错）什么都不保存。',
       type: '文件内容', accounts: '客户', contacts: '联系人', opportunities: '商机',
       template: '下载模板', file: 'CSV 文件', dryRun: '试运行', 'import': '导入',
       line: '行', column: '列', reason: '原因', chooseFile: '请先选择一个 CSV 文件。',
@@ -26,7 +29,10 @@
       VALIDATED: '试运行：所有行均有效，未保存任何数据', REJECTED: '发现错误行：未保存任何数据',
       DONE: '导入完成', FAILED: '导入失败：未保存任何数据', ABANDONED: '导入已中断：未保存任何数据',
       rows: function (j) { return '已检查 ' + j.rowsValidated + ' / ' + j.rowsTotal + ' 行' + (j.dryRun ? '' : '，已保存 ' + j.rowsImported + ' 行'); },
-      forbidden: '只有经理（为其团队）和管理员可以导入。'
+      forbidden: '只有经理（为其团队）和管理员可以导入。',
+      stage_history: '商机阶段历史', orders: '订单与付款', commits: '以往的每周承诺',
+      withDeals: '商机的历史须与商机在同一次导入中：请添加商机文件（商机属于新客户时，再添加客户文件）；历史文件用商机编号指明每个商机。',
+      dealsFile: '商机文件', accountsFile: '客户文件（可选）'
     }
   };
 
@@ -46,8 +52,12 @@
     if (lastJob) { show(lastJob); }
   }
 
+  // history files refer to the deals of the same import: they are sent with the opportunities (and accounts) file
+  var HISTORY = ['stage_history', 'orders', 'commits'];
+
   function updateTemplateLink() {
     $('template').href = '/api/imports/templates/' + $('type').value + '?lang=' + lang;
+    $('with-deals').hidden = HISTORY.indexOf($('type').value) < 0;
   }
 
   function api(url, options) {
@@ -110,9 +120,18 @@
     var file = $('file').files[0];
     if (!file) { showError(t('chooseFile')); return; }
     var form = new FormData();
-    form.append('file', file);
+    var type = $('type').value;
+    var url = '/api/imports?dryRun=' + dryRun;
+    if (HISTORY.indexOf(type) >= 0) {
+      form.append(type, file);
+      if ($('deals-file').files[0]) { form.append('opportunities', $('deals-file').files[0]); }
+      if ($('accounts-file').files[0]) { form.append('accounts', $('accounts-file').files[0]); }
+    } else {
+      form.append('file', file);
+      url += '&type=' + encodeURIComponent(type);
+    }
     busy(true);
-    api('/api/imports?type=' + encodeURIComponent($('type').value) + '&dryRun=' + dryRun, { method: 'POST', body: form })
+    api(url, { method: 'POST', body: form })
       .then(function (answer) {
         if (answer.status === 200 || answer.status === 202) {
           show(answer.body);

@@ -46,7 +46,10 @@ public class PipelineFigures {
                 .query(BigDecimal.class).single();
     }
 
-    /** Sum over open deals expected to close in [from, to) of amount x the win rate of their stage. */
+    /**
+     * Sum over open deals expected to close in [from, to) of amount x the win rate of their stage: the funnel's deals
+     * only (open out-of-funnel deals are no pipeline, here and in {@link #byOwner} and {@link #largestOpen}).
+     */
     public BigDecimal weightedOpen(Collection<String> owners, LocalDate from, LocalDate to) {
         if (owners.isEmpty()) {
             return BigDecimal.ZERO;
@@ -54,7 +57,7 @@ public class PipelineFigures {
         Map<String, BigDecimal> byStage = new HashMap<>();
         jdbc.sql("""
                 select stage_model, stage_code, sum(amount) as total from opportunity
-                where status = 'OPEN' and owner_id in (:owners) and expected_close_date >= :from and expected_close_date < :to
+                where status = 'OPEN' and in_funnel = true and owner_id in (:owners) and expected_close_date >= :from and expected_close_date < :to
                 group by stage_model, stage_code""")
                 .param("owners", owners).param("from", from).param("to", to)
                 .query(rs -> {
@@ -129,7 +132,7 @@ public class PipelineFigures {
         sql.append("""
                  from opportunity
                 where ((status = 'WON' and closed_at >= :first and closed_at < :last)
-                    or (status = 'OPEN' and ((expected_close_date >= :firstDay and expected_close_date < :lastDay)
+                    or (status = 'OPEN' and in_funnel = true and ((expected_close_date >= :firstDay and expected_close_date < :lastDay)
                                           or expected_close_date < :openBefore)))""");
         params.put("first", first.atStartOfDay());
         params.put("last", last.atStartOfDay());
@@ -175,7 +178,7 @@ public class PipelineFigures {
         }
         Set<String> wanted = owners instanceof Set<String> set ? set : new HashSet<>(owners);
         String select = "select id, owner_id, name, amount, stage_code, expected_close_date from opportunity"
-                + " where status = 'OPEN' and expected_close_date < :before";
+                + " where status = 'OPEN' and in_funnel = true and expected_close_date < :before";
         String top = " order by amount desc fetch first %d rows with ties";
         List<OpenDeal> deals = new ArrayList<>();
         if (!scanAll(owners)) {

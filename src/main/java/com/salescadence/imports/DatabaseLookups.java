@@ -22,8 +22,11 @@ class DatabaseLookups implements ImportLookups {
     private final ContactService contacts;
     private final OpportunityService opportunities;
 
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     DatabaseLookups(OrganizationService organization, AccountService accounts, ContactService contacts,
-                    OpportunityService opportunities) {
+                    OpportunityService opportunities, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.organization = organization;
         this.accounts = accounts;
         this.contacts = contacts;
@@ -48,6 +51,14 @@ class DatabaseLookups implements ImportLookups {
     @Override
     public boolean contactExists(long accountId, String email, String name) {
         return contacts.exists(accountId, email, name);
+    }
+
+    @Override
+    public boolean commitExists(String personId, java.time.LocalDate monday) {
+        return jdbc.sql("""
+                select count(*) from commit_report r join cadence_cycle c on c.id = r.cycle_id
+                where r.person_id = ? and c.cadence = 'WEEKLY_COMMIT' and c.period_start = ?""")
+                .params(personId, monday).query(Long.class).single() > 0;
     }
 
     @Override

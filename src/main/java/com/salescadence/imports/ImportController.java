@@ -130,7 +130,10 @@ class ImportController {
             @Schema(type = "string", format = "binary", description = "a CSV file of quotas (administrators)") String quotas,
             @Schema(type = "string", format = "binary", description = "a CSV file of accounts") String accounts,
             @Schema(type = "string", format = "binary", description = "a CSV file of contacts") String contacts,
-            @Schema(type = "string", format = "binary", description = "a CSV file of opportunities") String opportunities) {
+            @Schema(type = "string", format = "binary", description = "a CSV file of opportunities") String opportunities,
+            @Schema(type = "string", format = "binary", description = "the deals' dated stage history (deal, stage, entered_on)") String stage_history,
+            @Schema(type = "string", format = "binary", description = "the won deals' orders and payments") String orders,
+            @Schema(type = "string", format = "binary", description = "past weekly commits (rep, week, commit, upside)") String commits) {
     }
 
     private ResponseEntity<ImportJobView> answer(ImportJobs.Started started) {

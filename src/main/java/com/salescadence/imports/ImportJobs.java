@@ -231,16 +231,24 @@ public class ImportJobs {
                             ? "; the first " + rows.problems().size() + " are listed" : "")
                     + "); nothing was stored. Fix them and import the files again.", now());
         } else if (dryRun) {
+            String valid = counts(rows.people().size(), rows.quotas().size(), rows.accounts().size(), rows.contacts().size(), rows.deals().size())
+                    + (rows.history().isEmpty() ? "" : historyCounts(rows.history()));
             jobs.finish(id, ImportStatus.VALIDATED, 0, 0, 0, 0, "Dry run: all " + rows.size()
-                    + " rows are valid (" + counts(rows.people().size(), rows.quotas().size(), rows.accounts().size(),
-                    rows.contacts().size(), rows.deals().size())
-                    + "); nothing was stored.", now());
+                    + " rows are valid (" + (valid.startsWith(", ") ? valid.substring(2) : valid) + "); nothing was stored.", now());
         } else {
             jobs.createdPeople(id, created.people(), created.quotas());
+            String imported = counts(created.people(), created.quotas(), created.accounts(), created.contacts(), created.opportunities());
+            String history = created.history();
             jobs.finish(id, ImportStatus.DONE, 0, created.accounts(), created.contacts(), created.opportunities(),
-                    "Imported " + counts(created.people(), created.quotas(), created.accounts(), created.contacts(),
-                            created.opportunities()) + ".", now());
+                    "Imported " + (imported.isEmpty() ? history : history.isEmpty() ? imported : imported + ", " + history) + ".", now());
         }
+    }
+
+    /** ", 40 stage history entries, 12 orders, 26 weekly commits" (issue 12). */
+    private static String historyCounts(HistoryRows history) {
+        return (history.stageEntries() > 0 ? ", " + history.stageEntries() + " stage history entries" : "")
+                + (history.orders().isEmpty() ? "" : ", " + history.orders().size() + " orders")
+                + (history.commits().isEmpty() ? "" : ", " + history.commits().size() + " weekly commits");
     }
 
     private static String counts(int people, int quotas, int accounts, int contacts, int opportunities) {

@@ -54,7 +54,32 @@ public enum ImportKind {
             new Column("probability", List.of("赢率", "概率"), false, "", ""),
             new Column("closed_on", List.of("关闭日期", "成交日期"), false, "", ""),
             new Column("created_on", List.of("创建日期"), false, "", ""),
-            new Column("loss_reason", List.of("丢单原因", "输单原因"), false, "", "")));
+            new Column("loss_reason", List.of("丢单原因", "输单原因"), false, "", ""),
+            // issue 12: the deal's reference for the history files of the same import (default: its name), and for a
+            // lost deal the stage it was lost from
+            new Column("ref", List.of("商机编号", "编号"), false, "", ""),
+            new Column("lost_from", List.of("丢单阶段"), false, "", ""))),
+
+    // issue 12: a team's history (HistoryValidator, HistoryWriter); read after the deals they refer to
+    STAGE_HISTORY(List.of(
+            new Column("deal", List.of("商机编号", "商机"), true, "MES rollout phase 2", "MES 二期"),
+            new Column("stage", List.of("阶段", "销售阶段"), true, null, null),
+            new Column("entered_on", List.of("进入日期"), true, null, null))),
+
+    ORDERS(List.of(
+            new Column("deal", List.of("商机编号", "商机"), true, "MES rollout phase 2", "MES 二期"),
+            new Column("ordered_on", List.of("下单日期", "订单日期"), true, null, null),
+            new Column("amount", List.of("订单金额", "金额"), false, "", ""),
+            new Column("invoiced_on", List.of("开票日期"), false, "", ""),
+            new Column("due_on", List.of("到期日期", "付款到期日"), false, "", ""),
+            new Column("paid_on", List.of("付款日期", "回款日期"), false, "", ""),
+            new Column("paid_amount", List.of("付款金额", "回款金额"), false, "", ""))),
+
+    COMMITS(List.of(
+            new Column("rep", List.of("销售代表", "负责人"), true, null, null),
+            new Column("week", List.of("周", "周次"), true, null, null),
+            new Column("commit", List.of("承诺", "承诺金额"), true, "200000.00", "200000.00"),
+            new Column("upside", List.of("上行", "上行金额"), false, "100000.00", "100000.00")));
 
     private final List<Column> columns;
 
@@ -66,7 +91,12 @@ public enum ImportKind {
         return columns;
     }
 
-    /** The lower-case name used in the API and reports: people, quotas, accounts, contacts, opportunities. */
+    /** Whether the file holds history that refers to deals or people (issue 12), validated after the rest. */
+    public boolean history() {
+        return this == STAGE_HISTORY || this == ORDERS || this == COMMITS;
+    }
+
+    /** The lower-case name used in the API and reports: people, quotas, accounts, contacts, opportunities, stage_history, orders, commits. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -81,6 +111,7 @@ public enum ImportKind {
                 return kind;
             }
         }
-        throw new ValidationException("Unknown import type '" + key + "': use accounts, contacts, opportunities, people or quotas.");
+        throw new ValidationException("Unknown import type '" + key + "': use one of "
+                + String.join(", ", java.util.Arrays.stream(values()).map(ImportKind::key).toList()) + ".");
     }
 }

@@ -23,4 +23,9 @@ public interface ImportLookups {
     boolean contactExists(long accountId, String email, String name);
 
     boolean opportunityExists(long accountId, String name);
+
+    /** Whether the person has a weekly commit for the week of that Monday (issue 12's commit history). */
+    default boolean commitExists(String personId, java.time.LocalDate monday) {
+        return false;
+    }
 }

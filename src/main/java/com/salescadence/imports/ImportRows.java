@@ -12,7 +12,7 @@ import com.salescadence.pipeline.AccountTier;
  * listed ({@code problems}), all of them counted ({@code problemCount}, in {@code badRows} rows).
  */
 public record ImportRows(List<PersonRow> people, List<QuotaRow> quotas, List<AccountRow> accounts, List<ContactRow> contacts, List<DealRow> deals,
-                         List<RowProblem> problems, int problemCount, int badRows) {
+                         List<RowProblem> problems, int problemCount, int badRows, HistoryRows history) {
 
     public ImportRows {
         people = List.copyOf(people);
@@ -21,6 +21,7 @@ public record ImportRows(List<PersonRow> people, List<QuotaRow> quotas, List<Acc
         contacts = List.copyOf(contacts);
         deals = List.copyOf(deals);
         problems = List.copyOf(problems);
+        history = history == null ? HistoryRows.NONE : history;
     }
 
     public boolean clean() {
@@ -33,7 +34,8 @@ public record ImportRows(List<PersonRow> people, List<QuotaRow> quotas, List<Acc
     }
 
     public int size() {
-        return people.size() + quotas.size() + accounts.size() + contacts.size() + deals.size();
+        return people.size() + quotas.size() + accounts.size() + contacts.size() + deals.size() + history.stageEntries()
+                + history.orders().size() + history.commits().size();
     }
 
     /** A person to add; {@code managerId} names an active person or one of this import's people file. */

@@ -23,6 +23,10 @@ final class ImportTemplates {
                 case "currency" -> currency;
                 case "expected_close_date" -> today.plusDays(60).toString();
                 case "stage" -> model.first().code();
+                case "rep" -> owner;
+                case "entered_on", "ordered_on" -> today.minusDays(30).toString();
+                case "week" -> com.salescadence.cadence.CycleKeys.weekKey(today.minusWeeks(1)
+                        .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY)));
                 default -> chinese ? column.exampleZh() : column.example();
             });
         }

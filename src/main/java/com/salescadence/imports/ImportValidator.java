@@ -88,6 +88,9 @@ public final class ImportValidator {
                 done += sheet.rows().size();
                 continue;
             }
+            if (sheet.kind().history()) {
+                continue;   // after the deals they refer to, below
+            }
             Map<String, Integer> seen = new HashMap<>();
             for (CsvRecord row : sheet.rows()) {
                 int before = problems.count();
@@ -95,16 +98,22 @@ public final class ImportValidator {
                     case ACCOUNTS -> account(sheet, row, seen).filter(r -> problems.count() == before).ifPresent(accounts::add);
                     case CONTACTS -> contact(sheet, row, seen).filter(r -> problems.count() == before).ifPresent(contacts::add);
                     case OPPORTUNITIES -> deal(sheet, row, seen).filter(r -> problems.count() == before).ifPresent(deals::add);
+                    default -> throw new IllegalStateException(sheet.kind() + " is read below");
                 }
                 progress.accept(++done);
             }
         }
-        return new ImportRows(newPeople, quotas, accounts, contacts, deals, problems.listed(), problems.count(), problems.badRows());
+        int[] counted = {done};
+        HistoryRows history = new HistoryValidator(rules, lookups, problems).validate(
+                ordered.stream().filter(s -> s.kind() == ImportKind.OPPORTUNITIES).findFirst().orElse(null), deals,
+                ordered.stream().filter(s -> s.kind().history()).toList(), () -> progress.accept(++counted[0]));
+        return new ImportRows(newPeople, quotas, accounts, contacts, deals, problems.listed(), problems.count(), problems.badRows(),
+                history);
     }
 
     private void loadDatabaseAccounts(List<Sheet> sheets) {
         Set<String> names = new LinkedHashSet<>();
-        for (Sheet sheet : sheets) {
+        for (Sheet sheet : sheets.stream().filter(s -> !s.kind().history()).toList()) {
             if (sheet.kind() == ImportKind.PEOPLE || sheet.kind() == ImportKind.QUOTAS) {
                 continue;
             }
@@ -217,10 +226,7 @@ public final class ImportValidator {
         }
         if (stage != null) {
             if (stage.kind() == StageKind.OPEN) {
-                if (expectedClose != null && expectedClose.isBefore(rules.today())) {
-                    problem(sheet, line, "expected_close_date", "Expected close date " + expectedClose
-                            + " is in the past; an open deal closes today or later.");
-                }
+                // an open deal whose close date has passed is imported as it stands and shows as overdue
                 if (!closedText.isEmpty()) {
                     problem(sheet, line, "closed_on", "Closed on is only for won or lost deals; this one is open in " + stage.name() + ".");
                 }

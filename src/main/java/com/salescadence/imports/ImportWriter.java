@@ -32,17 +32,22 @@ class ImportWriter {
     private final DealImport deals;
     private final PeopleService people;
     private final QuotaService quotas;
+    private final HistoryWriter history;
+    private final java.time.Clock clock;
 
-    ImportWriter(AccountService accounts, ContactService contacts, DealImport deals, PeopleService people, QuotaService quotas) {
+    ImportWriter(AccountService accounts, ContactService contacts, DealImport deals, PeopleService people, QuotaService quotas,
+                 HistoryWriter history, java.time.Clock clock) {
         this.people = people;
         this.quotas = quotas;
         this.accounts = accounts;
         this.contacts = contacts;
         this.deals = deals;
+        this.history = history;
+        this.clock = clock;
     }
 
-    /** What one import created. */
-    record Created(int people, int quotas, int accounts, int contacts, int opportunities) {
+    /** What one import created; history what its history files created (issue 12), empty without them. */
+    record Created(int people, int quotas, int accounts, int contacts, int opportunities, String history) {
     }
 
     Created write(ImportRows rows, String actorId, long jobId, IntConsumer progress) {
@@ -67,13 +72,20 @@ class ImportWriter {
             progress.accept(++done);
         }
         String note = "Imported from CSV (import " + jobId + ")";
+        Map<Integer, Long> dealIds = new HashMap<>();
+        Map<Integer, DealRow> dealRows = new HashMap<>();
         for (DealRow row : rows.deals()) {
-            deals.importDeal(new ImportedDeal(accountId(row.account(), newAccounts), row.ownerId(), row.name().trim(),
+            dealRows.put(row.line(), row);
+            dealIds.put(row.line(), deals.importDeal(new ImportedDeal(accountId(row.account(), newAccounts), row.ownerId(), row.name().trim(),
                     row.amount(), row.currency(), row.expectedCloseDate(), row.stageCode(), row.probability(),
-                    row.closedOn(), row.lossReason(), row.createdOn()), actorId, note);
+                    row.closedOn(), row.lossReason(), row.createdOn()), actorId, note).id());
             progress.accept(++done);
         }
-        return new Created(rows.people().size(), rows.quotas().size(), rows.accounts().size(), rows.contacts().size(), rows.deals().size());
+        int[] counted = {done};
+        String written = rows.history().isEmpty() ? "" : history.write(rows.history(), dealIds, dealRows, actorId, jobId,
+                java.time.LocalDate.now(clock), n -> progress.accept(counted[0] += n)).describe();
+        return new Created(rows.people().size(), rows.quotas().size(), rows.accounts().size(), rows.contacts().size(),
+                rows.deals().size(), written);
     }
 
     private static long accountId(AccountRef ref, Map<String, Long> newAccounts) {

@@ -20,8 +20,8 @@ public final class FunnelRules {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record StageFigures(long entered, long converted, BigDecimal convertedPct, long lost, BigDecimal lostPct, long stuck,
-                               BigDecimal avgDays) {
+    public record StageFigures(long entered, long converted, BigDecimal convertedPct, long lost, BigDecimal lostPct, long inStage,
+                               long stuck, BigDecimal avgDays) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -32,11 +32,12 @@ public final class FunnelRules {
      * @param stageCodes the open stages in funnel order
      * @param reached    deals per furthest index reached (index = position in stageCodes; stageCodes.size() = won)
      * @param lost       deals lost per stage they were lost from
-     * @param stuck      open deals per stage not moved for the stuck days
+     * @param inStage    open deals per stage they stand in (no threshold)
+     * @param stuck      of those, the deals not moved for the stuck days
      * @param avgDays    average completed stay per stage, in days
      */
     public static List<StageFigures> stages(List<String> stageCodes, Map<Integer, Long> reached, Map<String, Long> lost,
-                                            Map<String, Long> stuck, Map<String, BigDecimal> avgDays) {
+                                            Map<String, Long> inStage, Map<String, Long> stuck, Map<String, BigDecimal> avgDays) {
         List<StageFigures> figures = new ArrayList<>();
         for (int i = 0; i < stageCodes.size(); i++) {
             String code = stageCodes.get(i);
@@ -53,7 +54,7 @@ public final class FunnelRules {
             long lostHere = lost.getOrDefault(code, 0L);
             BigDecimal days = avgDays.get(code);
             figures.add(new StageFigures(entered, converted, share(converted, entered), lostHere, share(lostHere, entered),
-                    stuck.getOrDefault(code, 0L), days == null ? null : days.setScale(1, RoundingMode.HALF_UP)));
+                    inStage.getOrDefault(code, 0L), stuck.getOrDefault(code, 0L), days == null ? null : days.setScale(1, RoundingMode.HALF_UP)));
         }
         return figures;
     }

@@ -59,13 +59,16 @@ public class MetricsQueries {
         return new Team(personId, people);
     }
 
-    /** Open pipeline per owner (amount and weighted by the stage's win rate), closing before {@code until} (null: any date). */
+    /**
+     * Open pipeline per owner (amount and weighted by the stage's win rate), closing before {@code until} (null: any date):
+     * the funnel's deals only; open out-of-funnel (small) deals are no pipeline ({@link #smallDeals}).
+     */
     public Map<String, Pipeline> open(String personId, LocalDate until) {
         Map<String, Pipeline> byOwner = new HashMap<>();
         jdbc.sql(TEAM + """
                 select o.owner_id, o.currency, o.stage_model, o.stage_code, sum(o.amount) as total
                 from opportunity o join team t on t.id = o.owner_id
-                where o.status = 'OPEN' and o.expected_close_date < :until
+                where o.status = 'OPEN' and o.in_funnel = true and o.expected_close_date < :until
                 group by o.owner_id, o.currency, o.stage_model, o.stage_code""")
                 .param("person", personId).param("until", until == null ? NO_DATE : until)
                 .query(rs -> {
@@ -75,6 +78,31 @@ public class MetricsQueries {
                     byOwner.merge(rs.getString("owner_id"), new Pipeline(amount, weighted), Pipeline::plus);
                 });
         return byOwner;
+    }
+
+    /** Open out-of-funnel (small) deals per owner, any close date: count and amount in the base currency. */
+    public Map<String, SmallDeals> smallDeals(String personId) {
+        Map<String, SmallDeals> byOwner = new HashMap<>();
+        jdbc.sql(TEAM + """
+                select o.owner_id, o.currency, count(*) as deals, sum(o.amount) as total
+                from opportunity o join team t on t.id = o.owner_id
+                where o.status = 'OPEN' and o.in_funnel = false
+                group by o.owner_id, o.currency""")
+                .param("person", personId)
+                .query(rs -> {
+                    byOwner.merge(rs.getString("owner_id"), new SmallDeals(rs.getLong("deals"),
+                            rates.toBase(rs.getString("currency"), rs.getBigDecimal("total"))), SmallDeals::plus);
+                });
+        return byOwner;
+    }
+
+    /** Open out-of-funnel deals: how many and their amount. */
+    public record SmallDeals(long count, BigDecimal amount) {
+        public static final SmallDeals NONE = new SmallDeals(0, BigDecimal.ZERO);
+
+        SmallDeals plus(SmallDeals other) {
+            return new SmallDeals(count + other.count, amount.add(other.amount));
+        }
     }
 
     /** An open amount and its weighted part, in the base currency. */
@@ -226,7 +254,7 @@ public class MetricsQueries {
         return jdbc.sql(TEAM + """
                 select c.id as cycle_id, c.cadence, c.cycle_key, c.period_start, s.status, count(*) as reports
                 from report_submission s join team t on t.id = s.person_id join cadence_cycle c on c.id = s.cycle_id
-                where c.period_start >= :from and c.period_start < :to
+                where c.period_start >= :from and c.period_start < :to and s.status <> 'IMPORTED'
                 group by c.id, c.cadence, c.cycle_key, c.period_start, s.status""")
                 .param("person", personId).param("from", from).param("to", to)
                 .query((rs, row) -> new ComplianceRow(rs.getLong("cycle_id"), rs.getString("cadence"), rs.getString("cycle_key"),

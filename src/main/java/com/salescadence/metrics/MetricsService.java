@@ -69,6 +69,8 @@ public class MetricsService {
         Map<String, BigDecimal> weighted = MetricsQueries.weighted(quarterPipeline);
         Map<String, BigDecimal> openAmount = MetricsQueries.amounts(quarterPipeline);
         Map<String, BigDecimal> booked = queries.won(id, p.quarterStart().atStartOfDay(), p.quarterToDateEnd().atStartOfDay());
+        Map<String, BigDecimal> allOpen = MetricsQueries.amounts(queries.open(id, null));
+        Map<String, MetricsQueries.SmallDeals> small = queries.smallDeals(id);
 
         BigDecimal quota = team.ownOrReports(id, who -> quotaRows.containsKey(who) ? quotaRows.get(who)[0] : null);
         BigDecimal stretch = team.ownOrReports(id, who -> quotaRows.containsKey(who) ? quotaRows.get(who)[1] : null);
@@ -93,23 +95,36 @@ public class MetricsService {
                     amount(q), amount(s), amount(b), amount(w),
                     MetricRules.coverageRatio(team.sum(report.id(), openAmount), q, b),
                     MetricRules.shown(MetricRules.ratio(team.sum(report.id(), lastWeekWon), commit)),
-                    MetricRules.needsMorePipeline(w, q, b)));
+                    MetricRules.needsMorePipeline(w, q, b), smallDeals(team, report.id(), small)));
         }
 
         return new Overview(id, person.fullName(), person.role().name(), organization.levelOf(id), team.hasReports(id),
                 p.date(), rates.base(), p.weekKey(), p.month().toString(), p.quarterKey(),
                 amount(quota), amount(stretch), amount(myBooked),
-                MetricRules.forecast(myWeighted, quota, myBooked),
-                weeklyProgress(team, p, myWeighted, myBooked, quota),
+                new Pipelines(amount(team.sum(id, openAmount)), amount(team.sum(id, allOpen)), smallDeals(team, id, small)),
+                MetricRules.forecast(myWeighted, quota, myBooked).in(Scope.PIPELINE_THIS_QUARTER),
+                weeklyProgress(team, p, myWeighted, myBooked, quota).in(Scope.PIPELINE_THIS_QUARTER),
                 MetricRules.commitAccuracy(lastCycle.isEmpty() ? null : lastWeekCategories.get(id).commit().fin(),
-                        team.sum(id, lastWeekWon), thresholds.accuracyLow(), thresholds.accuracyHigh()),
-                linearity(team, p, quota),
-                MetricRules.coverage(team.sum(id, openAmount), quota, myBooked, bands.coverageMin()),
-                pipelineGrowth(team, p),
-                commitGrowth(team, p),
-                unfulfilled(id, p),
-                compliance(id, p),
+                        team.sum(id, lastWeekWon), thresholds.accuracyLow(), thresholds.accuracyHigh()).in(Scope.LAST_WEEK),
+                linearity(team, p, quota).in(Scope.MONTH_TO_DATE),
+                MetricRules.coverage(team.sum(id, openAmount), quota, myBooked, bands.coverageMin()).in(Scope.PIPELINE_THIS_QUARTER),
+                pipelineGrowth(team, p, team.sum(id, allOpen)).in(Scope.PIPELINE_ALL_OPEN),
+                commitGrowth(team, p).in(Scope.MONTH_TO_DATE),
+                unfulfilled(id, p.quarterStart(), p).in(Scope.WON_THIS_QUARTER),
+                unfulfilled(id, EARLIEST, p).in(Scope.WON_ALL_TIME),
+                compliance(id, p).in(Scope.QUARTER_TO_DATE),
                 children);
+    }
+
+    /** Earlier than any deal: "all time". */
+    private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+
+    private static SmallDealsInProgress smallDeals(Team team, String id, Map<String, MetricsQueries.SmallDeals> perOwner) {
+        MetricsQueries.SmallDeals total = MetricsQueries.SmallDeals.NONE;
+        for (String owner : team.branch(id)) {
+            total = total.plus(perOwner.getOrDefault(owner, MetricsQueries.SmallDeals.NONE));
+        }
+        return SmallDealsInProgress.of(total);
     }
 
     /**
@@ -159,10 +174,9 @@ public class MetricsService {
         return commits;
     }
 
-    /** The open pipeline now against the latest snapshot of last month that holds the whole branch. */
-    private Figure pipelineGrowth(Team team, Periods p) {
+    /** The open pipeline now (all open funnel deals) against the same scope in the latest snapshot of last month holding the branch. */
+    private Figure pipelineGrowth(Team team, Periods p, BigDecimal now) {
         String id = team.root().id();
-        BigDecimal now = team.sum(id, MetricsQueries.amounts(queries.open(id, null)));
         BigDecimal then = queries.coveringSnapshot(id, organization.managersAbove(id),
                         p.monthStart().minusMonths(1).atStartOfDay(), p.monthStart().atStartOfDay())
                 .map(s -> team.sum(id, MetricsQueries.amounts(queries.snapshot(s.id(), id, null)))).orElse(null);
@@ -183,8 +197,9 @@ public class MetricsService {
         return new Figure(figure.value(), figure.flag(), figure.threshold(), inputs);
     }
 
-    private Figure unfulfilled(String id, Periods p) {
-        BigDecimal[] orders = queries.orders(id, p.quarterStart().atStartOfDay(), p.quarterToDateEnd().atStartOfDay());
+    /** Won from {@code from} to the date (this quarter, or all time) and not paid. */
+    private Figure unfulfilled(String id, LocalDate from, Periods p) {
+        BigDecimal[] orders = queries.orders(id, from.atStartOfDay(), p.quarterToDateEnd().atStartOfDay());
         return MetricRules.unfulfilledShare(orders[1], orders[0], thresholds.unfulfilledMax());
     }
 
@@ -233,16 +248,18 @@ public class MetricsService {
         Team team = queries.team(id);
         Map<String, CategoryRules.Categories> categories = CategoryRules.compute(team, queries.commits(id, cycle.id()));
         Map<String, BigDecimal> pipeline = MetricsQueries.amounts(queries.open(id, null));
+        Map<String, MetricsQueries.SmallDeals> small = queries.smallDeals(id);
         List<Team.Member> members = team.hasReports(id) ? team.directReports(id) : List.of(team.root());
         List<CategoryRow> rows = new ArrayList<>();
         for (Team.Member member : members) {
             CategoryRules.Categories c = categories.get(member.id());
             rows.add(new CategoryRow(member.id(), member.fullName(), team.hasReports(member.id()), rounded(c.commit()),
-                    rounded(c.upside()), amount(team.sum(member.id(), pipeline))));
+                    rounded(c.upside()), amount(team.sum(member.id(), pipeline)), smallDeals(team, member.id(), small)));
         }
         CategoryRules.Categories total = categories.get(id);
-        return new CategoriesView(cycle.id(), cycle.cycleKey(), id, rows,
-                new CategoryTotal(rounded(total.commit()), rounded(total.upside()), amount(team.sum(id, pipeline))));
+        return new CategoriesView(cycle.id(), cycle.cycleKey(), id, Scope.PIPELINE_ALL_OPEN, rows,
+                new CategoryTotal(rounded(total.commit()), rounded(total.upside()), amount(team.sum(id, pipeline)),
+                        smallDeals(team, id, small)));
     }
 
     private static CategoryRules.Bucket rounded(CategoryRules.Bucket b) {

@@ -16,6 +16,24 @@ public record FunnelPolicy(BigDecimal outOfFunnelBelow, BigDecimal goNoGoFrom) {
         return amount.compareTo(outOfFunnelBelow) >= 0;
     }
 
+    /**
+     * Whether a deal is pipeline (counted in forecasts, the open pipeline and coverage): open and in the funnel.
+     * An open out-of-funnel deal is a "small deal in progress", shown beside the pipeline, never in it.
+     */
+    public static boolean isPipeline(OpportunityStatus status, boolean inFunnel) {
+        return status == OpportunityStatus.OPEN && inFunnel;
+    }
+
+    /** Whether a deal is a small deal in progress: open and out of the funnel. */
+    public static boolean isSmallDealInProgress(OpportunityStatus status, boolean inFunnel) {
+        return status == OpportunityStatus.OPEN && !inFunnel;
+    }
+
+    /** Whether a deal counts as sales: won, in the funnel or not. */
+    public static boolean isSales(OpportunityStatus status) {
+        return status == OpportunityStatus.WON;
+    }
+
     public boolean needsGoNoGo(BigDecimal amount) {
         return inFunnel(amount) && amount.compareTo(goNoGoFrom) >= 0;
     }

@@ -9,4 +9,9 @@ public record Opportunity(long id, Long leadId, long accountId, String ownerId, 
                           int probability, OpportunityStatus status, boolean inFunnel, String goDecision,
                           String lossReason, LocalDateTime createdAt, LocalDateTime stageEnteredAt,
                           LocalDateTime closedAt) {
+
+    /** Overdue on a day: still open after its expected close date (every real CRM has such deals; they stay pipeline). */
+    public boolean overdueOn(LocalDate today) {
+        return status == OpportunityStatus.OPEN && expectedCloseDate.isBefore(today);
+    }
 }

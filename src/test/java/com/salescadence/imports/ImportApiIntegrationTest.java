@@ -322,7 +322,7 @@ class ImportApiIntegrationTest {
         assertThat(template.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(template.getHeaders().getContentType().toString()).startsWith("text/csv");
         String text = new String(template.getBody(), StandardCharsets.UTF_8);
-        assertThat(text).startsWith("\uFEFFaccount,name,owner,amount,currency,expected_close_date,stage,probability,closed_on,created_on,loss_reason\r\n");
+        assertThat(text).startsWith("\uFEFFaccount,name,owner,amount,currency,expected_close_date,stage,probability,closed_on,created_on,loss_reason,ref,lost_from\r\n");
         ResponseEntity<byte[]> zh = http.exchange("/api/imports/templates/accounts?lang=zh", HttpMethod.GET,
                 new HttpEntity<>(headers(TestOrganization.MANAGER, null)), byte[].class);
         assertThat(new String(zh.getBody(), StandardCharsets.UTF_8)).startsWith("\uFEFF客户名称,级别,行业,负责人\r\n华信精密机械,KEY,机械制造,t.mgr1\r\n");

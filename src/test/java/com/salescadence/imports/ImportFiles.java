@@ -35,4 +35,25 @@ final class ImportFiles {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * POST /api/imports with the files as multipart parts (part name -> CSV bytes, in order) as {@code user}; the job as
+     * answered, whatever its status.
+     */
+    static java.util.Map<String, Object> post(org.springframework.boot.test.web.client.TestRestTemplate http, String user,
+                                              java.util.Map<String, byte[]> parts, boolean dryRun) {
+        org.springframework.util.MultiValueMap<String, Object> files = new org.springframework.util.LinkedMultiValueMap<>();
+        parts.forEach((part, bytes) -> files.add(part, new org.springframework.core.io.ByteArrayResource(bytes) {
+            @Override
+            public String getFilename() {
+                return part + ".csv";
+            }
+        }));
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
+        return http.withBasicAuth(user, com.salescadence.support.TestOrganization.PASSWORD)
+                .exchange("/api/imports?dryRun=" + dryRun, org.springframework.http.HttpMethod.POST,
+                        new org.springframework.http.HttpEntity<>(files, headers),
+                        new org.springframework.core.ParameterizedTypeReference<java.util.Map<String, Object>>() { }).getBody();
+    }
 }

@@ -219,7 +219,6 @@ class ImportValidatorTest {
                 "opportunities line 6, probability: Probability must be a whole percent like 40, got 'high'.",
                 "opportunities line 7, amount: Amount must be greater than zero.",
                 "opportunities line 7, stage: Unknown stage 'SIGNED'. The stages of IBM Signature Selling Method are: IDENTIFY, VALIDATE, DEVELOP, AGREEMENT, WON, LOST.",
-                "opportunities line 8, expected_close_date: Expected close date 2026-11-24 is in the past; an open deal closes today or later.",
                 "opportunities line 8, closed_on: Closed on is only for won or lost deals; this one is open in Develop solution.",
                 "opportunities line 9, stage: A deal below 50000 stays out of the funnel: while open it stays in Identify opportunity (IDENTIFY); got AGREEMENT.",
                 "opportunities line 10, loss_reason: Loss reason is required.",
@@ -234,6 +233,17 @@ class ImportValidatorTest {
                 "opportunities line 13, stage: Stage is required: one of IDENTIFY, VALIDATE, DEVELOP, AGREEMENT, WON, LOST.");
         assertThat(rows.badRows()).isEqualTo(11);
         assertThat(rows.deals()).extracting(DealRow::name).containsExactly("Good");
+    }
+
+    @Test
+    void an_open_deal_whose_close_date_has_passed_is_imported_as_it_stands() {
+        Sheet deals = sheet(ImportKind.OPPORTUNITIES, "account,name,owner,amount,expected_close_date,stage\r\n"
+                + "Existing Co,Slipped,r1,100000,2026-09-30,DEVELOP\r\n"
+                + "Existing Co,Small slipped,r1,20000,2026-10-15,IDENTIFY\r\n");
+        ImportRows rows = validate(managerRules(), deals);
+        assertThat(report(rows)).isEmpty();
+        assertThat(rows.deals()).extracting(DealRow::expectedCloseDate)
+                .containsExactly(LocalDate.of(2026, 9, 30), LocalDate.of(2026, 10, 15));
     }
 
     @Test
@@ -265,5 +275,96 @@ class ImportValidatorTest {
                         "Column 'name' appears twice in the accounts file's header (columns 1 and 4).",
                         "The accounts file lacks the required column(s): owner. Its first line must be the header: "
                                 + "name* (客户名称/名称), tier* (级别/客户级别), industry (行业), owner* (负责人)."));
+    }
+
+    /** Issue 12: deals with refs for the history files; D2 lost from VALIDATE; D4 small; D5 won but given lost_from. */
+    private static Sheet historyDeals() {
+        return sheet(ImportKind.OPPORTUNITIES, "account,name,owner,amount,expected_close_date,stage,closed_on,created_on,loss_reason,ref,lost_from\r\n"
+                + "Existing Co,Open deal,r1,100000,2026-12-31,DEVELOP,,2026-06-01,,D1,\r\n"
+                + "Existing Co,Lost deal,r1,100000,2026-10-01,LOST,2026-10-01,2026-05-01,Budget,D2,VALIDATE\r\n"
+                + "Existing Co,Won deal,r1,100000,2026-09-01,WON,2026-09-01,2026-04-01,,D3,\r\n"
+                + "Existing Co,Small,r1,20000,2026-12-31,IDENTIFY,,,,D4,\r\n"
+                + "Existing Co,Won too,r1,100000,2026-10-01,WON,2026-10-01,,,D5,DEVELOP\r\n");
+    }
+
+    @Test
+    void a_stage_history_names_open_stages_of_deals_of_the_same_import_and_ends_where_each_deal_stands() {
+        Sheet history = sheet(ImportKind.STAGE_HISTORY, "deal,stage,entered_on\r\n"
+                + "D1,IDENTIFY,2026-06-01\r\n"
+                + "D1,develop,2026-08-01\r\n"
+                + "D2,IDENTIFY,2026-05-01\r\n"
+                + "D2,DEVELOP,2026-07-01\r\n"
+                + "D3,WON,2026-08-01\r\n"
+                + "D9,IDENTIFY,2026-05-01\r\n"
+                + "D4,IDENTIFY,2026-07-01\r\n"
+                + "D3,VALIDATE,2026-03-01\r\n"
+                + "D3,AGREEMENT,2026-12-01\r\n"
+                + "D1,IDENTIFY,2026-06-01\r\n");
+        ImportRows rows = validate(managerRules(), historyDeals(), history);
+        assertThat(report(rows)).containsExactly(
+                "opportunities line 6, lost_from: Lost from is only for lost deals; this one is in Won (signed).",
+                "stage_history line 6, stage: The stage history lists the open stages a deal entered (IDENTIFY, VALIDATE, DEVELOP, "
+                        + "AGREEMENT); got 'WON'. Won or lost comes from the deal's stage and closed_on.",
+                "stage_history line 7, deal: No deal 'D9' in this import's opportunities file (by its ref, or its name): "
+                        + "a deal's history is imported together with the deal.",
+                "stage_history line 8, deal: A deal below 50000 is out of the funnel: it has no stage history.",
+                "stage_history line 9, entered_on: Entered on 2026-03-01 is before deal 'D3' was created (2026-04-01).",
+                "stage_history line 10, entered_on: Entered on 2026-12-01 is in the future.",
+                "stage_history line 11, stage: Duplicate: deal 'D1' entered IDENTIFY on 2026-06-01 on line 2 already.",
+                "stage_history line 5, stage: The latest stage of deal 'D2' must be the stage it was lost from (VALIDATE), "
+                        + "got DEVELOP on 2026-07-01.");
+        // D1's path in date order, whatever the file's order
+        assertThat(rows.history().stages().get(2)).extracting(HistoryRows.StageEntry::stageCode)
+                .containsExactly("IDENTIFY", "IDENTIFY", "DEVELOP");
+        assertThat(rows.history().lostFrom()).containsExactly(Map.entry(3, "VALIDATE"));
+    }
+
+    @Test
+    void an_order_belongs_to_a_won_deal_once_and_a_payment_to_its_invoice() {
+        Sheet orders = sheet(ImportKind.ORDERS, "deal,ordered_on,amount,invoiced_on,due_on,paid_on,paid_amount\r\n"
+                + "D3,2026-09-02,,2026-09-05,,2026-09-20,\r\n"
+                + "D1,2026-09-02,,,,,\r\n"
+                + "D3,2026-09-03,,,,,\r\n"
+                + "D5,2026-09-01,,,2026-09-30,2026-10-05,\r\n"
+                + "\"Won deal\",2026-10-02,50000,2026-10-01,,2026-10-03,60000\r\n");
+        ImportRows rows = validate(managerRules(), historyDeals(), orders);
+        assertThat(report(rows)).containsExactly(
+                "opportunities line 6, lost_from: Lost from is only for lost deals; this one is in Won (signed).",
+                "orders line 3, deal: Only a won deal has an order; deal 'D1' is in Develop solution.",
+                "orders line 4, deal: Duplicate: the order of deal 'D3' is already on line 2; a deal has one order.",
+                "orders line 5, due_on: Due on is the invoice's due date: invoiced_on is required with it.",
+                "orders line 5, paid_on: A payment is made against an invoice: invoiced_on is required with it.",
+                "orders line 5, ordered_on: Ordered on 2026-09-01 is before deal 'D5' was won (2026-10-01).",
+                "orders line 6, deal: No deal 'Won deal' in this import's opportunities file (by its ref, or its name): "
+                        + "a deal's history is imported together with the deal.",
+                "orders line 6, invoiced_on: Invoiced on 2026-10-01 is before the order (2026-10-02).");
+        // the good order: the deal's amount, paid in full by default
+        assertThat(rows.history().orders().get(0)).satisfies(o -> {
+            assertThat(o.amount()).isEqualByComparingTo("100000");
+            assertThat(o.paidAmount()).isEqualByComparingTo("100000");
+        });
+    }
+
+    @Test
+    void past_weekly_commits_are_the_reps_of_the_team_for_weeks_that_have_ended() {
+        Sheet commits = sheet(ImportKind.COMMITS, "rep,week,commit,upside\r\n"
+                + "r1,2026-W40,100000,50000\r\n"
+                + "r1,2026-09-30,90000,\r\n"
+                + "m1,2026-W41,1,\r\n"
+                + "r3,2026-W41,1,\r\n"
+                + "r1,2026-W48,1,\r\n"
+                + "r1,next week,1,\r\n"
+                + "r2,2026-W42,,\r\n");
+        ImportRows rows = validate(managerRules(), commits);
+        assertThat(report(rows)).containsExactly(
+                "commits line 3, week: Duplicate: the commit of r1 for the week of 2026-09-28 is already on line 2.",
+                "commits line 4, rep: 'm1' is not a rep: weekly commits are the reps' (managers' figures roll up).",
+                "commits line 5, rep: Rep 'r3' is not in your team.",
+                "commits line 6, week: The week of 2026-11-23 has not ended yet: import past weeks only; this week's commit is "
+                        + "submitted in the cadence.",
+                "commits line 7, week: Week must be like 2025-W40 or a date in the week (2025-09-29), got 'next week'.",
+                "commits line 8, commit: Commit is required (0 or more).");
+        assertThat(rows.history().commits().get(0)).isEqualTo(new HistoryRows.CommitRow(2, "r1", LocalDate.of(2026, 9, 28),
+                new BigDecimal("100000"), new BigDecimal("50000")));
     }
 }

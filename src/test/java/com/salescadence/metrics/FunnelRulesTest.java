@@ -17,24 +17,29 @@ class FunnelRulesTest {
     void a_deal_that_moved_back_counts_once_per_stage_by_the_furthest_stage_it_reached() {
         // deal 1: IDENTIFY -> VALIDATE -> DEVELOP -> VALIDATE (back) -> DEVELOP: reached DEVELOP (2), once
         // deal 2: IDENTIFY -> WON path to the end: reached WON (4); deal 3: IDENTIFY, lost there: reached 0
-        Map<Integer, Long> reached = Map.of(2, 1L, 4, 1L, 0, 1L);
-        List<FunnelRules.StageFigures> f = FunnelRules.stages(STAGES, reached, Map.of("IDENTIFY", 1L), Map.of("DEVELOP", 1L),
+        // deal 4: IDENTIFY -> VALIDATE yesterday: reached VALIDATE (1)
+        Map<Integer, Long> reached = Map.of(2, 1L, 4, 1L, 0, 1L, 1, 1L);
+        // open now: deal 1 in DEVELOP (stuck there), deal 4 in VALIDATE (in the stage, not stuck)
+        List<FunnelRules.StageFigures> f = FunnelRules.stages(STAGES, reached, Map.of("IDENTIFY", 1L),
+                Map.of("DEVELOP", 1L, "VALIDATE", 1L), Map.of("DEVELOP", 1L),
                 Map.of("IDENTIFY", new BigDecimal("4.25"), "VALIDATE", new BigDecimal("3")));
-        // IDENTIFY: 3 entered, 2 went on (66.67%), 1 lost (33.33%)
-        assertThat(f.get(0)).isEqualTo(new FunnelRules.StageFigures(3, 2, new BigDecimal("0.6667"), 1, new BigDecimal("0.3333"), 0,
+        // IDENTIFY: 4 entered, 3 went on (75%), 1 lost (25%)
+        assertThat(f.get(0)).isEqualTo(new FunnelRules.StageFigures(4, 3, new BigDecimal("0.7500"), 1, new BigDecimal("0.2500"), 0, 0,
                 new BigDecimal("4.3")));
-        // VALIDATE: deals 1 and 2 entered (deal 1 twice in history, counted once); both went on
-        assertThat(f.get(1).entered()).isEqualTo(2);
+        // VALIDATE: deals 1, 2 and 4 entered (deal 1 twice in history, counted once); 1 and 2 went on
+        assertThat(f.get(1).entered()).isEqualTo(3);
         assertThat(f.get(1).converted()).isEqualTo(2);
+        assertThat(f.get(1).inStage()).isEqualTo(1);
+        assertThat(f.get(1).stuck()).isZero();
         // DEVELOP: 2 entered, only deal 2 went beyond; deal 1 is stuck there
-        assertThat(f.get(2)).isEqualTo(new FunnelRules.StageFigures(2, 1, new BigDecimal("0.5000"), 0, new BigDecimal("0.0000"), 1, null));
+        assertThat(f.get(2)).isEqualTo(new FunnelRules.StageFigures(2, 1, new BigDecimal("0.5000"), 0, new BigDecimal("0.0000"), 1, 1, null));
         assertThat(f.get(3).entered()).isEqualTo(1);
         assertThat(f.get(3).convertedPct()).isEqualByComparingTo("1");
     }
 
     @Test
     void no_opportunities_give_zero_counts_and_no_ratios() {
-        List<FunnelRules.StageFigures> f = FunnelRules.stages(STAGES, Map.of(), Map.of(), Map.of(), Map.of());
+        List<FunnelRules.StageFigures> f = FunnelRules.stages(STAGES, Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
         assertThat(f).allSatisfy(s -> {
             assertThat(s.entered()).isZero();
             assertThat(s.convertedPct()).isNull();

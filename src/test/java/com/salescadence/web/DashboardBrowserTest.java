@@ -81,6 +81,8 @@ class DashboardBrowserTest extends TasklistBrowserTestBase {
         LocalDate quarterEnd = today.with(IsoFields.DAY_OF_QUARTER, today.range(IsoFields.DAY_OF_QUARTER).getMaximum());
         deal(TestOrganization.REP, "Smart factory MES", "600000", quarterEnd);
         deal(TestOrganization.TEAMMATE, "Cold chain sensors", "300000", quarterEnd);
+        // and a small deal (below out-of-funnel-below, 50,000): beside the figures, in none of them
+        deal(TestOrganization.REP, "Spare parts", "30000", quarterEnd);
 
         WebDriver browser = browser();
         JavascriptExecutor js = (JavascriptExecutor) browser;
@@ -135,6 +137,14 @@ class DashboardBrowserTest extends TasklistBrowserTestBase {
         assertThat(coverage.findElement(By.cssSelector(".flag")).getDomAttribute("class")).contains("flag-bad");
         assertThat(figure(browser, "forecast").findElement(By.cssSelector(".flag")).getText()).isEqualTo("Needs more pipeline");
         assertThat(figure(browser, "forecast").findElement(By.cssSelector(".kpi-value")).getText()).isEqualTo("90,000");
+        assertThat(figure(browser, "forecast").findElement(By.cssSelector(".scope")).getText())
+                .isEqualTo("Open funnel deals closing by quarter end");
+        assertThat(figure(browser, "pipelineThisQuarter").findElement(By.cssSelector(".kpi-value")).getText()).isEqualTo("900,000");
+        assertThat(figure(browser, "smallDealsInProgress").findElement(By.cssSelector(".kpi-value")).getText()).isEqualTo("1 · 30,000");
+        assertThat(figure(browser, "pipelineGrowth").findElement(By.cssSelector(".scope")).getText())
+                .isEqualTo("All open funnel deals, any close date");
+        assertThat(browser.findElements(By.cssSelector("#table-funnel th")).stream().map(WebElement::getText))
+                .contains("Still in stage", "Stuck ≥ 30 days");
 
         // the manager takes a snapshot (a POST with the Tasklist sign-in), then a rep enters a deal named like a script
         WebElement take = browser.findElement(By.id("snapshot-take"));
@@ -172,6 +182,9 @@ class DashboardBrowserTest extends TasklistBrowserTestBase {
                 By.cssSelector("#section-targets h2"), "预测 vs 配额 vs 挑战目标"));
         assertThat(figure(browser, "forecast").findElement(By.cssSelector("h3")).getText()).isEqualTo("预测（加权商机）");
         assertThat(figure(browser, "forecast").findElement(By.cssSelector(".explain")).getText()).contains("加权商机 60,000");
+        assertThat(figure(browser, "smallDealsInProgress").findElement(By.cssSelector("h3")).getText()).isEqualTo("进行中的小单");
+        assertThat(figure(browser, "smallDealsInProgress").findElement(By.cssSelector(".kpi-value")).getText()).isEqualTo("1 · 30,000");
+        assertThat(figure(browser, "coverage").findElement(By.cssSelector(".scope")).getText()).isEqualTo("本季度末前预计成交的漏斗内未结商机");
         assertThat(browser.findElement(By.cssSelector("#table-children th")).getText()).isEqualTo("姓名");
         assertThat(list(chartOption(js, "chart-targets", "series")).stream().map(s -> map(s).get("name")))
                 .contains("预测（加权）", "配额");

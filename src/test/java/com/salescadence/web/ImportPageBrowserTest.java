@@ -105,4 +105,43 @@ class ImportPageBrowserTest {
         assertThat(browser.findElement(By.id("problems")).isDisplayed()).isFalse();
         Files.write(Path.of("target", "import-page.png"), browser.getScreenshotAs(OutputType.BYTES));
     }
+
+    @Test
+    void a_manager_imports_deals_with_their_stage_history_from_the_page_in_chinese() throws Exception {
+        browser.get("http://localhost:" + port + "/import");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        browser.findElement(By.id("lang-zh")).click();
+        Path dir = Files.createDirectories(Path.of("target", "import-page"));
+        LocalDate today = LocalDate.now();
+        Path accounts = dir.resolve("history-accounts.csv");
+        Files.writeString(accounts, "name,tier,owner\r\n历史客户,KEY,t.rep1\r\n", StandardCharsets.UTF_8);
+        Path deals = dir.resolve("history-opportunities.csv");
+        Files.writeString(deals, "客户名称,商机名称,负责人,金额,预计成交日期,阶段,关闭日期,创建日期,丢单原因,商机编号,丢单阶段\r\n"
+                + "历史客户,MES 二期,t.rep1,300000," + today.plusDays(20) + ",DEVELOP,," + today.minusDays(90) + ",,H-1,\r\n"
+                + "历史客户,仓储系统,t.rep1,200000," + today.minusDays(10) + ",LOST," + today.minusDays(10) + "," + today.minusDays(80)
+                + ",预算取消,H-2,VALIDATE\r\n", StandardCharsets.UTF_8);
+        Path history = dir.resolve("history-stages.csv");
+        Files.writeString(history, "商机编号,阶段,进入日期\r\n"
+                + "H-1,IDENTIFY," + today.minusDays(90) + "\r\nH-1,VALIDATE," + today.minusDays(60) + "\r\nH-1,DEVELOP," + today.minusDays(20)
+                + "\r\nH-2,IDENTIFY," + today.minusDays(80) + "\r\nH-2,VALIDATE," + today.minusDays(50) + "\r\n", StandardCharsets.UTF_8);
+
+        new Select(browser.findElement(By.id("type"))).selectByValue("stage_history");
+        assertThat(browser.findElement(By.id("with-deals")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.cssSelector("#with-deals p")).getText()).startsWith("商机的历史须与商机在同一次导入中");
+        assertThat(browser.findElement(By.id("template")).getAttribute("href")).endsWith("/api/imports/templates/stage_history?lang=zh");
+        browser.findElement(By.id("file")).sendKeys(history.toAbsolutePath().toString());
+        browser.findElement(By.id("deals-file")).sendKeys(deals.toAbsolutePath().toString());
+        browser.findElement(By.id("accounts-file")).sendKeys(accounts.toAbsolutePath().toString());
+        browser.findElement(By.id("dry-run")).click();
+        wait.until(d -> d.findElement(By.id("status")).getText().startsWith("试运行：所有行均有效"));
+        assertThat(browser.findElement(By.id("message")).getText()).contains("5 stage history entries");
+        browser.findElement(By.id("import")).click();
+        wait.until(d -> d.findElement(By.id("status")).getText().startsWith("导入完成"));
+        assertThat(browser.findElement(By.id("message")).getText()).contains("1 account, 2 opportunities, 5 stage history entries");
+        Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(Path.of("target", "screenshots", "import-history-zh.png"), browser.getScreenshotAs(OutputType.BYTES));
+        browser.findElement(By.id("lang-en")).click();
+        assertThat(browser.findElement(By.cssSelector("#type option[value='orders']")).getText()).isEqualTo("Orders and payments");
+        Files.write(Path.of("target", "screenshots", "import-history-en.png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
 }

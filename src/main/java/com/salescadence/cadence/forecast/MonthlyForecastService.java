@@ -24,7 +24,7 @@ import com.salescadence.common.ValidationException;
 import com.salescadence.organization.OrganizationService;
 import com.salescadence.pipeline.Opportunity;
 import com.salescadence.pipeline.OpportunityService;
-import com.salescadence.pipeline.OpportunityStatus;
+import com.salescadence.pipeline.FunnelPolicy;
 
 /**
  * A rep's monthly 12-month forecast: prefilled from the open pipeline by expected close month, checked,
@@ -161,7 +161,7 @@ public class MonthlyForecastService {
 
     private List<Opportunity> openDeals(String repId) {
         return opportunities.listVisibleTo(repId).stream()
-                .filter(o -> o.ownerId().equals(repId) && o.status() == OpportunityStatus.OPEN)
+                .filter(o -> o.ownerId().equals(repId) && FunnelPolicy.isPipeline(o.status(), o.inFunnel()))
                 .sorted(Comparator.comparing(Opportunity::expectedCloseDate)).toList();
     }
 }

@@ -75,7 +75,7 @@ public class SnapshotService {
     }
 
     /**
-     * Copies the open deals of a person's branch (the whole company when personId is null) as they stand now.
+     * Copies the open pipeline (the funnel's open deals; out-of-funnel deals are no pipeline) of a person's branch (the whole company when personId is null) as they stand now.
      * @return the snapshot's id
      */
     public long take(SnapshotKind kind, Long cycleId, String personId, String takenBy, LocalDateTime at) {
@@ -95,7 +95,7 @@ public class SnapshotService {
                   stage_code, win_rate, probability, status, expected_close_date, weighted)
                 %s select :snapshot, o.id, o.owner_id, o.amount, o.currency, o.stage_model, o.stage_code, %s, o.probability,
                   o.status, o.expected_close_date, round(o.amount * (%s) / 100.0, 2)
-                from opportunity o%s where o.status = 'OPEN'""".formatted(personId == null ? "" : queries.teamSql(), winRate, winRate,
+                from opportunity o%s where o.status = 'OPEN' and o.in_funnel = true""".formatted(personId == null ? "" : queries.teamSql(), winRate, winRate,
                 personId == null ? "" : " join team t on t.id = o.owner_id");
         jdbc.sql(sql).params(params).update();
         return id;
@@ -202,7 +202,7 @@ public class SnapshotService {
         Map<Long, WaterfallRules.Deal> deals = new LinkedHashMap<>();
         jdbc.sql(queries.teamSql() + """
                 select o.id, o.name, o.owner_id, o.amount, o.currency, o.stage_code, o.expected_close_date
-                from opportunity o join team t on t.id = o.owner_id where o.status = 'OPEN'""")
+                from opportunity o join team t on t.id = o.owner_id where o.status = 'OPEN' and o.in_funnel = true""")
                 .param("person", personId)
                 .query(rs -> {
                     deals.put(rs.getLong("id"), deal(rs));

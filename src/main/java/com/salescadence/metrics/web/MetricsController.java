@@ -59,11 +59,15 @@ class MetricsController {
     }
 
     @GetMapping("/funnel")
-    @Operation(summary = "The funnel per stage of the active stage model, the person's branch beside the company")
+    @Operation(summary = "The funnel per stage of the active stage model, the person's branch beside the company, as it stood at "
+            + "the end of a date (default now): entered, converted, lost, still in the stage (no threshold), stuck, average days")
     FunnelService.Funnel funnel(@RequestParam(required = false) String person,
                                 @Parameter(description = "days without a stage change after which a deal is stuck; default cadence.metrics.stuck-days (30)")
-                                @RequestParam(required = false) Integer stuckDays, Principal principal) {
-        return funnel.funnel(access.resolve(principal.getName(), person), stuckDays);
+                                @RequestParam(required = false) Integer stuckDays,
+                                @Parameter(description = "the day the funnel is read at its end (history up to then); default today, not in the future")
+                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                                Principal principal) {
+        return funnel.funnel(access.resolve(principal.getName(), person), stuckDays, date);
     }
 
     @GetMapping("/categories")

@@ -3,7 +3,11 @@ package com.salescadence.pipeline.web;
 import static com.salescadence.workflow.LeadToCashProcess.*;
 
 import java.security.Principal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,17 +37,25 @@ class OpportunityController {
     private final OpportunityService opportunities;
     private final CashService cash;
     private final TaskActions tasks;
+    private final Clock clock;
 
-    OpportunityController(OpportunityService opportunities, CashService cash, TaskActions tasks) {
+    OpportunityController(OpportunityService opportunities, CashService cash, TaskActions tasks, Clock clock) {
         this.opportunities = opportunities;
         this.cash = cash;
         this.tasks = tasks;
+        this.clock = clock;
+    }
+
+    /** A deal as listed: its fields, and whether it is overdue (open past its expected close date). */
+    record ListedOpportunity(@JsonUnwrapped Opportunity opportunity, boolean overdue) {
     }
 
     @GetMapping
-    @Operation(summary = "Opportunities the caller may see: a rep their own, a manager their team's")
-    List<Opportunity> list(Principal principal) {
-        return opportunities.listVisibleTo(principal.getName());
+    @Operation(summary = "Opportunities the caller may see: a rep their own, a manager their team's; overdue = open past the expected close date")
+    List<ListedOpportunity> list(Principal principal) {
+        LocalDate today = LocalDate.now(clock);
+        return opportunities.listVisibleTo(principal.getName()).stream()
+                .map(o -> new ListedOpportunity(o, o.overdueOn(today))).toList();
     }
 
     @GetMapping("/{id}")
@@ -55,7 +67,7 @@ class OpportunityController {
         Invoice invoice = order == null ? null : cash.invoiceOf(order.id()).orElse(null);
         return new OpportunityDetails(deal, stage.name(), stage.winRate(), opportunities.history(id),
                 opportunities.evidence(id), opportunities.advanceRequests(id), order, invoice,
-                invoice == null ? List.of() : cash.payments(invoice.id()));
+                invoice == null ? List.of() : cash.payments(invoice.id()), deal.overdueOn(LocalDate.now(clock)));
     }
 
     @GetMapping("/{id}/stage-history")

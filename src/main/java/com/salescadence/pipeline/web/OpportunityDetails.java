@@ -10,8 +10,8 @@ import com.salescadence.pipeline.SalesOrder;
 import com.salescadence.pipeline.StageChange;
 import com.salescadence.pipeline.StageEvidence;
 
-/** An opportunity with everything that happened to it, as one answer. */
+/** An opportunity with everything that happened to it, as one answer; overdue: open past its expected close date. */
 record OpportunityDetails(Opportunity opportunity, String stageName, int stageWinRate, List<StageChange> stageHistory,
                           List<StageEvidence> evidence, List<AdvanceRequest> advanceRequests, SalesOrder order,
-                          Invoice invoice, List<Payment> payments) {
+                          Invoice invoice, List<Payment> payments, boolean overdue) {
 }
