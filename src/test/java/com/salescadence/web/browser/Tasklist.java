@@ -276,10 +276,17 @@ public class Tasklist {
         }
     }
 
-    /** Scrolls the element to the middle of its scrolling pane first: the Tasklist's footer covers the bottom. */
+    /**
+     * Scrolls the element to the middle of its scrolling pane first: the Tasklist's footer covers the bottom. When a
+     * notification the Tasklist shows (a refusal, say) lies over the element, the click goes to the element itself.
+     */
     private void click(WebElement element) {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-        element.click();
+        try {
+            element.click();
+        } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+            ((JavascriptExecutor) driver).executeScript("arguments[0].click();", element);
+        }
     }
 
     // --- form-js lookups ---------------------------------------------------------------------
