@@ -210,8 +210,8 @@ class WeeklyCycleBench {
     /** One account per rep, five open deals per rep closing this month, the rest of OPPORTUNITIES spread over the quarter. */
     void insertPipeline() {
         List<Object[]> accounts = new ArrayList<>();
-        reps.forEach(rep -> accounts.add(new Object[] {"Bench account " + rep, "KEY", "Bench", rep}));
-        jdbcTemplate.batchUpdate("insert into account (name, tier, industry, owner_id) values (?, ?, ?, ?)", accounts);
+        reps.forEach(rep -> accounts.add(new Object[] {"Bench account " + rep, "bench account " + rep.toLowerCase(java.util.Locale.ROOT), "KEY", "Bench", rep}));
+        jdbcTemplate.batchUpdate("insert into account (name, name_key, tier, industry, owner_id) values (?, ?, ?, ?, ?)", accounts);
         Map<String, Long> accountOf = new HashMap<>();
         jdbcTemplate.query("select id, owner_id from account where industry = 'Bench'",
                 rs -> { accountOf.put(rs.getString(2), rs.getLong(1)); });

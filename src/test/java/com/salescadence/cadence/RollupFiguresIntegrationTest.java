@@ -56,7 +56,8 @@ class RollupFiguresIntegrationTest {
                 TestOrganization.MANAGER, TestOrganization.LEADER};
         String[] stages = {"IDENTIFY", "VALIDATE", "DEVELOP", "AGREEMENT"};
         for (int o = 0; o < owners.length; o++) {
-            jdbc.update("insert into account (name, tier, industry, owner_id) values (?, 'KEY', 'Test', ?)", "Figures account " + owners[o], owners[o]);
+            jdbc.update("insert into account (name, name_key, tier, industry, owner_id) values (?, lower(?), 'KEY', 'Test', ?)",
+                    "Figures account " + owners[o], "Figures account " + owners[o], owners[o]);
             long account = jdbc.queryForObject("select id from account where name = ?", Long.class, "Figures account " + owners[o]);
             for (int i = 0; i < 12; i++) {
                 String status = i % 4 == 3 ? "WON" : i == 10 ? "LOST" : "OPEN";
