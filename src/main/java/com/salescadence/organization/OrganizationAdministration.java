@@ -23,7 +23,7 @@ public class OrganizationAdministration {
                 .requiredText(person.id(), "Login name", 64)
                 .require(person.id() == null || person.id().matches("[a-z0-9._-]+"), "Login name may only use a-z, 0-9, '.', '_' and '-'.")
                 .require(person.id() == null || people.findById(person.id()).isEmpty(), "Login name '" + person.id() + "' is taken.")
-                .requiredText(person.fullName(), "Full name", 120)
+                .requiredName(person.fullName(), "Full name", 120)
                 .requiredText(person.email(), "E-mail", 200)
                 .require(person.role() != null, "Role is required.")
                 .require(person.managerId() == null || people.findById(person.managerId()).isPresent(),

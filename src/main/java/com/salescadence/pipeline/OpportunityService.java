@@ -55,7 +55,7 @@ public class OpportunityService {
 
     /** Adds the problems of a new opportunity's name, amount and close date to {@code checks}. */
     void checkOpening(String name, BigDecimal amount, LocalDate expectedClose, Checks checks) {
-        checks.requiredText(name, "Opportunity name", Checks.SHORT_TEXT)
+        checks.requiredName(name, "Opportunity name", Checks.SHORT_TEXT)
                 .positiveAmount(amount, "Amount")
                 .require(expectedClose != null, "Expected close date is required.")
                 .require(expectedClose == null || !expectedClose.isBefore(LocalDate.now(clock)),
