@@ -123,10 +123,17 @@ function valueOf(column, row) {
   return column.key.split('.').reduce((v, k) => (v === null || v === undefined ? v : v[k]), row);
 }
 
-/** RFC 4180: every field quoted, quotes doubled, CRLF between records. */
+/**
+ * RFC 4180: every field quoted, quotes doubled, CRLF between records. A text that starts with = + - @ (or a tab or
+ * carriage return) gets a leading ', so a spreadsheet shows it instead of running it as a formula (CSV formula
+ * injection, OWASP); numbers stay numbers.
+ */
 export function toCsv(records) {
   return records.map(record => record.map(field => {
-    const text = field === null || field === undefined ? '' : String(field);
+    let text = field === null || field === undefined ? '' : String(field);
+    if (typeof field === 'string' && /^[=+\-@\t\r]/.test(text)) {
+      text = "'" + text;
+    }
     return '"' + text.replace(/"/g, '""') + '"';
   }).join(',')).join('\r\n') + '\r\n';
 }

@@ -116,8 +116,8 @@ public class RollupService {
         Checks.start()
                 .require(personId != null && organization.directReports(managerId).stream().anyMatch(p -> p.id().equals(personId)),
                         "'" + personId + "' does not report to you: you can only adjust your direct reports' figures.")
-                .require(commit != null && commit.signum() >= 0, "Adjusted commit must be zero or more.")
-                .require(upside == null || upside.signum() >= 0, "Adjusted upside must be zero or more.")
+                .money(commit, "Adjusted commit")
+                .money(upside, "Adjusted upside")
                 .requiredText(reason, "A reason for the adjustment", 500)
                 .orThrow();
         if (rollups.report(cycleId, managerId).isPresent()) {
@@ -132,7 +132,7 @@ public class RollupService {
                         + "; your adjustment was not saved.");
             }
         }
-        commits.insertAdjustment(cycleId, personId, managerId, commit, upside == null ? BigDecimal.ZERO : upside,
+        commits.insertAdjustment(cycleId, personId, managerId, commit, upside,
                 reason.trim(), LocalDateTime.now(clock));
     }
 

@@ -35,6 +35,47 @@ public final class Checks {
         return this;
     }
 
+    /**
+     * A name people read everywhere, also in exported CSV files: required, at most {@code maxLength} characters, no
+     * control characters (NUL, line breaks), and not starting with = + - or @, which a spreadsheet runs as a formula
+     * (CSV formula injection; exports prefix such values with ' as well, for data stored before this rule).
+     */
+    public Checks requiredName(String value, String label, int maxLength) {
+        requiredText(value, label, maxLength);
+        if (value != null && !value.isBlank()) {
+            String trimmed = value.trim();
+            if ("=+-@".indexOf(trimmed.charAt(0)) >= 0) {
+                problems.add(label + " may not start with " + trimmed.charAt(0) + ": a spreadsheet would run it as a formula. / "
+                        + label + " 不能以 " + trimmed.charAt(0) + " 开头（电子表格会把它当作公式执行）。");
+            }
+            if (trimmed.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+                problems.add(label + " may not contain control characters (such as line breaks or NUL). / "
+                        + label + " 不能包含控制字符（如换行或 NUL）。");
+            }
+        }
+        return this;
+    }
+
+    /** The largest amount of money a figure may hold (10 trillion): far above any sales figure, far below what the columns store. */
+    public static final BigDecimal MAX_AMOUNT = new BigDecimal("10000000000000");
+
+    /**
+     * An amount of money a person enters: required, zero or more, at most two decimals (never rounded silently), at
+     * most {@link #MAX_AMOUNT}.
+     */
+    public Checks money(BigDecimal value, String label) {
+        if (value == null) {
+            problems.add(label + " is required (0 when there is none).");
+        } else if (value.signum() < 0) {
+            problems.add(label + " must be zero or more, got " + value.toPlainString() + ".");
+        } else if (value.compareTo(MAX_AMOUNT) > 0) {
+            problems.add(label + " is too large: at most " + MAX_AMOUNT.toPlainString() + ", got " + value.toString() + ".");
+        } else if (value.stripTrailingZeros().scale() > 2) {
+            problems.add(label + " may have at most two decimals, got " + value.toPlainString() + ".");
+        }
+        return this;
+    }
+
     public Checks optionalText(String value, String label, int maxLength) {
         if (value != null && value.length() > maxLength) {
             problems.add(label + " is too long: at most " + maxLength + " characters, got " + value.length() + ".");

@@ -137,7 +137,7 @@ public final class ImportValidator {
         String industry = sheet.value(row, "industry");
         String owner = sheet.value(row, "owner");
         int line = row.line();
-        if (field(sheet, line, "name", Checks.start().requiredText(name, "Account name", Checks.SHORT_TEXT))) {
+        if (field(sheet, line, "name", Checks.start().requiredName(name, "Account name", Checks.SHORT_TEXT))) {
             String key = AccountService.nameKey(name);
             Integer first = seen.putIfAbsent(key, line);
             if (first != null) {
@@ -172,10 +172,10 @@ public final class ImportValidator {
         String phone = sheet.value(row, "phone");
         String owner = sheet.value(row, "owner");
         Optional<AccountRef> account = accountRef(sheet, row);
-        field(sheet, line, "name", Checks.start().requiredText(name, "Contact name", Checks.SHORT_TEXT));
+        field(sheet, line, "name", Checks.start().requiredName(name, "Contact name", Checks.SHORT_TEXT));
         field(sheet, line, "title", Checks.start().optionalText(title, "Title", Checks.SHORT_TEXT));
-        field(sheet, line, "email", ContactService.checkFields("-", null, email, null, Checks.start()));
-        field(sheet, line, "phone", ContactService.checkFields("-", null, null, phone, Checks.start()));
+        field(sheet, line, "email", ContactService.checkFields("x", null, email, null, Checks.start()));
+        field(sheet, line, "phone", ContactService.checkFields("x", null, null, phone, Checks.start()));
         if (!owner.isEmpty()) {
             owner(sheet, line, owner, true);
         }
@@ -200,7 +200,7 @@ public final class ImportValidator {
         String name = sheet.value(row, "name");
         String owner = sheet.value(row, "owner");
         Optional<AccountRef> account = accountRef(sheet, row);
-        if (field(sheet, line, "name", Checks.start().requiredText(name, "Opportunity name", Checks.SHORT_TEXT))
+        if (field(sheet, line, "name", Checks.start().requiredName(name, "Opportunity name", Checks.SHORT_TEXT))
                 && account.isPresent()) {
             Integer first = seen.putIfAbsent(key(account.get()) + "|" + name.toLowerCase(Locale.ROOT), line);
             if (first != null) {

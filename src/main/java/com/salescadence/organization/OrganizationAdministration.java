@@ -29,7 +29,7 @@ public class OrganizationAdministration {
                 .require(person.id() == null || person.id().matches("[a-z0-9._-]+"), "Login name may only use a-z, 0-9, '.', '_' and '-'.")
                 .require(person.id() == null || !people.exists(person.id()), "Login name '" + person.id() + "' is taken. / 登录名 "
                         + person.id() + " 已被使用。")
-                .requiredText(person.fullName(), "Full name", 120)
+                .requiredName(person.fullName(), "Full name", 120)
                 .requiredText(person.email(), "E-mail", 200)
                 .require(person.role() != null, "Role is required.")
                 .require(person.managerId() == null || people.findById(person.managerId()).isPresent(),

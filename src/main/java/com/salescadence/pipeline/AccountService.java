@@ -26,7 +26,7 @@ public class AccountService {
 
     public Account create(String name, AccountTier tier, String industry, String ownerId) {
         Checks.start()
-                .requiredText(name, "Account name", Checks.SHORT_TEXT)
+                .requiredName(name, "Account name", Checks.SHORT_TEXT)
                 .require(tier != null, "Tier is required: KEY, SECOND or OTHER.")
                 .optionalText(industry, "Industry", 100)
                 .require(ownerId != null && organization.findPerson(ownerId).isPresent(), "Owner '" + ownerId + "' is not a known person.")

@@ -30,7 +30,7 @@ public class ContactService {
 
     /** Adds the problems of a contact's own fields (name, title, email, phone) to {@code checks}. */
     public static Checks checkFields(String name, String title, String email, String phone, Checks checks) {
-        checks.requiredText(name, "Contact name", Checks.SHORT_TEXT)
+        checks.requiredName(name, "Contact name", Checks.SHORT_TEXT)
                 .optionalText(title, "Title", Checks.SHORT_TEXT)
                 .optionalText(email, "Email", Checks.SHORT_TEXT)
                 .optionalText(phone, "Phone", MAX_PHONE);

@@ -37,7 +37,7 @@ public class LeadService {
 
     public Lead create(NewLead lead) {
         Checks checks = Checks.start()
-                .requiredText(lead.title(), "Lead title", Checks.SHORT_TEXT)
+                .requiredName(lead.title(), "Lead title", Checks.SHORT_TEXT)
                 .optionalText(lead.source(), "Source", 100)
                 .require(lead.accountId() != null && accounts.find(lead.accountId()).isPresent(),
                         "Account " + lead.accountId() + " does not exist.")

@@ -55,7 +55,7 @@ public class OpportunityService {
 
     /** Adds the problems of a new opportunity's name, amount and close date to {@code checks}. */
     void checkOpening(String name, BigDecimal amount, LocalDate expectedClose, Checks checks) {
-        checks.requiredText(name, "Opportunity name", Checks.SHORT_TEXT)
+        checks.requiredName(name, "Opportunity name", Checks.SHORT_TEXT)
                 .positiveAmount(amount, "Amount")
                 .require(expectedClose != null, "Expected close date is required.")
                 .require(expectedClose == null || !expectedClose.isBefore(LocalDate.now(clock)),
@@ -261,7 +261,21 @@ public class OpportunityService {
 
     /** Go / no-go for a large deal: no-go exits the deal now, recorded as lost with the reasoning. */
     public boolean recordGoDecision(long opportunityId, boolean go, String reasoning, String actorId) {
-        requireOpenInFunnel(opportunityId);
+        Opportunity opportunity = requireOpenInFunnel(opportunityId);
+        java.util.Optional<Person> actor = organization.findPerson(actorId);   // empty: the system, an engine-only administrator
+        if (actor.isPresent()) {
+            // nobody decides on their own deal, even when the task was handed to them
+            String approverId = organization.approverOf(opportunity.ownerId());
+            if (actorId.equals(opportunity.ownerId())) {
+                throw new ValidationException("You cannot decide go / no-go on your own deal: " + personName(approverId)
+                        + " decides it. / 不能对自己的商机做 go / no-go 决定，由 " + personName(approverId) + " 决定。");
+            }
+            if (!actorId.equals(approverId) && actor.get().role() != Role.ADMIN
+                    && !organization.managersAbove(approverId).contains(actorId)) {
+                throw new ValidationException("Only " + personName(approverId) + " or their managers may decide go / no-go on "
+                        + "this deal. / 只有 " + personName(approverId) + " 或其上级可以决定。");
+            }
+        }
         Checks.start().requiredText(reasoning, "Reasoning", Checks.LONG_TEXT).orThrow();
         opportunities.recordGoDecision(opportunityId, go ? "GO" : "NO_GO");
         if (!go) {

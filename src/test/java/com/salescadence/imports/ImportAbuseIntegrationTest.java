@@ -128,6 +128,19 @@ class ImportAbuseIntegrationTest {
     }
 
     @Test
+    void names_a_spreadsheet_would_run_as_formulas_or_with_control_characters_are_refused_on_the_api_and_in_imports() {
+        for (String name : List.of("=HYPERLINK(\"http://evil.example\",\"Click\")", "+cmd", "-2+3", "@SUM(A1)", "Acme\u0000Ltd")) {
+            Map<String, Object> refused = RestCalls.call(http, MANAGER, HttpMethod.POST, "/api/accounts",
+                    Map.of("name", name, "tier", "KEY"), HttpStatus.BAD_REQUEST);
+            assertThat((String) refused.get("error")).containsAnyOf("formula", "control characters");
+        }
+        String csv = "account,name,owner,amount,currency,expected_close_date,stage\n"
+                + "Nowhere,=HYPERLINK(\"http://evil.example\"),t.rep1,100000,CNY," + LocalDate.now(clock).plusDays(30) + ",IDENTIFY\n";
+        ResponseEntity<String> rejected = postCsv("opportunities", csv);
+        assertThat(rejected.getBody()).contains("REJECTED", "formula");
+    }
+
+    @Test
     void a_header_of_two_million_columns_is_refused_at_once_with_a_small_answer() {
         String header = "name,tier,industry,owner," + "x,".repeat(2_000_000);   // 4 MB
         ResponseEntity<String> refused = assertTimeoutPreemptively(Duration.ofSeconds(30),

@@ -68,7 +68,8 @@ class RollupDelegates {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("personId", form.text("adjustPerson" + line));
                 row.put("commit", form.text("adjustCommit" + line));
-                row.put("upside", form.text("adjustUpside" + line));
+                // the form says "Empty means 0"; the API asks for the upside explicitly
+                row.put("upside", form.text("adjustUpside" + line) == null ? "0" : form.text("adjustUpside" + line));
                 row.put("reason", form.text("adjustReason" + line));
                 rows.add(row);
             }

@@ -232,6 +232,26 @@ class LeadToCashProcessTest {
     }
 
     @Test
+    void the_owner_of_a_large_deal_cannot_decide_its_go_no_go_even_when_the_task_is_handed_to_them() {
+        ProcessInstance instance = qualifiedDeal("1000000");
+        assertThat(instance).isWaitingAt(TASK_GO_NO_GO).task().isAssignedTo(TestOrganization.MANAGER);
+        Map<String, Object> go = Map.of(F_GO_DECISION, "go", F_GO_NO_GO_REASON, "I am sure of it");
+
+        engine.getTaskService().setAssignee(task(instance).getId(), TestOrganization.REP);   // the manager hands it over
+        Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.REP, go))
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("your own deal");
+        engine.getTaskService().setAssignee(task(instance).getId(), TestOrganization.TEAMMATE);
+        Assertions.assertThatThrownBy(() -> completeAs(TestOrganization.TEAMMATE, go))
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("Only Meng Manager or their managers");
+        assertThat(instance).isWaitingAt(TASK_GO_NO_GO);
+        Assertions.assertThat(opportunities.get(dealId(instance)).goDecision()).isNull();
+
+        engine.getTaskService().setAssignee(task(instance).getId(), TestOrganization.LEADER);   // above the manager: may
+        completeAs(TestOrganization.LEADER, go);
+        assertThat(instance).isWaitingAt(TASK_WORK_STAGE);
+    }
+
+    @Test
     void a_payment_whose_bank_reference_is_recorded_already_is_refused_and_stored_once() {
         ProcessInstance instance = qualifiedDeal("40000");
         completeAs(TestOrganization.REP, Map.of(F_DEAL_OUTCOME, "won"));
