@@ -15,11 +15,12 @@
  * limitations under the License.
  */
 
-// The Tasklist's configuration (Camunda 7.24's own default, overridden by this file on the classpath) with one
-// addition: customScripts loads scripts/dashboard-link.js, which puts a link to the sales dashboard (/dashboard/)
+// The Tasklist's configuration (Camunda 7.24's own default, overridden by this file on the classpath) with two
+// additions: customScripts loads scripts/dashboard-link.js, which puts a link to the sales dashboard (/dashboard/),
+// and scripts/people-link.js, which puts a link to the people page (/people/, administrators only),
 // into the Tasklist's header.
 export default {
-  customScripts: ['scripts/dashboard-link'],
+  customScripts: ['scripts/dashboard-link', 'scripts/people-link'],
 
   // change the app name and vendor
   // app: {
