@@ -186,6 +186,13 @@ class PeopleApiIntegrationTest {
         Map<String, Object> unknown = call(http, ADMIN, HttpMethod.POST, "/api/people/p.mover/move",
                 Map.of("managerId", "p.nobody"), HttpStatus.BAD_REQUEST);
         assertThat((String) unknown.get("error")).contains("'p.nobody' is not an active person");
+        Map<String, Object> underRep = call(http, ADMIN, HttpMethod.POST, "/api/people/" + TestOrganization.OTHER_REP + "/move",
+                Map.of("managerId", TestOrganization.REP), HttpStatus.BAD_REQUEST);
+        assertThat((String) underRep.get("error")).contains("'t.rep1' is not a manager or administrator");
+        Map<String, Object> demoted = call(http, ADMIN, HttpMethod.PUT, "/api/people/" + TestOrganization.MANAGER, Map.of(
+                "name", "Meng Manager", "email", "t.mgr1@test.local", "role", "REP"), HttpStatus.BAD_REQUEST);
+        assertThat((String) demoted.get("error")).contains("'t.mgr1' has reports");
+        assertThat(organization.person(TestOrganization.OTHER_REP).managerId()).isEqualTo(TestOrganization.OTHER_MANAGER);
         assertThat(organization.person(TestOrganization.LEADER).managerId()).isNull();
         assertThat(organization.person("p.mover").managerId()).isEqualTo(TestOrganization.OTHER_MANAGER);
     }
