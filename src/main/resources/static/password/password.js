@@ -18,7 +18,8 @@
     }
   };
 
-  var lang = (navigator.language || 'en').toLowerCase().indexOf('zh') === 0 ? 'zh' : 'en';
+  var page = window.cadencePage;
+  var lang = page.browserLanguage();
   var $ = function (id) { return document.getElementById(id); };
   var lastAnswer = null;   // the last refusal, shown again in the other language
   var token = (/(?:^|[#&])token=([A-Za-z0-9_-]+)/.exec(location.hash) || [])[1];
@@ -26,11 +27,7 @@
   function t(key) { return TEXTS[lang][key]; }
 
   function applyLanguage() {
-    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-    document.querySelectorAll('[data-t]').forEach(function (el) { el.textContent = t(el.getAttribute('data-t')); });
-    document.title = t('title');
-    $('lang-en').classList.toggle('active', lang === 'en');
-    $('lang-zh').classList.toggle('active', lang === 'zh');
+    page.apply(TEXTS, lang);
     if (lastAnswer) { showError(message(lastAnswer)); }
   }
 
@@ -46,15 +43,9 @@
     });
   }
 
-  // A refusal of the people API reads "English. / 中文。": show the part of the page's language.
-  function localize(text) {
-    var parts = String(text).split(' / ');
-    return parts.length === 2 && /[\u4e00-\u9fff]/.test(parts[1]) ? parts[lang === 'zh' ? 1 : 0] : text;
-  }
 
   function message(answer) {
-    var b = answer.body || {};
-    return b.problems && b.problems.length ? b.problems.map(localize).join('\n') : localize(b.error || ('HTTP ' + answer.status));
+    return page.refusal(answer, lang);
   }
 
   $('lang-en').addEventListener('click', function () { lang = 'en'; applyLanguage(); });

@@ -54,7 +54,8 @@
     }
   };
 
-  var lang = (navigator.language || 'en').toLowerCase().indexOf('zh') === 0 ? 'zh' : 'en';
+  var page = window.cadencePage;
+  var lang = page.browserLanguage();
   var $ = function (id) { return document.getElementById(id); };
   var people = [];
   var quotas = [];
@@ -64,11 +65,7 @@
   function t(key) { return TEXTS[lang][key]; }
 
   function applyLanguage() {
-    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-    document.querySelectorAll('[data-t]').forEach(function (el) { el.textContent = t(el.getAttribute('data-t')); });
-    document.title = t('title');
-    $('lang-en').classList.toggle('active', lang === 'en');
-    $('lang-zh').classList.toggle('active', lang === 'zh');
+    page.apply(TEXTS, lang);
     if (editing) { $('form-title').textContent = t('editTitle') + nameOf(editing); $('save').textContent = t('save'); }
     renderPeople();
     renderQuotas();
@@ -106,17 +103,11 @@
     $('message').hidden = isError || !text;
   }
 
-  // A refusal of the people API reads "English. / 中文。": show the part of the page's language.
-  function localize(text) {
-    var parts = String(text).split(' / ');
-    return parts.length === 2 && /[\u4e00-\u9fff]/.test(parts[1]) ? parts[lang === 'zh' ? 1 : 0] : text;
-  }
 
   function failed(answer) {
     if (answer.status === 401) { $('signin').hidden = false; $('content').hidden = true; return; }
     if (answer.status === 403) { say(t('forbidden'), true); return; }
-    var b = answer.body || {};
-    say(b.problems && b.problems.length ? b.problems.map(localize).join('\n') : localize(b.error || ('HTTP ' + answer.status)), true);
+    say(page.refusal(answer, lang), true);
   }
 
   function nameOf(login) {
