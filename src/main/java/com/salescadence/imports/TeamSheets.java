@@ -77,6 +77,13 @@ final class TeamSheets {
                         + manager + " 既不是在职人员，也不在此文件中。");
                 continue;
             }
+            Role managerRole = manager == null ? null
+                    : byLogin.containsKey(manager) ? byLogin.get(manager).role() : lookups.person(manager).map(Person::role).orElse(null);
+            Optional<String> notAManager = ReportingLineRules.managerRoleProblem(manager, managerRole);
+            if (notAManager.isPresent()) {
+                problem(sheet, row.line(), "manager", notAManager.get());
+                continue;
+            }
             Optional<String> loop = ReportingLineRules.managerProblem(row.login(), manager, managerOf);
             if (loop.isPresent()) {
                 problem(sheet, row.line(), "manager", loop.get());

@@ -36,6 +36,7 @@ public class OrganizationAdministration {
                         "Manager '" + person.managerId() + "' does not exist.")
                 .require(person.managerId() == null || !person.managerId().equals(person.id()),
                         ReportingLineRules.managerProblem(person.id(), person.managerId(), Map.of()).orElse(""))
+                .require(managerRoleProblem(person.managerId()).isEmpty(), managerRoleProblem(person.managerId()).orElse(""))
                 .orThrow();
         people.insert(person);
         identities.sync(person, password);
@@ -63,6 +64,10 @@ public class OrganizationAdministration {
                         ReportingLineRules.managerProblem(person.id(), person.managerId(), managers()).orElse(""))
                 .require(!ReportingLineRules.removesLastAdministrator(before.role(), person.role(), activeAdministrators()),
                         ReportingLineRules.lastAdministratorRefusal(person.id()))
+                .require(managerRoleProblem(person.managerId()).isEmpty(), managerRoleProblem(person.managerId()).orElse(""))
+                .require(person.role() == Role.MANAGER || person.role() == Role.ADMIN || people.findDirectReports(person.id()).isEmpty(),
+                        "'" + person.id() + "' has reports: move them to another manager before changing the role. / " + person.id()
+                                + " 有下属：请先把他们调到其他经理名下，再更改角色。")
                 .orThrow();
         people.update(person);
         identities.sync(person, null);
@@ -103,6 +108,11 @@ public class OrganizationAdministration {
         Map<String, String> managerOf = new HashMap<>();
         people.findAll().forEach(p -> managerOf.put(p.id(), p.managerId()));
         return managerOf;
+    }
+
+    private java.util.Optional<String> managerRoleProblem(String managerId) {
+        return managerId == null ? java.util.Optional.empty()
+                : people.findById(managerId).flatMap(m -> ReportingLineRules.managerRoleProblem(managerId, m.role()));
     }
 
     private long activeAdministrators() {

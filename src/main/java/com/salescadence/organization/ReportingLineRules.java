@@ -36,6 +36,15 @@ public final class ReportingLineRules {
         return Optional.empty();
     }
 
+    /** Only managers and administrators have reports: what is wrong with {@code managerId} (of that role) as a manager, if anything. */
+    public static Optional<String> managerRoleProblem(String managerId, Role managerRole) {
+        if (managerId == null || managerRole == null || managerRole == Role.MANAGER || managerRole == Role.ADMIN) {
+            return Optional.empty();
+        }
+        return Optional.of("'" + managerId + "' is not a manager or administrator, so nobody can report to them. / " + managerId
+                + " 不是经理或管理员，不能有下属。");
+    }
+
     /** Whether a change takes the last active administrator away (role changed, deactivated). */
     public static boolean removesLastAdministrator(Role before, Role after, long activeAdministrators) {
         return before == Role.ADMIN && after != Role.ADMIN && activeAdministrators <= 1;

@@ -33,6 +33,15 @@ class ReportingLineRulesTest {
     }
 
     @Test
+    void only_managers_and_administrators_have_reports() {
+        assertThat(ReportingLineRules.managerRoleProblem("r", Role.REP)).get().asString().contains("is not a manager or administrator");
+        assertThat(ReportingLineRules.managerRoleProblem("f", Role.FINANCE)).isPresent();
+        assertThat(ReportingLineRules.managerRoleProblem("m", Role.MANAGER)).isEmpty();
+        assertThat(ReportingLineRules.managerRoleProblem("a", Role.ADMIN)).isEmpty();
+        assertThat(ReportingLineRules.managerRoleProblem(null, null)).isEmpty();
+    }
+
+    @Test
     void the_last_administrator_keeps_the_role() {
         assertThat(ReportingLineRules.removesLastAdministrator(Role.ADMIN, Role.REP, 1)).isTrue();
         assertThat(ReportingLineRules.removesLastAdministrator(Role.ADMIN, null, 1)).isTrue();

@@ -34,11 +34,13 @@ import com.salescadence.organization.Person;
 import com.salescadence.organization.Role;
 import com.salescadence.support.TestDatabase;
 import com.salescadence.support.TestOrganization;
+import com.salescadence.support.WeeklyCycles;
 import com.salescadence.workflow.LeadToCashProcess;
+import com.salescadence.workflow.WeeklyCommitProcess;
 
 /**
  * Every people operation through /api/people as an administrator: add (with the one-time password link, used
- * once, refused when expired), edit, move (the approvals about the person follow to the new manager), leave (open
+ * once, refused when expired), edit, move (the approvals and chases about the person follow to the new manager), leave (open
  * deals and tasks to a successor, sign-in locked, history kept) and the refusals: self-manager, loop, last
  * administrator, duplicate login, a non-administrator.
  */
@@ -61,6 +63,7 @@ class PeopleApiIntegrationTest {
     @Autowired TaskService taskService;
     @Autowired RuntimeService runtimeService;
     @Autowired JdbcClient jdbc;
+    @Autowired org.camunda.bpm.engine.ProcessEngine engine;
 
     @BeforeEach
     void people() {
@@ -183,8 +186,35 @@ class PeopleApiIntegrationTest {
         Map<String, Object> unknown = call(http, ADMIN, HttpMethod.POST, "/api/people/p.mover/move",
                 Map.of("managerId", "p.nobody"), HttpStatus.BAD_REQUEST);
         assertThat((String) unknown.get("error")).contains("'p.nobody' is not an active person");
+        Map<String, Object> underRep = call(http, ADMIN, HttpMethod.POST, "/api/people/" + TestOrganization.OTHER_REP + "/move",
+                Map.of("managerId", TestOrganization.REP), HttpStatus.BAD_REQUEST);
+        assertThat((String) underRep.get("error")).contains("'t.rep1' is not a manager or administrator");
+        Map<String, Object> demoted = call(http, ADMIN, HttpMethod.PUT, "/api/people/" + TestOrganization.MANAGER, Map.of(
+                "name", "Meng Manager", "email", "t.mgr1@test.local", "role", "REP"), HttpStatus.BAD_REQUEST);
+        assertThat((String) demoted.get("error")).contains("'t.mgr1' has reports");
+        assertThat(organization.person(TestOrganization.OTHER_REP).managerId()).isEqualTo(TestOrganization.OTHER_MANAGER);
         assertThat(organization.person(TestOrganization.LEADER).managerId()).isNull();
         assertThat(organization.person("p.mover").managerId()).isEqualTo(TestOrganization.OTHER_MANAGER);
+    }
+
+    @Test
+    void a_move_hands_the_chase_of_a_missing_commit_to_the_new_manager() {
+        administration.add(new Person("p.chased", "Chen Chased", "chased@test.local", Role.REP, TestOrganization.MANAGER, null),
+                TestOrganization.PASSWORD);
+        WeeklyCycles weeks = new WeeklyCycles(engine);
+        String key = weeks.open(LocalDateTime.of(2021, 3, 7, 8, 0));
+        WeeklyCycles.setClock(LocalDateTime.of(2021, 3, 8, 8, 30));   // past Monday 08:00: the missing commits are chased
+        weeks.runDueJobs(key);
+        Task chase = chaseOf("p.chased");
+        assertThat(chase.getAssignee()).isEqualTo(TestOrganization.MANAGER);
+
+        Map<String, Object> moved = call(http, ADMIN, HttpMethod.POST, "/api/people/p.chased/move",
+                Map.of("managerId", TestOrganization.OTHER_MANAGER), HttpStatus.OK);
+        assertThat((List<String>) moved.get("tasks")).containsExactly(chase.getId());
+        assertThat(chaseOf("p.chased").getAssignee()).isEqualTo(TestOrganization.OTHER_MANAGER);
+        assertThat(runtimeService.getVariable(chase.getProcessInstanceId(), WeeklyCommitProcess.CHASE_ASSIGNEE))
+                .isEqualTo(TestOrganization.OTHER_MANAGER);
+        assertThat(chaseOf(TestOrganization.REP).getAssignee()).as("another rep's chase stays").isEqualTo(TestOrganization.MANAGER);
     }
 
     @Test
@@ -249,6 +279,11 @@ class PeopleApiIntegrationTest {
                 "budget", "In the plan", "authority", "CIO", "need", "Paper", "timeline", "Q1", "opportunityName", "Rollout " + leadId,
                 "amount", amount, "expectedCloseDate", LocalDate.now().plusMonths(2).toString()), HttpStatus.OK);
         return jdbc.sql("select id from opportunity where lead_id = ?").param(leadId).query(Long.class).single();
+    }
+
+    private Task chaseOf(String rep) {
+        return taskService.createTaskQuery().taskDefinitionKey(WeeklyCommitProcess.TASK_CHASE_MISSING_COMMIT)
+                .processVariableValueEquals(WeeklyCommitProcess.REP_ID, rep).singleResult();
     }
 
     private List<Task> tasksAbout(String assignee, String owner) {

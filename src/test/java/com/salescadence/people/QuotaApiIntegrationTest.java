@@ -107,6 +107,13 @@ class QuotaApiIntegrationTest {
         assertThat(board().get(TestOrganization.OTHER_REP)).containsEntry("source", "NONE");
     }
 
+    @Test
+    void the_openapi_document_describes_people_quotas_and_password_links_with_their_typed_bodies() {
+        String docs = http.getForEntity("/v3/api-docs", String.class).getBody();
+        assertThat(docs).contains("/api/people", "/api/people/{login}/move", "/api/people/{login}/leave", "/api/quotas/{login}/{period}",
+                "/api/password", "\"NewPerson\"", "\"QuotaLine\"", "SUM_OF_REPORTS", "\"Handover\"");
+    }
+
     private Map<String, Object> put(String person, String quota, String stretch, HttpStatus expected) {
         return call(http, ADMIN, HttpMethod.PUT, "/api/quotas/" + person + "/" + quarter, Map.of("quota", quota, "stretch", stretch),
                 expected);

@@ -17,11 +17,12 @@
 
 // The Tasklist's configuration (Camunda 7.24's own default, overridden by this file on the classpath) with these
 // additions: customScripts loads scripts/dashboard-link.js, which puts links to the sales dashboard (/dashboard/)
-// and the import page (/import/) into the Tasklist's header, and scripts/person-language.js, which switches the
+// and the import page (/import/) into the Tasklist's header, scripts/people-link.js the people page (/people/,
+// administrators only), and scripts/person-language.js, which switches the
 // Tasklist to the signed-in person's language (person.language); before sign-in the browser's language decides.
 // locales: Simplified Chinese (locales/zh.json) and English; a browser in any other language reads English.
 export default {
-  customScripts: ['scripts/dashboard-link', 'scripts/person-language'],
+  customScripts: ['scripts/dashboard-link', 'scripts/people-link', 'scripts/person-language'],
 
   locales: {
     availableLocales: ['en', 'zh'],
