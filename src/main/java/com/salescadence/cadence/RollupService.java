@@ -189,6 +189,11 @@ public class RollupService {
                 .append("\nTeam commit: ").append(view.totalCommit().toPlainString())
                 .append(", upside: ").append(view.totalUpside().toPlainString()).append(" (upside is never in the commit)");
         text.append("\nMissing: ").append(view.missing().isEmpty() ? "nobody" : String.join(", ", view.missing()));
+        PipelineFigures.SmallDeals small = figures.smallOpen(organization.chartBelow(view.managerId()).teamOf(view.managerId()));
+        if (small.count() > 0) {
+            text.append("\nSmall deals in progress (out of the funnel, in no forecast): ").append(small.count()).append(", ")
+                    .append(small.amount().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
+        }
         for (RollupRow row : view.rows()) {
             if (!row.flags().isEmpty()) {
                 text.append("\n! ").append(row.person()).append(": ").append(String.join("; ", row.flags()));

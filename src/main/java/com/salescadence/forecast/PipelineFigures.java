@@ -95,6 +95,26 @@ public class PipelineFigures {
     public record Orders(BigDecimal total, BigDecimal unfulfilled) {
     }
 
+    /** Open out-of-funnel deals of these owners (any close date): no pipeline, shown beside it. */
+    public SmallDeals smallOpen(Collection<String> owners) {
+        long[] count = {0};
+        BigDecimal[] amount = {BigDecimal.ZERO};
+        if (!owners.isEmpty()) {
+            Set<String> wanted = owners instanceof Set<String> set ? set : new HashSet<>(owners);
+            forOwners(owners, "owner_id", "select owner_id, count(*) as deals, sum(amount) as total from opportunity"
+                    + " where status = 'OPEN' and in_funnel = false", " group by owner_id", Map.of(), rs -> {
+                        if (wanted.contains(rs.getString("owner_id"))) {
+                            count[0] += rs.getLong("deals");
+                            amount[0] = amount[0].add(rs.getBigDecimal("total"));
+                        }
+                    });
+        }
+        return new SmallDeals(count[0], amount[0]);
+    }
+
+    public record SmallDeals(long count, BigDecimal amount) {
+    }
+
     /** A period of days [from, to). */
     public record Period(LocalDate from, LocalDate to) {
     }

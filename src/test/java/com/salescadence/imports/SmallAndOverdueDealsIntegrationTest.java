@@ -69,6 +69,7 @@ class SmallAndOverdueDealsIntegrationTest {
     @Autowired QuotaService quotas;
     @Autowired MonthlyForecastService monthlyForecast;
     @Autowired ProcessEngine engine;
+    @Autowired com.salescadence.cadence.RollupService rollups;
 
     @AfterEach
     void resetClock() {
@@ -150,6 +151,8 @@ class SmallAndOverdueDealsIntegrationTest {
         amount(row, "monthForecast", "70000");
         // key deals closing by the end of November: the overdue O only (L closes in December)
         assertThat((List<?>) call.get("keyDeals")).singleElement().asString().startsWith("100000.00 O (DEVELOP");
+        // the call's text names the small deal beside the forecasts
+        assertThat(rollups.brief(rollups.view(cycle, MANAGER))).contains("Small deals in progress (out of the funnel, in no forecast): 1, 20000.00");
 
         // ---- the categories' pipeline: every open funnel deal, the small one beside it ----
         Map<String, Object> categories = get(MANAGER, "/api/metrics/categories");
