@@ -269,7 +269,8 @@ public class RollupService {
             everyone.addAll(chart.teamOf(managerId)); // the manager's own deals count among the key deals
             pipeline = figures.byOwner(everyone, List.of(new PipelineFigures.Period(week.minusDays(7), week),
                     new PipelineFigures.Period(monthStart, monthStart.plusMonths(1)),
-                    new PipelineFigures.Period(quarterStart, quarterStart.plusMonths(3))), monthStart.plusMonths(1));
+                    new PipelineFigures.Period(quarterStart, quarterStart.plusMonths(3))), monthStart.plusMonths(1),
+                    new PipelineFigures.Period(quarterStart, week));   // unfulfilled: won this quarter before the call's week
         }
 
         RollupRow row(Person person) {
@@ -312,7 +313,7 @@ public class RollupService {
             flags.add("commit " + CommitCallRules.percent(linearity) + " of its linear share (band 95%-100%)");
         }
         if (unfulfilled.isPresent() && unfulfilled.get().compareTo(thresholds.unfulfilledMax()) >= 0) {
-            flags.add("unfulfilled orders " + CommitCallRules.percent(unfulfilled) + " (limit 5%)");
+            flags.add("unfulfilled orders " + CommitCallRules.percent(unfulfilled) + " of this quarter's wins (limit 5%)");
         }
         if (quarterStretch.signum() > 0 && quarterForecast.add(upside).compareTo(quarterStretch) < 0) {
             flags.add("quarter forecast + upside below the stretch target");

@@ -149,6 +149,8 @@ class SmallAndOverdueDealsIntegrationTest {
         // November: booked 70,000, no funnel deal closes in November
         amount(row, "quarterForecast", "170000");
         amount(row, "monthForecast", "70000");
+        // unfulfilled, as in the metrics: won this quarter before the call's week (W 40,000 and S 30,000), none of it paid
+        assertThat(row).containsEntry("unfulfilledShare", "100.0%");
         // key deals closing by the end of November: the overdue O only (L closes in December)
         assertThat((List<?>) call.get("keyDeals")).singleElement().asString().startsWith("100000.00 O (DEVELOP");
         // the call's text names the small deal beside the forecasts
