@@ -6,7 +6,7 @@
   var TEXTS = {
     en: {
       title: 'Import from CSV',
-      intro: 'Bring in accounts, contacts and opportunities, and a team's history (stage history, orders and payments, past weekly commits), from spreadsheets saved as CSV (UTF-8). A dry run checks every row and stores nothing; an import stores everything or, if any row is bad, nothing.',
+      intro: 'Bring in accounts, contacts and opportunities, and a team\'s history (stage history, orders and payments, past weekly commits), from spreadsheets saved as CSV (UTF-8). A dry run checks every row and stores nothing; an import stores everything or, if any row is bad, nothing.',
       type: 'What the file holds', accounts: 'Accounts', contacts: 'Contacts', opportunities: 'Opportunities',
       people: 'People (administrators)', quotas: 'Quotas (administrators)',
       template: 'Download the template', file: 'CSV file', dryRun: 'Dry run', 'import': 'Import',

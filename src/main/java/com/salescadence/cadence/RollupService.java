@@ -189,6 +189,11 @@ public class RollupService {
                 .append("\nTeam commit: ").append(view.totalCommit().toPlainString())
                 .append(", upside: ").append(view.totalUpside().toPlainString()).append(" (upside is never in the commit)");
         text.append("\nMissing: ").append(view.missing().isEmpty() ? "nobody" : String.join(", ", view.missing()));
+        PipelineFigures.SmallDeals small = figures.smallOpen(organization.chartBelow(view.managerId()).teamOf(view.managerId()));
+        if (small.count() > 0) {
+            text.append("\nSmall deals in progress (out of the funnel, in no forecast): ").append(small.count()).append(", ")
+                    .append(small.amount().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
+        }
         for (RollupRow row : view.rows()) {
             if (!row.flags().isEmpty()) {
                 text.append("\n! ").append(row.person()).append(": ").append(String.join("; ", row.flags()));
@@ -264,7 +269,8 @@ public class RollupService {
             everyone.addAll(chart.teamOf(managerId)); // the manager's own deals count among the key deals
             pipeline = figures.byOwner(everyone, List.of(new PipelineFigures.Period(week.minusDays(7), week),
                     new PipelineFigures.Period(monthStart, monthStart.plusMonths(1)),
-                    new PipelineFigures.Period(quarterStart, quarterStart.plusMonths(3))), monthStart.plusMonths(1));
+                    new PipelineFigures.Period(quarterStart, quarterStart.plusMonths(3))), monthStart.plusMonths(1),
+                    new PipelineFigures.Period(quarterStart, week));   // unfulfilled: won this quarter before the call's week
         }
 
         RollupRow row(Person person) {
@@ -307,7 +313,7 @@ public class RollupService {
             flags.add("commit " + CommitCallRules.percent(linearity) + " of its linear share (band 95%-100%)");
         }
         if (unfulfilled.isPresent() && unfulfilled.get().compareTo(thresholds.unfulfilledMax()) >= 0) {
-            flags.add("unfulfilled orders " + CommitCallRules.percent(unfulfilled) + " (limit 5%)");
+            flags.add("unfulfilled orders " + CommitCallRules.percent(unfulfilled) + " of this quarter's wins (limit 5%)");
         }
         if (quarterStretch.signum() > 0 && quarterForecast.add(upside).compareTo(quarterStretch) < 0) {
             flags.add("quarter forecast + upside below the stretch target");

@@ -20,7 +20,7 @@ import com.salescadence.pipeline.stage.StageModelCatalog;
 
 /**
  * Sums of the pipeline, aggregated in the database: booked sales in a period, the weighted forecast
- * (open amount x the stage's win rate, from the stage model), orders and their unfulfilled part.
+ * (open amount x the stage's win rate, from the stage model), won deals and their unfulfilled part.
  */
 @Service
 @Transactional(readOnly = true)
@@ -78,21 +78,28 @@ public class PipelineFigures {
         return total;
     }
 
-    /** Orders of these owners' deals (refused credit excluded): all, and those not yet paid. */
-    public Orders orders(Collection<String> owners) {
-        if (owners.isEmpty()) {
-            return new Orders(BigDecimal.ZERO, BigDecimal.ZERO);
-        }
-        return jdbc.sql("""
-                select coalesce(sum(o.amount), 0) as total,
-                       coalesce(sum(case when o.status <> 'PAID' then o.amount else 0 end), 0) as unfulfilled
-                from sales_order o join opportunity d on d.id = o.opportunity_id
-                where d.owner_id in (:owners) and o.status <> 'CREDIT_REFUSED'""")
-                .param("owners", owners)
-                .query((rs, row) -> new Orders(rs.getBigDecimal("total"), rs.getBigDecimal("unfulfilled"))).single();
+    /** Won deals (the orders) and the part of them not paid yet. */
+    public record Orders(BigDecimal total, BigDecimal unfulfilled) {
     }
 
-    public record Orders(BigDecimal total, BigDecimal unfulfilled) {
+    /** Open out-of-funnel deals of these owners (any close date): no pipeline, shown beside it. */
+    public SmallDeals smallOpen(Collection<String> owners) {
+        long[] count = {0};
+        BigDecimal[] amount = {BigDecimal.ZERO};
+        if (!owners.isEmpty()) {
+            Set<String> wanted = owners instanceof Set<String> set ? set : new HashSet<>(owners);
+            forOwners(owners, "owner_id", "select owner_id, count(*) as deals, sum(amount) as total from opportunity"
+                    + " where status = 'OPEN' and in_funnel = false", " group by owner_id", Map.of(), rs -> {
+                        if (wanted.contains(rs.getString("owner_id"))) {
+                            count[0] += rs.getLong("deals");
+                            amount[0] = amount[0].add(rs.getBigDecimal("total"));
+                        }
+                    });
+        }
+        return new SmallDeals(count[0], amount[0]);
+    }
+
+    public record SmallDeals(long count, BigDecimal amount) {
     }
 
     /** A period of days [from, to). */
@@ -102,11 +109,13 @@ public class PipelineFigures {
     /**
      * The figures of many owners at once, for adding up per group of owners in memory: booked sales and open
      * amounts by stage in each of the periods, read by one {@code GROUP BY owner} query, and the orders by a
-     * second. {@link ByOwner#booked}, {@link ByOwner#weightedOpen} and {@link ByOwner#orders} of any subset
-     * of the owners equal {@link #booked}, {@link #weightedOpen} and {@link #orders} of that subset. With
-     * each owner's largest open deal closing before {@code openBefore}, for {@link #largestOpen}'s floor.
+     * second. {@link ByOwner#booked} and {@link ByOwner#weightedOpen} of any subset of the owners equal
+     * {@link #booked} and {@link #weightedOpen} of that subset; {@link ByOwner#orders} are the deals won in
+     * {@code wonIn} and the part of them not paid (no order, credit refused or unpaid), the unfulfilled share's
+     * scope in the metrics. With each owner's largest open deal closing before {@code openBefore}, for
+     * {@link #largestOpen}'s floor.
      */
-    public ByOwner byOwner(Collection<String> owners, List<Period> periods, LocalDate openBefore) {
+    public ByOwner byOwner(Collection<String> owners, List<Period> periods, LocalDate openBefore, Period wonIn) {
         ByOwner sums = new ByOwner(periods.size());
         if (owners.isEmpty() || periods.isEmpty()) {
             return sums;
@@ -159,10 +168,11 @@ public class PipelineFigures {
             }
         });
         forOwners(owners, "d.owner_id", """
-                select d.owner_id, sum(o.amount) as total, sum(case when o.status <> 'PAID' then o.amount else 0 end) as unfulfilled
-                from sales_order o join opportunity d on d.id = o.opportunity_id
-                where o.status <> 'CREDIT_REFUSED'""", " group by d.owner_id", Map.of(), rs -> sums.orders.put(rs.getString("owner_id"),
-                new Orders(rs.getBigDecimal("total"), rs.getBigDecimal("unfulfilled"))));
+                select d.owner_id, sum(d.amount) as total, sum(case when o.status = 'PAID' then 0 else d.amount end) as unfulfilled
+                from opportunity d left join sales_order o on o.opportunity_id = d.id
+                where d.status = 'WON' and d.closed_at >= :wonFrom and d.closed_at < :wonTo""", " group by d.owner_id",
+                Map.of("wonFrom", wonIn.from().atStartOfDay(), "wonTo", wonIn.to().atStartOfDay()),
+                rs -> sums.orders.put(rs.getString("owner_id"), new Orders(rs.getBigDecimal("total"), rs.getBigDecimal("unfulfilled"))));
         return sums;
     }
 
@@ -307,7 +317,7 @@ public class PipelineFigures {
             return largest.size() < count ? null : largest.get(count - 1);
         }
 
-        /** {@link PipelineFigures#orders} of these owners. */
+        /** Deals won in the period given to {@link PipelineFigures#byOwner} by these owners, and the part not paid. */
         public Orders orders(Collection<String> of) {
             BigDecimal total = BigDecimal.ZERO;
             BigDecimal unfulfilled = BigDecimal.ZERO;

@@ -61,8 +61,9 @@ class ImportController {
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Manager (for their team) or admin: import a CSV file uploaded as the part 'file' (with type), "
-            + "or several files in parts named people, quotas, accounts, contacts, opportunities (one job, all or nothing; "
-            + "people and quotas: administrators only)",
+            + "or several files in parts named after their types: people, quotas (administrators only), accounts, contacts, "
+            + "opportunities and a team's history (stage_history, orders, commits; with the opportunities they refer to) "
+            + "(one job, all or nothing)",
             description = "200 with the finished job for small files, 202 with the queued job (and Location) for large ones; "
                     + "poll GET /api/imports/{id}. dryRun=true checks every row and stores nothing. A real import stores "
                     + "nothing when any row is bad. 400 for a malformed file, 413 above cadence.import.max-bytes.")
@@ -70,7 +71,7 @@ class ImportController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
             schema = @Schema(implementation = UploadForm.class)))
     ResponseEntity<ImportJobView> upload(
-            @Parameter(description = "people, quotas (administrators), accounts, contacts or opportunities (for the part 'file')") @RequestParam(required = false) String type,
+            @Parameter(description = "people, quotas (administrators), accounts, contacts, opportunities, stage_history, orders or commits (for the part 'file')") @RequestParam(required = false) String type,
             @RequestParam(defaultValue = "false") boolean dryRun,
             MultipartHttpServletRequest request, Principal principal) throws IOException {
         Map<ImportKind, byte[]> files = new EnumMap<>(ImportKind.class);

@@ -69,6 +69,7 @@ class SmallAndOverdueDealsIntegrationTest {
     @Autowired QuotaService quotas;
     @Autowired MonthlyForecastService monthlyForecast;
     @Autowired ProcessEngine engine;
+    @Autowired com.salescadence.cadence.RollupService rollups;
 
     @AfterEach
     void resetClock() {
@@ -148,8 +149,12 @@ class SmallAndOverdueDealsIntegrationTest {
         // November: booked 70,000, no funnel deal closes in November
         amount(row, "quarterForecast", "170000");
         amount(row, "monthForecast", "70000");
+        // unfulfilled, as in the metrics: won this quarter before the call's week (W 40,000 and S 30,000), none of it paid
+        assertThat(row).containsEntry("unfulfilledShare", "100.0%");
         // key deals closing by the end of November: the overdue O only (L closes in December)
         assertThat((List<?>) call.get("keyDeals")).singleElement().asString().startsWith("100000.00 O (DEVELOP");
+        // the call's text names the small deal beside the forecasts
+        assertThat(rollups.brief(rollups.view(cycle, MANAGER))).contains("Small deals in progress (out of the funnel, in no forecast): 1, 20000.00");
 
         // ---- the categories' pipeline: every open funnel deal, the small one beside it ----
         Map<String, Object> categories = get(MANAGER, "/api/metrics/categories");
