@@ -15,9 +15,14 @@ public class ValidationException extends RuntimeException {
         this(List.of(problem));
     }
 
+    /** Each problem reads in Chinese and English where {@link ValidationTexts} has its Chinese text. */
     public ValidationException(List<String> problems) {
-        super(String.join(" ", problems));
-        this.problems = List.copyOf(problems);
+        super(String.join(" ", bilingual(problems)));
+        this.problems = bilingual(problems);
+    }
+
+    private static List<String> bilingual(List<String> problems) {
+        return problems.stream().map(ValidationTexts::bilingual).toList();
     }
 
     public List<String> problems() {

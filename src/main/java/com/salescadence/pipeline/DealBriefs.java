@@ -95,7 +95,9 @@ public class DealBriefs {
         if (stage.isOpen()) {
             for (Outcome outcome : outcomesToLeave(model, stage)) {
                 Map<String, String> option = new LinkedHashMap<>();
-                option.put("label", outcome.label() + (outcome.required() ? " (required)" : ""));
+                // bilingual, like every label of the forms: "已了解客户的业务和需求（必需） / Customer's ... (required)"
+                option.put("label", outcome.label("zh") + (outcome.required() ? "（必需）" : "") + " / "
+                        + outcome.label() + (outcome.required() ? " (required)" : ""));
                 option.put("value", outcome.code());
                 options.add(option);
             }

@@ -20,7 +20,7 @@ class InputsTest {
     @Test
     void a_non_numeric_amount_is_refused_with_the_field_name() {
         assertThatThrownBy(() -> Inputs.amount("lots", "Amount")).isInstanceOf(ValidationException.class)
-                .hasMessage("Amount must be a number, got 'lots'.");
+                .hasMessage("金额必须是数字，而不是“lots”。 / Amount must be a number, got 'lots'.");
     }
 
     @Test

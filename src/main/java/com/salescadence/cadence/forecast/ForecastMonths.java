@@ -38,6 +38,11 @@ public final class ForecastMonths {
         return "Month " + number + ": " + month;
     }
 
+    /** The label of a month's amount field in the form, in Chinese and English: "第 1 个月：2026-12 / Month 1: 2026-12". */
+    public static String bilingualLabel(int number, YearMonth month) {
+        return "第 " + number + " 个月：" + month + " / " + label(number, month);
+    }
+
     /**
      * The rows {@link #parse} reads, from the form's numbered fields: the i-th amount (amount1..12 in the
      * Tasklist form) is the forecast of the i-th month of the window; an amount not given stays empty.

@@ -99,7 +99,7 @@ class ForecastDelegates {
             List<MonthFigures> months = forecasts.pipelineByMonth(rep, MonthlyForecastService.firstMonth(cycle));
             task.setVariableLocal(FORECAST_PIPELINE, Spin.JSON(MonthlyForecastService.pipelineTable(months)));
             for (int i = 1; i <= months.size(); i++) {
-                task.setVariableLocal(monthLabel(i), ForecastMonths.label(i, months.get(i - 1).month()));
+                task.setVariableLocal(monthLabel(i), ForecastMonths.bilingualLabel(i, months.get(i - 1).month()));
                 // not task-local: the form submits the edited amount under the same name (see CommitDelegates)
                 task.setVariable(amountField(i), months.get(i - 1).weighted().doubleValue());
             }

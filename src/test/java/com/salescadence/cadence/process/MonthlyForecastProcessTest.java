@@ -139,9 +139,9 @@ class MonthlyForecastProcessTest {
         Assertions.assertThat(table.get(2)).containsEntry("month", "Month 3: 2023-05").containsEntry("pipeline", "200000.00").containsEntry("weighted", "100000.00");
         Assertions.assertThat(table.get(3)).containsEntry("month", "Month 4: 2023-06").containsEntry("pipeline", "150000.00").containsEntry("weighted", "112500.00");
         Assertions.assertThat(table.get(11)).containsEntry("month", "Month 12: 2024-02").containsEntry("pipeline", "0.00");
-        // the amount fields are labelled like the table and prefilled with the weighted pipeline, in the process scope
+        // the amount fields are labelled like the table (in Chinese and English) and prefilled with the weighted pipeline, in the process scope
         var taskService = engine.getTaskService();
-        Assertions.assertThat(taskService.getVariableLocal(repTask.getId(), monthLabel(4))).isEqualTo("Month 4: 2023-06");
+        Assertions.assertThat(taskService.getVariableLocal(repTask.getId(), monthLabel(4))).isEqualTo("第 4 个月：2023-06 / Month 4: 2023-06");
         Assertions.assertThat(taskService.getVariableLocal(repTask.getId(), amountField(4))).as("not task-local").isNull();
         Assertions.assertThat(taskService.getVariable(repTask.getId(), amountField(1))).isEqualTo(10000.0);
         Assertions.assertThat(taskService.getVariable(repTask.getId(), amountField(4))).isEqualTo(112500.0);

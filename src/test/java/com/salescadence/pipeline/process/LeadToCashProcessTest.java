@@ -173,7 +173,7 @@ class LeadToCashProcessTest {
 
         Assertions.assertThatThrownBy(() -> askToAdvance("NEED_UNDERSTOOD,MARKET_INFO_CONFIRMED", "60"))
                 .isInstanceOf(BadUserRequestException.class)
-                .hasMessage("A deal in Validate opportunity may claim at most 50% probability; you claimed 60%.");
+                .hasMessageEndingWith(" / A deal in Validate opportunity may claim at most 50% probability; you claimed 60%.");
 
         assertThat(instance).isWaitingAt(TASK_WORK_STAGE);
         Assertions.assertThat(opportunities.evidence(dealId)).isEmpty();

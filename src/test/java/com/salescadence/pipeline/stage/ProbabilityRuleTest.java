@@ -25,7 +25,7 @@ class ProbabilityRuleTest {
     void in_identify_a_claim_above_fifty_percent_is_refused() {
         assertThatThrownBy(() -> ProbabilityRule.claimable(ibm.stage("IDENTIFY"), 51))
                 .isInstanceOf(ValidationException.class)
-                .hasMessage("A deal in Identify opportunity may claim at most 50% probability; you claimed 51%.");
+                .hasMessage("处于“Identify opportunity”阶段的商机最多只能申报 50% 的赢率；您申报了 51%。 / A deal in Identify opportunity may claim at most 50% probability; you claimed 51%.");
     }
 
     @Test

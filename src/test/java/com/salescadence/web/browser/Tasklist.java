@@ -158,7 +158,7 @@ public class Tasklist {
     /** Selects a radio option or checks a checklist option by the start of its label. */
     public void choose(String fieldLabel, String optionLabel) {
         WebElement input = field(fieldLabel).findElements(By.cssSelector("input[type=radio], input[type=checkbox]")).stream()
-                .filter(option -> labelOf(option).startsWith(optionLabel))
+                .filter(option -> reads(labelOf(option), optionLabel))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("No option '" + optionLabel + "' in '" + fieldLabel + "': " + options(fieldLabel)));
         if (!input.isSelected()) {
@@ -172,7 +172,7 @@ public class Tasklist {
         click(field(fieldLabel).findElement(By.cssSelector(".fjs-select-display, .fjs-input-group")));
         WebElement item = waitFor("option '" + optionLabel + "' of '" + fieldLabel + "'", d -> field(fieldLabel)
                 .findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
-                .filter(e -> e.getText().trim().startsWith(optionLabel)).findFirst().orElse(null));
+                .filter(e -> reads(e.getText().trim(), optionLabel)).findFirst().orElse(null));
         new org.openqa.selenium.interactions.Actions(driver).moveToElement(item).click().perform();
         waitFor("'" + fieldLabel + "' to show '" + optionLabel + "'", d -> field(fieldLabel).getText().contains(optionLabel));
     }
@@ -180,7 +180,7 @@ public class Tasklist {
     /** The address of a link in the form (a form-js text component's markdown link) found by the start of its text. */
     public String linkHref(String text) {
         WebElement link = waitFor("the link '" + text + "' in the form", d -> d.findElements(By.cssSelector(".fjs-container a")).stream()
-                .filter(a -> a.getText().trim().startsWith(text)).findFirst().orElse(null));
+                .filter(a -> reads(a.getText().trim(), text)).findFirst().orElse(null));
         return link.getDomProperty("href");
     }
 
@@ -295,9 +295,25 @@ public class Tasklist {
     private WebElement field(String label) {
         return driver.findElements(By.cssSelector(".fjs-container .fjs-form-field")).stream()
                 .filter(field -> field.findElements(By.cssSelector("label, .fjs-form-field-label")).stream()
-                        .findFirst().map(l -> l.getText().trim().startsWith(label)).orElse(false))
+                        .findFirst().map(l -> reads(l.getText().trim(), label)).orElse(false))
                 .findFirst()
                 .orElseThrow(() -> new org.openqa.selenium.NoSuchElementException("No form field labelled '" + label + "'"));
+    }
+
+    /**
+     * Whether a label shown in a form reads as the wanted text: it starts with it, or one of its languages does
+     * (the forms are bilingual, "中文 / English").
+     */
+    public static boolean reads(String shown, String wanted) {
+        if (shown.startsWith(wanted)) {
+            return true;
+        }
+        for (String part : shown.split(" / ")) {
+            if (part.trim().startsWith(wanted)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The text of the label of a radio or checkbox input: the label wrapping it or the label for its id. */
