@@ -174,8 +174,8 @@ public final class ImportValidator {
         Optional<AccountRef> account = accountRef(sheet, row);
         field(sheet, line, "name", Checks.start().requiredName(name, "Contact name", Checks.SHORT_TEXT));
         field(sheet, line, "title", Checks.start().optionalText(title, "Title", Checks.SHORT_TEXT));
-        field(sheet, line, "email", ContactService.checkFields("x", null, email, null, Checks.start()));
-        field(sheet, line, "phone", ContactService.checkFields("x", null, null, phone, Checks.start()));
+        field(sheet, line, "email", ContactService.checkEmail(email, Checks.start()));
+        field(sheet, line, "phone", ContactService.checkPhone(phone, Checks.start()));
         if (!owner.isEmpty()) {
             owner(sheet, line, owner, true);
         }

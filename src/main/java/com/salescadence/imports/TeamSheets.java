@@ -154,7 +154,7 @@ final class TeamSheets {
             }
         }
         field(sheet, line, "name", Checks.start().requiredText(name, "Name", 120));
-        field(sheet, line, "email", ContactService.checkFields("-", null, email, null, Checks.start().requiredText(email, "Email", 200)));
+        field(sheet, line, "email", ContactService.checkEmail(email, Checks.start().requiredText(email, "Email", 200)));
         Role role = null;
         try {
             role = roleText.isEmpty() ? null : Role.valueOf(roleText.toUpperCase(Locale.ROOT));

@@ -31,12 +31,22 @@ public class ContactService {
     /** Adds the problems of a contact's own fields (name, title, email, phone) to {@code checks}. */
     public static Checks checkFields(String name, String title, String email, String phone, Checks checks) {
         checks.requiredName(name, "Contact name", Checks.SHORT_TEXT)
-                .optionalText(title, "Title", Checks.SHORT_TEXT)
-                .optionalText(email, "Email", Checks.SHORT_TEXT)
-                .optionalText(phone, "Phone", MAX_PHONE);
+                .optionalText(title, "Title", Checks.SHORT_TEXT);
+        return checkPhone(phone, checkEmail(email, checks));
+    }
+
+    /** Adds the problems of an optional e-mail address to {@code checks}. */
+    public static Checks checkEmail(String email, Checks checks) {
+        checks.optionalText(email, "Email", Checks.SHORT_TEXT);
         if (email != null && !email.isBlank()) {
             checks.require(EMAIL.matcher(email.trim()).matches(), "Email '" + email + "' is not an email address.");
         }
+        return checks;
+    }
+
+    /** Adds the problems of an optional phone number to {@code checks}. */
+    public static Checks checkPhone(String phone, Checks checks) {
+        checks.optionalText(phone, "Phone", MAX_PHONE);
         if (phone != null && !phone.isBlank()) {
             checks.require(PHONE.matcher(phone.trim()).matches(),
                     "Phone '" + phone + "' may hold only digits, spaces and + ( ) - . /");

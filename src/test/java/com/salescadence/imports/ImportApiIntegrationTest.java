@@ -33,6 +33,7 @@ import org.springframework.util.MultiValueMap;
 
 import com.salescadence.organization.OrganizationAdministration;
 import com.salescadence.organization.OrganizationService;
+import com.salescadence.support.EnglishText;
 import com.salescadence.support.CadenceIntegrationTest;
 import com.salescadence.support.TestOrganization;
 import com.salescadence.workflow.LeadToCashProcess;
@@ -361,7 +362,7 @@ class ImportApiIntegrationTest {
     @SuppressWarnings("unchecked")
     private static List<String> problems(ResponseEntity<Map<String, Object>> job) {
         return ((List<Map<String, Object>>) job.getBody().get("problems")).stream()
-                .map(p -> p.get("type") + "|" + p.get("line") + "|" + p.get("column") + "|" + p.get("reason")).toList();
+                .map(p -> p.get("type") + "|" + p.get("line") + "|" + p.get("column") + "|" + EnglishText.of((String) p.get("reason"))).toList();
     }
 
     private Map<String, Long> counts() {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.salescadence.support.EnglishText;
 import org.junit.jupiter.api.Test;
 
 import com.salescadence.imports.ImportRows.AccountRef;
@@ -99,7 +100,7 @@ class ImportValidatorTest {
     }
 
     private static List<String> report(ImportRows rows) {
-        return rows.problems().stream().map(RowProblem::describe).toList();
+        return rows.problems().stream().map(p -> new RowProblem(p.kind(), p.line(), p.column(), EnglishText.of(p.reason())).describe()).toList();
     }
 
     @Test
