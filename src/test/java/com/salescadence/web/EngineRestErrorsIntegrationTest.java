@@ -153,6 +153,25 @@ class EngineRestErrorsIntegrationTest {
         assertThat(engine.getTaskService().getVariableLocal(commit.getId(), "notes")).isEqualTo("small");
     }
 
+    @Test
+    void list_fields_given_nulls_or_values_that_are_no_rows_are_refused_with_400() {
+        WeeklyCycles weeks = new WeeklyCycles(engine);
+        Task commit = weeks.commitTask(weeks.open(LocalDateTime.of(2021, 5, 9, 8, 0)), REP);
+        String task = "/engine-rest/task/" + commit.getId() + "/complete";
+        for (Map<String, Object> bad : List.of(
+                Map.<String, Object>of("commitDeals", Map.of("value", "[null]", "type", "Json")),
+                Map.<String, Object>of("commitDeals", Map.of("value", "[[1, 2]]", "type", "Json")),
+                Map.<String, Object>of(WeeklyCommitProcess.F_COMMIT_ITEMS, Map.of("value", "[1, \"x\"]", "type", "Json")),
+                Map.<String, Object>of(WeeklyCommitProcess.F_COMMIT_ITEMS, Map.of("value", "[null]", "type", "Json")))) {
+            Map<String, Object> variables = new HashMap<>(bad);
+            variables.put(WeeklyCommitProcess.F_PROJECT_TRACKING, Map.of("value", "On track"));
+            Map<String, Object> refused = RestCalls.call(http, REP, HttpMethod.POST, task, Map.of("variables", variables),
+                    HttpStatus.BAD_REQUEST);
+            assertThat((String) refused.get("message")).as(bad.toString()).containsAnyOf("is not a row of fields", "list of values");
+        }
+        assertThat(engine.getTaskService().createTaskQuery().taskId(commit.getId()).count()).isEqualTo(1);
+    }
+
     /** A deal of the rep in its first stage: lead entered and qualified as the rep. */
     private String qualifiedDeal() {
         Lead lead = intake.receive(new NewLead(TestOrganization.account(accounts, REP).id(), REP, "Planning suite", "Web",
