@@ -56,10 +56,28 @@ public final class Inputs {
             return new java.sql.Date(d.getTime()).toLocalDate();
         }
         String text = value.toString().trim();
+        LocalDate date;
         try {
-            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+            // a date, or a form's date-time whose time is a real time (2027-01-31T25:99 is no date)
+            date = text.length() <= 10 ? LocalDate.parse(text) : parseDateTime(text);
         } catch (DateTimeParseException e) {
             throw new ValidationException(label + " must be a date like 2026-12-31, got '" + value + "'.");
+        }
+        if (date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR) {
+            throw new ValidationException(label + " must be between " + MIN_YEAR + " and " + MAX_YEAR + ", got " + text + ".");
+        }
+        return date;
+    }
+
+    /** The years a date of this product (a deal, a payment, a cycle) can fall in; outside them it is a typo. */
+    public static final int MIN_YEAR = 1900;
+    public static final int MAX_YEAR = 2199;
+
+    private static LocalDate parseDateTime(String text) {
+        try {
+            return java.time.LocalDateTime.parse(text).toLocalDate();
+        } catch (DateTimeParseException e) {
+            return java.time.OffsetDateTime.parse(text).toLocalDate();
         }
     }
 

@@ -18,6 +18,30 @@ public class TimeZoneSetting implements ApplicationListener<ApplicationEnvironme
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
         String zone = event.getEnvironment().getProperty(PROPERTY, DEFAULT_ZONE);
-        TimeZone.setDefault(TimeZone.getTimeZone(java.time.ZoneId.of(zone)));
+        java.time.ZoneId id;
+        try {
+            id = java.time.ZoneId.of(zone.trim());
+        } catch (java.time.DateTimeException e) {
+            throw new InvalidTimeZoneException(zone);
+        }
+        TimeZone.setDefault(TimeZone.getTimeZone(id));
+    }
+
+    /** cadence.time-zone names no time zone: the node refuses to start, and says so in two lines (no stack trace). */
+    public static class InvalidTimeZoneException extends IllegalStateException {
+        InvalidTimeZoneException(String zone) {
+            super("cadence.time-zone (CADENCE_TIME_ZONE) is '" + zone + "', which is no time zone.");
+        }
+    }
+
+    static class InvalidTimeZoneAnalyzer
+            extends org.springframework.boot.diagnostics.AbstractFailureAnalyzer<InvalidTimeZoneException> {
+
+        @Override
+        protected org.springframework.boot.diagnostics.FailureAnalysis analyze(Throwable rootFailure, InvalidTimeZoneException cause) {
+            return new org.springframework.boot.diagnostics.FailureAnalysis(cause.getMessage(),
+                    "Set CADENCE_TIME_ZONE to a region id such as Asia/Shanghai or Europe/Berlin (the timers of the cadence "
+                            + "run in it), or leave it unset for " + DEFAULT_ZONE + ".", cause);
+        }
     }
 }

@@ -24,7 +24,8 @@ import com.salescadence.common.ValidationException;
  * BadUserRequestException around a ValidationException, ProtectedVariableGuard's refusal) came out as 500. These
  * mappers look at the cause: a refusal of the product or the engine (BadUserRequestException, ValidationException)
  * is 400, a task that is gone (completed already) 404, a change that lost a race 409; anything else keeps Camunda's
- * answer. Registered ahead of Camunda's own mappers for the same types (JAX-RS priority).
+ * answer. Registered ahead of Camunda's own mappers for the same types (JAX-RS priority). A body cut off by
+ * RequestSizeLimitFilter while it was read answers 413.
  */
 @Component
 class EngineRestErrors implements ResourceConfigCustomizer {
@@ -33,6 +34,7 @@ class EngineRestErrors implements ResourceConfigCustomizer {
     public void customize(org.glassfish.jersey.server.ResourceConfig config) {
         config.register(RestExceptions.class);
         config.register(EngineExceptions.class);
+        config.register(TooLargeBodies.class);
     }
 
     /** The answer a cause chain deserves (its first refusal's status and own message), or Camunda's. */
@@ -62,6 +64,15 @@ class EngineRestErrors implements ResourceConfigCustomizer {
         public Response toResponse(RestException error) {
             return error.getStatus() == Status.INTERNAL_SERVER_ERROR ? answer(error, error.getCause())
                     : ExceptionHandlerHelper.getInstance().getResponse(error);
+        }
+    }
+
+    /** A body without Content-Length that grew past RequestSizeLimitFilter's limit while Jersey read it: 413. */
+    public static class TooLargeBodies implements ExceptionMapper<RequestSizeLimitFilter.TooLarge> {
+        @Override
+        public Response toResponse(RequestSizeLimitFilter.TooLarge error) {
+            return ExceptionHandlerHelper.getInstance().getResponse(
+                    new RestException(Status.REQUEST_ENTITY_TOO_LARGE, error, error.getMessage()));
         }
     }
 

@@ -73,18 +73,20 @@ public final class FormInput {
             return List.of();
         }
         if (value instanceof Collection<?> collection) {
-            return collection.stream().map(String::valueOf).toList();
+            return values(name, new ArrayList<>(collection));
         }
         String text = value.toString().trim();
         if (text.isEmpty()) {
             return List.of();
         }
         if (text.startsWith("[")) {
+            List<Object> parsed;
             try {
-                return JSON.readValue(text, new TypeReference<List<String>>() { });
+                parsed = JSON.readValue(text, new TypeReference<List<Object>>() { });
             } catch (Exception e) {
                 throw new ValidationException("'" + name + "' is not a list of values.");
             }
+            return values(name, parsed);
         }
         List<String> values = new ArrayList<>();
         for (String part : text.split(",")) {
@@ -102,18 +104,39 @@ public final class FormInput {
         if (value == null) {
             return List.of();
         }
+        List<?> rows;
         if (value instanceof Collection<?> collection) {
-            return collection.stream().map(row -> (java.util.Map<String, Object>) row).toList();
+            rows = new ArrayList<>(collection);
+        } else {
+            String text = value.toString().trim();
+            if (text.isEmpty()) {
+                return List.of();
+            }
+            try {
+                rows = JSON.readValue(text, new TypeReference<List<Object>>() { });
+            } catch (Exception e) {
+                throw new ValidationException("'" + name + "' is not a list of rows.");
+            }
         }
-        String text = value.toString().trim();
-        if (text.isEmpty()) {
-            return List.of();
+        // each row an object of fields: a string, a number or null in the list is refused here, not a 500 later
+        for (int i = 0; i < rows.size(); i++) {
+            if (!(rows.get(i) instanceof java.util.Map<?, ?>)) {
+                throw new ValidationException("'" + name + "' row " + (i + 1) + " is not a row of fields.");
+            }
         }
-        try {
-            return JSON.readValue(text, new TypeReference<List<java.util.Map<String, Object>>>() { });
-        } catch (Exception e) {
-            throw new ValidationException("'" + name + "' is not a list of rows.");
+        return rows.stream().map(row -> (java.util.Map<String, Object>) row).toList();
+    }
+
+    /** The values of a list field: texts or numbers, none empty. */
+    private static List<String> values(String name, List<?> items) {
+        List<String> values = new ArrayList<>();
+        for (Object item : items) {
+            if (item == null || item instanceof Collection<?> || item instanceof java.util.Map<?, ?> || item.toString().isBlank()) {
+                throw new ValidationException("'" + name + "' holds an empty or nested value; it is a list of values.");
+            }
+            values.add(item.toString().trim());
         }
+        return values;
     }
 
     /** Removes every field read so far from the process. */

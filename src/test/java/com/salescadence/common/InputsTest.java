@@ -47,4 +47,16 @@ class InputsTest {
         assertThatThrownBy(checks::orThrow).isInstanceOf(ValidationException.class)
                 .satisfies(e -> assertThat(((ValidationException) e).problems()).hasSize(3));
     }
+
+    @Test
+    void a_date_with_an_impossible_time_or_a_year_no_deal_has_is_refused() {
+        for (String bad : java.util.List.of("2027-01-31T25:99", "2027-01-31Tnonsense", "2027-01-31 garbage", "-999999999-01-01",
+                "9999-12-31", "1066-10-14")) {
+            assertThatThrownBy(() -> Inputs.date(bad, "Close date")).as(bad).isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("Close date");
+        }
+        assertThat(Inputs.date("2026-12-31T23:59:59.000Z", "D")).isEqualTo(LocalDate.of(2026, 12, 31));
+        assertThat(Inputs.date("2026-12-31T08:00:00+08:00", "D")).isEqualTo(LocalDate.of(2026, 12, 31));
+        assertThat(Inputs.date("1999-01-01", "D")).isEqualTo(LocalDate.of(1999, 1, 1));
+    }
 }

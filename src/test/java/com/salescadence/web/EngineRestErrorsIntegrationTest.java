@@ -120,6 +120,58 @@ class EngineRestErrorsIntegrationTest {
         assertThat((String) again.get("message")).contains(commit.getId());
     }
 
+    @Test
+    void engine_rest_bodies_above_two_megabytes_are_refused_with_413_and_nothing_is_stored() throws Exception {
+        WeeklyCycles weeks = new WeeklyCycles(engine);
+        Task commit = weeks.commitTask(weeks.open(LocalDateTime.of(2021, 4, 11, 8, 0)), REP);
+        String variable = "/engine-rest/task/" + commit.getId() + "/localVariables/notes";
+        // (a String variable this long the engine refuses itself; bytes it stored, 45 MB in two calls)
+        String big = "{\"value\": \"" + java.util.Base64.getEncoder().encodeToString(new byte[2_500_000]) + "\", \"type\": \"Bytes\"}";
+
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        headers.setBasicAuth(REP, TestOrganization.PASSWORD);
+        org.springframework.http.ResponseEntity<String> refused = http.exchange(variable, HttpMethod.PUT,
+                new org.springframework.http.HttpEntity<>(big, headers), String.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(refused.getBody()).contains("larger than the 2048 KB");
+
+        // a body without Content-Length (chunked) is cut off while it is read
+        java.net.http.HttpRequest chunked = java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.getRootUri() + variable))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (REP + ":" + TestOrganization.PASSWORD).getBytes()))
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big.getBytes())))
+                .build();
+        java.net.http.HttpResponse<String> cut = java.net.http.HttpClient.newHttpClient().send(chunked,
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(cut.statusCode()).as(cut.body()).isEqualTo(413);
+        assertThat(engine.getTaskService().getVariableLocal(commit.getId(), "notes")).isNull();
+
+        // a normal one is stored
+        RestCalls.call(http, REP, HttpMethod.PUT, variable, Map.of("value", "small", "type", "String"), HttpStatus.NO_CONTENT);
+        assertThat(engine.getTaskService().getVariableLocal(commit.getId(), "notes")).isEqualTo("small");
+    }
+
+    @Test
+    void list_fields_given_nulls_or_values_that_are_no_rows_are_refused_with_400() {
+        WeeklyCycles weeks = new WeeklyCycles(engine);
+        Task commit = weeks.commitTask(weeks.open(LocalDateTime.of(2021, 5, 9, 8, 0)), REP);
+        String task = "/engine-rest/task/" + commit.getId() + "/complete";
+        for (Map<String, Object> bad : List.of(
+                Map.<String, Object>of("commitDeals", Map.of("value", "[null]", "type", "Json")),
+                Map.<String, Object>of("commitDeals", Map.of("value", "[[1, 2]]", "type", "Json")),
+                Map.<String, Object>of(WeeklyCommitProcess.F_COMMIT_ITEMS, Map.of("value", "[1, \"x\"]", "type", "Json")),
+                Map.<String, Object>of(WeeklyCommitProcess.F_COMMIT_ITEMS, Map.of("value", "[null]", "type", "Json")))) {
+            Map<String, Object> variables = new HashMap<>(bad);
+            variables.put(WeeklyCommitProcess.F_PROJECT_TRACKING, Map.of("value", "On track"));
+            Map<String, Object> refused = RestCalls.call(http, REP, HttpMethod.POST, task, Map.of("variables", variables),
+                    HttpStatus.BAD_REQUEST);
+            assertThat((String) refused.get("message")).as(bad.toString()).containsAnyOf("is not a row of fields", "list of values");
+        }
+        assertThat(engine.getTaskService().createTaskQuery().taskId(commit.getId()).count()).isEqualTo(1);
+    }
+
     /** A deal of the rep in its first stage: lead entered and qualified as the rep. */
     private String qualifiedDeal() {
         Lead lead = intake.receive(new NewLead(TestOrganization.account(accounts, REP).id(), REP, "Planning suite", "Web",
