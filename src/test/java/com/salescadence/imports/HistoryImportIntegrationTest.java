@@ -27,14 +27,10 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.salescadence.cadence.CycleKeys;
 import com.salescadence.organization.OrganizationAdministration;
@@ -42,7 +38,7 @@ import com.salescadence.organization.OrganizationService;
 import com.salescadence.organization.QuotaService;
 import com.salescadence.support.ProcessDriver;
 import com.salescadence.support.RestCalls;
-import com.salescadence.support.TestDatabase;
+import com.salescadence.support.CadenceIntegrationTest;
 import com.salescadence.support.TestOrganization;
 
 /**
@@ -53,8 +49,7 @@ import com.salescadence.support.TestOrganization;
  * quarter and all time, commit accuracy and its trend, and weekly progress and pipeline growth from the snapshots
  * reconstructed from the history. Business clock Wed 19 Nov 2025 10:00 (week 2025-W47, quarter 2025-Q4).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@CadenceIntegrationTest
 class HistoryImportIntegrationTest {
 
     private static final LocalDateTime NOW = LocalDateTime.of(2025, 11, 19, 10, 0);
@@ -66,10 +61,6 @@ class HistoryImportIntegrationTest {
     private static final int[] WIN_RATES = {10, 25, 50, 75};
     private static final BigDecimal QUOTA = new BigDecimal("3000000");
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
 
     @Autowired TestRestTemplate http;
     @Autowired OrganizationService organization;

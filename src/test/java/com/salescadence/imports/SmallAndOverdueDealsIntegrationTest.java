@@ -21,13 +21,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.salescadence.cadence.forecast.ForecastPrefill;
 import com.salescadence.cadence.forecast.MonthlyForecastService;
@@ -38,7 +34,7 @@ import com.salescadence.organization.QuotaService;
 import com.salescadence.organization.Role;
 import com.salescadence.support.ProcessDriver;
 import com.salescadence.support.RestCalls;
-import com.salescadence.support.TestDatabase;
+import com.salescadence.support.CadenceIntegrationTest;
 import com.salescadence.support.TestOrganization;
 import com.salescadence.support.WeeklyCycles;
 
@@ -52,16 +48,11 @@ import com.salescadence.support.WeeklyCycles;
  * L 200,000 VALIDATE (25%) closing 15 Dec; O 100,000 DEVELOP (50%) that should have closed 31 Oct (overdue);
  * S 30,000 and S2 20,000 (out of the funnel, under 50,000) open, closing 10 Dec and 1 Feb; W 40,000 small, won 3 Nov.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@CadenceIntegrationTest
 class SmallAndOverdueDealsIntegrationTest {
 
     private static final String ADMIN = "t.small.admin";
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
 
     @Autowired TestRestTemplate http;
     @Autowired OrganizationService organization;

@@ -19,20 +19,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.salescadence.organization.OrganizationAdministration;
 import com.salescadence.organization.OrganizationService;
 import com.salescadence.organization.Person;
 import com.salescadence.organization.Role;
-import com.salescadence.support.TestDatabase;
+import com.salescadence.support.CadenceIntegrationTest;
 import com.salescadence.support.TestOrganization;
 import com.salescadence.support.WeeklyCycles;
 import com.salescadence.workflow.LeadToCashProcess;
@@ -44,17 +40,12 @@ import com.salescadence.workflow.WeeklyCommitProcess;
  * deals and tasks to a successor, sign-in locked, history kept) and the refusals: self-manager, loop, last
  * administrator, duplicate login, a non-administrator.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@CadenceIntegrationTest
 class PeopleApiIntegrationTest {
 
     static final String ADMIN = "p.admin";
     private static final Pattern LINK = Pattern.compile("/password/#token=([A-Za-z0-9_-]+)");
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
 
     @Autowired TestRestTemplate http;
     @Autowired OrganizationService organization;

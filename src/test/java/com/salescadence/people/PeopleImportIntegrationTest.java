@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ByteArrayResource;
@@ -23,16 +22,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.LinkedMultiValueMap;
 
 import com.salescadence.organization.OrganizationAdministration;
 import com.salescadence.organization.OrganizationService;
 import com.salescadence.organization.QuotaService;
 import com.salescadence.organization.Role;
-import com.salescadence.support.TestDatabase;
+import com.salescadence.support.CadenceIntegrationTest;
 import com.salescadence.support.TestOrganization;
 
 /**
@@ -40,17 +36,12 @@ import com.salescadence.support.TestOrganization;
  * after their reports, an account owned by a new person of the same import) is stored whole with a password-link
  * mail per person, and a set with bad rows is refused with every problem by line and column and nothing stored.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@CadenceIntegrationTest
 class PeopleImportIntegrationTest {
 
     private static final String ADMIN = PeopleApiIntegrationTest.ADMIN;
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
 
     @Autowired TestRestTemplate http;
     @Autowired OrganizationService organization;

@@ -16,13 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.salescadence.organization.OrganizationAdministration;
 import com.salescadence.organization.OrganizationService;
@@ -31,7 +27,7 @@ import com.salescadence.pipeline.Lead;
 import com.salescadence.pipeline.NewLead;
 import com.salescadence.pipeline.process.LeadIntake;
 import com.salescadence.support.RestCalls;
-import com.salescadence.support.TestDatabase;
+import com.salescadence.support.CadenceIntegrationTest;
 import com.salescadence.support.TestOrganization;
 import com.salescadence.support.WeeklyCycles;
 import com.salescadence.workflow.TaskActions;
@@ -42,16 +38,11 @@ import com.salescadence.workflow.WeeklyCommitProcess;
  * process glue validating a form) answers 400 with its message on /engine-rest as on /api, never 500; blank
  * evidence for ticked outcomes is such a refusal; a task completed already answers 404.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@CadenceIntegrationTest
 class EngineRestErrorsIntegrationTest {
 
     private static final String REP = TestOrganization.REP;
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
 
     @Autowired TestRestTemplate http;
     @Autowired OrganizationService organization;

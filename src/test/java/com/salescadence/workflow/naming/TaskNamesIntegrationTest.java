@@ -13,17 +13,13 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.salescadence.organization.OrganizationAdministration;
 import com.salescadence.organization.OrganizationService;
-import com.salescadence.support.TestDatabase;
+import com.salescadence.support.CadenceIntegrationTest;
 import com.salescadence.support.TestOrganization;
 import com.salescadence.workflow.LeadToCashProcess;
 
@@ -32,14 +28,9 @@ import com.salescadence.workflow.LeadToCashProcess;
  * stage task of their deal in Chinese, their manager reading English finds the approval by the deal's name,
  * and a group task is renamed into the language of whoever claims it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@CadenceIntegrationTest
 class TaskNamesIntegrationTest {
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
 
     @Autowired TestRestTemplate http;
     @Autowired OrganizationService organization;
