@@ -13,17 +13,13 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.salescadence.organization.OrganizationAdministration;
 import com.salescadence.organization.OrganizationService;
 import com.salescadence.organization.Person;
 import com.salescadence.organization.QuotaService;
 import com.salescadence.organization.Role;
-import com.salescadence.support.TestDatabase;
+import com.salescadence.support.CadenceIntegrationTest;
 import com.salescadence.support.TestOrganization;
 import com.salescadence.web.browser.TasklistBrowserTestBase;
 
@@ -32,16 +28,11 @@ import com.salescadence.web.browser.TasklistBrowserTestBase;
  * the Tasklist's header, adding a person, moving them to another manager, a quota whose manager shows the sum of
  * the reports, the page in Chinese, and the set-password page refusing a bad link in both languages.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@CadenceIntegrationTest
 class PeopleBrowserTest extends TasklistBrowserTestBase {
 
     private static final String ADMIN = "p.admin";
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
 
     @Autowired OrganizationService organization;
     @Autowired OrganizationAdministration administration;

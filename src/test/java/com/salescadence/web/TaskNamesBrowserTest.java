@@ -15,11 +15,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.salescadence.organization.OrganizationAdministration;
 import com.salescadence.organization.OrganizationService;
@@ -28,7 +24,7 @@ import com.salescadence.pipeline.AccountTier;
 import com.salescadence.pipeline.Lead;
 import com.salescadence.pipeline.NewLead;
 import com.salescadence.pipeline.process.LeadIntake;
-import com.salescadence.support.TestDatabase;
+import com.salescadence.support.CadenceIntegrationTest;
 import com.salescadence.support.TestOrganization;
 import com.salescadence.web.browser.Chromium;
 import com.salescadence.web.browser.Tasklist;
@@ -39,14 +35,9 @@ import com.salescadence.workflow.TaskActions;
  * read Chinese, in a zh-CN browser, and the same people reading English in an English browser. The manager finds
  * the approval by the deal's name in the Tasklist's search (task name like).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@CadenceIntegrationTest
 class TaskNamesBrowserTest {
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
 
     @LocalServerPort int port;
     @Autowired OrganizationService organization;
