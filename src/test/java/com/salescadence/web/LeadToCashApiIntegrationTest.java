@@ -136,6 +136,31 @@ class LeadToCashApiIntegrationTest {
     }
 
     @Test
+    void a_rep_cannot_open_a_lead_on_another_teams_account_nor_learn_its_name() {
+        Map<String, Object> account = call(TestOrganization.OTHER_REP, HttpMethod.POST, "/api/accounts",
+                Map.of("name", "Other team customer " + System.nanoTime(), "tier", "SECOND", "industry", "Retail"), HttpStatus.CREATED);
+        Object accountId = account.get("id");
+        List<Map<String, Object>> leadsBefore = leadsOf(TestOrganization.REP);
+
+        Map<String, Object> refused = call(TestOrganization.REP, HttpMethod.POST, "/api/leads",
+                Map.of("accountId", accountId, "title", "Poaching", "estimatedAmount", 100000), HttpStatus.NOT_FOUND);
+        assertThat(refused.toString()).contains("No account " + accountId).doesNotContain((String) account.get("name"));
+        call(TestOrganization.REP, HttpMethod.GET, "/api/accounts/" + accountId, null, HttpStatus.NOT_FOUND);
+        assertThat(leadsOf(TestOrganization.REP)).as("nothing stored").hasSameSizeAs(leadsBefore);
+
+        // the account's own rep and their manager still can
+        call(TestOrganization.OTHER_REP, HttpMethod.POST, "/api/leads",
+                Map.of("accountId", accountId, "title", "Store refit", "estimatedAmount", 100000), HttpStatus.CREATED);
+    }
+
+    private List<Map<String, Object>> leadsOf(String user) {
+        ResponseEntity<List<Map<String, Object>>> leads = http.withBasicAuth(user, TestOrganization.PASSWORD)
+                .exchange("/api/leads", HttpMethod.GET, null, JSON_LIST);
+        assertThat(leads.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return leads.getBody();
+    }
+
+    @Test
     void the_engine_rest_api_needs_authentication_and_shows_a_rep_only_their_own_tasks() {
         Map<String, Object> account = call(TestOrganization.REP, HttpMethod.POST, "/api/accounts",
                 Map.of("name", "Jinghai Logistics " + System.nanoTime(), "tier", "SECOND"), HttpStatus.CREATED);

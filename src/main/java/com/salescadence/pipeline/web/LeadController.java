@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.salescadence.common.ValidationException;
 import com.salescadence.organization.OrganizationService;
+import com.salescadence.pipeline.AccountService;
 import com.salescadence.pipeline.Lead;
 import com.salescadence.pipeline.LeadService;
 import com.salescadence.pipeline.NewLead;
@@ -34,8 +35,11 @@ class LeadController {
     private final LeadIntake intake;
     private final TaskActions tasks;
     private final OrganizationService organization;
+    private final AccountService accounts;
 
-    LeadController(LeadService leads, LeadIntake intake, TaskActions tasks, OrganizationService organization) {
+    LeadController(LeadService leads, LeadIntake intake, TaskActions tasks, OrganizationService organization,
+                   AccountService accounts) {
+        this.accounts = accounts;
         this.leads = leads;
         this.intake = intake;
         this.tasks = tasks;
@@ -61,6 +65,11 @@ class LeadController {
         String owner = request.ownerId() == null ? principal.getName() : request.ownerId();
         if (organization.findPerson(owner).isPresent() && !organization.canSee(principal.getName(), owner)) {
             throw new ValidationException("You can only enter leads for yourself or your team.");
+        }
+        if (request.accountId() != null) {
+            // only on an account the caller may see (issue 18 item 8): another team's account answers as a missing one,
+            // so walking ids tells nothing about other teams' customers
+            accounts.visibleTo(request.accountId(), principal.getName());
         }
         return intake.receive(new NewLead(request.accountId(), owner, request.title(), request.source(),
                 request.estimatedAmount()));
