@@ -3,7 +3,6 @@ package com.salescadence.imports;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -134,7 +133,7 @@ final class HistoryValidator {
             problem(sheet, line, "stage", "The stage history lists the open stages a deal entered (" + String.join(", ", openCodes())
                     + "); got '" + stageText + "'. Won or lost comes from the deal's stage and closed_on.");
         }
-        LocalDate entered = date(sheet, line, "entered_on", "Entered on", sheet.value(row, "entered_on"), true);
+        LocalDate entered = problems.date(sheet, line, "entered_on", "Entered on", sheet.value(row, "entered_on"), true);
         if (entered != null && entered.isAfter(rules.today())) {
             problem(sheet, line, "entered_on", "Entered on " + entered + " is in the future.");
             entered = null;
@@ -191,11 +190,11 @@ final class HistoryValidator {
     private Optional<OrderRow> order(Sheet sheet, CsvRecord row, Map<String, Integer> seen) {
         int line = row.line();
         Optional<Integer> dealLine = deal(sheet, row);
-        LocalDate ordered = date(sheet, line, "ordered_on", "Ordered on", sheet.value(row, "ordered_on"), true);
+        LocalDate ordered = problems.date(sheet, line, "ordered_on", "Ordered on", sheet.value(row, "ordered_on"), true);
         BigDecimal amount = amount(sheet, line, "amount", sheet.value(row, "amount"));
-        LocalDate invoiced = date(sheet, line, "invoiced_on", "Invoiced on", sheet.value(row, "invoiced_on"), false);
-        LocalDate due = date(sheet, line, "due_on", "Due on", sheet.value(row, "due_on"), false);
-        LocalDate paid = date(sheet, line, "paid_on", "Paid on", sheet.value(row, "paid_on"), false);
+        LocalDate invoiced = problems.date(sheet, line, "invoiced_on", "Invoiced on", sheet.value(row, "invoiced_on"), false);
+        LocalDate due = problems.date(sheet, line, "due_on", "Due on", sheet.value(row, "due_on"), false);
+        LocalDate paid = problems.date(sheet, line, "paid_on", "Paid on", sheet.value(row, "paid_on"), false);
         BigDecimal paidAmount = amount(sheet, line, "paid_amount", sheet.value(row, "paid_amount"));
         notInFuture(sheet, line, "ordered_on", "Ordered on", ordered);
         notInFuture(sheet, line, "invoiced_on", "Invoiced on", invoiced);
@@ -360,20 +359,6 @@ final class HistoryValidator {
         return amount;
     }
 
-    private LocalDate date(Sheet sheet, int line, String column, String label, String text, boolean required) {
-        if (text.isEmpty()) {
-            if (required) {
-                problem(sheet, line, column, label + " is required.");
-            }
-            return null;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            problem(sheet, line, column, label + " must be a date like 2026-12-31 (yyyy-MM-dd), got '" + text + "'.");
-            return null;
-        }
-    }
 
     private void notInFuture(Sheet sheet, int line, String column, String label, LocalDate date) {
         if (date != null && date.isAfter(rules.today())) {

@@ -1,11 +1,14 @@
 package com.salescadence.imports;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 import com.salescadence.common.Checks;
+import com.salescadence.common.Inputs;
 import com.salescadence.common.ValidationException;
 
 /**
@@ -40,6 +43,31 @@ final class ImportProblems {
             e.problems().forEach(p -> add(sheet, line, column, p));
             return false;
         }
+    }
+
+    /**
+     * A date of a CSV cell (yyyy-MM-dd, in the years {@link Inputs#MIN_YEAR} to {@link Inputs#MAX_YEAR}); null and a
+     * problem when it is none, null alone when it is empty and not required.
+     */
+    LocalDate date(Sheet sheet, int line, String column, String label, String text, boolean required) {
+        if (text.isEmpty()) {
+            if (required) {
+                add(sheet, line, column, label + " is required.");
+            }
+            return null;
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            add(sheet, line, column, label + " must be a date like 2026-12-31 (yyyy-MM-dd), got '" + text + "'.");
+            return null;
+        }
+        if (date.getYear() < Inputs.MIN_YEAR || date.getYear() > Inputs.MAX_YEAR) {
+            add(sheet, line, column, label + " must be between " + Inputs.MIN_YEAR + " and " + Inputs.MAX_YEAR + ", got " + text + ".");
+            return null;
+        }
+        return date;
     }
 
     int count() {

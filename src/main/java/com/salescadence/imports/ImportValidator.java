@@ -2,7 +2,6 @@ package com.salescadence.imports;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -213,14 +212,14 @@ public final class ImportValidator {
         owner(sheet, line, owner, true);
         BigDecimal amount = amount(sheet, line, sheet.value(row, "amount"));
         String currency = currency(sheet, line, sheet.value(row, "currency"));
-        LocalDate expectedClose = date(sheet, line, "expected_close_date", "Expected close date",
+        LocalDate expectedClose = problems.date(sheet, line, "expected_close_date", "Expected close date",
                 sheet.value(row, "expected_close_date"), true);
         Stage stage = stage(sheet, line, sheet.value(row, "stage"));
         Integer probability = probability(sheet, line, sheet.value(row, "probability"), stage);
         String closedText = sheet.value(row, "closed_on");
-        LocalDate closedOn = date(sheet, line, "closed_on", "Closed on", closedText, false);
+        LocalDate closedOn = problems.date(sheet, line, "closed_on", "Closed on", closedText, false);
         String lossReason = sheet.value(row, "loss_reason");
-        LocalDate createdOn = date(sheet, line, "created_on", "Created on", sheet.value(row, "created_on"), false);
+        LocalDate createdOn = problems.date(sheet, line, "created_on", "Created on", sheet.value(row, "created_on"), false);
         if (createdOn != null && createdOn.isAfter(rules.today())) {
             problem(sheet, line, "created_on", "Created on " + createdOn + " is in the future.");
         }
@@ -337,20 +336,6 @@ public final class ImportValidator {
         return code;
     }
 
-    private LocalDate date(Sheet sheet, int line, String column, String label, String text, boolean required) {
-        if (text.isEmpty()) {
-            if (required) {
-                problem(sheet, line, column, label + " is required.");
-            }
-            return null;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            problem(sheet, line, column, label + " must be a date like 2026-12-31 (yyyy-MM-dd), got '" + text + "'.");
-            return null;
-        }
-    }
 
     private Stage stage(Sheet sheet, int line, String text) {
         if (text.isEmpty()) {
