@@ -17,7 +17,7 @@ public final class CommitChoices {
     public static final String DEAL_ROWS = "dealRows";
     public static final String COMMIT_DEALS = "commitDeals";
     public static final String UPSIDE_DEALS = "upsideDeals";
-    /** The five reliability checks of a commit item (DOMAIN.md), as the form's checklist keys. */
+    /** The five reliability checks of a commit item (docs/domain.md section 2.1), as the form's checklist keys. */
     public static final List<String> CHECKS = List.of("configurationFinal", "endUserContractSigned", "partnerContractsSigned",
             "discountApproved", "partnerReadyToOrder");
 

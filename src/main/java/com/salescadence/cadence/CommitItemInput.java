@@ -2,7 +2,7 @@ package com.salescadence.cadence;
 
 import java.math.BigDecimal;
 
-/** One line of a rep's weekly commit, as submitted, with the five reliability checks of DOMAIN.md. */
+/** One line of a rep's weekly commit, as submitted, with the five reliability checks of docs/domain.md section 2.1. */
 public record CommitItemInput(Long opportunityId, BigDecimal amount, CommitCategory category,
                               boolean configurationFinal, boolean endUserContractSigned, boolean partnerContractsSigned,
                               boolean discountApproved, boolean partnerReadyToOrder) {

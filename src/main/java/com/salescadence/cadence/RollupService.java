@@ -34,7 +34,7 @@ import com.salescadence.organization.Role;
 
 /**
  * The commit call and the roll-up one level per weekday: each manager's lines (reps for the first
- * line, the teams below for the others), with the figures and flags of DOMAIN.md, adjustments kept
+ * line, the teams below for the others), with the figures and flags of docs/domain.md sections 2.1-2.2, adjustments kept
  * beside the raw figures, and the submitted roll-up frozen.
  */
 @Service

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The bands managers steer by (DOMAIN.md section 3), as settings with the seeds' defaults.
+ * The bands managers steer by (docs/domain.md section 3), as settings with the seeds' defaults.
  *
  * @param accuracyLow      commit accuracy below this is flagged (95%)
  * @param accuracyHigh     commit accuracy above this is flagged (110%)

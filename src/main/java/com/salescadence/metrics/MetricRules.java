@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * The formulas of DOMAIN.md section 3, plain Java. Ratios are compared unrounded (six decimals) and shown
+ * The formulas of docs/domain.md section 3, plain Java. Ratios are compared unrounded (six decimals) and shown
  * as fractions with four decimals; amounts are shown with two. A figure whose denominator is missing or
  * zero (no quota, no commit, no orders) has the value null and the flag NONE, its inputs saying why.
  */

@@ -27,7 +27,7 @@ import com.salescadence.organization.OrganizationService;
 import com.salescadence.organization.Person;
 
 /**
- * The numbers managers steer by (DOMAIN.md section 3) for a person and everyone below them: each figure
+ * The numbers managers steer by (docs/domain.md section 3) for a person and everyone below them: each figure
  * aggregated in the database per owner, summed up the branch, and judged by {@link MetricRules}.
  * Open-pipeline figures are the live pipeline; the date chooses the week, month and quarter.
  */

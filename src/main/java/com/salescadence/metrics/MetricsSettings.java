@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The metrics' own settings (DOMAIN.md section 3); the commit call's bands (accuracy, linearity,
+ * The metrics' own settings (docs/domain.md section 3); the commit call's bands (accuracy, linearity,
  * unfulfilled orders) are {@code cadence.thresholds.*} (forecast.ForecastThresholds), coverage and growth
  * {@code cadence.monthly-forecast.*} (the same bands the monthly review uses).
  *

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of lead to cash, with DOMAIN.md's defaults.
+ * Settings of lead to cash, with the defaults of docs/domain.md section 1.
  *
  * @param stageModel         which model of resources/stage-models to use: ibm, cisco or crm-vendor
  * @param currency           currency of amounts entered without one

@@ -13,7 +13,7 @@ import java.util.function.Function;
 import com.salescadence.organization.QuotaService;
 
 /**
- * The checks of the monthly forecast review (DOMAIN.md "Monthly forecast"), plain Java:
+ * The checks of the monthly forecast review (docs/domain.md section 2.3), plain Java:
  * <ul>
  * <li>the 12 months' forecast vs the stretch target of the same 12 months (each month a third of its
  *     quarter's stretch target): flagged below {@code stretchMin} (100%);</li>

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The monthly forecast's settings (DOMAIN.md "Monthly forecast"), with the seeds' defaults.
+ * The monthly forecast's settings (docs/domain.md section 2.3), with the seeds' defaults.
  *
  * @param coverageMin   pipeline / 12-month stretch target below this is flagged (150%)
  * @param growthMin     month-over-month growth of pipeline or forecast below this is flagged (5%)

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The rules of the quarterly review, in plain Java: results against quota and stretch, growth over
- * the previous quarter against the expected growth (DOMAIN.md: 15%), and the stretch target that goes
+ * the previous quarter against the expected growth (docs/domain.md section 2.4: 15%), and the stretch target that goes
  * with a new quota.
  */
 public final class QuarterlyRules {

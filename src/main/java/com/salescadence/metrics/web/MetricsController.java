@@ -28,7 +28,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @RequestMapping("/api/metrics")
 @Tag(name = "Metrics", description = "Forecast, weekly progress, commit accuracy, linearity, coverage, growth, unfulfilled orders, "
-        + "compliance, forecast categories and the funnel (DOMAIN.md section 3); amounts in cadence.currency.base")
+        + "compliance, forecast categories and the funnel (docs/domain.md section 3); amounts in cadence.currency.base")
 class MetricsController {
 
     private final MetricsService metrics;
