@@ -114,29 +114,51 @@ public class SnapshotService {
                 .param("holders", holders)
                 .query((rs, row) -> new Object[] {rs.getLong("id"), rs.getObject("taken_at", LocalDateTime.class),
                         SnapshotKind.valueOf(rs.getString("kind")), rs.getString("cycle_key")}).list();
+        if (snapshots.isEmpty()) {
+            return List.of();
+        }
+        // one query for all listed snapshots (not one per snapshot): their open deals of the branch by snapshot,
+        // currency and close-date quarter; a deal counts for "this quarter" when its quarter is not after the
+        // snapshot's (expected_close_date <= the last day of the snapshot's quarter)
+        Map<Long, long[]> counts = new HashMap<>();
+        Map<Long, BigDecimal[]> amounts = new HashMap<>();
+        Map<Long, Integer> quarterOf = new HashMap<>();
+        for (Object[] s : snapshots) {
+            LocalDate quarterEnd = lastDayOfQuarter(((LocalDateTime) s[1]).toLocalDate());
+            quarterOf.put((Long) s[0], quarterIndex(quarterEnd.getYear(), (quarterEnd.getMonthValue() + 2) / 3));
+            counts.put((Long) s[0], new long[] {0, 0});
+            amounts.put((Long) s[0], new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+        }
+        jdbc.sql(queries.teamSql() + """
+                select l.snapshot_id, l.currency, extract(year from l.expected_close_date) as close_year,
+                  extract(quarter from l.expected_close_date) as close_quarter, count(*) as deals, sum(l.amount) as total
+                from pipeline_snapshot_line l join team t on t.id = l.owner_id where l.snapshot_id in (:snapshots)
+                group by l.snapshot_id, l.currency, extract(year from l.expected_close_date), extract(quarter from l.expected_close_date)""")
+                .param("person", personId).param("snapshots", new ArrayList<>(counts.keySet()))
+                .query(rs -> {
+                    long id = rs.getLong("snapshot_id");
+                    long deals = rs.getLong("deals");
+                    BigDecimal total = rates.toBase(rs.getString("currency"), rs.getBigDecimal("total"));
+                    long[] count = counts.get(id);
+                    BigDecimal[] amount = amounts.get(id);
+                    count[0] += deals;
+                    amount[0] = amount[0].add(total);
+                    int year = rs.getInt("close_year");
+                    boolean dated = !rs.wasNull();
+                    if (dated && quarterIndex(year, rs.getInt("close_quarter")) <= quarterOf.get(id)) {
+                        count[1] += deals;
+                        amount[1] = amount[1].add(total);
+                    }
+                });
         List<SnapshotRow> rows = new ArrayList<>();
         for (Object[] s : snapshots) {
             long id = (Long) s[0];
             LocalDateTime takenAt = (LocalDateTime) s[1];
-            LocalDate quarterEnd = lastDayOfQuarter(takenAt.toLocalDate());
-            long[] count = {0, 0};
-            BigDecimal[] amount = {BigDecimal.ZERO, BigDecimal.ZERO};
-            jdbc.sql(queries.teamSql() + """
-                    select l.currency, count(*) as deals, sum(l.amount) as total,
-                      sum(case when l.expected_close_date <= :until then 1 else 0 end) as quarter_deals,
-                      sum(case when l.expected_close_date <= :until then l.amount else 0 end) as quarter_total
-                    from pipeline_snapshot_line l
-                    join team t on t.id = l.owner_id where l.snapshot_id = :snapshot group by l.currency""")
-                    .param("person", personId).param("snapshot", id).param("until", quarterEnd)
-                    .query(rs -> {
-                        String currency = rs.getString("currency");
-                        count[0] += rs.getLong("deals");
-                        count[1] += rs.getLong("quarter_deals");
-                        amount[0] = amount[0].add(rates.toBase(currency, rs.getBigDecimal("total")));
-                        amount[1] = amount[1].add(rates.toBase(currency, rs.getBigDecimal("quarter_total")));
-                    });
+            long[] count = counts.get(id);
+            BigDecimal[] amount = amounts.get(id);
             rows.add(new SnapshotRow(id, takenAt, (SnapshotKind) s[2], (String) s[3], count[0],
-                    amount[0].setScale(2, RoundingMode.HALF_UP), quarterEnd, count[1], amount[1].setScale(2, RoundingMode.HALF_UP)));
+                    amount[0].setScale(2, RoundingMode.HALF_UP), lastDayOfQuarter(takenAt.toLocalDate()), count[1],
+                    amount[1].setScale(2, RoundingMode.HALF_UP)));
         }
         return rows;
     }
@@ -178,6 +200,10 @@ public class SnapshotService {
     /** The last day of the date's quarter: the default scope of /changes and of a listed snapshot's "this quarter". */
     static LocalDate lastDayOfQuarter(LocalDate date) {
         return Periods.of(date).quarterEnd().minusDays(1);
+    }
+
+    private static int quarterIndex(int year, int quarter) {
+        return year * 4 + quarter;
     }
 
     private Moment moment(long id, String personId) {

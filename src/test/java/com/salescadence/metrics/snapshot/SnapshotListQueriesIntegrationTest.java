@@ -1,0 +1,90 @@
+package com.salescadence.metrics.snapshot;
+
+import static com.salescadence.support.TestOrganization.MANAGER;
+import static com.salescadence.support.TestOrganization.REP;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.salescadence.metrics.CurrencyRates;
+import com.salescadence.metrics.MetricsQueries;
+import com.salescadence.organization.OrganizationAdministration;
+import com.salescadence.organization.OrganizationService;
+import com.salescadence.support.CadenceIntegrationTest;
+import com.salescadence.support.StatementCounter;
+import com.salescadence.support.TestOrganization;
+
+/**
+ * Listing a branch's snapshots reads their totals in one statement for all of them, not one per snapshot (issue 14
+ * item 5), and the totals are the ones worked out by hand below.
+ */
+@CadenceIntegrationTest
+class SnapshotListQueriesIntegrationTest {
+
+    @Autowired JdbcClient jdbc;
+    @Autowired DataSource dataSource;
+    @Autowired SnapshotService snapshots;
+    @Autowired MetricsQueries queries;
+    @Autowired CurrencyRates rates;
+    @Autowired OrganizationService organization;
+    @Autowired OrganizationAdministration administration;
+    @Autowired Clock clock;
+
+    @Test
+    void the_list_costs_the_same_statements_for_two_snapshots_as_for_six_and_its_totals_are_right() {
+        TestOrganization.ensure(organization, administration);
+        jdbc.sql("insert into account (name, name_key, tier, owner_id) values ('Snapshot Co', 'snapshot co', 'KEY', ?)").param(REP).update();
+        long account = jdbc.sql("select id from account where name = 'Snapshot Co'").query(Long.class).single();
+        deal(account, "A", "100000", "CNY", LocalDate.of(2026, 8, 15));
+        deal(account, "B", "200000", "CNY", LocalDate.of(2026, 11, 20));
+        deal(account, "C", "50000", "USD", LocalDate.of(2026, 6, 1));      // 50,000 x 7.10 = 355,000 CNY, overdue
+        long july = snapshots.take(SnapshotKind.MANUAL, null, MANAGER, MANAGER, LocalDateTime.of(2026, 7, 5, 10, 0));
+        long october = snapshots.take(SnapshotKind.MANUAL, null, MANAGER, MANAGER, LocalDateTime.of(2026, 10, 5, 10, 0));
+
+        StatementCounter counter = new StatementCounter(dataSource);
+        SnapshotService counted = new SnapshotService(counter.jdbc(), queries, rates, organization, clock);
+        List<SnapshotService.SnapshotRow> two = counted.list(MANAGER, 200);
+        int forTwo = counter.count();
+
+        assertThat(two).extracting(SnapshotService.SnapshotRow::id).containsExactly(october, july);
+        // July (quarter ends 2026-09-30): all three deals 655,000; this quarter A and the overdue C, 455,000
+        row(two.get(1), 3, "655000.00", LocalDate.of(2026, 9, 30), 2, "455000.00");
+        // October (quarter ends 2026-12-31): all three in this quarter
+        row(two.get(0), 3, "655000.00", LocalDate.of(2026, 12, 31), 3, "655000.00");
+
+        for (int month = 1; month <= 4; month++) {
+            snapshots.take(SnapshotKind.MANUAL, null, MANAGER, MANAGER, LocalDateTime.of(2026, month, 5, 10, 0));
+        }
+        counter.reset();
+        List<SnapshotService.SnapshotRow> six = counted.list(MANAGER, 200);
+        assertThat(six).hasSize(6);
+        assertThat(counter.count()).as("statements for six snapshots").isEqualTo(forTwo).isLessThanOrEqualTo(3);
+        assertThat(six).isEqualTo(snapshots.list(MANAGER, 200));
+    }
+
+    private void deal(long account, String name, String amount, String currency, LocalDate close) {
+        jdbc.sql("""
+                insert into opportunity (account_id, owner_id, name, amount, currency, expected_close_date, stage_model,
+                  stage_code, probability, status, in_funnel) values (?, ?, ?, ?, ?, ?, 'ibm', 'VALIDATE', 25, 'OPEN', true)""")
+                .params(account, REP, name, new BigDecimal(amount), currency, close).update();
+    }
+
+    private static void row(SnapshotService.SnapshotRow row, long count, String amount, LocalDate quarterEnd, long quarterCount,
+                            String quarterAmount) {
+        assertThat(row.openCount()).isEqualTo(count);
+        assertThat(row.openAmount()).isEqualByComparingTo(amount);
+        assertThat(row.quarterEnd()).isEqualTo(quarterEnd);
+        assertThat(row.openCountThisQuarter()).isEqualTo(quarterCount);
+        assertThat(row.openAmountThisQuarter()).isEqualByComparingTo(quarterAmount);
+    }
+}
