@@ -80,7 +80,7 @@ class ImportValidatorTest {
         try {
             PipelineProperties pipeline = new PipelineProperties("ibm", "CNY", new BigDecimal("50000"),
                     new BigDecimal("1000000"), 30, 14);
-            return new ImportRules(new StageModelCatalog(pipeline).active(), FunnelPolicy.from(pipeline),
+            return new ImportRules(new StageModelCatalog(pipeline.stageModel()).active(), FunnelPolicy.from(pipeline),
                     List.of("CNY"), TODAY, "m1", owners);
         } catch (IOException e) {
             throw new IllegalStateException(e);

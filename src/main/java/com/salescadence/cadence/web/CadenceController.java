@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.salescadence.cadence.Cadence;
 import com.salescadence.cadence.CommitItem;
 import com.salescadence.cadence.CommitReport;
+import com.salescadence.cadence.CycleStarter;
 import com.salescadence.cadence.ComplianceService;
 import com.salescadence.cadence.Cycle;
 import com.salescadence.cadence.CycleService;

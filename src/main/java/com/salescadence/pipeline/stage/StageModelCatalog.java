@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -13,7 +14,6 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.salescadence.pipeline.PipelineProperties;
 
 /**
  * The stage models shipped in resources/stage-models, and the one the setting
@@ -25,7 +25,8 @@ public class StageModelCatalog {
     private final Map<String, StageModel> models = new LinkedHashMap<>();
     private final StageModel active;
 
-    public StageModelCatalog(PipelineProperties properties) throws IOException {
+    /** @param activeModel the id of the stage model in force (cadence.pipeline.stage-model, see pipeline.PipelineProperties) */
+    public StageModelCatalog(@Value("${cadence.pipeline.stage-model:ibm}") String activeModel) throws IOException {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
         for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:stage-models/*.yml")) {
@@ -34,9 +35,9 @@ public class StageModelCatalog {
                 models.put(model.id(), model);
             }
         }
-        active = models.get(properties.stageModel());
+        active = models.get(activeModel);
         if (active == null) {
-            throw new IllegalStateException("cadence.pipeline.stage-model='" + properties.stageModel()
+            throw new IllegalStateException("cadence.pipeline.stage-model='" + activeModel
                     + "' is not one of " + models.keySet());
         }
     }

@@ -30,7 +30,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 
 import com.salescadence.common.TimeZoneSetting;
-import com.salescadence.forecast.ForecastThresholds;
 import com.salescadence.workflow.LeadToCashProcess;
 
 /** Reads the cadence as the engine has it: latest versions, timer-start jobs, the timers of the models. */
@@ -44,15 +43,15 @@ public class CadenceModels {
 
     private final RepositoryService repositoryService;
     private final ManagementService managementService;
-    private final ForecastThresholds thresholds;
+    private final List<CadenceSettings> capabilitySettings;
     private final Environment environment;
     private final ZoneId zone;
 
-    CadenceModels(RepositoryService repositoryService, ManagementService managementService, ForecastThresholds thresholds,
+    CadenceModels(RepositoryService repositoryService, ManagementService managementService, List<CadenceSettings> capabilitySettings,
                   Environment environment, @Value("${" + TimeZoneSetting.PROPERTY + ":" + TimeZoneSetting.DEFAULT_ZONE + "}") String zone) {
         this.repositoryService = repositoryService;
         this.managementService = managementService;
-        this.thresholds = thresholds;
+        this.capabilitySettings = capabilitySettings;
         this.environment = environment;
         this.zone = ZoneId.of(zone);
     }
@@ -116,11 +115,7 @@ public class CadenceModels {
         settings.put(TimeZoneSetting.PROPERTY, zone.getId());
         SETTINGS.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> settings.put(e.getKey(), environment.getProperty(e.getKey(), e.getValue())));
-        settings.put("cadence.thresholds.accuracy-low", thresholds.accuracyLow());
-        settings.put("cadence.thresholds.accuracy-high", thresholds.accuracyHigh());
-        settings.put("cadence.thresholds.linearity-low", thresholds.linearityLow());
-        settings.put("cadence.thresholds.linearity-high", thresholds.linearityHigh());
-        settings.put("cadence.thresholds.unfulfilled-max", thresholds.unfulfilledMax());
+        capabilitySettings.forEach(capability -> settings.putAll(capability.cadenceSettings()));
         return settings;
     }
 }

@@ -21,11 +21,11 @@ import com.salescadence.workflow.EveryUserTask;
 public class TaskNaming extends AbstractProcessEnginePlugin {
 
 
-    private final TaskSubjects subjects;
+    private final SubjectSource subjects;
     private final OrganizationService organization;
     private final Language defaultLanguage;
 
-    TaskNaming(@Lazy TaskSubjects subjects, @Lazy OrganizationService organization,
+    TaskNaming(@Lazy SubjectSource subjects, @Lazy OrganizationService organization,
                @Value("${cadence.tasks.default-language:zh}") String defaultLanguage) {
         this.subjects = subjects;
         this.organization = organization;

@@ -8,7 +8,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import com.salescadence.common.ValidationException;
-import com.salescadence.pipeline.PipelineProperties;
 
 class StageGateTest {
 
@@ -112,7 +111,7 @@ class StageGateTest {
 
     static StageModelCatalog catalog(String id) {
         try {
-            return new StageModelCatalog(new PipelineProperties(id, "CNY", null, null, 30, 14));
+            return new StageModelCatalog(id);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

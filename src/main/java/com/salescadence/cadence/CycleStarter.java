@@ -1,4 +1,4 @@
-package com.salescadence.cadence.web;
+package com.salescadence.cadence;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;

@@ -1,4 +1,4 @@
-package com.salescadence.workflow.naming;
+package com.salescadence.pipeline.process;
 
 import static com.salescadence.workflow.LeadToCashProcess.*;
 
@@ -21,6 +21,11 @@ import com.salescadence.pipeline.stage.Stage;
 import com.salescadence.pipeline.stage.StageModel;
 import com.salescadence.workflow.AccountPlanProcess;
 import com.salescadence.workflow.WeeklyCommitProcess;
+import com.salescadence.workflow.naming.Language;
+import com.salescadence.workflow.naming.SubjectSource;
+import com.salescadence.workflow.naming.SubjectTexts;
+import com.salescadence.workflow.naming.TaskNameRules;
+import com.salescadence.workflow.naming.TaskSubject;
 import com.salescadence.workflow.naming.TaskSubject.Text;
 
 /**
@@ -28,7 +33,7 @@ import com.salescadence.workflow.naming.TaskSubject.Text;
  * account, rep, manager, cycle key, plan year). Only the parts the task's name shows are read.
  */
 @Component
-public class TaskSubjects {
+public class TaskSubjects implements SubjectSource {
 
     private static final String PLAN_YEAR = AccountPlanProcess.PLAN_YEAR;
     private static final String ACCOUNT_ID = AccountPlanProcess.ACCOUNT_ID;
@@ -53,7 +58,7 @@ public class TaskSubjects {
         this.usualCurrency = pipeline.currency();
     }
 
-    /** The subject of the task of this key, from its variables; the parts its name template does not use stay null. */
+    @Override
     public TaskSubject of(String taskKey, VariableScope variables) {
         String en = TaskNameRules.template(taskKey, Language.EN);
         TaskSubject subject = TaskSubject.none();
