@@ -167,12 +167,12 @@
     status.textContent = t(job.status) + ' — ' + t('rows')(job);
     status.className = job.status === 'DONE' || job.status === 'VALIDATED' ? 'ok'
       : (job.finished ? 'bad' : '');
-    $('message').textContent = job.message || '';
+    $('message').textContent = (lang === 'zh' && job.messageZh) || job.message || '';
     var body = $('problems').querySelector('tbody');
     while (body.firstChild) { body.removeChild(body.firstChild); }
     (job.problems || []).forEach(function (p) {
       var row = document.createElement('tr');
-      [(job.types.length > 1 ? t(p.type) + ' ' : '') + p.line, p.column || '', p.reason].forEach(function (value) {
+      [(job.types.length > 1 ? t(p.type) + ' ' : '') + p.line, p.column || '', (lang === 'zh' && p.reasonZh) || p.reason].forEach(function (value) {
         var cell = document.createElement('td');
         cell.textContent = value;
         row.appendChild(cell);
