@@ -18,7 +18,13 @@
       forbidden: 'Only managers (for their team) and administrators may import.',
       stage_history: 'Stage history of the deals', orders: 'Orders and payments', commits: 'Past weekly commits',
       withDeals: 'A deal\'s history comes in one import with the deal: add the opportunities file (and, when the deals are on new accounts, the accounts file); the history names each deal by its ref.',
-      dealsFile: 'Opportunities file', accountsFile: 'Accounts file (optional)'
+      dealsFile: 'Opportunities file', accountsFile: 'Accounts file (optional)',
+      salesforce: 'Salesforce data export', sfIntro: 'The files of a Salesforce data export as they come (User, Account, Opportunity, OpportunityHistory). Owners are matched to people by e-mail: add the team first. Choose the stage of this product each of your stage names stands for.',
+      sfFieldHistory: '(when there is no OpportunityHistory.csv)', sfMapping: 'Your stage names and the stage of the active model each one stands for',
+      sfName: 'Salesforce stage', sfUsed: 'Used', sfStage: 'Stage here', sfChoose: '— choose —', sfNeedOpportunity: 'Choose Opportunity.csv first.',
+      sfUsedText: function (n) { return n.opportunities + ' deals, ' + n.historyRows + ' history rows'; },
+      salesforce_user: 'User.csv', salesforce_account: 'Account.csv', salesforce_opportunity: 'Opportunity.csv',
+      salesforce_opportunity_history: 'OpportunityHistory.csv', salesforce_opportunity_field_history: 'OpportunityFieldHistory.csv'
     },
     zh: {
       title: '从 CSV 导入',
@@ -34,7 +40,13 @@
       forbidden: '只有经理（为其团队）和管理员可以导入。',
       stage_history: '商机阶段历史', orders: '订单与付款', commits: '以往的每周承诺',
       withDeals: '商机的历史须与商机在同一次导入中：请添加商机文件（商机属于新客户时，再添加客户文件）；历史文件用商机编号指明每个商机。',
-      dealsFile: '商机文件', accountsFile: '客户文件（可选）'
+      dealsFile: '商机文件', accountsFile: '客户文件（可选）',
+      salesforce: 'Salesforce 数据导出', sfIntro: 'Salesforce 数据导出的原始文件（User、Account、Opportunity、OpportunityHistory）。负责人按邮箱对应到人员：请先添加团队。请为每个销售阶段名称选择本系统中对应的阶段。',
+      sfFieldHistory: '（没有 OpportunityHistory.csv 时）', sfMapping: '贵团队的阶段名称及其在当前阶段模型中对应的阶段',
+      sfName: 'Salesforce 阶段', sfUsed: '使用次数', sfStage: '本系统阶段', sfChoose: '— 请选择 —', sfNeedOpportunity: '请先选择 Opportunity.csv。',
+      sfUsedText: function (n) { return n.opportunities + ' 个商机，' + n.historyRows + ' 条历史'; },
+      salesforce_user: 'User.csv', salesforce_account: 'Account.csv', salesforce_opportunity: 'Opportunity.csv',
+      salesforce_opportunity_history: 'OpportunityHistory.csv', salesforce_opportunity_field_history: 'OpportunityFieldHistory.csv'
     }
   };
 
@@ -58,8 +70,74 @@
   var HISTORY = ['stage_history', 'orders', 'commits'];
 
   function updateTemplateLink() {
+    var salesforce = $('type').value === 'salesforce';
     $('template').href = '/api/imports/templates/' + $('type').value + '?lang=' + lang;
+    $('template').hidden = salesforce;
+    $('file').parentNode.hidden = salesforce;
+    $('salesforce').hidden = !salesforce;
     $('with-deals').hidden = HISTORY.indexOf($('type').value) < 0;
+    if (stageNames) { showStages(stageNames); }
+  }
+
+  // a Salesforce export: its files by part name, and the team's stage names with a select each
+  var SALESFORCE = { salesforce_user: 'sf-user', salesforce_account: 'sf-account', salesforce_opportunity: 'sf-opportunity',
+    salesforce_opportunity_history: 'sf-history', salesforce_opportunity_field_history: 'sf-field-history' };
+  var stageNames = null;
+  var chosen = {};
+
+  function salesforceForm() {
+    var form = new FormData();
+    Object.keys(SALESFORCE).forEach(function (part) {
+      var file = $(SALESFORCE[part]).files[0];
+      if (file) { form.append(part, file); }
+    });
+    return form;
+  }
+
+  function readStageNames() {
+    showError('');
+    if (!$('sf-opportunity').files[0]) { return; }
+    api('/api/imports/salesforce/stages', { method: 'POST', body: salesforceForm() }).then(function (answer) {
+      if (answer.status !== 200) {
+        var problems = answer.body && answer.body.problems && answer.body.problems.length ? answer.body.problems : null;
+        showError(problems ? problems.join('\n') : (answer.body && answer.body.error) || ('HTTP ' + answer.status));
+        return;
+      }
+      stageNames = answer.body;
+      stageNames.names.forEach(function (n) { if (!(n.name in chosen)) { chosen[n.name] = n.suggested || ''; } });
+      showStages(stageNames);
+    }).catch(function (e) { showError(String(e)); });
+  }
+
+  function showStages(names) {
+    var body = $('sf-stages').querySelector('tbody');
+    while (body.firstChild) { body.removeChild(body.firstChild); }
+    names.names.forEach(function (n) {
+      var row = document.createElement('tr');
+      var name = document.createElement('td');
+      name.textContent = n.name;
+      var used = document.createElement('td');
+      used.textContent = t('sfUsedText')(n);
+      var cell = document.createElement('td');
+      var select = document.createElement('select');
+      select.setAttribute('data-stage-name', n.name);
+      var none = document.createElement('option');
+      none.value = '';
+      none.textContent = t('sfChoose');
+      select.appendChild(none);
+      names.stages.forEach(function (s) {
+        var option = document.createElement('option');
+        option.value = s.code;
+        option.textContent = s.code + ' — ' + (lang === 'zh' ? s.nameZh : s.name);
+        select.appendChild(option);
+      });
+      select.value = chosen[n.name] || '';
+      select.addEventListener('change', function () { chosen[n.name] = select.value; });
+      cell.appendChild(select);
+      [name, used, cell].forEach(function (c) { row.appendChild(c); });
+      body.appendChild(row);
+    });
+    $('sf-stages').hidden = names.names.length === 0;
   }
 
   function api(url, options) {
@@ -89,12 +167,12 @@
     status.textContent = t(job.status) + ' — ' + t('rows')(job);
     status.className = job.status === 'DONE' || job.status === 'VALIDATED' ? 'ok'
       : (job.finished ? 'bad' : '');
-    $('message').textContent = job.message || '';
+    $('message').textContent = (lang === 'zh' && job.messageZh) || job.message || '';
     var body = $('problems').querySelector('tbody');
     while (body.firstChild) { body.removeChild(body.firstChild); }
     (job.problems || []).forEach(function (p) {
       var row = document.createElement('tr');
-      [(job.types.length > 1 ? t(p.type) + ' ' : '') + p.line, p.column || '', p.reason].forEach(function (value) {
+      [(job.types.length > 1 ? t(p.type) + ' ' : '') + p.line, p.column || '', (lang === 'zh' && p.reasonZh) || p.reason].forEach(function (value) {
         var cell = document.createElement('td');
         cell.textContent = value;
         row.appendChild(cell);
@@ -119,6 +197,15 @@
 
   function run(dryRun) {
     showError('');
+    if ($('type').value === 'salesforce') {
+      if (!$('sf-opportunity').files[0] && !$('sf-account').files[0]) { showError(t('sfNeedOpportunity')); return; }
+      var mapping = {};
+      Object.keys(chosen).forEach(function (name) { if (chosen[name]) { mapping[name] = chosen[name]; } });
+      var sf = salesforceForm();
+      sf.append('stageMapping', JSON.stringify(mapping));
+      send('/api/imports?dryRun=' + dryRun, sf);
+      return;
+    }
     var file = $('file').files[0];
     if (!file) { showError(t('chooseFile')); return; }
     var form = new FormData();
@@ -132,6 +219,10 @@
       form.append('file', file);
       url += '&type=' + encodeURIComponent(type);
     }
+    send(url, form);
+  }
+
+  function send(url, form) {
     busy(true);
     api(url, { method: 'POST', body: form })
       .then(function (answer) {
@@ -152,6 +243,7 @@
   $('lang-en').addEventListener('click', function () { lang = 'en'; applyLanguage(); });
   $('lang-zh').addEventListener('click', function () { lang = 'zh'; applyLanguage(); });
   $('type').addEventListener('change', updateTemplateLink);
+  ['sf-opportunity', 'sf-history', 'sf-field-history'].forEach(function (id) { $(id).addEventListener('change', readStageNames); });
   $('dry-run').addEventListener('click', function () { run(true); });
   $('import').addEventListener('click', function () { run(false); });
   applyLanguage();

@@ -95,6 +95,11 @@ public class ComplianceService {
         return new MissedReport(true, to.isEmpty() ? submission.personId() : to.get(0), to, twice);
     }
 
+    /** A leaver's reports still due are withdrawn (their missed and submitted reports stay, as their history). */
+    public int withdrawDue(String personId) {
+        return submissions.withdrawDue(personId);
+    }
+
     public void recordChase(long submissionId, String managerId, String note) {
         com.salescadence.common.Checks.start().requiredText(note, "Chase note", 2000).orThrow();
         submissions.recordChase(submissionId, managerId, note.trim());

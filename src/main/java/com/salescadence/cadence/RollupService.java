@@ -185,22 +185,32 @@ public class RollupService {
     /** The call's text: totals, flags, who is missing, key deals. */
     @Transactional(readOnly = true)
     public String brief(RollupView view) {
-        StringBuilder text = new StringBuilder("Week ").append(view.cycleKey()).append(", level ").append(view.level())
-                .append("\nTeam commit: ").append(view.totalCommit().toPlainString())
-                .append(", upside: ").append(view.totalUpside().toPlainString()).append(" (upside is never in the commit)");
-        text.append("\nMissing: ").append(view.missing().isEmpty() ? "nobody" : String.join(", ", view.missing()));
+        return brief(view, "en");
+    }
+
+    /** The call's brief in the manager's language (zh or en): the team's commit and upside, who is missing, flags, key deals. */
+    public String brief(RollupView view, String language) {
+        boolean zh = "zh".equals(language);
+        StringBuilder text = new StringBuilder(zh ? "第 " + view.cycleKey() + " 周，第 " + view.level() + " 级"
+                : "Week " + view.cycleKey() + ", level " + view.level())
+                .append(zh ? "\n团队承诺：" : "\nTeam commit: ").append(view.totalCommit().toPlainString())
+                .append(zh ? "，上行：" : ", upside: ").append(view.totalUpside().toPlainString())
+                .append(zh ? "（上行从不计入承诺）" : " (upside is never in the commit)");
+        text.append(zh ? "\n未提交：" : "\nMissing: ").append(view.missing().isEmpty() ? (zh ? "无" : "nobody")
+                : String.join(zh ? "、" : ", ", view.missing()));
         PipelineFigures.SmallDeals small = figures.smallOpen(organization.chartBelow(view.managerId()).teamOf(view.managerId()));
         if (small.count() > 0) {
-            text.append("\nSmall deals in progress (out of the funnel, in no forecast): ").append(small.count()).append(", ")
+            text.append(zh ? "\n进行中的小额商机（漏斗外，不计入任何预测）：" : "\nSmall deals in progress (out of the funnel, in no forecast): ")
+                    .append(small.count()).append(zh ? "，" : ", ")
                     .append(small.amount().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
         }
         for (RollupRow row : view.rows()) {
             if (!row.flags().isEmpty()) {
-                text.append("\n! ").append(row.person()).append(": ").append(String.join("; ", row.flags()));
+                text.append("\n! ").append(row.person()).append(zh ? "：" : ": ").append(String.join("; ", row.flags()));
             }
         }
         if (!view.keyDeals().isEmpty()) {
-            text.append("\nKey deals this month:");
+            text.append(zh ? "\n本月关键商机：" : "\nKey deals this month:");
             view.keyDeals().forEach(d -> text.append("\n  ").append(d));
         }
         return text.toString();

@@ -87,6 +87,20 @@ class SubmissionRepository {
                 .param("cycle", cycleId).param("type", type.name()).param("people", people).query(RecordRows.of(Submission.class)).list();
     }
 
+    /** Removes a person's reports that are still due (not yet missed, nothing of them stored): a leaver owes them no more. */
+    int withdrawDue(String personId) {
+        return jdbc.sql("""
+                delete from report_submission s where s.person_id = ? and s.status = 'DUE'
+                  and not exists (select 1 from escalation e where e.submission_id = s.id)
+                  and not exists (select 1 from commit_report r where r.submission_id = s.id)
+                  and not exists (select 1 from rollup_report r where r.submission_id = s.id)
+                  and not exists (select 1 from forecast_report r where r.submission_id = s.id)
+                  and not exists (select 1 from forecast_review r where r.submission_id = s.id)
+                  and not exists (select 1 from quarterly_review r where r.submission_id = s.id)
+                  and not exists (select 1 from quarterly_manager_review r where r.submission_id = s.id)""")
+                .param(personId).update();
+    }
+
     /** DUE becomes ON_TIME, MISSED becomes LATE; returns false when it was already submitted. */
     boolean markSubmitted(long id, LocalDateTime at) {
         return jdbc.sql("""

@@ -16,7 +16,7 @@ public record Column(String name, List<String> chineseNames, boolean required, S
     /** Whether a header cell names this column. */
     boolean matches(String headerCell) {
         String cell = normalize(headerCell);
-        return cell.equals(name) || chineseNames.stream().anyMatch(zh -> zh.equals(headerCell.trim()));
+        return cell.equals(normalize(name)) || chineseNames.stream().anyMatch(zh -> zh.equals(headerCell.trim()));
     }
 
     static String normalize(String headerCell) {

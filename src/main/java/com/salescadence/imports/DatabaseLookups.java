@@ -44,6 +44,13 @@ class DatabaseLookups implements ImportLookups {
     }
 
     @Override
+    public Optional<Person> personByEmail(String email) {
+        List<String> ids = jdbc.sql("select id from person where active = true and lower(email) = ?")
+                .param(email.trim().toLowerCase(java.util.Locale.ROOT)).query(String.class).list();
+        return ids.size() == 1 ? organization.findPerson(ids.get(0)) : Optional.empty();
+    }
+
+    @Override
     public List<Account> accountsNamed(Collection<String> names) {
         return accounts.findByNames(names);
     }

@@ -154,7 +154,8 @@ final class HistoryValidator {
                     + "' was created (" + d.createdOn() + ").");
             return Optional.empty();
         }
-        LocalDate closed = closedOn(d);
+        // an open deal whose expected close date has passed is overdue, not closed: its stages may be entered after that date
+        LocalDate closed = rules.stageModel().stage(d.stageCode()).isOpen() ? null : closedOn(d);
         if (closed != null && entered.isAfter(closed)) {
             problem(sheet, line, "entered_on", "Entered on " + entered + " is after deal '" + names.get(deal.get()) + "' closed ("
                     + closed + ").");

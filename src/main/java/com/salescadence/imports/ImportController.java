@@ -73,7 +73,37 @@ class ImportController {
     ResponseEntity<ImportJobView> upload(
             @Parameter(description = "people, quotas (administrators), accounts, contacts, opportunities, stage_history, orders or commits (for the part 'file')") @RequestParam(required = false) String type,
             @RequestParam(defaultValue = "false") boolean dryRun,
+            @Parameter(description = "For a Salesforce export: a JSON object from each of the team's stage names to a stage code of the "
+                    + "active model, e.g. {\"Prospecting\":\"IDENTIFY\"}; names that are a stage's code or name, and names only used on "
+                    + "closed deals, need none") @RequestParam(required = false) String stageMapping,
             MultipartHttpServletRequest request, Principal principal) throws IOException {
+        return answer(imports.start(principal.getName(), files(type, request), dryRun, stageMapping(stageMapping)));
+    }
+
+    @PostMapping(value = "/salesforce/stages", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Manager or admin: the stage names of a Salesforce export (parts salesforce_opportunity, "
+            + "salesforce_opportunity_history, salesforce_opportunity_field_history) with the stage each resolves to without a "
+            + "choice, and the active model's stages: what the import page's stage mapping lists. Stores nothing.")
+    SalesforceStageNames salesforceStages(MultipartHttpServletRequest request, Principal principal) throws IOException {
+        return imports.stageNames(principal.getName(), files(null, request));
+    }
+
+    private Map<String, String> stageMapping(String json) {
+        if (json == null || json.isBlank()) {
+            return Map.of();
+        }
+        try {
+            Map<String, String> mapping = MAPPER.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() { });
+            return mapping == null ? Map.of() : mapping;
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new ValidationException("stageMapping must be a JSON object of stage names to stage codes, like {\"Prospecting\":\"IDENTIFY\"}. / "
+                    + "stageMapping 必须是从阶段名称到阶段代码的 JSON 对象，例如 {\"Prospecting\":\"IDENTIFY\"}。");
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private Map<ImportKind, byte[]> files(String type, MultipartHttpServletRequest request) throws IOException {
         Map<ImportKind, byte[]> files = new EnumMap<>(ImportKind.class);
         for (Map.Entry<String, List<MultipartFile>> part : request.getMultiFileMap().entrySet()) {
             if (part.getValue().size() != 1) {
@@ -92,7 +122,7 @@ class ImportController {
                 throw new ValidationException("Two files of " + kind.key() + " were sent; send one.");
             }
         }
-        return answer(imports.start(principal.getName(), files, dryRun));
+        return files;
     }
 
     @PostMapping(consumes = {TEXT_CSV, MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
@@ -100,9 +130,10 @@ class ImportController {
             description = "As the multipart upload, for one file of the given type.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = TEXT_CSV, schema = @Schema(type = "string")))
     ResponseEntity<ImportJobView> body(@RequestParam String type, @RequestParam(defaultValue = "false") boolean dryRun,
+                                       @RequestParam(required = false) String stageMapping,
                                        HttpServletRequest request, Principal principal) throws IOException {
         ImportKind kind = ImportKind.of(type);
-        return answer(imports.start(principal.getName(), Map.of(kind, read(request.getInputStream())), dryRun));
+        return answer(imports.start(principal.getName(), Map.of(kind, read(request.getInputStream())), dryRun, stageMapping(stageMapping)));
     }
 
     @GetMapping("/{id}")
@@ -134,7 +165,13 @@ class ImportController {
             @Schema(type = "string", format = "binary", description = "a CSV file of opportunities") String opportunities,
             @Schema(type = "string", format = "binary", description = "the deals' dated stage history (deal, stage, entered_on)") String stage_history,
             @Schema(type = "string", format = "binary", description = "the won deals' orders and payments") String orders,
-            @Schema(type = "string", format = "binary", description = "past weekly commits (rep, week, commit, upside)") String commits) {
+            @Schema(type = "string", format = "binary", description = "past weekly commits (rep, week, commit, upside)") String commits,
+            @Schema(type = "string", format = "binary", description = "Salesforce export: User.csv (owners matched to people by Email)") String salesforce_user,
+            @Schema(type = "string", format = "binary", description = "Salesforce export: Account.csv") String salesforce_account,
+            @Schema(type = "string", format = "binary", description = "Salesforce export: Opportunity.csv") String salesforce_opportunity,
+            @Schema(type = "string", format = "binary", description = "Salesforce export: OpportunityHistory.csv") String salesforce_opportunity_history,
+            @Schema(type = "string", format = "binary", description = "Salesforce export: OpportunityFieldHistory.csv (read when there is no OpportunityHistory.csv)") String salesforce_opportunity_field_history,
+            @Schema(type = "string", description = "Salesforce export: JSON object of the team's stage names to stage codes") String stageMapping) {
     }
 
     private ResponseEntity<ImportJobView> answer(ImportJobs.Started started) {

@@ -112,6 +112,15 @@ public class ImportJobs {
      * (400) a file that is not a CSV this import reads, and (403) a user who may not import.
      */
     public Started start(String userId, Map<ImportKind, byte[]> files, boolean dryRun) {
+        return start(userId, files, dryRun, Map.of());
+    }
+
+    /**
+     * As {@link #start(String, Map, boolean)}, with the stage of the active model each of a Salesforce export's stage names
+     * stands for (issue 12); a Salesforce export is not mixed with accounts, opportunities or stage history files.
+     */
+    public Started start(String userId, Map<ImportKind, byte[]> files, boolean dryRun, Map<String, String> stageMapping) {
+        checkSalesforce(files.keySet(), stageMapping);
         Set<String> owners = access.allowedOwners(userId);
         if (owners != null && (files.containsKey(ImportKind.PEOPLE) || files.containsKey(ImportKind.QUOTAS))) {
             throw new org.springframework.security.access.AccessDeniedException("Only administrators may import people and quotas.");
@@ -141,7 +150,7 @@ public class ImportJobs {
         }
         int total = sheets.stream().mapToInt(s -> s.rows().size()).sum();
         ImportRules rules = new ImportRules(stageModels.active(), FunnelPolicy.from(pipeline), currencies(),
-                LocalDate.now(businessClock), userId, owners);
+                LocalDate.now(businessClock), userId, owners, stageMapping);
         String kinds = sheets.stream().map(s -> s.kind().key()).collect(Collectors.joining(","));
         long id = jobs.create(kinds, dryRun, userId, total, now());
         ImportJobView queued = view(id);
@@ -152,6 +161,47 @@ public class ImportJobs {
         }
         background.submit(() -> run(id, sheets, rules, dryRun, userId));
         return new Started(queued, false);
+    }
+
+    private void checkSalesforce(Set<ImportKind> kinds, Map<String, String> stageMapping) {
+        SalesforceStages.checkMapping(stageModels.active(), stageMapping);
+        if (kinds.stream().noneMatch(ImportKind::salesforce)) {
+            return;
+        }
+        if (kinds.contains(ImportKind.ACCOUNTS) || kinds.contains(ImportKind.OPPORTUNITIES) || kinds.contains(ImportKind.STAGE_HISTORY)) {
+            throw new ValidationException("A Salesforce export brings its own accounts, opportunities and stage history: send them "
+                    + "in another import. / Salesforce 导出已包含客户、商机和阶段历史：请在另一次导入中发送这些文件。");
+        }
+        if (!kinds.contains(ImportKind.SALESFORCE_OPPORTUNITY) && (kinds.contains(ImportKind.SALESFORCE_OPPORTUNITY_HISTORY)
+                || kinds.contains(ImportKind.SALESFORCE_OPPORTUNITY_FIELD_HISTORY))) {
+            throw new ValidationException("The history of a Salesforce export comes with its deals: add Opportunity.csv. / "
+                    + "Salesforce 导出的历史须与商机一起导入：请添加 Opportunity.csv。");
+        }
+    }
+
+    /** The stage names of a Salesforce export's files and the stage each resolves to without a choice (the import page's mapping). */
+    public SalesforceStageNames stageNames(String userId, Map<ImportKind, byte[]> files) {
+        access.allowedOwners(userId);
+        Map<ImportKind, Sheet> sheets = new java.util.EnumMap<>(ImportKind.class);
+        List<String> problems = new ArrayList<>();
+        files.forEach((kind, bytes) -> {
+            if (!kind.salesforce()) {
+                return;
+            }
+            try {
+                sheets.put(kind, Sheet.of(kind, CsvParser.parse(bytes, properties.csvLimits())));
+            } catch (MalformedCsvException e) {
+                e.problems().forEach(p -> problems.add(kind.salesforceFile() + ": " + p));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new MalformedCsvException(problems);
+        }
+        var model = stageModels.active();
+        return new SalesforceStageNames(model.id(), model.name(), model.name("zh"),
+                model.stages().stream().map(s -> new SalesforceStageNames.StageOption(s.code(), s.name(), s.name("zh"), s.kind().name())).toList(),
+                SalesforceStages.names(model, sheets).stream()
+                        .map(n -> new SalesforceStageNames.TeamStage(n.name(), n.opportunities(), n.historyRows(), n.suggested())).toList());
     }
 
     /** The job with its report, for its creator and administrators; a job whose node stopped shows as abandoned. */

@@ -79,7 +79,33 @@ public enum ImportKind {
             new Column("rep", List.of("销售代表", "负责人"), true, null, null),
             new Column("week", List.of("周", "周次"), true, null, null),
             new Column("commit", List.of("承诺", "承诺金额"), true, "200000.00", "200000.00"),
-            new Column("upside", List.of("上行", "上行金额"), false, "100000.00", "100000.00")));
+            new Column("upside", List.of("上行", "上行金额"), false, "100000.00", "100000.00"))),
+
+    // issue 12: a Salesforce data export as it comes (SalesforceExport); the column names are Salesforce's field names,
+    // every other column of the export is ignored. Translated into accounts, opportunities and stage history.
+    SALESFORCE_USER(List.of(
+            sf("Id", true), sf("Name", false), sf("Username", false), sf("Email", true), sf("ManagerId", false),
+            sf("IsActive", false))),
+
+    SALESFORCE_ACCOUNT(List.of(
+            sf("Id", true), sf("Name", true), sf("Industry", false), sf("OwnerId", true), sf("IsDeleted", false))),
+
+    SALESFORCE_OPPORTUNITY(List.of(
+            sf("Id", true), sf("AccountId", true), sf("Name", true), sf("StageName", true), sf("Amount", true),
+            sf("CloseDate", true), sf("OwnerId", true), sf("IsClosed", true), sf("IsWon", true), sf("CreatedDate", false),
+            sf("Probability", false), sf("CurrencyIsoCode", false), sf("IsDeleted", false))),
+
+    SALESFORCE_OPPORTUNITY_HISTORY(List.of(
+            sf("Id", false), sf("OpportunityId", true), sf("StageName", true), sf("Amount", false), sf("CloseDate", false),
+            sf("CreatedDate", true), sf("IsDeleted", false))),
+
+    SALESFORCE_OPPORTUNITY_FIELD_HISTORY(List.of(
+            sf("Id", false), sf("OpportunityId", true), sf("Field", true), sf("OldValue", true), sf("NewValue", true),
+            sf("CreatedDate", true), sf("IsDeleted", false)));
+
+    private static Column sf(String field, boolean required) {
+        return new Column(field, List.of(), required, null, null);
+    }
 
     private final List<Column> columns;
 
@@ -96,9 +122,26 @@ public enum ImportKind {
         return this == STAGE_HISTORY || this == ORDERS || this == COMMITS;
     }
 
+    /** A file of a Salesforce data export: its header has Salesforce's field names, and columns it does not read are ignored. */
+    public boolean salesforce() {
+        return name().startsWith("SALESFORCE_");
+    }
+
     /** The lower-case name used in the API and reports: people, quotas, accounts, contacts, opportunities, stage_history, orders, commits. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The file name of a Salesforce export's object (User.csv, Opportunity.csv, ...); the key for the others. */
+    public String salesforceFile() {
+        if (!salesforce()) {
+            return key();
+        }
+        StringBuilder file = new StringBuilder();
+        for (String word : name().substring("SALESFORCE_".length()).split("_")) {
+            file.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
+        }
+        return file.append(".csv").toString();
     }
 
     public Optional<Column> column(String name) {
@@ -107,7 +150,8 @@ public enum ImportKind {
 
     public static ImportKind of(String key) {
         for (ImportKind kind : values()) {
-            if (kind.key().equalsIgnoreCase(key == null ? "" : key.trim())) {
+            if (kind.key().equalsIgnoreCase(key == null ? "" : key.trim())
+                    || kind.salesforce() && kind.salesforceFile().equalsIgnoreCase(key == null ? "" : key.trim())) {
                 return kind;
             }
         }

@@ -24,6 +24,11 @@ public interface ImportLookups {
 
     boolean opportunityExists(long accountId, String name);
 
+    /** The active person with this e-mail address (case ignored), for a Salesforce export's users; empty when none or several. */
+    default Optional<Person> personByEmail(String email) {
+        return Optional.empty();
+    }
+
     /** Whether the person has a weekly commit for the week of that Monday (issue 12's commit history). */
     default boolean commitExists(String personId, java.time.LocalDate monday) {
         return false;

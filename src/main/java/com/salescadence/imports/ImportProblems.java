@@ -28,9 +28,9 @@ final class ImportProblems {
 
     void add(Sheet sheet, int line, String column, String reason) {
         count++;
-        badRows.add(sheet.kind() + ":" + line);
+        badRows.add(sheet.reportedAs() + ":" + line);
         if (listed.size() < max) {
-            listed.add(new RowProblem(sheet.kind(), line, column, reason));
+            listed.add(new RowProblem(sheet.reportedAs(), line, sheet.reportedColumn(column), reason));
         }
     }
 

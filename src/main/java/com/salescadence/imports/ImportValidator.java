@@ -67,6 +67,13 @@ public final class ImportValidator {
 
     /** Validates the sheets (any order; accounts go first); {@code progress} hears the count of rows checked. */
     public ImportRows validate(List<Sheet> sheets, IntConsumer progress) {
+        if (sheets.stream().anyMatch(s -> s.kind().salesforce())) {
+            // a Salesforce export is read as this import's accounts, opportunities and stage history
+            List<Sheet> translated = new ArrayList<>(sheets.stream().filter(s -> !s.kind().salesforce()).toList());
+            translated.addAll(new SalesforceExport(rules, lookups, problems).translate(
+                    sheets.stream().filter(s -> s.kind().salesforce()).toList()));
+            sheets = translated;
+        }
         List<Sheet> ordered = sheets.stream().sorted(Comparator.comparing(Sheet::kind)).toList();
         loadDatabaseAccounts(ordered);
         List<AccountRow> accounts = new ArrayList<>();

@@ -107,12 +107,19 @@ class OutboxRepository {
                 .update() == 1;
     }
 
-    /** The mail server took the message. */
+    /** What a password-link mail's body becomes once it was sent or given up: the one-time link is not kept. */
+    public static final String LINK_REMOVED = "(A one-time link to set a password was in this mail; it is not kept. / "
+            + "此邮件中含有设置密码的一次性链接，系统不保存该链接。)";
+
+    /** The mail server took the message; a password-link mail's body (its one-time link) is replaced. */
     public boolean markSent(long id, Instant sentAt) {
-        return jdbc.sql("update outbox_message set status = 'SENT', sent_at = :sentAt, last_error = null "
+        return jdbc.sql("update outbox_message set status = 'SENT', sent_at = :sentAt, last_error = null, "
+                        + "body = case when kind = :linkKind then :removed else body end "
                         + "where id = :id and status = 'SENDING'")
                 .param("id", id)
                 .param("sentAt", Timestamp.from(sentAt))
+                .param("linkKind", NotificationKind.PASSWORD_LINK.name())
+                .param("removed", LINK_REMOVED)
                 .update() == 1;
     }
 
@@ -127,8 +134,12 @@ class OutboxRepository {
     }
 
     private boolean recordFailure(long id, OutboxStatus status, int attempts, String error, Instant nextAttemptAt) {
+        // a password link given up on is not kept either (the administrator sends a new one)
         return jdbc.sql("update outbox_message set status = :status, attempts = :attempts, last_error = :error, "
-                        + "next_attempt_at = :next where id = :id and status = 'SENDING'")
+                        + "next_attempt_at = :next, body = case when kind = :linkKind and :status = 'FAILED' then :removed else body end "
+                        + "where id = :id and status = 'SENDING'")
+                .param("linkKind", NotificationKind.PASSWORD_LINK.name())
+                .param("removed", LINK_REMOVED)
                 .param("id", id)
                 .param("status", status.name())
                 .param("attempts", attempts)

@@ -71,10 +71,12 @@ final class PeopleRequests {
     record HandoverView(PersonView person,
                         @Schema(description = "ids of the Camunda tasks given to the new manager or successor") List<String> tasks,
                         @Schema(description = "pending stage-advance approvals that now wait for them") int approvals,
-                        int openDeals, int openLeads, int accounts, int contacts) {
+                        int openDeals, int openLeads, int accounts, int contacts,
+                        @Schema(description = "a leaver's own report processes ended (weekly commit, monthly forecast, quarterly "
+                                + "review preparation): the successor reports the deals in their own reports") int reportsEnded) {
         static HandoverView of(PersonEntry person, PeopleService.Handover h) {
             return new HandoverView(PersonView.of(person), h.taskIds(), h.approvals(), h.openDeals(), h.openLeads(),
-                    h.accounts(), h.contacts());
+                    h.accounts(), h.contacts(), h.reportsEnded());
         }
     }
 

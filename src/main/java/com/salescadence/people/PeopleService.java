@@ -47,7 +47,8 @@ public class PeopleService {
     }
 
     /** What a move or a leave handed over. */
-    public record Handover(List<String> taskIds, int approvals, int openDeals, int openLeads, int accounts, int contacts) {
+    public record Handover(List<String> taskIds, int approvals, int openDeals, int openLeads, int accounts, int contacts,
+                           int reportsEnded) {
     }
 
     @Transactional(readOnly = true)
@@ -96,11 +97,11 @@ public class PeopleService {
         String newManager = managerId == null || managerId.isBlank() ? null : managerId.trim();
         administration.update(new Person(login, entry.fullName(), entry.email(), entry.role(), newManager, entry.title()));
         if (entry.managerId() == null || Objects.equals(entry.managerId(), newManager)) {
-            return new Handover(List.of(), 0, 0, 0, 0, 0);
+            return new Handover(List.of(), 0, 0, 0, 0, 0, 0);
         }
         String receiver = newManager != null ? newManager : organization.approverOf(login);
         WorkHandover.Result result = handover.afterMove(login, entry.managerId(), receiver);
-        return new Handover(result.taskIds(), result.approvals(), 0, 0, 0, 0);
+        return new Handover(result.taskIds(), result.approvals(), 0, 0, 0, 0, 0);
     }
 
     /** A person leaves today: open deals, leads, accounts and tasks go to {@code successorId}, the sign-in is locked. */
@@ -116,7 +117,7 @@ public class PeopleService {
         administration.deactivate(entry.id(), successorId, LocalDate.now(clock));
         WorkHandover.Result result = handover.afterLeaving(login, successorId);
         return new Handover(result.taskIds(), result.approvals(), result.pipeline().openDeals(), result.pipeline().openLeads(),
-                result.pipeline().accounts(), result.pipeline().contacts());
+                result.pipeline().accounts(), result.pipeline().contacts(), result.reportsEnded());
     }
 
     /** Active people by login. */

@@ -146,6 +146,8 @@ class SmallAndOverdueDealsIntegrationTest {
         assertThat((List<?>) call.get("keyDeals")).singleElement().asString().startsWith("100000.00 O (DEVELOP");
         // the call's text names the small deal beside the forecasts
         assertThat(rollups.brief(rollups.view(cycle, MANAGER))).contains("Small deals in progress (out of the funnel, in no forecast): 1, 20000.00");
+        assertThat(rollups.brief(rollups.view(cycle, MANAGER), "zh")).contains("进行中的小额商机（漏斗外，不计入任何预测）：1，20000.00")
+                .contains("团队承诺：").doesNotContain("Team commit");
 
         // ---- the categories' pipeline: every open funnel deal, the small one beside it ----
         Map<String, Object> categories = get(MANAGER, "/api/metrics/categories");

@@ -85,6 +85,22 @@ class OutboxDeliveryJobTest {
     }
 
     @Test
+    void aPasswordLinkIsMailedAndItsBodyWithTheLinkIsNotKeptAfterwards() throws Exception {
+        String link = "https://cadence.example/password/#token=secret-one-time-token";
+        long id = insertPending("rep1", "rep1@example.com", "Set your password", "Open " + link);
+        jdbc.sql("update outbox_message set kind = ? where id = ?").params(NotificationKind.PASSWORD_LINK.name(), id).update();
+        long other = insertPending("rep2", "rep2@example.com", "Stage advance requested", "Please review " + link);
+
+        assertThat(job(greenMailSender()).deliverDue()).isEqualTo(2);
+
+        assertThat(greenMail.getReceivedMessages()).anySatisfy(mail -> assertThat((String) mail.getContent()).contains(link));
+        assertThat(outbox.find(id).orElseThrow().body()).doesNotContain("token").isEqualTo(OutboxRepository.LINK_REMOVED);
+        assertThat(jdbc.sql("select body from outbox_message where id = ?").param(id).query(String.class).single())
+                .doesNotContain("secret-one-time-token");
+        assertThat(outbox.find(other).orElseThrow().body()).as("other mails are kept as sent").contains(link);
+    }
+
+    @Test
     void aSentMessageIsNotMailedAgain() {
         insertPending("rep1", "rep1@example.com", "Once", "only once");
         OutboxDeliveryJob job = job(greenMailSender());

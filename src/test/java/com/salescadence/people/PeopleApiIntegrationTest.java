@@ -209,6 +209,39 @@ class PeopleApiIntegrationTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void a_leavers_own_weekly_commit_ends_with_the_leave_and_is_neither_handed_to_the_successor_nor_chased() {
+        administration.add(new Person("p.gone", "Gao Gone", "gone@test.local", Role.REP, TestOrganization.MANAGER, null),
+                TestOrganization.PASSWORD);
+        WeeklyCycles weeks = new WeeklyCycles(engine);
+        String key = weeks.open(LocalDateTime.of(2021, 3, 21, 8, 0));
+        Task own = weeks.commitTask(key, "p.gone");
+        assertThat(own.getAssignee()).isEqualTo("p.gone");
+        Task successorsOwn = weeks.commitTask(key, TestOrganization.TEAMMATE);
+
+        Map<String, Object> left = call(http, ADMIN, HttpMethod.POST, "/api/people/p.gone/leave",
+                Map.of("successorId", TestOrganization.TEAMMATE), HttpStatus.OK);
+        assertThat(left).containsEntry("reportsEnded", 1);
+        assertThat((List<String>) left.get("tasks")).doesNotContain(own.getId());
+        // the leaver's commit is not the successor's work: their report process ended, the report due is withdrawn
+        assertThat(weeks.instance(WeeklyCommitProcess.SUBMISSION_KEY, key + ":p.gone")).isNull();
+        assertThat(taskService.createTaskQuery().taskId(own.getId()).count()).isZero();
+        assertThat(taskService.createTaskQuery().taskAssignee(TestOrganization.TEAMMATE)
+                .taskDefinitionKey(WeeklyCommitProcess.TASK_SUBMIT_WEEKLY_COMMIT).list()).extracting(Task::getId)
+                .contains(successorsOwn.getId()).doesNotContain(own.getId());
+        assertThat(jdbc.sql("select count(*) from report_submission where person_id = 'p.gone' and status = 'DUE'")
+                .query(Long.class).single()).isZero();
+
+        // past the deadline nobody chases the leaver; the successor's own missing commit is chased as always
+        WeeklyCycles.setClock(LocalDateTime.of(2021, 3, 22, 8, 30));
+        weeks.runDueJobs(key);
+        assertThat(chaseOf("p.gone")).isNull();
+        assertThat(taskService.createTaskQuery().processInstanceId(weeks.instance(WeeklyCommitProcess.SUBMISSION_KEY,
+                key + ":" + TestOrganization.TEAMMATE).getId()).taskDefinitionKey(WeeklyCommitProcess.TASK_CHASE_MISSING_COMMIT).count())
+                .isEqualTo(1);
+    }
+
+    @Test
     void a_leavers_open_deals_and_tasks_go_to_the_successor_their_sign_in_is_locked_and_their_history_stays() {
         administration.add(new Person("p.leaver", "Li Leaver", "leaver@test.local", Role.REP, TestOrganization.MANAGER, null),
                 TestOrganization.PASSWORD);

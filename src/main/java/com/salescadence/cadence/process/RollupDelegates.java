@@ -43,7 +43,7 @@ class RollupDelegates {
             Submission submission = compliance.owe(cycleId, manager, ReportType.ROLLUP, CommitDelegates.toLocal(task));
             task.setVariable(SUBMISSION_ID, submission.id());
             RollupView view = rollups.view(cycleId, manager);
-            task.setVariableLocal(ROLLUP_BRIEF, rollups.brief(view));
+            task.setVariableLocal(ROLLUP_BRIEF, rollups.brief(view, organization.languageOf(manager)));
             task.setVariableLocal(ROLLUP_ROWS, Spin.JSON(RollupService.tableRows(view)));
             List<Map<String, String>> options = organization.directReports(manager).stream().map(p -> {
                 Map<String, String> option = new LinkedHashMap<>();
