@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.salescadence.common.BriefText;
 import com.salescadence.organization.OrganizationService;
 import com.salescadence.organization.Person;
 import com.salescadence.pipeline.stage.Outcome;
@@ -38,21 +39,28 @@ public class DealBriefs {
     public String lead(long leadId) {
         Lead lead = leads.get(leadId);
         Account account = accounts.get(lead.accountId());
-        return "Lead " + lead.id() + ": " + lead.title() + "\nAccount: " + account.name() + " (" + account.tier() + ")"
-                + "\nSource: " + (lead.source() == null ? "-" : lead.source())
-                + "\nEstimated amount: " + (lead.estimatedAmount() == null ? "-" : lead.estimatedAmount().toPlainString() + " " + lead.currency())
-                + "\nOwner: " + name(lead.ownerId());
+        return BriefText.start().line("线索 " + lead.id(), "Lead " + lead.id(), lead.title())
+                .line("客户", "Account", account.name() + " (" + BriefText.code(account.tier()) + ")")
+                .line("来源", "Source", lead.source())
+                .line("预估金额", "Estimated amount", lead.estimatedAmount() == null ? null
+                        : lead.estimatedAmount().toPlainString() + " " + lead.currency())
+                .line("负责人", "Owner", name(lead.ownerId())).toString();
     }
 
     public String deal(long opportunityId) {
+        return dealText(opportunityId).toString();
+    }
+
+    private BriefText dealText(long opportunityId) {
         Opportunity deal = opportunities.get(opportunityId);
         Account account = accounts.get(deal.accountId());
         StageModel model = opportunities.modelOf(deal);
-        return "Deal " + deal.id() + ": " + deal.name() + "\nAccount: " + account.name() + " (" + account.tier() + ")"
-                + "\nAmount: " + deal.amount().toPlainString() + " " + deal.currency()
-                + "\nExpected close: " + deal.expectedCloseDate()
-                + "\nStage: " + model.stage(deal.stageCode()).describe() + ", status " + deal.status()
-                + "\nOwner: " + name(deal.ownerId());
+        return BriefText.start().line("商机 " + deal.id(), "Deal " + deal.id(), deal.name())
+                .line("客户", "Account", account.name() + " (" + BriefText.code(account.tier()) + ")")
+                .line("金额", "Amount", deal.amount().toPlainString() + " " + deal.currency())
+                .line("预计成交", "Expected close", deal.expectedCloseDate())
+                .line("阶段", "Stage", stageName(model.stage(deal.stageCode())) + ", " + BriefText.code(deal.status()))
+                .line("负责人", "Owner", name(deal.ownerId()));
     }
 
     /** Where the deal stands, what the gate needs, and what the manager last said. */
@@ -60,27 +68,26 @@ public class DealBriefs {
         Opportunity deal = opportunities.get(opportunityId);
         StageModel model = opportunities.modelOf(deal);
         Stage stage = model.stage(deal.stageCode());
-        StringBuilder text = new StringBuilder(deal(opportunityId));
-        text.append("\n\nProbability now: ").append(deal.probability()).append("% (stage cap ").append(stage.probabilityCap()).append("%)");
+        BriefText text = dealText(opportunityId).gap()
+                .line("当前赢率", "Probability now", deal.probability() + "% (上限 / stage cap " + stage.probabilityCap() + "%)");
         if (stage.isOpen()) {
             Stage next = model.next(stage.code());
-            text.append("\nNext stage: ").append(next.describe()).append(", claim at most ").append(next.probabilityCap()).append("%");
+            text.line("下一阶段", "Next stage", stageName(next) + ", 最多申报 / claim at most " + next.probabilityCap() + "%");
             Map<String, String> evidence = opportunities.currentEvidence(deal);
-            text.append("\nOutcomes to evidence before leaving ").append(stage.name()).append(":");
+            text.append("离开「" + stage.name("zh") + "」前需证明的成果 / Outcomes to evidence before leaving " + stage.name() + ":");
             for (Outcome outcome : outcomesToLeave(model, stage)) {
-                text.append("\n  ").append(evidence.containsKey(outcome.code()) ? "[x] " : "[ ] ")
-                        .append(outcome.label()).append(outcome.required() ? " (required)" : " (optional)");
-                if (evidence.containsKey(outcome.code())) {
-                    text.append(": ").append(evidence.get(outcome.code()));
-                }
+                boolean met = evidence.containsKey(outcome.code());
+                text.append("  " + (met ? "[x] " : "[ ] ") + outcome.label("zh") + (outcome.required() ? "（必需）" : "（可选）")
+                        + " / " + outcome.label() + (outcome.required() ? " (required)" : " (optional)")
+                        + (met ? ": " + evidence.get(outcome.code()) : ""));
             }
         }
         opportunities.lastAdvanceRequest(opportunityId).ifPresent(request -> {
-            text.append("\n\nLast advance request: ").append(model.stage(request.fromStage()).name()).append(" -> ")
-                    .append(model.stage(request.toStage()).name()).append(" at ").append(request.claimedProbability())
-                    .append("%, asked by ").append(name(request.requestedBy())).append(": ").append(request.status());
+            text.gap().line("上次推进申请", "Last advance request", model.stage(request.fromStage()).name() + " -> "
+                    + model.stage(request.toStage()).name() + ", " + request.claimedProbability() + "%, "
+                    + name(request.requestedBy()) + ": " + BriefText.code(request.status()));
             if (request.decisionComment() != null) {
-                text.append("\nComment from ").append(name(request.approverId())).append(": ").append(request.decisionComment());
+                text.line(name(request.approverId()) + " 的意见", "Comment from " + name(request.approverId()), request.decisionComment());
             }
         });
         return text.toString();
@@ -108,10 +115,16 @@ public class DealBriefs {
     public String invoice(long invoiceId) {
         Invoice invoice = cash.invoice(invoiceId);
         Opportunity deal = cash.dealOf(invoice);
-        return "Invoice " + invoice.id() + " for '" + deal.name() + "'\nAmount: " + invoice.amount().toPlainString() + " "
-                + invoice.currency() + "\nOutstanding: " + cash.outstanding(invoice).toPlainString() + " " + invoice.currency()
-                + "\nIssued: " + invoice.issuedOn() + ", due: " + invoice.dueOn() + ", status " + invoice.status()
-                + "\nRep: " + name(deal.ownerId());
+        return BriefText.start().line("发票 " + invoice.id(), "Invoice " + invoice.id(), deal.name())
+                .line("金额", "Amount", invoice.amount().toPlainString() + " " + invoice.currency())
+                .line("未付", "Outstanding", cash.outstanding(invoice).toPlainString() + " " + invoice.currency())
+                .line("开票 / 到期", "Issued / due", invoice.issuedOn() + " / " + invoice.dueOn() + ", " + BriefText.code(invoice.status()))
+                .line("销售代表", "Rep", name(deal.ownerId())).toString();
+    }
+
+    /** "识别机会 / Identify opportunity (10%)": the stage in both languages with its win rate. */
+    private static String stageName(Stage stage) {
+        return (stage.name("zh").equals(stage.name()) ? "" : stage.name("zh") + " / ") + stage.describe();
     }
 
     private static List<Outcome> outcomesToLeave(StageModel model, Stage stage) {

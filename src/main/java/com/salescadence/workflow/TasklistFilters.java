@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 import com.salescadence.common.StartupLock;
 
 /**
- * The Tasklist's shared filters, readable by everyone: "My tasks", "My groups" (finance's queue) and
- * "All I may see" (a manager's view of the team's tasks: authorization decides what it shows).
+ * The Tasklist's shared filters, readable by everyone: "我的任务 / My tasks", "我的组 / My groups" (finance's queue) and
+ * "我可见的全部 / All I may see" (a manager's view of the team's tasks: authorization decides what it shows).
  */
 @Component
 @Order(30)
@@ -45,15 +45,28 @@ class TasklistFilters implements ApplicationRunner {
     }
 
     private void ensureAll() {
-        ensure("My tasks", -10, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
-                "Tasks assigned to me");
-        ensure("My groups", -5, taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-                .includeAssignedTasks(), "Tasks for my groups (e.g. finance's credit checks and payments)");
-        ensure("All I may see", 0, taskService.createTaskQuery(), "My tasks and, for managers, my team's tasks");
+        ensure("我的任务 / My tasks", "My tasks", -10, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
+                "分配给我的任务 / Tasks assigned to me");
+        ensure("我的组 / My groups", "My groups", -5, taskService.createTaskQuery()
+                .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
+                "我所在组的任务（例如财务的信用审查和付款） / Tasks for my groups (e.g. finance's credit checks and payments)");
+        ensure("我可见的全部 / All I may see", "All I may see", 0, taskService.createTaskQuery(),
+                "我的任务，以及经理可见的团队任务 / My tasks and, for managers, my team's tasks");
     }
 
-    private void ensure(String name, int priority, TaskQuery query, String description) {
+    /**
+     * The filter's name and description read in Chinese and English ("中文 / English", as the forms' labels), since the
+     * Tasklist shows a filter's name as stored. A filter made before under its English name only is renamed.
+     */
+    private void ensure(String name, String formerName, int priority, TaskQuery query, String description) {
         if (filterService.createFilterQuery().filterName(name).count() > 0) {
+            return;
+        }
+        Filter former = filterService.createFilterQuery().filterName(formerName).singleResult();
+        if (former != null) {
+            Map<String, Object> properties = new java.util.HashMap<>(former.getProperties() == null ? Map.of() : former.getProperties());
+            properties.put("description", description);
+            filterService.saveFilter(former.setName(name).setProperties(properties));
             return;
         }
         Filter filter = filterService.newTaskFilter(name).setOwner("admin").setQuery(query)

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,11 +18,17 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.salescadence.cadence.ChaseBrief;
+import com.salescadence.cadence.Escalation;
+import com.salescadence.cadence.accountplan.PlanVersionStatus;
 import com.salescadence.cadence.forecast.ForecastMonths;
+import com.salescadence.common.BriefText;
 import com.salescadence.common.Checks;
 import com.salescadence.common.Inputs;
 import com.salescadence.common.ValidationException;
 import com.salescadence.common.ValidationTexts;
+import com.salescadence.pipeline.AccountTier;
+import com.salescadence.pipeline.OpportunityStatus;
 import com.salescadence.pipeline.stage.ProbabilityRule;
 import com.salescadence.pipeline.stage.Stage;
 import com.salescadence.pipeline.stage.StageKind;
@@ -29,8 +36,9 @@ import com.salescadence.workflow.naming.Language;
 import com.salescadence.workflow.naming.TaskNameRules;
 
 /**
- * What a person reads has a Chinese and an English text: every label, help text, text and choice of the forms in
- * forms/, every task name, and the validation messages of the rules people meet in forms.
+ * What a person reads has a Chinese and an English text: every label (also a date field's), help text, text (each of
+ * its paragraphs), adorner and choice of the forms in forms/, the briefs the forms show, every task name, and the
+ * validation messages of the rules people meet in forms.
  */
 class BilingualTextsTest {
 
@@ -56,6 +64,7 @@ class BilingualTextsTest {
             }
         }
         assertThat(strings).isGreaterThan(300);
+        assertThat(englishOnlyParagraphs()).as("texts of forms/ with more English-only paragraphs than Chinese ones").isEmpty();
         assertThat(oneLanguage).as("texts of forms/ in one language only").isEmpty();
         // the month labels the submission form shows are set by the process, in both languages
         assertThat(ForecastMonths.bilingualLabel(1, YearMonth.of(2026, 12))).isEqualTo("第 1 个月：2026-12 / Month 1: 2026-12");
@@ -99,6 +108,50 @@ class BilingualTextsTest {
         assertThat(ValidationTexts.bilingual("Forecast year 2 is required.")).isEqualTo("第 2 年预测为必填项。 / Forecast year 2 is required.");
     }
 
+    /**
+     * A form's text (its brief, its help) is written as a Chinese paragraph and its English paragraph: a text whose
+     * English-only paragraphs outnumber its Chinese ones has a paragraph in English only, though the whole text has both.
+     */
+    private static List<String> englishOnlyParagraphs() throws IOException {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> forms = Files.list(Path.of("forms"))) {
+            for (Path form : forms.filter(p -> p.toString().endsWith(".form")).sorted().toList()) {
+                List<String> texts = new ArrayList<>();
+                collect(new ObjectMapper().readTree(form.toFile()), texts);
+                for (String text : texts.stream().filter(t -> !t.startsWith("=")).toList()) { // expressions: checked above
+                    List<String> paragraphs = Stream.of(text.split("\\n")).map(String::trim).filter(p -> !p.isEmpty()).toList();
+                    long chinese = paragraphs.stream().filter(p -> HAN.matcher(p).find()).count();
+                    long english = paragraphs.stream().filter(p -> !HAN.matcher(p).find() && LATIN.matcher(p).find()).count();
+                    if (english > chinese) {
+                        found.add(form.getFileName() + ": " + text);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void the_briefs_the_forms_show_read_in_chinese_and_english() {
+        String brief = BriefText.start().line("客户", "Account", "Xinhua Bookstores (" + BriefText.code(AccountTier.KEY) + ")")
+                .line("阶段", "Stage", BriefText.code(OpportunityStatus.OPEN)).line("来源", "Source", null).toString();
+        assertThat(brief).isEqualTo("客户 / Account: Xinhua Bookstores (重点客户 / key account)\n阶段 / Stage: 未结 / open\n来源 / Source: -");
+        List<Object> codes = new ArrayList<>(List.of(AccountTier.values()));
+        codes.addAll(List.of(OpportunityStatus.values()));
+        codes.addAll(List.of(PlanVersionStatus.values()));
+        codes.addAll(List.of("PENDING", "APPROVED", "REJECTED", "OVERDUE", "PAID"));
+        for (Object code : codes) {
+            assertThat(BriefText.code(code)).as(code.toString()).containsPattern(HAN).contains(" / ").containsPattern(LATIN);
+        }
+        String chase = ChaseBrief.of("Tang Teammate", "未提交周承诺", "has not submitted the weekly commit", "2026-W45",
+                LocalDateTime.parse("2026-11-09T18:00"), List.of(new Escalation(1, 2, "t.leader", 1, "No commit by the deadline",
+                        null, null, null, null)), id -> "Li Leader", "报告提交后，本任务会自动关闭。",
+                "When the report is submitted, this task closes by itself.");
+        assertThat(chase.split("\n")).hasSize(3).allSatisfy(line -> assertThat(line).containsPattern(HAN).contains(" / ").containsPattern(LATIN));
+        assertThat(chase).contains("Tang Teammate has not submitted the weekly commit for 2026-W45, due 2026-11-09 18:00.")
+                .contains("已上报给 Li Leader（第 1 级） / Escalated to Li Leader (level 1): No commit by the deadline");
+    }
+
     private static List<String> refusal(Runnable rule) {
         ValidationException refused = catchThrowableOfType(ValidationException.class, rule::run);
         assertThat(refused).as("the rule refuses").isNotNull();
@@ -107,9 +160,16 @@ class BilingualTextsTest {
     }
 
     private static void collect(JsonNode node, List<String> texts) {
-        for (String field : new String[] {"label", "description", "text", "placeholder"}) {
+        // dateLabel / timeLabel: what a datetime field shows as its label; prefix/suffix adorners: text beside an input
+        for (String field : new String[] {"label", "description", "text", "placeholder", "dateLabel", "timeLabel"}) {
             if (node.path(field).isTextual() && !node.path(field).asText().isBlank()) {
                 texts.add(node.path(field).asText());
+            }
+        }
+        for (String adorner : new String[] {"prefixAdorner", "suffixAdorner"}) {
+            String value = node.path("appearance").path(adorner).asText("");
+            if (LATIN.matcher(value).find()) {
+                texts.add(value);
             }
         }
         for (String list : new String[] {"values", "columns"}) {

@@ -299,6 +299,12 @@ class MetricsApiIntegrationTest {
         Map<String, Object> manual = call(MANAGER, HttpMethod.POST, "/api/snapshots", HttpStatus.CREATED);
         assertThat(manual).containsEntry("kind", "MANUAL").containsEntry("openCount", 5);   // A B G H and E
         amount(manual, "openAmount", "1040000");
+        // taking it does not throw away the week's view: without 'from', what changed still starts at the weekly snapshot
+        Map<String, Object> thisWeek = get(MANAGER, "/api/snapshots/changes", HttpStatus.OK);
+        assertThat(map(thisWeek.get("from"))).containsEntry("id", (int) weekly);
+        assertThat(map(get(REP, "/api/snapshots/changes", HttpStatus.OK).get("from"))).containsEntry("id", (int) weekly);
+        assertThat(get(MANAGER, "/api/snapshots/changes?to=" + manual.get("id"), HttpStatus.BAD_REQUEST).get("message").toString())
+                .contains("from is required");
 
         // ---- currencies: a USD deal is converted at 7.10; a EUR deal (no rate) refuses the figures ----
         // 100,000 USD x 10% (IDENTIFY) x 7.10 = 71,000

@@ -68,19 +68,21 @@ class TaskNamesBrowserTest {
     @Test
     void in_a_chinese_browser_a_chinese_rep_and_manager_read_the_tasklist_and_the_task_names_in_chinese() {
         TestOrganization.speak(administration, "zh", TestOrganization.REP, TestOrganization.MANAGER);
-        journey("zh-CN", "zh", "新华书店", "仓储自动化", "推进阶段「识别机会」：", "审批推进到 确认机会：", "完成", "名称");
+        journey("zh-CN", "zh", "新华书店", "仓储自动化", "推进阶段「识别机会」：", "审批推进到 确认机会：", "完成", "名称",
+                "批准推进", "已提交");
     }
 
     @Test
     void in_an_english_browser_an_english_rep_and_manager_read_the_tasklist_and_the_task_names_in_english() {
         TestOrganization.speak(administration, "en", TestOrganization.REP, TestOrganization.MANAGER);
         journey("en-US", "en", "Xinhua Bookstores", "Warehouse automation", "Work the stage Identify opportunity: ",
-                "Approve advance to Validate opportunity: ", "Complete", "Name");
+                "Approve advance to Validate opportunity: ", "Complete", "Name", "Approve the advance", "Submitted");
     }
 
     /** The rep sees the stage task named after the deal; the manager finds the approval by searching the deal's name. */
     private void journey(String browserLanguage, String lang, String accountWord, String dealWord, String workPrefix,
-                         String approvePrefix, String completeLabel, String nameSearchType) {
+                         String approvePrefix, String completeLabel, String nameSearchType, String approveOption,
+                         String submitted) {
         String suffix = String.valueOf(System.nanoTime() % 1_000_000);
         String account = accountWord + " " + suffix;
         String dealName = dealWord + " " + suffix;
@@ -92,6 +94,10 @@ class TaskNamesBrowserTest {
         Tasklist tasklist = new Tasklist(browser, port);
         tasklist.signIn(TestOrganization.REP, TestOrganization.PASSWORD);
         tasklist.openFilter("My tasks");
+        // the shared filters and the process's name read in Chinese and English; no Camunda 8 banner for business users
+        assertThat(tasklist.filterNames()).contains("我的任务 / My tasks", "我的组 / My groups", "我可见的全部 / All I may see");
+        assertThat(tasklist.taskEntryText(workTask)).contains("从线索到回款 / Lead to cash");
+        assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")).stream().filter(WebElement::isDisplayed)).isEmpty();
         tasklist.openTask(workTask, workPrefix + deal);
         tasklist.waitForForm();
         waitForChrome(tasklist, completeLabel);
@@ -116,6 +122,13 @@ class TaskNamesBrowserTest {
         tasklist.waitForForm();
         waitForChrome(tasklist, completeLabel);
         tasklist.screenshot("tasknames-" + lang + "-2-manager-finds-the-approval");
+
+        // the manager approves: the Tasklist confirms the completion with a short notice in the person's language
+        tasklist.choose("Your decision", approveOption);
+        tasklist.complete(completeLabel);
+        assertThat(tasklist.waitForNotification(submitted)).contains(submitted);
+        tasklist.waitUntilTaskIsGone(approval);
+        tasklist.screenshot("tasknames-" + lang + "-3-manager-approved-submitted");
     }
 
     /** The Tasklist's own texts are in the expected language: the Complete button, the search field's placeholder. */

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.salescadence.common.BriefText;
 import com.salescadence.common.Checks;
 import com.salescadence.common.NotFoundException;
 import com.salescadence.common.ValidationException;
@@ -211,22 +212,23 @@ public class AccountPlanService {
     public String brief(long planId) {
         AccountPlan plan = plan(planId);
         Account account = accounts.get(plan.accountId());
-        StringBuilder text = new StringBuilder()
-                .append("Account: ").append(account.name()).append(" (").append(account.tier()).append(", ")
-                .append(account.industry() == null ? "-" : account.industry()).append(")")
-                .append("\nOwner: ").append(name(account.ownerId()))
-                .append("\nPlan year: ").append(plan.planYear());
+        BriefText text = BriefText.start()
+                .line("客户", "Account", account.name() + " (" + BriefText.code(account.tier()) + ", "
+                        + (account.industry() == null ? "-" : account.industry()) + ")")
+                .line("负责人", "Owner", name(account.ownerId()))
+                .line("计划年度", "Plan year", plan.planYear());
         if (plan.direction() != null) {
-            text.append("\nDirection from ").append(name(plan.seniorManagerId())).append(": ").append(plan.direction());
-            text.append("\nTeam: ").append(plan.teamMembers() == null ? "-" : plan.teamMembers());
-            text.append("\nTimeline: ").append(plan.timeline());
+            text.line(name(plan.seniorManagerId()) + " 的方向", "Direction from " + name(plan.seniorManagerId()), plan.direction());
+            text.line("团队", "Team", plan.teamMembers());
+            text.line("时间表", "Timeline", plan.timeline());
         }
         if (plan.dueAt() != null) {
-            text.append("\nDue: ").append(plan.dueAt().truncatedTo(ChronoUnit.MINUTES).toString().replace('T', ' '));
+            text.line("截止", "Due", plan.dueAt().truncatedTo(ChronoUnit.MINUTES).toString().replace('T', ' '));
         }
-        latest(planId).filter(v -> v.reviewerComment() != null).ifPresent(v -> text.append("\nReview of version ")
-                .append(v.versionNo()).append(" (").append(v.status()).append(") by ").append(name(v.reviewerId())).append(": ")
-                .append(v.reviewerComment()));
+        latest(planId).filter(v -> v.reviewerComment() != null).ifPresent(v -> text.line(
+                "第 " + v.versionNo() + " 版的评审（" + BriefText.code(v.status()) + "，" + name(v.reviewerId()) + "）",
+                "Review of version " + v.versionNo() + " (" + BriefText.code(v.status()) + ") by " + name(v.reviewerId()),
+                v.reviewerComment()));
         return text.toString();
     }
 

@@ -15,6 +15,7 @@ import org.camunda.spin.Spin;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.salescadence.cadence.ChaseBrief;
 import com.salescadence.cadence.Cadence;
 import com.salescadence.cadence.CommitChoices;
 import com.salescadence.cadence.CadenceMail;
@@ -105,13 +106,11 @@ class CommitDelegates {
     TaskListener chaseFormListener(ComplianceService compliance, CadenceMail mail) {
         return task -> {
             Submission submission = compliance.get(id(task.getVariable(SUBMISSION_ID)));
-            String report = submission.reportType() == ReportType.ROLLUP ? "the weekly roll-up" : "the weekly commit";
-            StringBuilder text = new StringBuilder(mail.name(submission.personId()) + " has not submitted " + report + " for "
-                    + task.getVariable(CYCLE_KEY) + ", due " + submission.dueAt().toString().replace('T', ' ') + ".");
-            compliance.escalations(submissionId(task)).forEach(e -> text.append("\nEscalated to ").append(mail.name(e.escalatedTo()))
-                    .append(" (level ").append(e.level()).append("): ").append(e.reason()));
-            text.append("\nWhen the report is submitted, this task closes by itself.");
-            task.setVariableLocal(CHASE_BRIEF, text.toString());
+            boolean rollup = submission.reportType() == ReportType.ROLLUP;
+            task.setVariableLocal(CHASE_BRIEF, ChaseBrief.of(mail.name(submission.personId()), rollup ? "未提交周汇总" : "未提交周承诺",
+                    "has not submitted " + (rollup ? "the weekly roll-up" : "the weekly commit"), task.getVariable(CYCLE_KEY),
+                    submission.dueAt(), compliance.escalations(submissionId(task)), mail::name,
+                    "报告提交后，本任务会自动关闭。", "When the report is submitted, this task closes by itself."));
         };
     }
 

@@ -18,6 +18,7 @@ import org.camunda.spin.Spin;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.salescadence.cadence.ChaseBrief;
 import com.salescadence.cadence.Cadence;
 import com.salescadence.cadence.CadenceMail;
 import com.salescadence.cadence.ComplianceService;
@@ -169,12 +170,10 @@ class ForecastDelegates {
         return task -> {
             long submissionId = CommitDelegates.submissionId(task);
             Submission submission = compliance.get(submissionId);
-            StringBuilder text = new StringBuilder(mail.name(submission.personId()) + " has not submitted the monthly forecast for "
-                    + task.getVariable(CYCLE_KEY) + ", due " + submission.dueAt().toString().replace('T', ' ') + ".");
-            compliance.escalations(submissionId).forEach(e -> text.append("\nEscalated to ").append(mail.name(e.escalatedTo()))
-                    .append(" (level ").append(e.level()).append("): ").append(e.reason()));
-            text.append("\n100% submission, no exceptions. When the forecast is submitted, this task closes by itself.");
-            task.setVariableLocal(CHASE_BRIEF, text.toString());
+            task.setVariableLocal(CHASE_BRIEF, ChaseBrief.of(mail.name(submission.personId()), "未提交月度预测",
+                    "has not submitted the monthly forecast", task.getVariable(CYCLE_KEY), submission.dueAt(),
+                    compliance.escalations(submissionId), mail::name, "每个人都必须提交，没有例外。预测提交后，本任务会自动关闭。",
+                    "100% submission, no exceptions. When the forecast is submitted, this task closes by itself."));
         };
     }
 

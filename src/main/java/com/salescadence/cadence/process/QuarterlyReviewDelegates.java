@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.salescadence.cadence.ChaseBrief;
 import com.salescadence.cadence.Cadence;
 import com.salescadence.cadence.CadenceMail;
 import com.salescadence.cadence.ComplianceService;
@@ -134,14 +135,12 @@ class QuarterlyReviewDelegates {
         return task -> {
             long submissionId = CommitDelegates.id(task.getVariable(SUBMISSION_ID));
             Submission submission = compliance.get(submissionId);
-            String report = submission.reportType() == ReportType.QUARTERLY_MANAGER_REVIEW
-                    ? "held the quarterly review of their team" : "prepared the quarterly review";
-            StringBuilder text = new StringBuilder(mail.name(submission.personId()) + " has not " + report + " for "
-                    + task.getVariable(CYCLE_KEY) + ", due " + submission.dueAt().toString().replace('T', ' ') + ".");
-            compliance.escalations(submissionId).forEach(e -> text.append("\nEscalated to ").append(mail.name(e.escalatedTo()))
-                    .append(" (level ").append(e.level()).append("): ").append(e.reason()));
-            text.append("\nWhen it is submitted, this task closes by itself.");
-            task.setVariableLocal(CHASE_BRIEF, text.toString());
+            boolean meeting = submission.reportType() == ReportType.QUARTERLY_MANAGER_REVIEW;
+            task.setVariableLocal(CHASE_BRIEF, ChaseBrief.of(mail.name(submission.personId()),
+                    meeting ? "未与团队召开季度评审" : "未准备季度评审",
+                    "has not " + (meeting ? "held the quarterly review of their team" : "prepared the quarterly review"),
+                    task.getVariable(CYCLE_KEY), submission.dueAt(), compliance.escalations(submissionId), mail::name,
+                    "提交后，本任务会自动关闭。", "When it is submitted, this task closes by itself."));
         };
     }
 

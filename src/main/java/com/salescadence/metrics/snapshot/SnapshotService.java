@@ -170,6 +170,17 @@ public class SnapshotService {
     }
 
     /**
+     * What changed in the person's branch from the week's baseline ({@link WeekBaseline}: the newest weekly snapshot,
+     * not one taken by hand or at a submission) to the live pipeline.
+     */
+    @Transactional(readOnly = true)
+    public Changes changesThisWeek(String personId, LocalDate until, int limit) {
+        SnapshotRow baseline = WeekBaseline.pick(list(personId, 200)).orElseThrow(() -> new NotFoundException(
+                "还没有包含该人员商机的快照。 / No snapshot holds the pipeline of '" + personId + "' yet."));
+        return changes(personId, baseline.id(), null, until, limit);
+    }
+
+    /**
      * What changed in the person's branch from a snapshot to another (toId null: the live pipeline), for the
      * open deals expected to close by {@code until} (default: the end of the quarter of the later moment).
      */

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.salescadence.common.ValidationException;
 import com.salescadence.metrics.MetricsAccess;
 import com.salescadence.metrics.snapshot.SnapshotKind;
 import com.salescadence.metrics.snapshot.SnapshotService;
@@ -68,11 +69,19 @@ class SnapshotController {
 
     @GetMapping("/changes")
     @Operation(summary = "What changed in the person's open pipeline closing by 'until' (default: the end of the quarter) from "
-            + "snapshot 'from' to snapshot 'to' (omitted: the live pipeline): the waterfall and the changed deals")
-    SnapshotService.Changes changes(@RequestParam(required = false) String person, @RequestParam long from,
+            + "snapshot 'from' (omitted: the week's baseline, the newest weekly snapshot; one taken by hand or at a submission "
+            + "is never the default) to snapshot 'to' (omitted: the live pipeline): the waterfall and the changed deals")
+    SnapshotService.Changes changes(@RequestParam(required = false) String person, @RequestParam(required = false) Long from,
                                     @RequestParam(required = false) Long to,
                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until,
                                     @RequestParam(defaultValue = "200") int limit, Principal principal) {
-        return snapshots.changes(access.resolve(principal.getName(), person).id(), from, to, until, limit);
+        String personId = access.resolve(principal.getName(), person).id();
+        if (from == null && to == null) {
+            return snapshots.changesThisWeek(personId, until, limit);
+        }
+        if (from == null) {
+            throw new ValidationException("给出 to 时也必须给出 from。 / from is required when to is given.");
+        }
+        return snapshots.changes(personId, from, to, until, limit);
     }
 }

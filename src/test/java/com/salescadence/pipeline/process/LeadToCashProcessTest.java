@@ -130,7 +130,7 @@ class LeadToCashProcessTest {
         assertThat(instance).isWaitingAt(TASK_WORK_STAGE).task().isAssignedTo(TestOrganization.REP);
         Assertions.assertThat(opportunities.get(dealId).stageCode()).isEqualTo("IDENTIFY");
         Assertions.assertThat((String) engine.getTaskService().getVariableLocal(task(instance).getId(), STAGE_BRIEF))
-                .contains("REJECTED").contains("Confirm the market figures first");
+                .contains("已驳回 / rejected").contains("Confirm the market figures first");
         Assertions.assertThat(notificationsOf(TestOrganization.REP, dealId, NotificationKind.STAGE_ADVANCE_DECIDED)).hasSize(1);
     }
 
@@ -159,8 +159,8 @@ class LeadToCashProcessTest {
                 .activityId(TASK_WORK_STAGE).count()).as("the rep's task came back").isEqualTo(2);
         Assertions.assertThat(opportunities.advanceRequests(dealId)).isEmpty();
         Assertions.assertThat((String) engine.getTaskService().getVariableLocal(task(instance).getId(), STAGE_BRIEF))
-                .contains("[x] Customer's business and need understood")
-                .contains("[ ] Market information confirmed with the customer (required)");
+                .containsPattern("\\[x\\] [^\\n]+ / Customer's business and need understood")
+                .containsPattern("\\[ \\] [^\\n]+（必需） / Market information confirmed with the customer \\(required\\)");
 
         askToAdvance("MARKET_INFO_CONFIRMED", "25");
         assertThat(instance).isWaitingAt(TASK_APPROVE_STAGE_ADVANCE);

@@ -43,6 +43,13 @@ public class Tasklist {
 
     public void signIn(String user, String password) {
         driver.get(url);
+        submitSignIn(user, password);
+        waitFor("the filters after signing in as " + user,
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters, [cam-tasklist-filters]")));
+    }
+
+    /** Fills and sends the sign-in form of the Tasklist page the browser is on (a page may then lead elsewhere). */
+    public void submitSignIn(String user, String password) {
         WebElement username = waitFor("the login form", ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("form[name=signinForm] input[type=text]")));
         WebElement secret = driver.findElement(By.cssSelector("form[name=signinForm] input[type=password]"));
@@ -55,8 +62,6 @@ public class Tasklist {
             return user.equals(username.getDomProperty("value")) && password.equals(secret.getDomProperty("value"));
         });
         driver.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
-        waitFor("the filters after signing in as " + user,
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters, [cam-tasklist-filters]")));
     }
 
     public void signOut() {
@@ -70,15 +75,26 @@ public class Tasklist {
 
     // --- filters and the task list ------------------------------------------------------------
 
+    /**
+     * Opens a filter by its name or by one of its languages: the filters are named "我的任务 / My tasks", so "My tasks",
+     * "我的任务" and the whole name all find it.
+     */
     public void openFilter(String name) {
-        By filter = By.xpath("//*[contains(@class,'task-filters')]//*[contains(@class,'task-filter')]"
-                + "[.//h4//a[normalize-space(text()[1])='" + name + "']]"); // the link also holds the task count
+        String named = "[.//h4//a[" + filterNamed(name) + "]]"; // the link also holds the task count
+        By filter = By.xpath("//*[contains(@class,'task-filters')]//*[contains(@class,'task-filter')]" + named);
         waitFor("the filter '" + name + "'", ExpectedConditions.elementToBeClickable(filter)).click();
         waitFor("the filter '" + name + "' to be active", d -> {
             List<WebElement> active = d.findElements(By.xpath("//*[contains(@class,'task-filter') and contains(@class,'active')]"
-                    + "[.//h4//a[normalize-space(text()[1])='" + name + "']]"));
+                    + named));
             return !active.isEmpty();
         });
+    }
+
+    /** The filter link's own text is the name, or "name / ...", or "... / name". */
+    private static String filterNamed(String name) {
+        String text = "normalize-space(text()[1])";
+        return text + "='" + name + "' or starts-with(" + text + ", '" + name + " / ') or substring(" + text
+                + ", string-length(" + text + ") - " + (name.length() + 2) + ")=' / " + name + "'";
     }
 
     /** Clicks the task in the middle column: the link of that task id, which must read as the task's name. */
@@ -216,8 +232,27 @@ public class Tasklist {
     }
 
     public void complete() {
-        click(waitFor("the Complete button", ExpectedConditions.elementToBeClickable(
-                By.xpath("//button[normalize-space()='Complete']"))));
+        complete("Complete");
+    }
+
+    /** Clicks the Tasklist's Complete button by its label in the page's language ("Complete", "完成"). */
+    public void complete(String label) {
+        click(waitFor("the " + label + " button", ExpectedConditions.elementToBeClickable(
+                By.xpath("//button[normalize-space()='" + label + "']"))));
+    }
+
+    /** The text of the task's entry in the middle column: its name, the process's name, the dates. */
+    public String taskEntryText(String taskId) {
+        return waitFor("task " + taskId + " in the list", ExpectedConditions.visibilityOfElementLocated(taskLink(taskId)))
+                .findElement(By.xpath("./ancestor::li[1]")).getText();
+    }
+
+    /** The names of the filters in the left column, as shown (without their task counts). */
+    public List<String> filterNames() {
+        return driver.findElements(By.cssSelector(".task-filters .task-filter h4 a")).stream()
+                .map(a -> String.valueOf(((JavascriptExecutor) driver).executeScript(
+                        "return arguments[0].childNodes[0].textContent.trim();", a)))
+                .toList();
     }
 
     /** Waits for a notification of the Tasklist that contains the text and returns all of it. */
