@@ -44,6 +44,20 @@ class DealChangeRepository {
                 .query((rs, row) -> Optional.ofNullable(rs.getString("next_step"))).optional().flatMap(o -> o);
     }
 
+    /** The next steps written on the given deals, by deal id (deals without one are absent). */
+    java.util.Map<Long, String> nextSteps(java.util.Collection<Long> opportunityIds) {
+        java.util.Map<Long, String> steps = new java.util.HashMap<>();
+        List<Long> ids = List.copyOf(opportunityIds);
+        for (int from = 0; from < ids.size(); from += 1000) {
+            jdbc.sql("select id, next_step from opportunity where next_step is not null and id in (:ids)")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+                    .query(rs -> {
+                        steps.put(rs.getLong("id"), rs.getString("next_step"));
+                    });
+        }
+        return steps;
+    }
+
     void apply(long opportunityId, FieldChange change) {
         String column = switch (change.field()) {
             case AMOUNT -> "amount";

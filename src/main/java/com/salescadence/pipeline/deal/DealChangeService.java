@@ -85,6 +85,12 @@ public class DealChangeService {
         return repository.changes(opportunityId);
     }
 
+    /** The next steps written on the given deals, by deal id; the caller has checked that the viewer may see them. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, String> nextSteps(java.util.Collection<Long> opportunityIds) {
+        return repository.nextSteps(opportunityIds);
+    }
+
     /** The deal's next step, if the rep wrote one. */
     @Transactional(readOnly = true)
     public Optional<String> nextStep(long opportunityId) {

@@ -216,8 +216,13 @@ public class Tasklist {
     }
 
     public void complete() {
-        click(waitFor("the Complete button", ExpectedConditions.elementToBeClickable(
-                By.xpath("//button[normalize-space()='Complete']"))));
+        complete("Complete");
+    }
+
+    /** Clicks the Complete button as the Tasklist labels it in its language ("Complete", "完成"). */
+    public void complete(String buttonLabel) {
+        click(waitFor("the " + buttonLabel + " button", ExpectedConditions.elementToBeClickable(
+                By.xpath("//button[normalize-space()='" + buttonLabel + "']"))));
     }
 
     /** Waits for a notification of the Tasklist that contains the text and returns all of it. */
