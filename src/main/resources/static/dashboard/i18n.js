@@ -294,3 +294,9 @@ export function translatePage(root = document) {
 }
 
 export const KEYS = {en: Object.keys(MESSAGES.en), zh: Object.keys(MESSAGES.zh)};
+
+/** Adds (or replaces) texts for another page that shares these ones (the deals pages): {en: {...}, zh: {...}}. */
+export function addMessages(extra) {
+  Object.assign(MESSAGES.en, extra.en || {});
+  Object.assign(MESSAGES.zh, extra.zh || {});
+}

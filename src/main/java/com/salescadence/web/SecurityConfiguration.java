@@ -101,6 +101,9 @@ class SecurityConfiguration {
                                 new StaticHeadersWriter("Content-Security-Policy", DASHBOARD_CSP)))
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 PathPatternRequestMatcher.withDefaults().matcher("/password/**"),
+                                new StaticHeadersWriter("Content-Security-Policy", DASHBOARD_CSP)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                PathPatternRequestMatcher.withDefaults().matcher("/deals/**"),
                                 new StaticHeadersWriter("Content-Security-Policy", DASHBOARD_CSP))))
                 .build();
     }
