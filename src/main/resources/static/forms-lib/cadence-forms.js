@@ -238,26 +238,35 @@
   }
 
   /**
-   * The server's refusal: "中文 / English" (ValidationTexts) shown in the person's language, each sentence next
-   * to the row whose name (rowName(tr)) it mentions, the rest above the form.
+   * The server's refusal, one or more problems "中文 / English" (ValidationTexts) joined by blanks: each problem in
+   * the person's language, next to the row whose name (rowName(tr)) it mentions, the others above the form.
    */
   function showRefusal(root, message, rows, rowName) {
-    var readable = inLanguage(message);
-    var placed = false;
-    (rows || []).forEach(function (tr) {
-      var name = rowName ? rowName(tr) : null;
-      if (name && message.indexOf(name) >= 0) {
-        showProblem(root, readable, tr);
-        placed = true;
+    problemsOf(message).forEach(function (problem) {
+      var readable = inLanguage(problem);
+      var placed = false;
+      (rows || []).forEach(function (tr) {
+        var name = rowName ? rowName(tr) : null;
+        if (name && problem.indexOf(name) >= 0) {
+          showProblem(root, readable, tr);
+          placed = true;
+        }
+      });
+      if (!placed) {
+        showProblem(root, readable, null);
       }
     });
-    if (!placed) {
-      showProblem(root, readable, null);
-    }
     var first = root.querySelector('.cf-problem');
     if (first && first.scrollIntoView) {
       first.scrollIntoView({block: 'nearest'});
     }
+  }
+
+  /** The problems of a refusal: a new one starts after an English sentence's end where a Chinese text begins. */
+  function problemsOf(message) {
+    return String(message || '').split(/(?<=[.!?)]) (?=[\u4e00-\u9fff“「第])/).filter(function (p) {
+      return p.trim() !== '';
+    });
   }
 
   /** "中文 / English" as one language (the person's); a message in one language stays as it is. */
@@ -363,6 +372,7 @@
     showRefusal: showRefusal,
     clearProblems: clearProblems,
     inLanguage: inLanguage,
+    problemsOf: problemsOf,
     setTransient: setTransient
   };
 })();
