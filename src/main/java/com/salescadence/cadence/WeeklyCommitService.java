@@ -36,28 +36,19 @@ public class WeeklyCommitService {
     private final PipelineFigures figures;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final com.salescadence.organization.QuotaService quotas;
 
     WeeklyCommitService(CommitRepository commits, ComplianceService compliance, CycleService cycles,
-                        OpportunityService opportunities, PipelineFigures figures, Clock clock, ApplicationEventPublisher events) {
+                        OpportunityService opportunities, PipelineFigures figures, Clock clock, ApplicationEventPublisher events,
+                        com.salescadence.organization.QuotaService quotas) {
         this.events = events;
+        this.quotas = quotas;
         this.commits = commits;
         this.compliance = compliance;
         this.cycles = cycles;
         this.opportunities = opportunities;
         this.figures = figures;
         this.clock = clock;
-    }
-
-    /** What the rep's commit task shows: the brief, last week's actual and the prefilled rows. */
-    public record TaskForm(String brief, BigDecimal lastWeekActual, List<Map<String, Object>> prefill) {
-    }
-
-    /** {@link #brief}, {@link #lastWeekActual} and {@link #prefill} at once, the rep's deals read once. */
-    @Transactional(readOnly = true)
-    public TaskForm taskForm(String repId, Cycle cycle) {
-        List<Opportunity> open = openDeals(repId);
-        BigDecimal lastWeek = lastWeekActual(repId, cycle);
-        return new TaskForm(brief(repId, cycle, open, lastWeek), lastWeek, prefill(cycle, open));
     }
 
     /** The rep's open deals as form rows, each with a proposed category. */
@@ -119,6 +110,15 @@ public class WeeklyCommitService {
      * above the deal's.
      */
     public CommitReport submit(long submissionId, List<CommitItemInput> items, String projectTracking) {
+        return submit(submissionId, items, projectTracking, Map.of());
+    }
+
+    /**
+     * {@link #submit(long, List, String)} with the close dates the rep changed in the grid: each must be a date of one
+     * of the rep's open deals, not in the past; the deal's close date changes with the commit (and is kept in the
+     * commit's items), or nothing at all is stored.
+     */
+    public CommitReport submit(long submissionId, List<CommitItemInput> items, String projectTracking, Map<Long, LocalDate> closeDates) {
         Submission submission = compliance.get(submissionId);
         Cycle cycle = cycles.get(submission.cycleId());
         String repId = submission.personId();
@@ -129,15 +129,35 @@ public class WeeklyCommitService {
         for (CommitItemInput item : items) {
             Opportunity deal = item.opportunityId() == null ? null : open.get(item.opportunityId());
             if (deal == null) {
-                checks.require(false, "Deal " + item.opportunityId() + " is not one of your open deals.");
+                checks.require(false, "商机 " + item.opportunityId() + " 不是您的未结商机。 / Deal " + item.opportunityId()
+                        + " is not one of your open deals.");
                 continue;
             }
-            checks.require(seen.add(deal.id()), "Deal '" + deal.name() + "' is listed twice: a deal is either commit or upside, never both.");
-            checks.positiveAmount(amountOf(item, deal), "Amount of '" + deal.name() + "'");
-            checks.require(amountOf(item, deal).compareTo(deal.amount()) <= 0,
-                    "Amount of '" + deal.name() + "' is more than the deal's " + deal.amount().toPlainString() + ".");
+            checks.require(seen.add(deal.id()), "“" + deal.name() + "”出现了两次：一个商机只能属于一个类别。 / Deal '" + deal.name()
+                    + "' is listed twice: a deal is either commit or upside, never both.");
+            BigDecimal amount = amountOf(item, deal);
+            checks.require(amount.signum() > 0, "“" + deal.name() + "”的承诺金额必须大于零。 / Amount of '" + deal.name()
+                    + "' must be greater than zero.");
+            checks.require(amount.scale() <= 2 || amount.stripTrailingZeros().scale() <= 2, "“" + deal.name()
+                    + "”的承诺金额最多只能有两位小数。 / Amount of '" + deal.name() + "' may have at most two decimals.");
+            checks.require(amount.compareTo(deal.amount()) <= 0, "“" + deal.name() + "”的承诺金额超过了商机金额 "
+                    + deal.amount().toPlainString() + "。 / Amount of '" + deal.name() + "' is more than the deal's "
+                    + deal.amount().toPlainString() + ".");
         }
+        LocalDate today = LocalDate.now(clock);
+        Map<Long, LocalDate> changed = new LinkedHashMap<>();
+        closeDates.forEach((id, date) -> {
+            Opportunity deal = open.get(id);
+            if (deal == null) {
+                checks.require(false, "商机 " + id + " 不是您的未结商机。 / Deal " + id + " is not one of your open deals.");
+            } else if (!date.equals(deal.expectedCloseDate())) {
+                checks.require(!date.isBefore(today), "“" + deal.name() + "”的预计成交日期 " + date + " 已经过去。 / The close date "
+                        + date + " of '" + deal.name() + "' is in the past.");
+                changed.put(id, date);
+            }
+        });
         checks.orThrow();
+        changed.forEach((id, date) -> open.put(id, opportunities.changeCloseDate(id, date, repId)));
         List<CommitItemInput> priced = items.stream()
                 .map(item -> item.amount() != null ? item : item.withAmount(open.get(item.opportunityId()).amount())).toList();
         Submission recorded = compliance.recordSubmitted(submissionId);
@@ -148,6 +168,34 @@ public class WeeklyCommitService {
         priced.forEach(item -> commits.insertItem(reportId, open.get(item.opportunityId()), item));
         events.publishEvent(new WeeklyCommitSubmitted(cycle.id(), repId, reportId, recorded.submittedAt()));
         return commits.report(cycle.id(), repId).orElseThrow();
+    }
+
+    /**
+     * What the rep's weekly commit grid shows when it opens: the week, one row per open deal (prefilled as the
+     * pipeline proposes: commit, upside or pipeline), and the figures the totals run against: the quarter's quota and
+     * stretch target, booked so far in the quarter, last week's commit and upside, last week's actual.
+     */
+    @Transactional(readOnly = true)
+    public CommitSheet sheet(String repId, Cycle cycle) {
+        List<Opportunity> open = openDeals(repId);
+        String quarter = com.salescadence.cadence.quarterly.Quarters.keyOf(cycle.periodStart());
+        Optional<com.salescadence.organization.Quota> quota = quotas.find(repId, quarter);
+        Optional<CommitReport> lastWeek = cycles.previous(cycle).flatMap(previous -> commits.report(previous.id(), repId));
+        List<Map<String, Object>> rows = prefill(cycle, open);
+        rows.forEach(row -> row.computeIfPresent("category", (key, category) -> "none".equals(category) ? "pipeline" : category));
+        for (int i = 0; i < rows.size(); i++) {
+            Opportunity deal = open.get(i);
+            rows.get(i).put("currency", deal.currency());
+            Optional<com.salescadence.pipeline.stage.Stage> stage = opportunities.modelOf(deal).find(deal.stageCode());
+            rows.get(i).put("stageName", stage.map(s -> s.name("en")).orElse(deal.stageCode()));
+            rows.get(i).put("stageNameZh", stage.map(s -> s.name("zh")).orElse(deal.stageCode()));
+        }
+        return new CommitSheet(cycle.id(), cycle.cycleKey(), cycle.periodStart(), cycle.periodEnd(), quarter, rows,
+                quota.map(com.salescadence.organization.Quota::quotaAmount).orElse(null),
+                quota.map(com.salescadence.organization.Quota::stretchAmount).orElse(null),
+                figures.booked(List.of(repId), com.salescadence.cadence.quarterly.Quarters.start(quarter), cycle.periodStart()),
+                lastWeek.map(CommitReport::commitAmount).orElse(null), lastWeek.map(CommitReport::upsideAmount).orElse(null),
+                lastWeekActual(repId, cycle), LocalDate.now(clock));
     }
 
     /** An item without an amount commits the whole deal. */

@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
 import com.salescadence.common.StartupLock;
 
 /**
- * Deploys the models of bpmn/ and the forms of forms/ as one deployment, named relative to their
- * folder (forms are bound with formRefBinding="deployment", so they travel with the models). Nothing
+ * Deploys the models of bpmn/ and the forms of forms/ (Camunda Forms *.form and embedded forms *.html) as one
+ * deployment, named relative to their folder: Camunda Forms are bound with formRefBinding="deployment", embedded
+ * forms with camunda:formKey="embedded:deployment:forms/&lt;name&gt;.html", so both travel with the models. Nothing
  * is deployed when nothing changed; any change deploys a new version of everything, which also moves
  * timer start events to the new version. By default the folders come from the classpath (the build
  * copies them); {@code cadence.workflow.models-dir} points at a folder on disk instead. Nodes of a
@@ -57,6 +58,7 @@ public class ModelDeployer implements ApplicationRunner {
         List<Resource> resources = new ArrayList<>();
         resources.addAll(List.of(resolver.getResources(base + "bpmn/*.bpmn")));
         resources.addAll(List.of(resolver.getResources(base + "forms/*.form")));
+        resources.addAll(List.of(resolver.getResources(base + "forms/*.html")));
         if (resources.isEmpty()) {
             throw new IllegalStateException("No models found under " + base + "bpmn/ and " + base + "forms/");
         }
@@ -65,7 +67,7 @@ public class ModelDeployer implements ApplicationRunner {
                 .source("sales-cadence-engine")
                 .enableDuplicateFiltering(false);
         for (Resource resource : resources) {
-            String folder = resource.getFilename().endsWith(".form") ? "forms/" : "bpmn/";
+            String folder = resource.getFilename().endsWith(".bpmn") ? "bpmn/" : "forms/";
             try (InputStream in = resource.getInputStream()) {
                 deployment.addString(folder + resource.getFilename(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
             }

@@ -32,15 +32,12 @@ public final class WeeklyCommitProcess {
     public static final String CHASE_ASSIGNEE = "chaseAssignee";
 
     // task-local display variables
-    public static final String COMMIT_BRIEF = "commitBrief";
-    public static final String COMMIT_ITEMS = "commitItems";
-    public static final String LAST_WEEK_ACTUAL = "lastWeekActual";
     public static final String CHASE_BRIEF = "chaseBrief";
     public static final String ROLLUP_BRIEF = "rollupBrief";
     public static final String ROLLUP_ROWS = "rollupRows";
     public static final String TEAM_OPTIONS = "teamOptions";
 
-    // form fields
+    // form fields (the weekly commit grid submits its two as transient variables)
     public static final String F_COMMIT_ITEMS = "commitItems";
     public static final String F_PROJECT_TRACKING = "projectTracking";
     public static final String F_CHASE_NOTE = "chaseNote";

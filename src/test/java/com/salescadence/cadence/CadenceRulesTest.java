@@ -91,13 +91,29 @@ class CadenceRulesTest {
         assertThat(items).extracting(CommitItemInput::opportunityId).containsExactly(7L, 9L);
         assertThat(items).extracting(CommitItemInput::category).containsExactly(CommitCategory.COMMIT, CommitCategory.UPSIDE);
         assertThat(items.get(0).checksMet()).isEqualTo(5);
+        assertThat(items.get(1).checksMet()).as("the checks are kept for a commit row only").isZero();
+    }
+
+    @Test
+    void the_grids_pipeline_and_omit_rows_are_kept_as_decisions_and_close_dates_are_read_per_deal() {
+        Map<String, Object> moved = row(8, null, "pipeline");
+        moved.put("closeDate", "2027-02-01");
+        List<Map<String, Object>> rows = List.of(row(7, "120000", "commit"), moved, row(9, null, "OMIT"));
+        assertThat(CommitRows.parse(rows)).extracting(CommitItemInput::category)
+                .containsExactly(CommitCategory.COMMIT, CommitCategory.PIPELINE, CommitCategory.OMIT);
+        assertThat(CommitRows.closeDates(rows)).containsExactly(Map.entry(8L, LocalDate.of(2027, 2, 1)));
+        Map<String, Object> bad = row(8, null, "pipeline");
+        bad.put("closeDate", "next week");
+        assertThatThrownBy(() -> CommitRows.closeDates(List.of(bad))).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("Row 1: close date must be a date like 2026-12-31");
     }
 
     @Test
     void every_bad_row_is_named() {
         assertThatThrownBy(() -> CommitRows.parse(List.of(row(7, "120000", "maybe"), row(8, "abc", "commit"))))
                 .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("Row 1: category must be commit, upside or none")
+                .hasMessageContaining("Row 1: category must be commit, upside, pipeline or omit")
+                .hasMessageContaining("第 1 行：类别必须是 commit、upside、pipeline 或 omit")
                 .hasMessageContaining("Row 2: amount");
     }
 

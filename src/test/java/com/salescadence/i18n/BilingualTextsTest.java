@@ -70,6 +70,45 @@ class BilingualTextsTest {
         assertThat(ForecastMonths.bilingualLabel(1, YearMonth.of(2026, 12))).isEqualTo("第 1 个月：2026-12 / Month 1: 2026-12");
     }
 
+    /**
+     * The embedded forms (forms/*.html) and their shared code (static/forms-lib/): a text in the markup is "中文 /
+     * English" or an element's data-zh / data-en pair; a text of a script is a t(zh, en) call, Chinese first,
+     * English second. (A literal string a script shows without t() is not found by this test: the convention of
+     * cadence-forms.js is that every shown text goes through t().)
+     */
+    @Test
+    void every_string_a_person_reads_in_the_embedded_forms_has_a_chinese_and_an_english_text() throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> forms = Files.list(Path.of("forms"))) {
+            forms.filter(p -> p.toString().endsWith(".html")).sorted().forEach(files::add);
+        }
+        try (Stream<Path> lib = Files.list(Path.of("src/main/resources/static/forms-lib"))) {
+            lib.filter(p -> p.toString().endsWith(".js")).sorted().forEach(files::add);
+        }
+        files.add(Path.of("src/test/resources/forms-lib-check/forms-lib-check.html"));
+        List<String> oneLanguage = new ArrayList<>();
+        int strings = 0;
+        for (Path file : files) {
+            String text = Files.readString(file);
+            EmbeddedFormTexts texts = EmbeddedFormTexts.of(text, file.toString().endsWith(".html"));
+            strings += texts.count();
+            texts.problems().forEach(problem -> oneLanguage.add(file.getFileName() + ": " + problem));
+        }
+        assertThat(files).as("the shared form code and the embedded forms").hasSizeGreaterThan(1);
+        assertThat(strings).isGreaterThan(40);
+        assertThat(oneLanguage).as("texts of the embedded forms in one language only").isEmpty();
+    }
+
+    @Test
+    void the_embedded_form_text_check_finds_a_text_in_one_language() {
+        assertThat(EmbeddedFormTexts.of("<p>Deals</p><p>商机 / Deals</p>", true).problems()).containsExactly("text 'Deals'");
+        assertThat(EmbeddedFormTexts.of("<span data-zh=\"商机\" data-en=\"\"></span>", true).problems()).hasSize(1);
+        assertThat(EmbeddedFormTexts.of("<input placeholder=\"Amount\">", true).problems()).hasSize(1);
+        assertThat(EmbeddedFormTexts.of("<script>x = t('Deals', 'Deals'); y = t('商机' + n, 'Deals ' + n);</script>", true).problems())
+                .containsExactly("t('Deals', 'Deals')");
+        assertThat(EmbeddedFormTexts.of("f(t('商机', '商机'))", false).problems()).hasSize(1);
+    }
+
     @Test
     void every_task_name_has_a_chinese_and_an_english_text() {
         for (String key : TaskNameRules.taskKeys()) {

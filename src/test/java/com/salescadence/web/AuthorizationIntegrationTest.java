@@ -342,6 +342,26 @@ class AuthorizationIntegrationTest {
         assertThat(engine.getTaskService().createTaskQuery().taskId(approvalId).singleResult().getAssignee()).isEqualTo(MANAGER);
     }
 
+    /** The rows of the weekly commit grid (issue 13 item 6): the task's rep and the managers above them; nobody else. */
+    @Test
+    void the_weekly_commit_grid_rows_are_read_by_the_tasks_rep_and_their_managers_only() {
+        WeeklyCycles weeks = new WeeklyCycles(engine);
+        String key = weeks.open(LocalDateTime.of(2021, 6, 13, 8, 0));
+        String path = "/api/cadence/weekly-commit/tasks/" + weeks.commitTask(key, REP).getId();
+
+        Map<String, Object> sheet = api(REP, HttpMethod.GET, path, null, HttpStatus.OK);
+        assertThat(sheet).containsEntry("cycleKey", key).containsKeys("rows", "quarterQuota", "lastWeekActual");
+        assertThat((List<?>) sheet.get("rows")).allSatisfy(row -> assertThat((Map<?, ?>) row)
+                .containsKeys("opportunityId", "name", "amount", "closes", "category"));
+        api(MANAGER, HttpMethod.GET, path, null, HttpStatus.OK);
+        api(LEADER, HttpMethod.GET, path, null, HttpStatus.OK);
+        api(TEAMMATE, HttpMethod.GET, path, null, HttpStatus.FORBIDDEN);
+        api(OTHER_MANAGER, HttpMethod.GET, path, null, HttpStatus.FORBIDDEN);
+        api(REP, HttpMethod.GET, "/api/cadence/weekly-commit/tasks/no-such-task", null, HttpStatus.NOT_FOUND);
+        String chaseOrOther = weeks.commitTask(key, TEAMMATE).getId();
+        api(REP, HttpMethod.GET, "/api/cadence/weekly-commit/tasks/" + chaseOrOther, null, HttpStatus.FORBIDDEN);
+    }
+
     @Test
     void a_rep_completing_their_own_weekly_commit_cannot_change_whose_commit_or_which_submission_it_is() {
         WeeklyCycles weeks = new WeeklyCycles(engine);
@@ -352,8 +372,7 @@ class AuthorizationIntegrationTest {
         Object submissionId = engine.getRuntimeService().getVariable(instance, WeeklyCommitProcess.SUBMISSION_ID);
         assertThat(engine.getRuntimeService().getVariable(instance, WeeklyCommitProcess.REP_ID)).isEqualTo(REP);
         Map<String, Object> form = Map.of(
-                "commitDeals", Map.of("value", "[]", "type", "Json"),
-                "upsideDeals", Map.of("value", "[]", "type", "Json"),
+                WeeklyCommitProcess.F_COMMIT_ITEMS, Map.of("value", "[]", "type", "String", "valueInfo", Map.of("transient", true)),
                 WeeklyCommitProcess.F_PROJECT_TRACKING, Map.of("value", "On track"));
 
         // nor on the task first, to complete it with the form's fields afterwards (the engine's REST API

@@ -93,8 +93,9 @@ class EngineRestErrorsIntegrationTest {
         String key = weeks.open(LocalDateTime.of(2021, 3, 14, 8, 0));
         Task commit = weeks.commitTask(key, REP);
         String task = "/engine-rest/task/" + commit.getId();
-        Map<String, Object> form = Map.of("commitDeals", Map.of("value", "[]", "type", "Json"),
-                "upsideDeals", Map.of("value", "[]", "type", "Json"), WeeklyCommitProcess.F_PROJECT_TRACKING, Map.of("value", "On track"));
+        // as the weekly commit grid submits: its decisions as transient variables
+        Map<String, Object> form = Map.of(WeeklyCommitProcess.F_COMMIT_ITEMS, Map.of("value", "[]", "type", "String",
+                "valueInfo", Map.of("transient", true)), WeeklyCommitProcess.F_PROJECT_TRACKING, Map.of("value", "On track"));
 
         // a variable the process owns: ProtectedVariableGuard's refusal, thrown by a task listener
         Map<String, Object> asTeammate = new HashMap<>(form);
@@ -150,8 +151,10 @@ class EngineRestErrorsIntegrationTest {
         Task commit = weeks.commitTask(weeks.open(LocalDateTime.of(2021, 5, 9, 8, 0)), REP);
         String task = "/engine-rest/task/" + commit.getId() + "/complete";
         for (Map<String, Object> bad : List.of(
-                Map.<String, Object>of("commitDeals", Map.of("value", "[null]", "type", "Json")),
-                Map.<String, Object>of("commitDeals", Map.of("value", "[[1, 2]]", "type", "Json")),
+                Map.<String, Object>of(WeeklyCommitProcess.F_COMMIT_ITEMS, Map.of("value", "[null]", "type", "String",
+                        "valueInfo", Map.of("transient", true))),
+                Map.<String, Object>of(WeeklyCommitProcess.F_COMMIT_ITEMS, Map.of("value", "[[1, 2]]", "type", "String",
+                        "valueInfo", Map.of("transient", true))),
                 Map.<String, Object>of(WeeklyCommitProcess.F_COMMIT_ITEMS, Map.of("value", "[1, \"x\"]", "type", "Json")),
                 Map.<String, Object>of(WeeklyCommitProcess.F_COMMIT_ITEMS, Map.of("value", "[null]", "type", "Json")))) {
             Map<String, Object> variables = new HashMap<>(bad);

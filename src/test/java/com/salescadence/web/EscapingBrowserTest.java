@@ -80,11 +80,11 @@ class EscapingBrowserTest extends TasklistBrowserTestBase {
         assertThat(tasklist.fieldValue("Stage, win rate")).contains(HOSTILE_DEAL);
         assertThat(tasklist.injectedElements()).isZero();
 
-        // the weekly commit: the table of open deals and the checklist options
+        // the weekly commit grid (an embedded form): the deal's row, its name as text
         tasklist.openTask(commitTask, "Submit weekly commit");
-        tasklist.waitForForm();
-        assertThat(tasklist.tableText("Your open deals")).contains(HOSTILE_DEAL);
-        assertThat(tasklist.options("Commit: deals that will close this week")).anySatisfy(o -> assertThat(o).contains(HOSTILE_DEAL));
+        com.salescadence.web.browser.CommitGrid grid = new com.salescadence.web.browser.CommitGrid(browser(), tasklist).waitForRows(1);
+        assertThat(grid.text()).contains(HOSTILE_DEAL);
+        assertThat(grid.row(HOSTILE_DEAL).getText()).startsWith(HOSTILE_DEAL);
         tasklist.screenshot("escaping-weekly-commit");
         assertThat(tasklist.injectedElements()).as("elements or scripts created from the deal's name").isZero();
     }

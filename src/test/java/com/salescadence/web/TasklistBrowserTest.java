@@ -36,6 +36,7 @@ import com.salescadence.pipeline.process.LeadIntake;
 import com.salescadence.support.CadenceIntegrationTest;
 import com.salescadence.support.TestOrganization;
 import com.salescadence.web.browser.Chromium;
+import com.salescadence.web.browser.CommitGrid;
 import com.salescadence.web.browser.Tasklist;
 import com.salescadence.workflow.TaskActions;
 import com.salescadence.workflow.WeeklyCommitProcess;
@@ -148,18 +149,19 @@ class TasklistBrowserTest extends TasklistBrowserTestBase {
         String task = tasks.openTaskFor(cycle.cycleKey() + ":" + TestOrganization.REP, WeeklyCommitProcess.TASK_SUBMIT_WEEKLY_COMMIT,
                 TestOrganization.REP).getId();
 
-        // the rep opens it: the deal is listed, not proposed as commit at 10 %
+        // the rep opens it: the deal is a row of the grid, proposed as pipeline at 10 %, its checks hidden
         tasklist.signIn(TestOrganization.REP, TestOrganization.PASSWORD);
         tasklist.openFilter("My tasks");
         tasklist.openTask(task, "Submit weekly commit");
-        tasklist.waitForForm();
-        assertThat(tasklist.fieldValue("Your week")).contains(cycle.cycleKey());
-        assertThat(tasklist.options("Commit: deals that will close this week")).singleElement().asString().startsWith(dealName);
+        CommitGrid grid = new CommitGrid(browser(), tasklist).waitForRows(1);
+        assertThat(grid.week()).contains(cycle.cycleKey());
+        assertThat(grid.visibleChecks(dealName)).isZero();
 
         // commits it with the configuration final, and writes the project tracking
-        tasklist.choose("Commit: deals that will close this week", dealName);
-        tasklist.choose("Configuration final", dealName);
-        tasklist.type("Monthly project tracking", "Retrofit plan agreed with the plant");
+        grid.category(dealName, "commit");
+        assertThat(grid.visibleChecks(dealName)).as("a row in commit asks for the checks").isEqualTo(5);
+        grid.check(dealName, "configurationFinal");
+        grid.projectTracking("Retrofit plan agreed with the plant");
         tasklist.screenshot("tasklist-4-weekly-commit");
         tasklist.complete();
         tasklist.waitUntilTaskIsGone(task);

@@ -50,13 +50,14 @@ class ModelDeployerTest {
 
         Path model = dir.resolve("bpmn/weekly-commit.bpmn");
         Files.writeString(model, Files.readString(model).replace("0 0 8 ? * SUN", "0 0 17 ? * FRI"));
+        Files.writeString(dir.resolve("forms/a-grid.html"), "<form role=\"form\"><div class=\"cf-grid\"></div></form>");
         deployer.deploy();
 
         assertThat(count()).isEqualTo(deployments + 1);
         ProcessDefinition after = latest();
         assertThat(after.getVersion()).isEqualTo(before.getVersion() + 1);
         assertThat(repositoryService.getDeploymentResourceNames(after.getDeploymentId()))
-                .contains("bpmn/weekly-commit.bpmn", "bpmn/weekly-commit-submission.bpmn", "forms/submit-weekly-commit.form")
+                .contains("bpmn/weekly-commit.bpmn", "bpmn/weekly-commit-submission.bpmn", "forms/a-grid.html")
                 .allMatch(name -> name.startsWith("bpmn/") || name.startsWith("forms/"));
         Job start = managementService.createJobQuery().processDefinitionKey(WeeklyCommitProcess.KEY).timers().list().stream()
                 .filter(j -> j.getProcessInstanceId() == null).findFirst().orElseThrow();

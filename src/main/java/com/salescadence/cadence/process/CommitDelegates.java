@@ -3,7 +3,6 @@ package com.salescadence.cadence.process;
 import static com.salescadence.workflow.WeeklyCommitProcess.*;
 
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.time.ZoneId;
@@ -11,13 +10,11 @@ import java.time.ZoneId;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.spin.Spin;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.salescadence.cadence.ChaseBrief;
 import com.salescadence.cadence.Cadence;
-import com.salescadence.cadence.CommitChoices;
 import com.salescadence.cadence.CadenceMail;
 import com.salescadence.cadence.CommitRows;
 import com.salescadence.cadence.ComplianceService;
@@ -37,41 +34,34 @@ class CommitDelegates {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CommitDelegates.class);
 
-    /** When the task is created: the report is owed by the task's due date; the form is prefilled. */
+    /**
+     * When the task is created: the report is owed by the task's due date. Nothing else goes into the instance: the
+     * grid (forms/submit-weekly-commit.html) reads its rows from /api/cadence/weekly-commit/tasks/{taskId}.
+     */
     @Bean
-    TaskListener commitFormListener(WeeklyCommitService commits, ComplianceService compliance, CycleService cycles) {
+    TaskListener commitFormListener(ComplianceService compliance, CycleService cycles) {
         return task -> {
             Cycle cycle = cycles.get(id(task.getVariable(CYCLE_ID)));
             String rep = (String) task.getVariable(REP_ID);
             Submission submission = compliance.owe(cycle.id(), rep, ReportType.COMMIT, toLocal(task));
             task.setVariable(SUBMISSION_ID, submission.id());
-            WeeklyCommitService.TaskForm taskForm = commits.taskForm(rep, cycle);
-            task.setVariableLocal(COMMIT_BRIEF, taskForm.brief());
-            task.setVariableLocal(LAST_WEEK_ACTUAL, taskForm.lastWeekActual().toPlainString());
-            Map<String, Object> form = CommitChoices.formVariables(taskForm.prefill());
-            task.setVariableLocal(CommitChoices.DEAL_OPTIONS, Spin.JSON(form.get(CommitChoices.DEAL_OPTIONS)));
-            task.setVariableLocal(CommitChoices.DEAL_ROWS, Spin.JSON(form.get(CommitChoices.DEAL_ROWS)));
-            // not task-local: the form submits the edited lists under the same names, and a Tasklist form
-            // submission would write them into a task-local variable, which is gone when the task completes
-            task.setVariable(CommitChoices.COMMIT_DEALS, Spin.JSON(form.get(CommitChoices.COMMIT_DEALS)));
-            task.setVariable(CommitChoices.UPSIDE_DEALS, Spin.JSON(form.get(CommitChoices.UPSIDE_DEALS)));
         };
     }
 
+    /**
+     * The rep's decisions, checked and stored: {@code commitItems}, one row per deal (opportunityId, category,
+     * amount, closeDate, the checks) and {@code projectTracking}. The grid submits them as transient variables, so
+     * they reach this delegate in the completing transaction and are never stored in the instance or its history;
+     * the API and older clients may send them as ordinary variables, which are removed here. A refusal rolls the
+     * completion back (400 with the reasons, the task stays open with the rep's input in the form).
+     */
     @Bean
     JavaDelegate recordWeeklyCommitDelegate(WeeklyCommitService commits) {
         return execution -> UserInput.handle(() -> {
             FormInput form = FormInput.of(execution);
-            // rows with amounts from the API, or else the Tasklist form's checklists (all read, so all are cleared)
-            boolean fromApi = execution.hasVariable(F_COMMIT_ITEMS);
-            List<Map<String, Object>> items = form.objects(F_COMMIT_ITEMS);
-            Map<String, List<String>> checks = new LinkedHashMap<>();
-            CommitChoices.CHECKS.forEach(check -> checks.put(check, form.list(check)));
-            List<Map<String, Object>> chosen = CommitChoices.rows(form.list(CommitChoices.COMMIT_DEALS),
-                    form.list(CommitChoices.UPSIDE_DEALS), checks);
-            List<Map<String, Object>> rows = fromApi ? items : chosen;
+            List<Map<String, Object>> rows = form.objects(F_COMMIT_ITEMS);
             long submissionId = id(execution.getVariable(SUBMISSION_ID));
-            commits.submit(submissionId, CommitRows.parse(rows), form.text(F_PROJECT_TRACKING));
+            commits.submit(submissionId, CommitRows.parse(rows), form.text(F_PROJECT_TRACKING), CommitRows.closeDates(rows));
             form.clear();
             log.info("Weekly commit recorded: submission {}, {} line(s)", submissionId, rows.size());
         });

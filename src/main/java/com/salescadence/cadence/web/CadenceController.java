@@ -24,6 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.salescadence.cadence.Cadence;
 import com.salescadence.cadence.CommitItem;
+import com.salescadence.cadence.CommitSheet;
+import com.salescadence.workflow.TaskReaders;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.salescadence.cadence.CommitReport;
 import com.salescadence.cadence.CycleStarter;
 import com.salescadence.cadence.ComplianceService;
@@ -59,9 +64,12 @@ class CadenceController {
     private final RuntimeService runtimeService;
     private final CycleTimers timers;
     private final CycleStarter starter;
+    private final TaskReaders taskReaders;
 
     CadenceController(CycleService cycles, ComplianceService compliance, WeeklyCommitService commits, RollupService rollups,
-                      OrganizationService organization, TaskActions tasks, RuntimeService runtimeService, CycleTimers timers, CycleStarter starter) {
+                      OrganizationService organization, TaskActions tasks, RuntimeService runtimeService, CycleTimers timers, CycleStarter starter,
+                      TaskReaders taskReaders) {
+        this.taskReaders = taskReaders;
         this.starter = starter;
         this.timers = timers;
         this.cycles = cycles;
@@ -177,14 +185,29 @@ class CadenceController {
                 "lastWeekActual", commits.lastWeekActual(rep, cycle), "items", commits.prefill(rep, cycle));
     }
 
+    @GetMapping("/weekly-commit/tasks/{taskId}")
+    @Operation(summary = "The weekly commit grid of an open 'Submit weekly commit' task: the week, one row per open deal of the task's rep "
+            + "(prefilled category, amount, close date), quota, stretch, booked this quarter, last week's commit and actual. "
+            + "For the task's assignee or candidate and the managers above them; 404 for no such open task, 403 for someone else's")
+    @ApiResponse(responseCode = "403", description = "the task is not the caller's or their team's")
+    @ApiResponse(responseCode = "404", description = "no open weekly commit task of that id")
+    CommitSheet commitSheet(@PathVariable String taskId, Principal principal) {
+        Task task = taskReaders.readable(taskId, TASK_SUBMIT_WEEKLY_COMMIT, principal.getName());
+        String rep = (String) runtimeService.getVariable(task.getExecutionId(), REP_ID);
+        Cycle cycle = cycles.get(((Number) runtimeService.getVariable(task.getExecutionId(), CYCLE_ID)).longValue());
+        return commits.sheet(rep, cycle);
+    }
+
     @PostMapping("/cycles/{cycleId}/commit")
-    @Operation(summary = "Rep: submit the weekly commit (completes 'Submit weekly commit'); items: opportunityId, amount, category commit|upside|none, five reliability checks")
+    @Operation(summary = "Rep: submit the weekly commit (completes 'Submit weekly commit'); items: opportunityId, amount (empty: the whole deal), "
+            + "category commit|upside|pipeline|omit (none: left out), optional closeDate (changes the deal), five reliability checks (kept for commit rows only)")
     Map<String, Object> submitCommit(@PathVariable long cycleId, @RequestBody Map<String, Object> body, Principal principal) {
         Cycle cycle = cycles.get(cycleId);
         Map<String, Object> fields = new HashMap<>();
-        fields.put(F_COMMIT_ITEMS, Spin.JSON(body.getOrDefault("items", List.of())));
+        // the decisions as transient variables: the recording delegate reads them, the instance never stores them
+        fields.put(F_COMMIT_ITEMS, Variables.objectValue(body.getOrDefault("items", List.of()), true).create());
         if (body.get("projectTracking") != null) {
-            fields.put(F_PROJECT_TRACKING, body.get("projectTracking"));
+            fields.put(F_PROJECT_TRACKING, Variables.objectValue(body.get("projectTracking"), true).create());
         }
         tasks.complete(cycle.cycleKey() + ":" + principal.getName(), TASK_SUBMIT_WEEKLY_COMMIT, principal.getName(), fields);
         return commit(cycleId, principal.getName(), principal);

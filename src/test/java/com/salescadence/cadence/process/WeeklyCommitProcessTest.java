@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.Spin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +35,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.salescadence.cadence.Cadence;
-import com.salescadence.cadence.CommitChoices;
 import com.salescadence.cadence.CommitReport;
 import com.salescadence.cadence.ComplianceService;
 import com.salescadence.cadence.Cycle;
@@ -84,6 +84,7 @@ class WeeklyCommitProcessTest {
     @Autowired RollupService rollups;
     @Autowired NotificationService notifications;
     @Autowired QuotaService quotas;
+    @Autowired com.salescadence.pipeline.OpportunityService opportunities;
 
     @BeforeEach
     void setUp() {
@@ -117,11 +118,11 @@ class WeeklyCommitProcessTest {
             Assertions.assertThat(task.getAssignee()).isEqualTo(rep);
             Assertions.assertThat(toLocal(task.getDueDate())).isEqualTo(sunday.plusHours(24));
         }
-        String repTask = commitTask(key, TestOrganization.REP).getId();
-        Assertions.assertThat(engine.getTaskService().getVariable(repTask, CommitChoices.DEAL_OPTIONS).toString())
-                .contains("\"value\":\"" + deal + "\"");
-        Assertions.assertThat(engine.getTaskService().getVariable(repTask, CommitChoices.COMMIT_DEALS).toString())
-                .as("a 10% deal is not proposed as commit").isEqualTo("[]");
+        // the grid reads the rep's deals from the API: the 10% deal is listed, proposed as pipeline, not as commit
+        Cycle opened = cycles.find(Cadence.WEEKLY_COMMIT, key).orElseThrow();
+        Assertions.assertThat(commits.sheet(TestOrganization.REP, opened).rows()).filteredOn(r -> r.get("opportunityId").equals(deal))
+                .singleElement().satisfies(r -> Assertions.assertThat(r.get("category")).isEqualTo("pipeline"));
+        Assertions.assertThat(commits.sheet(TestOrganization.REP, opened).quarterQuota()).isEqualByComparingTo("1200000");
 
         // Sunday 10:00 the rep commits the deal; the other team's rep commits nothing
         setClock(sunday.plusHours(2));
@@ -185,10 +186,12 @@ class WeeklyCommitProcessTest {
 
         // Monday 10:00 the teammate submits late: the chase closes by itself
         setClock(sunday.plusHours(26));
-        // (as the Tasklist form submits it: checklists of deal ids; a checked deal counts in full)
+        // (as the Tasklist grid submits it: the decisions as transient JSON text; a row without an amount counts in
+        // full; a check ticked on an upside row is not kept: the checks are asked of commit rows only)
+        Map<String, Object> upsideRow = new LinkedHashMap<>(Map.of("opportunityId", teammateDeal, "category", "upside", "discountApproved", true));
         driver.completeAs(TestOrganization.TEAMMATE, commitTask(key, TestOrganization.TEAMMATE), Map.of(
-                CommitChoices.COMMIT_DEALS, Spin.JSON(List.of()), CommitChoices.UPSIDE_DEALS, Spin.JSON(List.of(String.valueOf(teammateDeal))),
-                "discountApproved", Spin.JSON(List.of(String.valueOf(teammateDeal)))));
+                F_COMMIT_ITEMS, Variables.stringValue(Spin.JSON(List.of(upsideRow)).toString(), true),
+                F_PROJECT_TRACKING, Variables.stringValue("", true)));
         assertThat(teammateInstance).isEnded();
         Assertions.assertThat(status(cycle, TestOrganization.TEAMMATE, ReportType.COMMIT)).isEqualTo(SubmissionStatus.LATE);
 
@@ -215,7 +218,7 @@ class WeeklyCommitProcessTest {
         Assertions.assertThat(commits.items(commits.report(cycle.id(), TestOrganization.TEAMMATE).orElseThrow().id()))
                 .singleElement().satisfies(i -> {
                     Assertions.assertThat(i.amount()).isEqualByComparingTo("50000");
-                    Assertions.assertThat(i.discountApproved()).isTrue();
+                    Assertions.assertThat(i.discountApproved()).isFalse();
                     Assertions.assertThat(i.configurationFinal()).isFalse();
                 });
         RollupReport firstLine = rollups.report(cycle.id(), TestOrganization.MANAGER).orElseThrow();
@@ -297,7 +300,7 @@ class WeeklyCommitProcessTest {
                 .hasMessageContaining("more than the deal's 30000")
                 .hasMessageContaining("listed twice");
         Assertions.assertThatThrownBy(() -> submitCommit(key, TestOrganization.REP, List.of(item(deal, "1000", "maybe", false))))
-                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("category must be commit, upside or none");
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("category must be commit, upside, pipeline or omit");
 
         Cycle cycle = cycles.find(Cadence.WEEKLY_COMMIT, key).orElseThrow();
         Assertions.assertThat(commits.report(cycle.id(), TestOrganization.REP)).isEmpty();
@@ -311,6 +314,64 @@ class WeeklyCommitProcessTest {
         submitCommit(key, TestOrganization.REP, List.of(item(deal, "30000", "commit", true)));
         Assertions.assertThat(commits.items(commits.report(cycle.id(), TestOrganization.REP).orElseThrow().id()))
                 .singleElement().satisfies(i -> Assertions.assertThat(i.reliable()).isTrue());
+    }
+
+    /**
+     * Issue 13 item 6: the rep's instance carries ids and the rep's decisions only. The grid reads the deals from the
+     * API; its decisions (a partial commit, upside, omit, a moved close date) are transient variables: recorded in the
+     * product's tables, never in the instance's runtime or history variables.
+     */
+    @Test
+    void the_weekly_commit_instance_holds_ids_only_and_the_grids_decisions_are_stored_in_the_tables() {
+        LocalDateTime sunday = LocalDateTime.of(2025, 4, 6, 8, 0);
+        setClock(sunday);
+        long big = openDeal(TestOrganization.REP, "200000", sunday.toLocalDate().plusDays(3));
+        long hoped = openDeal(TestOrganization.REP, "80000", sunday.toLocalDate().plusDays(10));
+        long later = openDeal(TestOrganization.REP, "50000", sunday.toLocalDate().plusDays(30));
+        String bigName = opportunityName(big);
+        startCycle(sunday);
+        String key = CycleKeys.weekKey(CycleKeys.weekCommittedFrom(sunday.toLocalDate()));
+        driver.runDueJobs(key);
+        ProcessInstance instance = driver.instance(SUBMISSION_KEY, key + ":" + TestOrganization.REP);
+        Cycle cycle = cycles.find(Cadence.WEEKLY_COMMIT, key).orElseThrow();
+
+        // while the task is open: ids only in the instance; the deals are in the sheet the grid reads
+        Assertions.assertThat(engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(instance.getId()).list())
+                .extracting(v -> v.getName()).isSubsetOf(CYCLE_ID, CYCLE_KEY, CYCLE_START, REP_ID, MANAGER_ID, SUBMISSION_ID);
+        Assertions.assertThat(commits.sheet(TestOrganization.REP, cycle).rows()).extracting(r -> r.get("opportunityId"))
+                .contains(big, hoped, later);
+
+        // a close date in the past is refused with the deal's name, and nothing is stored
+        Map<String, Object> past = item(big, "150000", "commit", true);
+        past.put("closeDate", sunday.toLocalDate().minusDays(1).toString());
+        Assertions.assertThatThrownBy(() -> submitDecisions(instance, List.of(past)))
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("is in the past").hasMessageContaining(bigName);
+        Assertions.assertThat(commits.report(cycle.id(), TestOrganization.REP)).isEmpty();
+
+        // a partial commit with a moved close date, an upside, an omitted deal
+        Map<String, Object> commit = item(big, "150000", "commit", true);
+        commit.put("closeDate", sunday.toLocalDate().plusDays(5).toString());
+        submitDecisions(instance, List.of(commit, item(hoped, null, "upside", true), item(later, null, "omit", false)));
+
+        assertThat(instance).isEnded();
+        CommitReport report = commits.report(cycle.id(), TestOrganization.REP).orElseThrow();
+        Assertions.assertThat(report.commitAmount()).isEqualByComparingTo("150000");
+        Assertions.assertThat(report.upsideAmount()).isEqualByComparingTo("80000");
+        Assertions.assertThat(report.projectTracking()).isEqualTo("Three deals this month");
+        Assertions.assertThat(commits.items(report.id())).extracting(i -> i.opportunityId(), i -> i.category(), i -> i.reliable())
+                .containsExactly(Assertions.tuple(big, com.salescadence.cadence.CommitCategory.COMMIT, true), Assertions.tuple(hoped, com.salescadence.cadence.CommitCategory.UPSIDE, false),
+                        Assertions.tuple(later, com.salescadence.cadence.CommitCategory.OMIT, false));
+        Assertions.assertThat(commits.items(report.id()).get(0).expectedCloseDate()).isEqualTo(sunday.toLocalDate().plusDays(5));
+        Assertions.assertThat(opportunities.get(big).expectedCloseDate()).as("the deal's close date moved with the commit")
+                .isEqualTo(sunday.toLocalDate().plusDays(5));
+
+        // and the instance's history holds ids only: no deal rows, no decisions, in no variable and no variable update
+        Assertions.assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list())
+                .extracting(v -> v.getName()).isSubsetOf(CYCLE_ID, CYCLE_KEY, CYCLE_START, REP_ID, MANAGER_ID, SUBMISSION_ID);
+        Assertions.assertThat(engine.getHistoryService().createHistoricDetailQuery().processInstanceId(instance.getId()).variableUpdates().list())
+                .extracting(d -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getVariableName())
+                .isSubsetOf(CYCLE_ID, CYCLE_KEY, CYCLE_START, REP_ID, MANAGER_ID, SUBMISSION_ID)
+                .doesNotContain(F_COMMIT_ITEMS, F_PROJECT_TRACKING);
     }
 
     @Test
@@ -348,6 +409,17 @@ class WeeklyCommitProcessTest {
         driver.completeAs(rep, commitTask(key, rep), Map.of(F_COMMIT_ITEMS, Spin.JSON(items), F_PROJECT_TRACKING, "Key deals on track"));
     }
 
+    /** As the grid submits: the rows and the project tracking as transient variables (valueInfo transient). */
+    private void submitDecisions(ProcessInstance instance, List<Map<String, Object>> rows) {
+        driver.completeAs(TestOrganization.REP, driver.task(instance, TASK_SUBMIT_WEEKLY_COMMIT), Map.of(
+                F_COMMIT_ITEMS, Variables.stringValue(Spin.JSON(rows).toString(), true),
+                F_PROJECT_TRACKING, Variables.stringValue("Three deals this month", true)));
+    }
+
+    private String opportunityName(long id) {
+        return opportunities.get(id).name();
+    }
+
     private Task commitTask(String key, String rep) {
         ProcessInstance instance = driver.instance(SUBMISSION_KEY, key + ":" + rep);
         return driver.task(instance, TASK_SUBMIT_WEEKLY_COMMIT);
@@ -356,7 +428,7 @@ class WeeklyCommitProcessTest {
     private static Map<String, Object> item(long dealId, String amount, String category, boolean allChecks) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("opportunityId", dealId);
-        row.put("amount", new BigDecimal(amount));
+        row.put("amount", amount == null ? null : new BigDecimal(amount));
         row.put("category", category);
         for (String check : List.of("configurationFinal", "endUserContractSigned", "partnerContractsSigned", "discountApproved", "partnerReadyToOrder")) {
             row.put(check, allChecks);

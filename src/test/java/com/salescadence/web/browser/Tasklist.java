@@ -23,7 +23,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The Camunda Tasklist as a person uses it: sign in, pick a filter, open a task, fill its Camunda Form
- * (rendered by form-js) and complete it. Every step waits explicitly for what the person would see; a
+ * (rendered by form-js) or embedded form (see {@link CommitGrid}) and complete it. Every step waits explicitly for what the person would see; a
  * step that times out leaves a screenshot and the page's HTML under target/screenshots/.
  */
 public class Tasklist {
@@ -255,6 +255,12 @@ public class Tasklist {
                 .toList();
     }
 
+    /** The Complete button in English or in Chinese (the Tasklist's zh locale). */
+    public void completeInEitherLanguage() {
+        click(waitFor("the Complete button", ExpectedConditions.elementToBeClickable(
+                By.xpath("//button[normalize-space()='Complete' or normalize-space()='完成']"))));
+    }
+
     /** Waits for a notification of the Tasklist that contains the text and returns all of it. */
     public String waitForNotification(String text) {
         By notifications = By.cssSelector(".notifications .alert, .notifications-panel .alert, .alert-danger");
@@ -268,7 +274,8 @@ public class Tasklist {
      */
     public long injectedElements() {
         Object count = ((JavascriptExecutor) driver).executeScript(
-                "return document.querySelectorAll('.fjs-container img, .fjs-container script, .fjs-container iframe').length"
+                "return document.querySelectorAll('.fjs-container img, .fjs-container script, .fjs-container iframe,"
+                        + " .cf-grid-wrap img, .cf-grid-wrap script, .cf-grid-wrap iframe').length"
                         + " + (window.__xss ? 1000 : 0);");
         return ((Number) count).longValue();
     }

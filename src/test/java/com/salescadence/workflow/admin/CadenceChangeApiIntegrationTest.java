@@ -324,7 +324,8 @@ class CadenceChangeApiIntegrationTest {
         Map<String, String> files = new java.util.LinkedHashMap<>();
         files.put("weekly-commit-submission.bpmn", shipped("weekly-commit-submission.bpmn")
                 .replace("${cycleClock.at(cycleStart, 'PT12H')}", "${cycleClock.at(cycleStart, 'PT11H')}"));
-        files.put("submit-weekly-commit.form", resource("/forms/submit-weekly-commit.form"));
+        // the embedded form is found by its resource name (embedded:deployment:forms/...): uploaded with its folder
+        files.put("forms/submit-weekly-commit.html", resource("/forms/submit-weekly-commit.html"));
         files.put("chase-missing-commit.form", resource("/forms/chase-missing-commit.form"));
 
         // as the guide says: deploy-changed-only=false, the forms go into the model's deployment
@@ -332,7 +333,7 @@ class CadenceChangeApiIntegrationTest {
                 "/engine-rest/deployment/create", HttpMethod.POST, multipart("weekly-commit-submission", false, files), JSON);
         assertThat(whole.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(engine.getRepositoryService().getDeploymentResourceNames((String) whole.getBody().get("id")))
-                .containsExactlyInAnyOrder("weekly-commit-submission.bpmn", "submit-weekly-commit.form", "chase-missing-commit.form");
+                .containsExactlyInAnyOrder("weekly-commit-submission.bpmn", "forms/submit-weekly-commit.html", "chase-missing-commit.form");
 
         // with deploy-changed-only=true only the changed model is deployed: its tasks would find no form
         files.put("weekly-commit-submission.bpmn", files.get("weekly-commit-submission.bpmn").replace("'PT11H'", "'PT10H'"));
@@ -371,7 +372,7 @@ class CadenceChangeApiIntegrationTest {
     private void deploySubmission(String bpmn) throws IOException {
         engine.getRepositoryService().createDeployment().name("weekly-commit-submission")
                 .addString("bpmn/weekly-commit-submission.bpmn", bpmn)
-                .addString("forms/submit-weekly-commit.form", resource("/forms/submit-weekly-commit.form"))
+                .addString("forms/submit-weekly-commit.html", resource("/forms/submit-weekly-commit.html"))
                 .addString("forms/chase-missing-commit.form", resource("/forms/chase-missing-commit.form")).deploy();
     }
 
