@@ -36,8 +36,6 @@ public final class WeeklyCommitProcess {
     public static final String COMMIT_ITEMS = "commitItems";
     public static final String LAST_WEEK_ACTUAL = "lastWeekActual";
     public static final String CHASE_BRIEF = "chaseBrief";
-    public static final String ROLLUP_BRIEF = "rollupBrief";
-    public static final String ROLLUP_ROWS = "rollupRows";
     public static final String TEAM_OPTIONS = "teamOptions";
 
     // form fields
