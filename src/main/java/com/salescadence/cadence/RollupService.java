@@ -41,6 +41,9 @@ import com.salescadence.organization.Role;
 @Transactional
 public class RollupService {
 
+    /** The longest reason a manager may give for an adjustment. */
+    public static final int REASON_MAX_LENGTH = 500;
+
     private final RollupRepository rollups;
     private final CommitRepository commits;
     private final ComplianceService compliance;
@@ -93,20 +96,13 @@ public class RollupService {
                 keyDeals(chart, cycle, lines.pipeline));
     }
 
-    /** A manager changes the figures of someone reporting to them, with a reason; the raw figures stay. */
-    public void adjust(long cycleId, String managerId, String personId, BigDecimal commit, BigDecimal upside, String reason) {
-        adjust(cycleId, managerId, personId, commit, upside, reason, null);
-    }
-
     /**
-     * {@link #adjust(long, String, String, BigDecimal, BigDecimal, String)}, safe when two sessions change the
-     * same figure (one person's commit in one manager's roll-up of one cycle) at once: adjustments of a roll-up
-     * and its submission take the manager's roll-up report first, then the person's report, one at a time.
-     * With {@code expectedCommit} (the commit the caller saw) the adjustment is refused with a conflict when
-     * the figure has changed since: the first change wins, the second is not silently written over it.
+     * A manager changes the figures of someone reporting to them, with a reason; the raw figures stay. Safe when two
+     * sessions change the same figure (one person's commit in one manager's roll-up of one cycle) at once:
+     * adjustments of a roll-up and its submission take the manager's roll-up report first, then the person's
+     * report, one at a time.
      */
-    public void adjust(long cycleId, String managerId, String personId, BigDecimal commit, BigDecimal upside, String reason,
-                       BigDecimal expectedCommit) {
+    public void adjust(long cycleId, String managerId, String personId, BigDecimal commit, BigDecimal upside, String reason) {
         cycles.get(cycleId);
         compliance.lock(cycleId, managerId, ReportType.ROLLUP);
         if (personId != null) {
@@ -118,51 +114,57 @@ public class RollupService {
                         "'" + personId + "' does not report to you: you can only adjust your direct reports' figures.")
                 .money(commit, "Adjusted commit")
                 .money(upside, "Adjusted upside")
-                .requiredText(reason, "A reason for the adjustment", 500)
+                .requiredText(reason, "A reason for the adjustment", REASON_MAX_LENGTH)
                 .orThrow();
         if (rollups.report(cycleId, managerId).isPresent()) {
             throw new ValidationException("Your roll-up for this week is already submitted; adjustments are closed.");
-        }
-        if (expectedCommit != null) {
-            RollupRow now = view(cycleId, managerId).rows().stream().filter(r -> r.personId().equals(personId)).findFirst().orElseThrow();
-            if (now.commit().compareTo(expectedCommit) != 0) {
-                throw new org.springframework.dao.OptimisticLockingFailureException("The commit of " + now.person() + " is "
-                        + now.commit().toPlainString() + " now, not " + expectedCommit.toPlainString()
-                        + (now.adjustedBy() == null ? "" : " (adjusted by " + now.adjustedBy() + ": " + now.adjustmentReason() + ")")
-                        + "; your adjustment was not saved.");
-            }
         }
         commits.insertAdjustment(cycleId, personId, managerId, commit, upside,
                 reason.trim(), LocalDateTime.now(clock));
     }
 
-    /** Reads adjustment rows of the call form: person, commit, upside, reason. */
+    /**
+     * Reads the manager's decisions of the call: one object per adjusted line, {personId, commit, upside, reason}.
+     * Amounts stay as sent until {@link #submit} checks them, so that a refusal names the line's person.
+     */
     public static List<AdjustmentInput> parseAdjustments(List<Map<String, Object>> rows) {
         List<AdjustmentInput> inputs = new ArrayList<>();
-        int line = 0;
         for (Map<String, Object> row : rows) {
-            line++;
             String person = Inputs.text(row.get("personId"));
-            if (person == null && Inputs.text(row.get("reason")) == null && row.get("commit") == null) {
+            if (person == null && Inputs.text(row.get("reason")) == null && row.get("commit") == null && row.get("upside") == null) {
                 continue;
             }
-            inputs.add(new AdjustmentInput(person, Inputs.amount(row.get("commit"), "Adjustment " + line + ": commit"),
-                    Inputs.amount(row.get("upside"), "Adjustment " + line + ": upside"), Inputs.text(row.get("reason"))));
+            inputs.add(new AdjustmentInput(person, row.get("commit"), row.get("upside"), Inputs.text(row.get("reason"))));
         }
         return inputs;
     }
 
-    public record AdjustmentInput(String personId, BigDecimal commit, BigDecimal upside, String reason) {
+    /** One adjusted line as the manager sent it: the amounts are checked on {@link #submit}. */
+    public record AdjustmentInput(String personId, Object commit, Object upside, String reason) {
     }
 
-    /** Applies the call's adjustments and freezes the roll-up; a late roll-up closes its escalation. */
+    /**
+     * Applies the call's adjustments and freezes the roll-up; a late roll-up closes its escalation. The first
+     * refused adjustment refuses the whole call, with a message that starts with the person's name (the grid shows
+     * it at that person's row) and nothing stored.
+     */
     public RollupReport submit(long submissionId, List<AdjustmentInput> adjustments, String notes) {
         Submission submission = compliance.get(submissionId);
         String managerId = submission.personId();
         compliance.lock(submission.cycleId(), managerId, ReportType.ROLLUP); // no adjustment slips in while freezing
         Checks.start().optionalText(notes, "Notes", Checks.LONG_TEXT).orThrow();
+        Set<String> adjusted = new HashSet<>();
         for (AdjustmentInput a : adjustments) {
-            adjust(submission.cycleId(), managerId, a.personId(), a.commit(), a.upside(), a.reason());
+            String name = a.personId() == null ? "?" : organization.findPerson(a.personId()).map(Person::fullName).orElse(a.personId());
+            try {
+                if (a.personId() != null && !adjusted.add(a.personId())) {
+                    throw new ValidationException(List.of("'" + a.personId() + "' is adjusted twice in one call: one line per person."));
+                }
+                adjust(submission.cycleId(), managerId, a.personId(), Inputs.amount(a.commit(), "Adjusted commit"),
+                        Inputs.amount(a.upside(), "Adjusted upside"), a.reason());
+            } catch (ValidationException refused) {
+                throw new ValidationException(AdjustmentRefusal.of(name, refused.problems()));
+            }
         }
         RollupView view = view(submission.cycleId(), managerId);
         Submission recorded = compliance.recordSubmitted(submissionId);
@@ -214,29 +216,6 @@ public class RollupService {
             view.keyDeals().forEach(d -> text.append("\n  ").append(d));
         }
         return text.toString();
-    }
-
-    /** The table rows of the call form. */
-    public static List<Map<String, Object>> tableRows(RollupView view) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (RollupRow r : view.rows()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("person", r.person());
-            row.put("commit", r.commit().toPlainString());
-            row.put("upside", r.upside().toPlainString());
-            row.put("lastWeekCommit", r.lastWeekCommit() == null ? "-" : r.lastWeekCommit().toPlainString());
-            row.put("lastWeekActual", r.lastWeekActual().toPlainString());
-            row.put("accuracy", r.accuracy());
-            row.put("linearity", r.linearity());
-            row.put("monthForecast", r.monthForecast().toPlainString() + " / " + r.monthStretch().toPlainString());
-            row.put("quarterForecast", r.quarterForecast().toPlainString() + " / " + r.quarterStretch().toPlainString());
-            row.put("unfulfilledShare", r.unfulfilledShare());
-            row.put("status", r.status());
-            row.put("adjustedBy", r.adjustedBy() == null ? "" : r.adjustedBy() + ": " + r.adjustmentReason());
-            row.put("flags", String.join("; ", r.flags()));
-            rows.add(row);
-        }
-        return rows;
     }
 
     /** What the lines of one view need, read once for all of them. */
@@ -315,26 +294,27 @@ public class RollupService {
                 CommitCallRules.linearShare(quota.map(Quota::quotaAmount).orElse(null), YearMonth.from(week)));
         Optional<BigDecimal> unfulfilled = CommitCallRules.unfulfilledShare(orders.unfulfilled(), orders.total());
 
-        List<String> flags = new ArrayList<>();
+        List<CallFlag> flags = new ArrayList<>();
         if (CommitCallRules.outside(accuracy, thresholds.accuracyLow(), thresholds.accuracyHigh())) {
-            flags.add("last week's actual " + CommitCallRules.percent(accuracy) + " of commit (band 95%-110%)");
+            flags.add(CallFlag.accuracy(CommitCallRules.percent(accuracy)));
         }
         if (CommitCallRules.outside(linearity, thresholds.linearityLow(), thresholds.linearityHigh())) {
-            flags.add("commit " + CommitCallRules.percent(linearity) + " of its linear share (band 95%-100%)");
+            flags.add(CallFlag.linearity(CommitCallRules.percent(linearity)));
         }
         if (unfulfilled.isPresent() && unfulfilled.get().compareTo(thresholds.unfulfilledMax()) >= 0) {
-            flags.add("unfulfilled orders " + CommitCallRules.percent(unfulfilled) + " of this quarter's wins (limit 5%)");
+            flags.add(CallFlag.unfulfilled(CommitCallRules.percent(unfulfilled)));
         }
         if (quarterStretch.signum() > 0 && quarterForecast.add(upside).compareTo(quarterStretch) < 0) {
-            flags.add("quarter forecast + upside below the stretch target");
+            flags.add(CallFlag.belowStretch());
         }
         if (!"ON_TIME".equals(status) && !"LATE".equals(status)) {
-            flags.add("no report");
+            flags.add(CallFlag.noReport());
         }
         return new RollupRow(person.id(), person.fullName(), status, rawCommit, rawUpside, commit, upside,
                 adjustment.map(Adjustment::adjustedBy).orElse(null), adjustment.map(Adjustment::reason).orElse(null),
                 lastWeekCommit, lastWeekActual, CommitCallRules.percent(accuracy), CommitCallRules.percent(linearity),
-                monthForecast, monthStretch, quarterForecast, quarterStretch, CommitCallRules.percent(unfulfilled), flags);
+                monthForecast, monthStretch, quarterForecast, quarterStretch, CommitCallRules.percent(unfulfilled),
+                flags.stream().map(CallFlag::en).toList(), List.copyOf(flags));
     }
 
     /** The five largest open deals of the manager's team closing this month (ties in team order, then latest first). */

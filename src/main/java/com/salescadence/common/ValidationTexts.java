@@ -42,7 +42,8 @@ public final class ValidationTexts {
             Map.entry("What next", "下一步"), Map.entry("Probability", "赢率"), Map.entry("Claimed probability", "申报的赢率"),
             Map.entry("Executive summary", "执行摘要"), Map.entry("Strategic options", "战略选择"), Map.entry("Business risks", "业务风险"),
             Map.entry("Customer analysis", "客户分析"), Map.entry("Goals and objectives", "目标"),
-            Map.entry("Actions and resources", "行动与资源"), Map.entry("Action plan", "行动计划"));
+            Map.entry("Actions and resources", "行动与资源"), Map.entry("Action plan", "行动计划"),
+            Map.entry("Adjusted commit", "调整后的承诺"), Map.entry("Adjusted upside", "调整后的潜在成交"));
 
     private static final List<Rule> RULES = List.of(
             rule("(.+) is required\\.", m -> label(m.group(1)) + "为必填项。"),
@@ -74,7 +75,16 @@ public final class ValidationTexts {
             rule("'(.+)' is not a list of rows\\.", m -> "“" + m.group(1) + "”不是行的列表。"),
             rule("Cannot advance from (.+) to (.+) yet: missing required outcome\\(s\\): (.+)\\.",
                     m -> "尚不能从“" + m.group(1) + "”推进到“" + m.group(2) + "”：缺少必需的成果：" + m.group(3) + "。"),
-            rule("(.+) may not be negative, got (.+)\\.", m -> label(m.group(1)) + "不能为负数，而不是 " + m.group(2) + "。"));
+            rule("(.+) may not be negative, got (.+)\\.", m -> label(m.group(1)) + "不能为负数，而不是 " + m.group(2) + "。"),
+            rule("(.+) is required \\(0 when there is none\\)\\.", m -> label(m.group(1)) + "为必填项（没有时填 0）。"),
+            rule("(.+) must be zero or more, got (.+)\\.", m -> label(m.group(1)) + "必须为 0 或以上，而不是 " + m.group(2) + "。"),
+            rule("(.+) is too large: at most (\\d+), got (.+)\\.",
+                    m -> label(m.group(1)) + "太大：最多 " + m.group(2) + "，实际为 " + m.group(3) + "。"),
+            rule("(.+) may have at most two decimals, got (.+)\\.", m -> label(m.group(1)) + "最多只能有两位小数，而不是 " + m.group(2) + "。"),
+            rule("'(.+)' does not report to you: you can only adjust your direct reports' figures\\.",
+                    m -> "“" + m.group(1) + "”不是您的直接下属：您只能调整直接下属的数字。"),
+            rule("'(.+)' is adjusted twice in one call: one line per person\\.", m -> "“" + m.group(1) + "”在一次电话会中被调整了两次：每人只能一行。"),
+            rule("Your roll-up for this week is already submitted; adjustments are closed\\.", m -> "您本周的汇总已提交，不能再调整。"));
 
     private ValidationTexts() {
     }

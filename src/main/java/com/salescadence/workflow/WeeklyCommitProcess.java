@@ -33,8 +33,6 @@ public final class WeeklyCommitProcess {
 
     // task-local display variables
     public static final String CHASE_BRIEF = "chaseBrief";
-    public static final String ROLLUP_BRIEF = "rollupBrief";
-    public static final String ROLLUP_ROWS = "rollupRows";
     public static final String TEAM_OPTIONS = "teamOptions";
 
     // form fields (the weekly commit grid submits its two as transient variables)

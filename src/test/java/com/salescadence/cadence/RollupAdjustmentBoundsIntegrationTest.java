@@ -58,7 +58,7 @@ class RollupAdjustmentBoundsIntegrationTest {
         weeks.submitEmptyCommit(key, TestOrganization.REP);
         WeeklyCycles.setClock(sunday.plusHours(25));   // Monday 09:00: the commit calls open
         weeks.runDueJobs(key);
-        String adjustments = "/api/cadence/cycles/" + cycle + "/adjustments";
+        String adjustments = "/api/cadence/cycles/" + cycle + "/rollup";
 
         Map<Object, String> refusals = Map.of(
                 "1e30", "Adjusted commit is too large",
@@ -68,12 +68,13 @@ class RollupAdjustmentBoundsIntegrationTest {
         refusals.forEach((commit, problem) -> {
             Map<String, Object> refused = RestCalls.call(http, TestOrganization.MANAGER, HttpMethod.POST, adjustments,
                     body(commit, "0"), HttpStatus.BAD_REQUEST);
-            assertThat((String) refused.get("error")).as("commit " + commit).contains(problem);
+            assertThat((String) refused.get("error")).as("commit " + commit).contains("Ren Rep: " + problem);
         });
         Map<String, Object> noUpside = body("50000", null);
         Map<String, Object> refused = RestCalls.call(http, TestOrganization.MANAGER, HttpMethod.POST, adjustments, noUpside,
                 HttpStatus.BAD_REQUEST);
-        assertThat((String) refused.get("error")).contains("Adjusted upside is required");
+        assertThat((String) refused.get("error")).contains("Adjusted upside is required")
+                .as("in Chinese too").contains("Ren Rep：调整后的潜在成交为必填项（没有时填 0）。");
         RestCalls.call(http, TestOrganization.MANAGER, HttpMethod.POST, adjustments, body(1e30, "0"), HttpStatus.BAD_REQUEST);
         assertThat(adjustmentRows(cycle)).as("nothing of the refused adjustments is stored").isZero();
 
@@ -83,12 +84,13 @@ class RollupAdjustmentBoundsIntegrationTest {
                 .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("50000.50");
     }
 
+    /** The roll-up submitted with one adjusted line (the call's grid posts the same). */
     private static Map<String, Object> body(Object commit, Object upside) {
-        Map<String, Object> body = new HashMap<>(Map.of("personId", TestOrganization.REP, "commit", commit, "reason", "Not signed yet"));
+        Map<String, Object> line = new HashMap<>(Map.of("personId", TestOrganization.REP, "commit", commit, "reason", "Not signed yet"));
         if (upside != null) {
-            body.put("upside", upside);
+            line.put("upside", upside);
         }
-        return body;
+        return Map.of("adjustments", java.util.List.of(line));
     }
 
     private int adjustmentRows(long cycle) {

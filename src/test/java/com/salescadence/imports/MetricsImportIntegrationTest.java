@@ -105,7 +105,7 @@ class MetricsImportIntegrationTest {
      * The commit-based figures with a weekly commit driven through the API: the cycle of week 2025-W49 starts Sun
      * 30 Nov 08:00; t.rep1 commits A2 200,000 (all five checks) with C1 80,000 as upside; t.rep2 submits nothing
      * and misses the Monday 08:00 deadline; at the commit call the manager adjusts t.rep1 to commit 150,000,
-     * upside 100,000; Tue 2 Dec A2 is won (200,000). Read on Mon 8 Dec 10:00 (week W50, month 2025-12 with
+     * upside 100,000, and submits the roll-up; Tue 2 Dec A2 is won (200,000). Read on Mon 8 Dec 10:00 (week W50, month 2025-12 with
      * 5 Mondays). Open then: t.rep1 A3 300,000 (Jan) and C1 80,000 VALIDATE (10 Dec); t.rep2 C2 50,000 (Feb).
      */
     private void aWeeklyCommit() {
@@ -125,8 +125,8 @@ class MetricsImportIntegrationTest {
         amount(map(submitted.get("report")), "commitAmount", "200000");
         ProcessDriver.setClock(LocalDateTime.of(2025, 12, 1, 9, 0));
         week.runDueJobs("2025-W49");                                    // the deadline passed: t.rep2 missed; the call is due
-        call(MANAGER, HttpMethod.POST, "/api/cadence/cycles/" + cycle + "/adjustments", Map.of("personId", REP, "commit", "150000",
-                "upside", "100000", "reason", "A2 has no signed order yet"), HttpStatus.OK);
+        call(MANAGER, HttpMethod.POST, "/api/cadence/cycles/" + cycle + "/rollup", Map.of("adjustments", List.of(Map.of("personId", REP,
+                "commit", "150000", "upside", "100000", "reason", "A2 has no signed order yet"))), HttpStatus.OK);
         ProcessDriver.setClock(LocalDateTime.of(2025, 12, 2, 10, 0));
         advance(ids.get("A2"), "PROPOSAL_ACCEPTED,CUSTOMER_PREFERS_US", "75", "AGREEMENT");
         advance(ids.get("A2"), "VERBAL_COMMITMENT,MAIN_TERMS_AGREED,CONTRACT_SIGNED", "100", "WON");
@@ -162,8 +162,8 @@ class MetricsImportIntegrationTest {
         figure(team, "commitAccuracy", "1.3333", "HIGH", Map.of("commit", "150000", "actual", "200000"));
         // weekly share 1,500,000 / 15 = 100,000; 150,000 / 100,000 = 1.5
         figure(team, "linearity", "1.5000", "HIGH", Map.of("commits", "150000", "weeks", "1", "weeklyShare", "100000"));
-        // t.rep1 on time, t.rep2 missing: 1 / 2
-        figure(team, "compliance", "0.5000", "LOW", Map.of("onTime", "1", "late", "0", "missing", "1", "due", "2"));
+        // t.rep1 and the manager's roll-up (submitted with the adjustment at the call) on time, t.rep2 missing: 2 / 3
+        figure(team, "compliance", "0.6667", "LOW", Map.of("onTime", "2", "late", "0", "missing", "1", "due", "3"));
         List<Map<String, Object>> children = list(team.get("children"));
         amount(children.get(0), "commitAccuracy", "1.3333");
         assertThat(children.get(1)).containsEntry("commitAccuracy", null);   // committed 0, won 0: undefined
@@ -214,12 +214,12 @@ class MetricsImportIntegrationTest {
 
         funnelAfterTheMoves();
 
-        // compliance per cycle: W49 due 2, on time 1, missing 1
+        // compliance per cycle: W49 due 3 (two commits and the manager's roll-up), on time 2, missing 1
         List<Map<String, Object>> cycles = list(get(MANAGER, "/api/metrics/compliance").get("cycles"));
         assertThat(cycles).hasSize(1);
         assertThat(cycles.get(0)).containsEntry("cycleKey", "2025-W49").containsEntry("cadence", "WEEKLY_COMMIT")
-                .containsEntry("due", 2).containsEntry("onTime", 1).containsEntry("late", 0).containsEntry("missing", 1);
-        amount(cycles.get(0), "rate", "0.5000");
+                .containsEntry("due", 3).containsEntry("onTime", 2).containsEntry("late", 0).containsEntry("missing", 1);
+        amount(cycles.get(0), "rate", "0.6667");
     }
 
     /**

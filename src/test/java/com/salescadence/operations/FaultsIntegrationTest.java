@@ -277,53 +277,50 @@ class FaultsIntegrationTest {
     /**
      * "The same figure" is one person's commit in one manager's roll-up of one cycle. Adjustments are rows
      * appended one after the other; two sessions that change the figure at once are serialized on the
-     * reports' rows, and a caller that says which commit it saw (expectedCommit) gets 409 when it changed.
-     * A roll-up submitted while an adjustment is being made waits for it and freezes the adjusted figure.
+     * reports' rows. A roll-up submitted with its adjustments while another adjustment is being made waits for it,
+     * then applies its own (the later one is the figure) and freezes it; a roll-up submitted meanwhile without
+     * adjustments freezes the adjusted figure. (The single-adjustment API path is gone: the call's grid submits
+     * its adjustments with the roll-up.)
      */
     @Test
-    void two_adjustments_of_the_same_figure_at_once_the_first_wins_and_a_rollup_submitted_meanwhile_keeps_it() throws Exception {
-        LocalDateTime sunday = LocalDateTime.of(2018, 2, 11, 8, 0);
-        String key = weeks.open(sunday);
-        Cycle cycle = cycles.find(Cadence.WEEKLY_COMMIT, key).orElseThrow();
-        WeeklyCycles.setClock(sunday.plusHours(1));
-        weeks.submitEmptyCommit(key, TestOrganization.REP);
-        WeeklyCycles.setClock(sunday.plusHours(25)); // Monday 09:00: the commit calls open
-        weeks.runDueJobs(key);
-        String adjustments = "/api/cadence/cycles/" + cycle.id() + "/adjustments";
+    void an_adjustment_made_while_the_rollup_is_submitted_is_serialized_and_the_frozen_figure_keeps_the_last() throws Exception {
+        Cycle cycle = commitCallOpen(LocalDateTime.of(2018, 2, 11, 8, 0));
+        String rollup = "/api/cadence/cycles/" + cycle.id() + "/rollup";
 
-        ResponseEntity<Map<String, Object>> lost = whileHeld(
-                () -> rollups.adjust(cycle.id(), TestOrganization.MANAGER, TestOrganization.REP, new java.math.BigDecimal("50000"),
-                        java.math.BigDecimal.ZERO, "Board approved", java.math.BigDecimal.ZERO),
-                () -> call(TestOrganization.MANAGER, HttpMethod.POST, adjustments, Map.of("personId", TestOrganization.REP,
-                        "commit", 60000, "upside", 0, "reason", "Second session", "expectedCommit", 0)));
-        assertThat(lost.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(lost.getBody().get("problems").toString()).contains("The commit of Ren Rep is 50000.00 now, not 0");
-        assertThat(adjustmentRows(cycle)).isEqualTo(1);
-        assertThat(repCommit(cycle)).isEqualByComparingTo("50000");
-
-        // with the figure it saw, the adjustment goes through
-        ResponseEntity<Map<String, Object>> adjusted = call(TestOrganization.MANAGER, HttpMethod.POST, adjustments, Map.of(
-                "personId", TestOrganization.REP, "commit", 55000, "upside", 0, "reason", "Rechecked", "expectedCommit", 50000));
-        assertThat(adjusted.getStatusCode()).isEqualTo(HttpStatus.OK);
-
-        // the roll-up is submitted while a last adjustment is being made: it waits, then freezes 70000
+        // the roll-up is submitted with an adjustment while another session adjusts the same figure: it waits, then
+        // its own adjustment is the last and is frozen
         ResponseEntity<Map<String, Object>> submitted = whileHeld(
-                () -> rollups.adjust(cycle.id(), TestOrganization.MANAGER, TestOrganization.REP, new java.math.BigDecimal("70000"),
-                        java.math.BigDecimal.ZERO, "Last minute order", new java.math.BigDecimal("55000")),
-                () -> call(TestOrganization.MANAGER, HttpMethod.POST, "/api/cadence/cycles/" + cycle.id() + "/rollup",
-                        Map.of("notes", "Call held")));
+                () -> rollups.adjust(cycle.id(), TestOrganization.MANAGER, TestOrganization.REP, new java.math.BigDecimal("50000"),
+                        java.math.BigDecimal.ZERO, "Board approved"),
+                () -> call(TestOrganization.MANAGER, HttpMethod.POST, rollup, Map.of("notes", "Call held", "adjustments",
+                        java.util.List.of(Map.of("personId", TestOrganization.REP, "commit", 70000, "upside", 0, "reason", "Last minute order")))));
         assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(adjustmentRows(cycle)).isEqualTo(2);
         assertThat(rollups.report(cycle.id(), TestOrganization.MANAGER).orElseThrow().commitAmount()).isEqualByComparingTo("70000");
         assertThat(jdbc.sql("select l.commit_amount from rollup_line l join rollup_report r on r.id = l.rollup_report_id "
                         + "where r.cycle_id = ? and r.manager_id = ? and l.person_id = ?")
                 .params(cycle.id(), TestOrganization.MANAGER, TestOrganization.REP).query(java.math.BigDecimal.class).single())
                 .isEqualByComparingTo("70000");
 
-        ResponseEntity<Map<String, Object>> closed = call(TestOrganization.MANAGER, HttpMethod.POST, adjustments, Map.of(
-                "personId", TestOrganization.REP, "commit", 1, "upside", 0, "reason", "Too late"));
-        assertThat(closed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat((String) closed.getBody().get("error")).contains("already submitted; adjustments are closed");
-        assertThat(adjustmentRows(cycle)).isEqualTo(3);
+        // after the submission, adjustments are closed
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rollups.adjust(cycle.id(), TestOrganization.MANAGER,
+                        TestOrganization.REP, java.math.BigDecimal.ONE, java.math.BigDecimal.ZERO, "Too late"))
+                .isInstanceOf(com.salescadence.common.ValidationException.class)
+                .hasMessageContaining("already submitted; adjustments are closed");
+        assertThat(adjustmentRows(cycle)).isEqualTo(2);
+    }
+
+    /** A roll-up submitted while an adjustment is being made waits for it and freezes the adjusted figure. */
+    @Test
+    void a_rollup_submitted_while_an_adjustment_is_being_made_freezes_the_adjusted_figure() throws Exception {
+        Cycle cycle = commitCallOpen(LocalDateTime.of(2018, 3, 11, 8, 0));
+        ResponseEntity<Map<String, Object>> submitted = whileHeld(
+                () -> rollups.adjust(cycle.id(), TestOrganization.MANAGER, TestOrganization.REP, new java.math.BigDecimal("70000"),
+                        java.math.BigDecimal.ZERO, "Last minute order"),
+                () -> call(TestOrganization.MANAGER, HttpMethod.POST, "/api/cadence/cycles/" + cycle.id() + "/rollup",
+                        Map.of("notes", "Call held")));
+        assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(rollups.report(cycle.id(), TestOrganization.MANAGER).orElseThrow().commitAmount()).isEqualByComparingTo("70000");
     }
 
     @Test
@@ -375,15 +372,21 @@ class FaultsIntegrationTest {
         }
     }
 
+    /** The week of that Sunday with the rep's (empty) commit in, at Monday 09:00 when the commit calls open. */
+    private Cycle commitCallOpen(LocalDateTime sunday) {
+        String key = weeks.open(sunday);
+        WeeklyCycles.setClock(sunday.plusHours(1));
+        weeks.submitEmptyCommit(key, TestOrganization.REP);
+        WeeklyCycles.setClock(sunday.plusHours(25));
+        weeks.runDueJobs(key);
+        return cycles.find(Cadence.WEEKLY_COMMIT, key).orElseThrow();
+    }
+
     private int adjustmentRows(Cycle cycle) {
         return jdbc.sql("select count(*) from commit_adjustment where cycle_id = ? and person_id = ?")
                 .params(cycle.id(), TestOrganization.REP).query(Integer.class).single();
     }
 
-    private java.math.BigDecimal repCommit(Cycle cycle) {
-        return rollups.view(cycle.id(), TestOrganization.MANAGER).rows().stream()
-                .filter(r -> r.personId().equals(TestOrganization.REP)).findFirst().orElseThrow().commit();
-    }
 
     // ------------------------------------------------------------------ helpers
 

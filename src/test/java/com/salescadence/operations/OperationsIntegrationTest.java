@@ -191,7 +191,7 @@ class OperationsIntegrationTest {
         String big = "{\"reason\": \"" + "x".repeat(1024 * 1024) + "\"}";
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
-        ResponseEntity<String> anonymous = http.exchange("/api/cadence/cycles/1/adjustments", HttpMethod.POST,
+        ResponseEntity<String> anonymous = http.exchange("/api/cadence/cycles/1/rollup", HttpMethod.POST,
                 new HttpEntity<>(big, headers), String.class);
         assertThat(anonymous.getStatusCode()).as("refused before authentication").isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
         assertThat(anonymous.getBody()).contains("larger than the 1024 KB this API accepts");
@@ -199,7 +199,7 @@ class OperationsIntegrationTest {
         // a body without Content-Length (chunked) is cut off while it is read
         java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
         java.net.http.HttpRequest chunked = java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(http.getRootUri() + "/api/cadence/cycles/1/adjustments"))
+                        java.net.URI.create(http.getRootUri() + "/api/cadence/cycles/1/rollup"))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
                         (TestOrganization.MANAGER + ":" + TestOrganization.PASSWORD).getBytes()))
@@ -214,8 +214,8 @@ class OperationsIntegrationTest {
         HttpHeaders auth = new HttpHeaders();
         auth.setBasicAuth(TestOrganization.MANAGER, TestOrganization.PASSWORD);
         auth.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
-        ResponseEntity<String> small = http.exchange("/api/cadence/cycles/987654/adjustments", HttpMethod.POST,
-                new HttpEntity<>("{\"personId\": \"t.rep1\", \"commit\": 1, \"reason\": \"x\"}", auth), String.class);
+        ResponseEntity<String> small = http.exchange("/api/cadence/cycles/987654/rollup", HttpMethod.POST,
+                new HttpEntity<>("{\"notes\": \"x\"}", auth), String.class);
         assertThat(small.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 

@@ -2,7 +2,6 @@ package com.salescadence.cadence.web;
 
 import static com.salescadence.workflow.WeeklyCommitProcess.*;
 
-import java.math.BigDecimal;
 import java.security.Principal;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -39,7 +38,6 @@ import com.salescadence.cadence.RollupView;
 import com.salescadence.cadence.Submission;
 import com.salescadence.cadence.WeeklyCommitService;
 import com.salescadence.cadence.process.CycleTimers;
-import com.salescadence.common.Inputs;
 import com.salescadence.common.NotFoundException;
 import com.salescadence.organization.OrganizationService;
 import com.salescadence.organization.Person;
@@ -152,18 +150,6 @@ class CadenceController {
         return rollups.view(cycleId, manager);
     }
 
-    @PostMapping("/cycles/{cycleId}/adjustments")
-    @Operation(summary = "Manager: adjust a direct report's commit and upside, with a reason (their own figures are kept); "
-            + "optional expectedCommit, the commit you saw: 409 if someone changed it since")
-    RollupView adjust(@PathVariable long cycleId, @RequestBody Map<String, Object> body, Principal principal) {
-        BigDecimal commit = Inputs.amount(body.get("commit"), "Commit");
-        BigDecimal upside = Inputs.amount(body.get("upside"), "Upside");
-        BigDecimal expected = Inputs.amount(body.get("expectedCommit"), "Expected commit");
-        rollups.adjust(cycleId, principal.getName(), Inputs.text(body.get("personId")), commit, upside, Inputs.text(body.get("reason")),
-                expected);
-        return rollups.view(cycleId, principal.getName());
-    }
-
     @GetMapping("/cycles/{cycleId}/commits/{personId}")
     @Operation(summary = "A rep's frozen weekly commit with its items")
     Map<String, Object> commit(@PathVariable long cycleId, @PathVariable String personId, Principal principal) {
@@ -214,7 +200,8 @@ class CadenceController {
     }
 
     @PostMapping("/cycles/{cycleId}/rollup")
-    @Operation(summary = "Manager: submit the commit call / roll-up (completes the task); optional adjustments and notes")
+    @Operation(summary = "Manager: submit the commit call / roll-up (completes the task); optional notes and adjustments: "
+            + "[{personId, commit, upside, reason}], one per adjusted direct report, each with a reason; one refused refuses all")
     Map<String, Object> submitRollup(@PathVariable long cycleId, @RequestBody Map<String, Object> body, Principal principal) {
         Cycle cycle = cycles.get(cycleId);
         String activity = organization.levelOf(principal.getName()) == 1 ? TASK_RUN_COMMIT_CALL : TASK_REVIEW_ROLLUP;

@@ -164,8 +164,10 @@ class WeeklyCommitProcessTest {
         Assertions.assertThat(mails(TestOrganization.MANAGER, NotificationKind.CALL_READY, key)).hasSize(1);
         Task callTask = driver.task(call, TASK_RUN_COMMIT_CALL);
         Assertions.assertThat(toLocal(callTask.getDueDate())).isEqualTo(sunday.plusHours(48));
-        String rows = engine.getTaskService().getVariable(callTask.getId(), ROLLUP_ROWS).toString();
-        Assertions.assertThat(rows).contains("Ren Rep").contains("Tang Teammate").contains("\"status\":\"MISSED\"");
+        // the task holds no lines: the form reads them from /api when it opens
+        Assertions.assertThat(engine.getTaskService().getVariablesLocal(callTask.getId())).isEmpty();
+        Assertions.assertThat(engine.getTaskService().getVariables(callTask.getId()).keySet()).as("ids only")
+                .containsExactlyInAnyOrder(CYCLE_ID, CYCLE_KEY, CYCLE_START, MANAGER_ID, ROLLUP_LEVEL, SUBMISSION_ID);
         // the figures, from the known data: the rep committed 100,000; January 2025 has 4 Mondays, so the
         // week's linear share of the 1,200,000 quarter quota is 100,000 (100% linearity, in the band); the
         // open 120,000 deal at 10% closing in January is a month forecast of 12,000; the quarter's stretch
@@ -181,8 +183,11 @@ class WeeklyCommitProcessTest {
         Assertions.assertThat(repRow.flags()).containsExactly("quarter forecast + upside below the stretch target");
         Assertions.assertThat(callView.totalCommit()).isEqualByComparingTo("100000");
         Assertions.assertThat(callView.missing()).containsExactly("Tang Teammate (missed)");
-        Assertions.assertThat(engine.getTaskService().getVariable(callTask.getId(), TEAM_OPTIONS).toString())
-                .contains(TestOrganization.REP).contains(TestOrganization.TEAMMATE);
+        var teammateRow = callView.rows().stream().filter(r -> r.personId().equals(TestOrganization.TEAMMATE)).findFirst().orElseThrow();
+        Assertions.assertThat(teammateRow.status()).isEqualTo("MISSED");
+        Assertions.assertThat(teammateRow.callFlags()).extracting(f -> f.code()).contains("NO_REPORT");
+        Assertions.assertThat(teammateRow.callFlags()).filteredOn(f -> f.code().equals("NO_REPORT")).singleElement()
+                .satisfies(f -> Assertions.assertThat(f.zh()).isEqualTo("未提交报告"));
 
         // Monday 10:00 the teammate submits late: the chase closes by itself
         setClock(sunday.plusHours(26));
@@ -196,23 +201,28 @@ class WeeklyCommitProcessTest {
         Assertions.assertThat(status(cycle, TestOrganization.TEAMMATE, ReportType.COMMIT)).isEqualTo(SubmissionStatus.LATE);
 
         // the manager adjusts the rep's commit with a reason and submits the roll-up
-        // an adjustment without a reason, or of someone outside the team, is refused and nothing is stored
-        Map<String, Object> noReason = Map.of("adjustPerson1", TestOrganization.REP, "adjustCommit1", 80000);
+        // an adjustment without a reason, or of someone outside the team, is refused and nothing is stored;
+        // the refusal names the row's person in both languages (the grid shows it at that row)
+        Map<String, Object> noReason = decisions(List.of(Map.of("personId", TestOrganization.REP, "commit", "80000", "upside", "0")), null);
         Assertions.assertThatThrownBy(() -> driver.completeAs(TestOrganization.MANAGER, driver.task(call, TASK_RUN_COMMIT_CALL), noReason))
-                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("A reason for the adjustment");
-        Map<String, Object> outsider = Map.of("adjustPerson1", TestOrganization.OTHER_REP, "adjustCommit1", 1, "adjustReason1", "x");
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("Ren Rep: A reason for the adjustment is required.")
+                .hasMessageContaining("Ren Rep：调整原因为必填项。");
+        Map<String, Object> outsider = decisions(List.of(Map.of("personId", TestOrganization.OTHER_REP, "commit", "1", "upside", "0",
+                "reason", "x")), null);
         Assertions.assertThatThrownBy(() -> driver.completeAs(TestOrganization.MANAGER, driver.task(call, TASK_RUN_COMMIT_CALL), outsider))
                 .isInstanceOf(BadUserRequestException.class).hasMessageContaining("does not report to you");
+        Map<String, Object> tooPrecise = decisions(List.of(
+                Map.of("personId", TestOrganization.REP, "commit", "80000", "upside", "0", "reason", "Fine"),
+                Map.of("personId", TestOrganization.TEAMMATE, "commit", "1.005", "upside", "0", "reason", "Rounded?")), null);
+        Assertions.assertThatThrownBy(() -> driver.completeAs(TestOrganization.MANAGER, driver.task(call, TASK_RUN_COMMIT_CALL), tooPrecise))
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("Tang Teammate: Adjusted commit may have at most two decimals");
         assertThat(call).isWaitingAt(TASK_RUN_COMMIT_CALL);
-        Assertions.assertThat(rollups.view(cycle.id(), TestOrganization.MANAGER).rows()).allMatch(r -> r.adjustedBy() == null);
+        Assertions.assertThat(rollups.view(cycle.id(), TestOrganization.MANAGER).rows()).as("nothing of a refused call is stored")
+                .allMatch(r -> r.adjustedBy() == null);
 
-        // (as the Tasklist form submits it: adjustment line 1 filled, lines 2 and 3 hidden and left out)
-        Map<String, Object> call1 = new HashMap<>();
-        call1.put("adjustPerson1", TestOrganization.REP);
-        call1.put("adjustCommit1", 80000);
-        call1.put("adjustUpside1", 20000);
-        call1.put("adjustReason1", "Board approval slips to next week for part of the deal");
-        call1.put(F_CALL_NOTES, "Call held at 09:00");
+        // (as the Tasklist form submits it: the adjusted lines and the notes as transient variables, nothing else)
+        Map<String, Object> call1 = decisions(List.of(Map.of("personId", TestOrganization.REP, "commit", "80000", "upside", "20000",
+                "reason", "Board approval slips to next week for part of the deal")), "Call held at 09:00");
         driver.completeAs(TestOrganization.MANAGER, driver.task(call, TASK_RUN_COMMIT_CALL), call1);
         assertThat(call).isEnded();
         Assertions.assertThat(commits.items(commits.report(cycle.id(), TestOrganization.TEAMMATE).orElseThrow().id()))
@@ -226,6 +236,11 @@ class WeeklyCommitProcessTest {
         Assertions.assertThat(firstLine.upsideAmount()).isEqualByComparingTo("70000");
         Assertions.assertThat(commits.report(cycle.id(), TestOrganization.REP).orElseThrow().commitAmount())
                 .as("the rep's own figure is kept").isEqualByComparingTo("100000");
+        // the roll-up instance never carried the lines nor the decisions as variables: ids only, in history too
+        Assertions.assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(call.getId()).list())
+                .extracting(v -> v.getName())
+                .containsExactlyInAnyOrder(CYCLE_ID, CYCLE_KEY, CYCLE_START, MANAGER_ID, ROLLUP_LEVEL, SUBMISSION_ID);
+        Assertions.assertThat(firstLine.notes()).isEqualTo("Call held at 09:00");
 
         // Tuesday 08:00 the other manager's roll-up is missing: escalated to the leader
         setClock(sunday.plusHours(48));
@@ -452,4 +467,14 @@ class WeeklyCommitProcessTest {
                 .filter(m -> m.kind() == kind && (m.subject() + m.body()).contains(cycleKey)).toList();
     }
 
+
+    /** The decisions of a commit call as the form posts them: transient variables the engine hands on and never stores. */
+    private static Map<String, Object> decisions(List<Map<String, Object>> adjustments, String notes) {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put(F_ADJUSTMENTS, org.camunda.bpm.engine.variable.Variables.stringValue(Spin.JSON(adjustments).toString(), true));
+        if (notes != null) {
+            fields.put(F_CALL_NOTES, org.camunda.bpm.engine.variable.Variables.stringValue(notes, true));
+        }
+        return fields;
+    }
 }

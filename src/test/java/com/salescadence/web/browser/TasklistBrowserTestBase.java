@@ -30,6 +30,13 @@ public abstract class TasklistBrowserTestBase {
         tasklist = new Tasklist(browser, port);
     }
 
+    /** Starts the browser again with another first language ("zh-CN", "en-US"), for a test that reads the product in it. */
+    protected void useBrowserLanguage(String language) {
+        browser.quit();
+        browser = Chromium.start(language);
+        tasklist = new Tasklist(browser, port);
+    }
+
     /** The browser itself, for pages other than the Tasklist (the dashboard). */
     protected WebDriver browser() {
         return browser;

@@ -1,0 +1,320 @@
+/*
+ * commit-call.js: the grid of the manager's Monday commit call (forms/run-commit-call.html) and of the roll-up
+ * review of the levels above (forms/review-rollup.html). Built on cadence-forms.js (CadenceForms).
+ *
+ * When the form opens it reads the call's lines from GET /api/cadence/call-tasks/{taskId} (the call's manager and
+ * those above them; 403 for anyone else): one row per direct report, any number. The person's name stays in
+ * sight (sticky column), flags are words in the person's language, the adjusted commit and upside and the
+ * reason are typed in the row, and the team totals follow what is typed. Complete posts only the decisions:
+ * `adjustments` [{personId, commit, upside, reason}] for the changed rows and `callNotes`, as transient
+ * variables. The server checks them again (RollupService.submit); a refusal names the person and is shown at
+ * that row, with everything typed kept.
+ */
+(function () {
+  'use strict';
+
+  if (window.CommitCallForm) {
+    return;
+  }
+
+  var STATUS = {
+    ON_TIME: ['按时提交', 'On time', 'ok'],
+    LATE: ['迟交', 'Late', 'warn'],
+    MISSED: ['未提交', 'Missed', 'bad'],
+    DUE: ['待提交', 'Not yet in', 'warn'],
+    NOT_ASKED: ['未要求', 'Not asked', 'muted']
+  };
+
+  function addStyles() {
+    if (!document.querySelector('link[data-commit-call]')) {
+      var link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = '/forms-lib/commit-call.css';
+      link.setAttribute('data-commit-call', 'true');
+      document.head.appendChild(link);
+    }
+  }
+
+  /** cadence-forms.js, loaded once per page (this file is what a form's cam-script loads). */
+  function library() {
+    if (window.CadenceForms) {
+      return Promise.resolve(window.CadenceForms);
+    }
+    return new Promise(function (loaded, failed) {
+      var script = document.createElement('script');
+      script.src = '/forms-lib/cadence-forms.js';
+      script.onload = function () {
+        loaded(window.CadenceForms);
+      };
+      script.onerror = failed;
+      document.head.appendChild(script);
+    });
+  }
+
+  /** Starts the form; the element .cc-call names the first column (rep or team) in data-line-zh / data-line-en. */
+  function start(camForm) {
+    addStyles();
+    return library().then(function (CF) {
+      return CF.start(camForm).then(function (form) {
+        return build(CF, camForm, form);
+      });
+    });
+  }
+
+  function build(CF, camForm, form) {
+    var t = form.t;
+    var el = CF.el;
+    var root = form.root;
+    var area = root.querySelector('.cc-call');
+    var options = {lineZh: area.getAttribute('data-line-zh'), lineEn: area.getAttribute('data-line-en')};
+    var state = {lines: null, inputs: {}, grid: null, limits: null};
+    var notes = el('textarea', {id: 'cc-notes', 'class': 'form-control', rows: '3', maxlength: '4000'});
+    var dashboard = el('a', {href: '/dashboard/', target: '_blank', rel: 'noopener'}, t('打开销售仪表板', 'Open the sales dashboard'));
+    area.parentNode.insertBefore(el('div', {'class': 'form-group cc-notes'},
+      el('label', {'for': 'cc-notes'}, t('电话会记录', 'Notes of the call')), notes, el('p', null, dashboard)), area.nextSibling);
+
+    function money(value) {
+      return CF.number(value, 2);
+    }
+
+    function badge(kind, text, title) {
+      return el('span', {'class': 'cc-badge cc-' + kind, title: title || null}, text);
+    }
+
+    function statusBadge(status) {
+      var s = STATUS[status] || [status, status, 'muted'];
+      return badge(s[2], t(s[0], s[1]));
+    }
+
+    function flagBadges(row) {
+      if (!row.callFlags || !row.callFlags.length) {
+        return el('span', {'class': 'cc-none'}, t('无', 'none'));
+      }
+      return el('span', {'class': 'cc-flags'}, row.callFlags.map(function (flag) {
+        return badge(flag.code === 'NO_REPORT' ? 'bad' : 'warn', t(flag.zh, flag.en));
+      }));
+    }
+
+    function pair(value, of) {
+      return [money(value), el('span', {'class': 'cf-sub'}, t('挑战目标 ', 'stretch ') + money(of))];
+    }
+
+    function amountInput(row, key, label) {
+      var input = el('input', {type: 'text', inputmode: 'decimal', 'class': 'cf-amount', value: money(row[key]),
+        'aria-label': t(label[0], label[1]) + ' – ' + row.person, 'data-field': key});
+      input.addEventListener('input', refresh);
+      return input;
+    }
+
+    function reasonInput(row) {
+      var input = el('input', {type: 'text', 'class': 'cc-reason', maxlength: String(state.limits.reasonMaxLength),
+        placeholder: t('调整时必填', 'required when adjusting'),
+        'aria-label': t('调整原因', 'Reason for the adjustment') + ' – ' + row.person, 'data-field': 'reason'});
+      input.addEventListener('input', refresh);
+      return input;
+    }
+
+    /** What a row's inputs say now: the typed numbers (null when not a number) and whether it is adjusted. */
+    function read(row) {
+      var inputs = state.inputs[row.personId];
+      var commit = CF.parseNumber(inputs.commit.value);
+      var upside = CF.parseNumber(inputs.upside.value);
+      var reason = inputs.reason.value.trim();
+      var changed = commit === null || upside === null || commit !== Number(row.commit) || upside !== Number(row.upside);
+      return {commit: commit, upside: upside, reason: reason, adjusted: changed || reason !== ''};
+    }
+
+    function refresh() {
+      var commit = 0;
+      var upside = 0;
+      var adjusted = 0;
+      state.lines.rows.forEach(function (row) {
+        var now = read(row);
+        commit += now.commit === null ? Number(row.commit) : now.commit;
+        upside += now.upside === null ? Number(row.upside) : now.upside;
+        var tr = state.grid.row(row.personId);
+        tr.classList.toggle('cc-adjusted', now.adjusted);
+        if (now.adjusted) {
+          adjusted++;
+        }
+      });
+      root.querySelector('[data-total=commit]').textContent = money(commit);
+      root.querySelector('[data-total=upside]').textContent = money(upside);
+      root.querySelector('[data-total=adjusted]').textContent = String(adjusted);
+      var footCommit = root.querySelector('[data-foot=commit]');
+      if (footCommit) {
+        footCommit.textContent = money(commit);
+        root.querySelector('[data-foot=upside]').textContent = money(upside);
+      }
+    }
+
+    /** The checks of RollupService (Checks.money, the reason) in the browser: a bad row is shown before posting. */
+    function problemsOf(row, now) {
+      var problems = [];
+      [['commit', now.commit, ['调整后的承诺', 'Adjusted commit']], ['upside', now.upside, ['调整后的潜在成交', 'Adjusted upside']]]
+        .forEach(function (figure) {
+          var label = t(figure[2][0], figure[2][1]);
+          var typed = state.inputs[row.personId][figure[0]].value.trim();
+          var value = figure[1];
+          if (typed === '') {
+            problems.push(t(label + '为必填项（没有时填 0）。', label + ' is required (0 when there is none).'));
+          } else if (value === null) {
+            problems.push(t(label + '必须是数字，而不是“' + typed + '”。', label + " must be a number, got '" + typed + "'."));
+          } else if (value < 0) {
+            problems.push(t(label + '必须为 0 或以上。', label + ' must be zero or more.'));
+          } else if (value > Number(state.limits.maxAmount)) {
+            problems.push(t(label + '太大：最多 ' + money(state.limits.maxAmount) + '。', label + ' is too large: at most '
+              + money(state.limits.maxAmount) + '.'));
+          } else if ((String(value).split('.')[1] || '').length > state.limits.decimals) {
+            problems.push(t(label + '最多只能有两位小数。', label + ' may have at most two decimals.'));
+          }
+        });
+      if (now.reason === '') {
+        problems.push(t('调整原因为必填项。', 'A reason for the adjustment is required.'));
+      }
+      return problems;
+    }
+
+    function collect() {
+      if (!state.lines) {
+        return {problems: [{message: t('电话会的数字尚未加载，无法提交。', 'The figures of the call are not loaded: it cannot be submitted.')}]};
+      }
+      var adjustments = [];
+      var problems = [];
+      state.lines.rows.forEach(function (row) {
+        var now = read(row);
+        if (!now.adjusted) {
+          return;
+        }
+        var rowProblems = problemsOf(row, now);
+        if (rowProblems.length) {
+          problems.push({message: row.person + t('：', ': ') + rowProblems.join(' '), target: state.grid.row(row.personId)});
+        } else {
+          adjustments.push({personId: row.personId, commit: String(now.commit), upside: String(now.upside), reason: now.reason});
+        }
+      });
+      return {
+        variables: {adjustments: adjustments, callNotes: notes.value},
+        problems: problems,
+        rows: state.grid.rows(),
+        rowName: function (tr) {
+          return tr.getAttribute('data-name');
+        }
+      };
+    }
+
+    function render(lines) {
+      state.lines = lines;
+      state.limits = lines.limits;
+      lines.rows.forEach(function (row) {
+        state.inputs[row.personId] = {
+          commit: amountInput(row, 'commit', ['调整后的承诺', 'Adjusted commit']),
+          upside: amountInput(row, 'upside', ['调整后的潜在成交', 'Adjusted upside']),
+          reason: reasonInput(row)
+        };
+      });
+      var columns = [
+        {key: 'person', zh: options.lineZh, en: options.lineEn, cell: function (row) {
+          return [row.person, el('span', {'class': 'cf-sub'}, row.personId)];
+        }},
+        {key: 'flags', zh: '警示', en: 'Flags', cell: flagBadges},
+        {key: 'status', zh: '报告', en: 'Report', cell: function (row) {
+          return statusBadge(row.status);
+        }},
+        {key: 'raw', zh: '所报承诺 / 潜在成交', en: 'Reported commit / upside', numeric: true, cell: function (row) {
+          return [money(row.rawCommit), el('span', {'class': 'cf-sub'}, t('潜在成交 ', 'upside ') + money(row.rawUpside))];
+        }},
+        {key: 'commit', zh: '承诺（可调整）', en: 'Commit (adjust)', numeric: true, cell: function (row) {
+          var earlier = row.adjustedBy ? el('span', {'class': 'cf-sub cc-earlier'},
+            t('已调整：', 'adjusted: ') + row.adjustmentReason) : null;
+          return [state.inputs[row.personId].commit, earlier];
+        }},
+        {key: 'upside', zh: '潜在成交（可调整）', en: 'Upside (adjust)', numeric: true, cell: function (row) {
+          return state.inputs[row.personId].upside;
+        }},
+        {key: 'reason', zh: '调整原因', en: 'Reason', cell: function (row) {
+          return state.inputs[row.personId].reason;
+        }},
+        {key: 'lastWeek', zh: '上周 实际 / 承诺', en: 'Last week actual / commit', numeric: true, cell: function (row) {
+          return [money(row.lastWeekActual) + ' / ' + (row.lastWeekCommit === null ? '—' : money(row.lastWeekCommit)),
+            el('span', {'class': 'cf-sub'}, t('准确率 ', 'accuracy ') + (row.accuracy || '—'))];
+        }},
+        {key: 'linearity', zh: '线性度', en: 'Linearity', numeric: true, cell: function (row) {
+          return row.linearity || '—';
+        }},
+        {key: 'month', zh: '月度预测', en: 'Month forecast', numeric: true, cell: function (row) {
+          return pair(row.monthForecast, row.monthStretch);
+        }},
+        {key: 'quarter', zh: '季度预测', en: 'Quarter forecast', numeric: true, cell: function (row) {
+          return pair(row.quarterForecast, row.quarterStretch);
+        }},
+        {key: 'unfulfilled', zh: '未履行订单', en: 'Unfulfilled orders', numeric: true, cell: function (row) {
+          return row.unfulfilledShare || '—';
+        }}
+      ];
+      var footer = el('tr', null, columns.map(function (column, c) {
+        if (c === 0) {
+          return el('th', {scope: 'row'}, t('团队合计', 'Team total'));
+        }
+        if (column.key === 'commit') {
+          return el('td', {'class': 'cf-num', 'data-foot': 'commit'});
+        }
+        if (column.key === 'upside') {
+          return el('td', {'class': 'cf-num', 'data-foot': 'upside'});
+        }
+        return el('td');
+      }));
+      state.grid = CF.grid(columns, lines.rows, {
+        key: function (row) {
+          return row.personId;
+        },
+        footer: footer,
+        label: {zh: '团队各行', en: 'The lines of the team'}
+      });
+      lines.rows.forEach(function (row) {
+        state.grid.row(row.personId).setAttribute('data-name', row.person);
+      });
+      var missing = lines.rows.filter(function (row) {
+        return row.status !== 'ON_TIME' && row.status !== 'LATE';
+      }).length;
+      var flagged = lines.rows.filter(function (row) {
+        return row.callFlags && row.callFlags.length;
+      }).length;
+      var summary = el('div', {'class': 'cf-totals'},
+        el('span', {'class': 'cf-figure'}, t('周 ', 'Week ') + lines.cycleKey + ' · ' + lines.manager),
+        el('span', {'class': 'cf-figure'}, t('团队承诺 ', 'Team commit '), el('b', {'data-total': 'commit'})),
+        el('span', {'class': 'cf-figure'}, t('潜在成交 ', 'Upside '), el('b', {'data-total': 'upside'}),
+          el('span', {'class': 'cc-note'}, t('（不计入承诺）', ' (never in the commit)'))),
+        el('span', {'class': 'cf-figure'}, t('本次调整 ', 'Adjusted now '), el('b', {'data-total': 'adjusted'})),
+        el('span', {'class': 'cf-figure' + (missing ? ' cf-bad' : '')}, t('未提交 ', 'Not in ') + missing + ' / ' + lines.rows.length),
+        el('span', {'class': 'cf-figure' + (flagged ? ' cf-bad' : '')}, t('有警示 ', 'Flagged ') + flagged));
+      area.appendChild(summary);
+      area.appendChild(state.grid.element);
+      if (lines.keyDeals && lines.keyDeals.length) {
+        area.appendChild(el('details', {'class': 'cc-deals'}, el('summary', null, t('本月重点商机（' + lines.keyDeals.length + '）',
+          'Key deals this month (' + lines.keyDeals.length + ')')), el('ul', null, lines.keyDeals.map(function (deal) {
+          return el('li', null, deal);
+        }))));
+      }
+      dashboard.setAttribute('href', '/dashboard/?person=' + encodeURIComponent(lines.managerId));
+      refresh();
+    }
+
+    form.onSubmit(collect);
+    area.appendChild(el('p', {'class': 'cc-loading'}, t('正在加载团队的数字……', 'Loading the team\'s figures…')));
+    return form.api('/api/cadence/call-tasks/' + encodeURIComponent(camForm.taskId)).then(function (lines) {
+      area.removeChild(area.querySelector('.cc-loading'));
+      render(lines);
+      return form;
+    }, function (error) {
+      area.removeChild(area.querySelector('.cc-loading'));
+      var message = error.status === 403
+        ? t('只有该电话会的经理及其上级可以查看这些数字。', 'Only the call\'s manager and the managers above them may see these figures.')
+        : CF.inLanguage(error.message);
+      CF.showProblem(root, message, null);
+      return form;
+    });
+  }
+
+  window.CommitCallForm = {start: start};
+})();

@@ -1,0 +1,260 @@
+package com.salescadence.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.salescadence.cadence.Cadence;
+import com.salescadence.cadence.Cycle;
+import com.salescadence.cadence.CycleService;
+import com.salescadence.cadence.RollupRow;
+import com.salescadence.cadence.RollupService;
+import com.salescadence.organization.OrganizationAdministration;
+import com.salescadence.organization.OrganizationService;
+import com.salescadence.organization.Person;
+import com.salescadence.organization.Role;
+import com.salescadence.pipeline.AccountService;
+import com.salescadence.pipeline.LeadService;
+import com.salescadence.pipeline.NewLead;
+import com.salescadence.pipeline.Qualification;
+import com.salescadence.support.CadenceIntegrationTest;
+import com.salescadence.support.TestOrganization;
+import com.salescadence.support.WeeklyCycles;
+import com.salescadence.web.browser.TasklistBrowserTestBase;
+import com.salescadence.workflow.TaskActions;
+import com.salescadence.workflow.WeeklyCommitProcess;
+
+/**
+ * The Monday commit call as a manager runs it in the Tasklist, for a team of 25 reps: once in a zh-CN browser by
+ * a manager who reads Chinese, once in English. The grid reads its lines from /api, keeps the names in sight,
+ * shows flags as words, refuses an adjustment without a reason at its row, keeps the input when the server
+ * refuses (a rep moved to another team meanwhile), and the totals follow what is typed; two rows are adjusted.
+ * The team is this test's own (a manager without a manager above), and leaves afterwards so no other test sees it.
+ */
+@CadenceIntegrationTest
+class CommitCallBrowserTest extends TasklistBrowserTestBase {
+
+    private static final int REPS = 25;
+    private static final String[] ZH_NAMES = {"王伟", "李娜", "张敏", "刘洋", "陈静", "杨帆", "赵磊", "黄丽", "周杰", "吴芳",
+        "徐强", "孙婷", "胡军", "朱琳", "高峰", "林涛", "何雪", "郭鹏", "马超", "罗兰", "梁晨", "宋佳", "郑浩", "谢颖", "韩冰"};
+    private static final String[] EN_NAMES = {"Ava Wang", "Ben Li", "Cara Zhang", "Dan Liu", "Eve Chen", "Finn Yang",
+        "Gia Zhao", "Hugo Huang", "Ivy Zhou", "Jack Wu", "Kate Xu", "Leo Sun", "Mia Hu", "Nate Zhu", "Olga Gao", "Paul Lin",
+        "Quinn He", "Rosa Guo", "Sam Ma", "Tina Luo", "Uma Liang", "Vic Song", "Will Zheng", "Xena Xie", "Yuri Han"};
+
+    @Autowired OrganizationService organization;
+    @Autowired OrganizationAdministration administration;
+    @Autowired AccountService accounts;
+    @Autowired LeadService leads;
+    @Autowired TaskActions tasks;
+    @Autowired TaskService taskService;
+    @Autowired ProcessEngine engine;
+    @Autowired HistoryService history;
+    @Autowired CycleService cycles;
+    @Autowired RollupService rollups;
+
+    private final List<String> team = new ArrayList<>();
+    private String manager;
+    private WebDriver browser;
+
+    @BeforeEach
+    void people() {
+        TestOrganization.ensure(organization, administration);
+    }
+
+    @AfterEach
+    void teamLeaves() {
+        ClockUtil.reset();
+        team.forEach(rep -> organization.findPerson(rep).ifPresent(p -> administration.deactivate(rep, null, LocalDate.now())));
+        if (manager != null) {
+            administration.deactivate(manager, null, LocalDate.now());
+        }
+    }
+
+    @Test
+    void in_a_chinese_browser_a_manager_runs_the_call_of_25_reps_and_adjusts_two_rows() {
+        journey(new Words("zh-CN", "zh", "cgz", "周立", ZH_NAMES, LocalDate.of(2027, 5, 2), "未提交报告", "按时提交", "未提交",
+                "调整原因为必填项。", "不是您的直接下属", "完成", "团队合计", "客户董事会 15 日才开会", "追加订单已确认"));
+    }
+
+    @Test
+    void in_an_english_browser_a_manager_runs_the_call_of_25_reps_and_adjusts_two_rows() {
+        journey(new Words("en-US", "en", "cge", "Zoe Zhou", EN_NAMES, LocalDate.of(2027, 5, 16), "no report", "On time", "Missed",
+                "A reason for the adjustment is required.", "does not report to you", "Complete", "Team total",
+                "Customer board meets only on the 15th", "Follow-on order confirmed"));
+    }
+
+    /** What the journey types and expects to read in one language. */
+    private record Words(String browserLanguage, String language, String prefix, String managerName, String[] names,
+                         LocalDate sunday, String noReportFlag, String onTime, String missed, String reasonRequired,
+                         String notYourReport, String complete, String teamTotal, String reason1, String reason2) {
+    }
+
+    private void journey(Words w) {
+        // given a manager with 25 reps: 20 committed 10,000 x (n + 1), 5 did not report
+        manager = w.prefix() + ".mgr";
+        administration.add(new Person(manager, w.managerName(), manager + "@test.local", Role.MANAGER, null, null), TestOrganization.PASSWORD);
+        administration.setLanguage(manager, w.language());
+        for (int n = 0; n < REPS; n++) {
+            String rep = String.format("%s.rep%02d", w.prefix(), n + 1);
+            administration.add(new Person(rep, w.names()[n], rep + "@test.local", Role.REP, manager, null), TestOrganization.PASSWORD);
+            team.add(rep);
+        }
+        WeeklyCycles weeks = new WeeklyCycles(engine);
+        String key = weeks.open(w.sunday().atTime(8, 0));
+        Cycle cycle = cycles.find(Cadence.WEEKLY_COMMIT, key).orElseThrow();
+        for (int n = 0; n < 20; n++) {
+            String rep = team.get(n);
+            BigDecimal amount = BigDecimal.valueOf(10000L * (n + 1));
+            long deal = leads.qualify(leads.create(new NewLead(TestOrganization.account(accounts, rep).id(), rep, "Deal of " + rep, "Web",
+                    amount)).id(), new Qualification(true, "Approved", "CFO", "Need", "This month", null, "Deal of " + rep, amount,
+                    w.sunday().plusDays(20))).opportunityId();
+            tasks.complete(key + ":" + rep, WeeklyCommitProcess.TASK_SUBMIT_WEEKLY_COMMIT, rep,
+                    Map.of(WeeklyCommitProcess.F_COMMIT_ITEMS, org.camunda.spin.Spin.JSON(List.of(Map.of("opportunityId", deal,
+                            "amount", amount, "category", "commit")))));
+        }
+        WeeklyCycles.setClock(w.sunday().atTime(8, 0).plusHours(25));   // Monday 09:00: the deadline passed, the call opens
+        weeks.runDueJobs(key);
+        String callTask = tasks.openTaskFor(cycle.cycleKey() + ":" + manager, WeeklyCommitProcess.TASK_RUN_COMMIT_CALL, manager).getId();
+
+        // the manager opens the call: 25 rows read from /api, names in sight, flags and report status as words
+        useBrowserLanguage(w.browserLanguage());
+        browser = browser();
+        warmUp();
+        tasklist.signIn(manager, TestOrganization.PASSWORD);
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + callTask);
+        WebElement grid = tasklist.waitFor("the grid of the call", ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.cf-grid")));
+        tasklist.waitFor("the 25 rows of the call, shown", d -> d.findElements(By.cssSelector("table.cf-grid tbody tr")).size() == REPS
+                && !grid.getText().isBlank());
+        assertThat(grid.getText()).contains(w.names()[0], w.names()[24], w.noReportFlag(), w.onTime(), w.missed(), w.teamTotal());
+        assertThat(rowText(team.get(24))).contains(w.noReportFlag()).contains(w.missed());
+        assertThat(total("commit")).isEqualTo("2,100,000");   // 10,000 x (1 + ... + 20)
+        tasklist.screenshot("commit-call-1-opened-" + w.language());
+
+        // scrolled to the last columns, the names stay in sight
+        js("var wrap = document.querySelector('.cf-grid-wrap'); wrap.scrollLeft = wrap.scrollWidth; wrap.scrollTop = 400;");
+        Boolean nameInSight = (Boolean) js("var wrap = document.querySelector('.cf-grid-wrap').getBoundingClientRect();"
+                + "var name = document.querySelector('tr[data-key=\"" + team.get(12) + "\"] th').getBoundingClientRect();"
+                + "return Math.abs(name.left - wrap.left) < 3;");
+        assertThat(nameInSight).as("the name column is sticky").isTrue();
+        tasklist.screenshot("commit-call-2-scrolled-" + w.language());
+        js("var wrap = document.querySelector('.cf-grid-wrap'); wrap.scrollLeft = 0; wrap.scrollTop = 0;");
+
+        // two rows adjusted; the first without a reason is refused at its row, nothing posted
+        type(team.get(2), "commit", "45,000");
+        type(team.get(6), "upside", "120000");
+        type(team.get(6), "reason", w.reason2());
+        assertThat(total("commit")).as("the team total follows the typing").isEqualTo("2,115,000");
+        assertThat(total("upside")).isEqualTo("120,000");
+        clickComplete(w.complete());
+        WebElement problem = tasklist.waitFor("the refusal at the row", ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("tr.cf-problem")));
+        assertThat(problem.getText()).contains(w.names()[2]).contains(w.reasonRequired());
+        assertThat(taskService.createTaskQuery().taskId(callTask).count()).isEqualTo(1);
+        type(team.get(2), "reason", w.reason1());
+
+        // meanwhile the eighth rep moved to another team: the server refuses, at that row, in the person's language;
+        // everything typed stays
+        type(team.get(7), "commit", "1");
+        type(team.get(7), "reason", "x");
+        Person moved = organization.person(team.get(7));
+        administration.update(new Person(moved.id(), moved.fullName(), moved.email(), Role.REP, TestOrganization.OTHER_MANAGER, null));
+        clickComplete(w.complete());
+        WebElement refused = tasklist.waitFor("the server's refusal at the moved rep's row", d -> {
+            List<WebElement> found = d.findElements(By.cssSelector("tr.cf-problem"));
+            return found.stream().filter(e -> e.getText().contains(w.notYourReport())).findFirst().orElse(null);
+        });
+        assertThat(refused.getText()).contains(w.names()[7]);
+        assertThat((String) js("return document.querySelector('tr.cf-problem').previousElementSibling.getAttribute('data-key')"))
+                .isEqualTo(team.get(7));
+        assertThat(input(team.get(2), "commit").getDomProperty("value")).as("input kept").isEqualTo("45,000");
+        assertThat(input(team.get(6), "reason").getDomProperty("value")).isEqualTo(w.reason2());
+        tasklist.screenshot("commit-call-3-refused-" + w.language());
+        assertThat(rollups.view(cycle.id(), manager).rows()).as("nothing stored").allMatch(r -> r.adjustedBy() == null);
+
+        // the manager takes the moved rep's line back out and completes the call with the two adjustments
+        administration.update(moved);
+        input(team.get(7), "commit").clear();
+        type(team.get(7), "commit", "80,000");
+        input(team.get(7), "reason").clear();
+        tasklist.screenshot("commit-call-4-adjusted-" + w.language());
+        clickComplete(w.complete());
+        tasklist.waitFor("the call to complete", d -> taskService.createTaskQuery().taskId(callTask).count() == 0);
+
+        assertThat(rollups.report(cycle.id(), manager).orElseThrow().commitAmount()).isEqualByComparingTo("2115000");
+        List<RollupRow> rows = rollups.view(cycle.id(), manager).rows();
+        assertThat(rows).filteredOn(r -> r.adjustedBy() != null).extracting(RollupRow::personId)
+                .containsExactlyInAnyOrder(team.get(2), team.get(6));
+        assertThat(rows).filteredOn(r -> r.personId().equals(team.get(2))).singleElement().satisfies(r -> {
+            assertThat(r.rawCommit()).isEqualByComparingTo("30000");
+            assertThat(r.commit()).isEqualByComparingTo("45000");
+            assertThat(r.adjustmentReason()).isEqualTo(w.reason1());
+        });
+        assertThat(rows).filteredOn(r -> r.personId().equals(team.get(6))).singleElement()
+                .satisfies(r -> assertThat(r.upside()).isEqualByComparingTo("120000"));
+        String instance = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(cycle.cycleKey() + ":" + manager)
+                .processDefinitionKey(WeeklyCommitProcess.ROLLUP_KEY).singleResult().getId();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance).list())
+                .as("the call's instance holds ids only").extracting(v -> v.getName())
+                .doesNotContain(WeeklyCommitProcess.F_ADJUSTMENTS, WeeklyCommitProcess.F_CALL_NOTES);
+    }
+
+    /** The first load of the Tasklist in a fresh browser on a busy machine may take longer than a step's 30 s wait. */
+    private void warmUp() {
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(180)).until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=signinForm] input[type=password]")));
+    }
+
+    private Object js(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
+    }
+
+    private String rowText(String rep) {
+        return browser.findElement(By.cssSelector("tr[data-key='" + rep + "']")).getText();
+    }
+
+    private String total(String which) {
+        return browser.findElement(By.cssSelector("[data-total=" + which + "]")).getText();
+    }
+
+    private WebElement input(String rep, String field) {
+        return browser.findElement(By.cssSelector("tr[data-key='" + rep + "'] input[data-field=" + field + "]"));
+    }
+
+    /** Types into a row's field as a person does: select what is there, type over it. */
+    private void type(String rep, String field, String text) {
+        WebElement input = input(rep, field);
+        js("arguments[0].scrollIntoView({block: 'center', inline: 'center'});", input);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    private void clickComplete(String label) {
+        WebElement button = tasklist.waitFor("the Complete button", d -> d.findElements(
+                By.xpath("//button[normalize-space()='" + label + "']")).stream().filter(WebElement::isEnabled).findFirst().orElse(null));
+        js("arguments[0].scrollIntoView({block: 'center'});", button);
+        button.click();
+    }
+}
