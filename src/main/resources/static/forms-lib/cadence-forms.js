@@ -4,12 +4,14 @@
  * How an embedded form loads it. The Tasklist runs a form's <script cam-script type="text/form-script"> with eval,
  * with `camForm` in scope; a plain <script src> inside the form's HTML is never run. So the form script injects this
  * file once per page and waits for it (the Tasklist's Content-Security-Policy allows a script element created by
- * a running script, 'strict-dynamic'); the styles (cadence-forms.css) are added by this file itself:
+ * a running script, 'strict-dynamic'); the styles (cadence-forms.css) are added by this file itself. Handlers of
+ * camForm.on(event, handler) are called with (camForm, [the event's arguments]):
  *
  *   <script cam-script type="text/form-script">
  *     (window.CadenceForms ? Promise.resolve() : new Promise(function (loaded, failed) {
  *       var script = document.createElement('script');
  *       script.src = '/forms-lib/cadence-forms.js';
+ *       script.charset = 'utf-8';                        // the Tasklist's page does not say its encoding
  *       script.onload = loaded;
  *       script.onerror = failed;
  *       document.head.appendChild(script);
@@ -348,9 +350,13 @@
               setTransient(camForm, name, result.variables[name]);
             });
           });
-          camForm.on('submit-failed', function (error) {
-            if (error && error.message && error.message !== 'camForm submission prevented') {
-              showRefusal(root, error.message, last.rows, last.rowName);
+          // the form SDK calls a handler with (camForm, [arguments of the event]): the error is the first argument
+          camForm.on('submit-failed', function (self, args) {
+            var error = args && args.length ? args[0] : self;
+            var message = error && error.message ? String(error.message) : '';
+            if (message && message !== 'camForm submission prevented') {
+              // the engine's REST API prefixes "Cannot submit task form <id>: " to the product's message
+              showRefusal(root, message.replace(/^Cannot submit task form [^:]*: /, ''), last.rows, last.rowName);
             }
           });
         }

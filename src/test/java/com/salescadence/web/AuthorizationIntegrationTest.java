@@ -350,9 +350,10 @@ class AuthorizationIntegrationTest {
         String path = "/api/cadence/weekly-commit/tasks/" + weeks.commitTask(key, REP).getId();
 
         Map<String, Object> sheet = api(REP, HttpMethod.GET, path, null, HttpStatus.OK);
-        assertThat(sheet).containsEntry("cycleKey", key).containsKeys("rows", "quarterQuota", "lastWeekActual");
-        assertThat((List<?>) sheet.get("rows")).allSatisfy(row -> assertThat((Map<?, ?>) row)
-                .containsKeys("opportunityId", "name", "amount", "closes", "category"));
+        assertThat(sheet).containsEntry("cycleKey", key).containsKeys("rows", "lastWeekActual", "today");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) sheet.get("rows");
+        assertThat(rows).allSatisfy(row -> assertThat(row).containsKeys("opportunityId", "name", "amount", "closes", "category"));
         api(MANAGER, HttpMethod.GET, path, null, HttpStatus.OK);
         api(LEADER, HttpMethod.GET, path, null, HttpStatus.OK);
         api(TEAMMATE, HttpMethod.GET, path, null, HttpStatus.FORBIDDEN);
