@@ -5,7 +5,7 @@
 
   var TEXTS = {
     en: {
-      title: 'Import from CSV',
+      title: 'Import from CSV', tasklist: 'Tasklist', dashboard: 'Dashboard',
       intro: 'Bring in accounts, contacts and opportunities, and a team\'s history (stage history, orders and payments, past weekly commits), from spreadsheets saved as CSV (UTF-8). A dry run checks every row and stores nothing; an import stores everything or, if any row is bad, nothing.',
       type: 'What the file holds', accounts: 'Accounts', contacts: 'Contacts', opportunities: 'Opportunities',
       people: 'People (administrators)', quotas: 'Quotas (administrators)',
@@ -27,7 +27,7 @@
       salesforce_opportunity_history: 'OpportunityHistory.csv', salesforce_opportunity_field_history: 'OpportunityFieldHistory.csv'
     },
     zh: {
-      title: '从 CSV 导入',
+      title: '从 CSV 导入', tasklist: '任务列表', dashboard: '仪表板',
       intro: '从保存为 CSV（UTF-8）的电子表格导入客户、联系人和商机，以及团队的历史（阶段历史、订单与付款、以往的每周承诺）。试运行会检查每一行，但不保存任何数据；正式导入要么全部保存，要么（只要有一行有错）什么都不保存。',
       type: '文件内容', accounts: '客户', contacts: '联系人', opportunities: '商机',
       people: '人员（管理员）', quotas: '配额（管理员）',
