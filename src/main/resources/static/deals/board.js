@@ -127,7 +127,7 @@ function card(d) {
     el('div', {class: 'meta'}, d.accountName + (state.data.viewer.team ? ' · ' + d.ownerName : '')),
     el('div', {class: 'meta'}, el('span', {class: 'money'}, amount(d.amount) + ' ' + d.currency), ' · ' + d.probability + '% · ',
       d.closeDate, tags(d)),
-    d.nextStep ? el('div', {class: 'meta'}, t('col.nextStep') + ': ' + d.nextStep) : null);
+    d.nextStep ? el('div', {class: 'meta'}, t('col.nextStep') + t('colon') + d.nextStep) : null);
 }
 
 function renderList(deals) {
@@ -175,6 +175,7 @@ async function load() {
   }
 }
 
+$('filters').addEventListener('submit', e => e.preventDefault());   // Enter in the search field filters, never reloads
 $('filter-status').dataset.initial = params.get('status') ?? 'OPEN';
 ['filter-text', 'filter-stage', 'filter-owner', 'filter-status', 'filter-overdue'].forEach(id =>
   $(id).addEventListener('input', render));

@@ -1,6 +1,6 @@
 // One deal (/api/deals/{id}): its terms, edited in place by the owner (PATCH, one field at a time; a refusal is shown
 // beside the field with the rep's value kept), its stage history, evidence, every change, comments, open tasks and mails.
-import {t} from '../dashboard/i18n.js';
+import {t, language} from '../dashboard/i18n.js';
 import {amount, dateTime, el, clear, fillTable} from '../dashboard/format.js';
 import {localize, stageName} from './texts.js';
 import {api, $, show, failed, languageSwitch, ApiError} from './api.js';
@@ -31,8 +31,9 @@ function render() {
   const d = p.deal;
   document.title = d.name + ' · ' + t('deal.title');
   $('deal-name').textContent = d.name;
-  clear($('deal-meta')).append(t('deal.account') + ': ' + d.accountName + ' · ' + t('deal.owner') + ': ' + d.ownerName + ' · '
-    + t('deal.stage') + ': ' + stageName(p.stage) + ' · ' + t('deal.status') + ': ' + t('status.' + d.status),
+  const c = t('colon');
+  clear($('deal-meta')).append(t('deal.account') + c + d.accountName + ' · ' + t('deal.owner') + c + d.ownerName + ' · '
+    + t('deal.stage') + c + stageName(p.stage) + ' · ' + t('deal.status') + c + t('status.' + d.status),
   d.overdue ? el('span', {class: 'tag overdue'}, t('overdue')) : '', !d.inFunnel ? el('span', {class: 'tag small', title: t('small.title')}, t('small')) : '');
   $('terms-hint').textContent = p.canEdit ? t('terms.hint') : t('terms.readOnly');
   renderTerms();
@@ -51,22 +52,43 @@ function render() {
     {key: 'toStage', label: t('history.to'), format: h => stage(h.toStage)},
     {key: 'probability', label: t('col.probability'), className: 'num', format: h => h.probability + '%'},
     {key: 'changedBy', label: t('change.who'), format: h => name(h.changedBy)},
-    {key: 'note', label: t('history.note')}
+    {key: 'note', label: t('history.note'), format: h => noteText(h.note)}
   ], p.stageHistory, {emptyText: t('table.empty')});
   fillTable($('table-evidence'), [
     {key: 'stageCode', label: t('col.stage'), format: e => stage(e.stageCode)},
-    {key: 'outcome', label: t('evidence.outcome'), format: e => (t('deal.title') === '商机' && e.outcomeZh ? e.outcomeZh : e.outcome)},
+    {key: 'outcome', label: t('evidence.outcome'), format: e => (language() === 'zh' && e.outcomeZh ? e.outcomeZh : e.outcome)},
     {key: 'evidence', label: t('evidence.text')},
     {key: 'recordedBy', label: t('change.who'), format: e => name(e.recordedBy)},
     {key: 'recordedAt', label: t('change.when'), format: e => dateTime(e.recordedAt)}
   ], p.evidence, {emptyText: t('evidence.none')});
   const mails = clear($('mails'));
   p.mails.forEach(m => mails.appendChild(el('li', {},
-    el('div', {}, el('strong', {}, m.subject)), el('div', {class: 'hint'}, t('mail.to') + ': ' + name(m.recipientId) + ' · ' + dateTime(m.createdAt)))));
+    el('div', {}, el('strong', {}, m.subject)), el('div', {class: 'hint'}, t('mail.to') + t('colon') + name(m.recipientId) + ' · ' + dateTime(m.createdAt)))));
   if (!p.mails.length) {
     mails.appendChild(el('li', {class: 'muted'}, t('mails.none')));
   }
   document.body.dataset.loaded = String(d.id);
+}
+
+/** The product's own notes of the stage history in the page's language; a person's words as they wrote them. */
+function noteText(note) {
+  if (!note) {
+    return '';
+  }
+  let m;
+  if ((m = /^Opened from lead (\d+)$/.exec(note))) {
+    return t('note.opened', {lead: m[1]});
+  }
+  if ((m = /^Approved(?:: ([\s\S]*))?$/.exec(note))) {
+    return m[1] ? t('note.approvedWith', {comment: m[1]}) : t('note.approved');
+  }
+  if (note === 'Small deal won (out of funnel)') {
+    return t('note.smallWon');
+  }
+  if ((m = /^No-go: ([\s\S]*)$/.exec(note))) {
+    return t('note.noGo', {reason: m[1]});
+  }
+  return localize(note);
 }
 
 function camel(field) {
@@ -160,7 +182,7 @@ function renderTasks() {
   const list = clear($('tasks'));
   p.openTasks.forEach(task => list.appendChild(el('li', {},
     el('a', {href: task.link, class: 'task-link', dataset: {task: task.id}}, task.name),
-    el('div', {class: 'hint'}, t('tasks.assignee') + ': ' + (task.assignee ? name(task.assignee) : '—') + ' · ' + dateTime(task.created)))));
+    el('div', {class: 'hint'}, t('tasks.assignee') + t('colon') + (task.assignee ? name(task.assignee) : '—') + ' · ' + dateTime(task.created)))));
   if (!p.openTasks.length) {
     list.appendChild(el('li', {class: 'muted'}, t('tasks.none')));
   }
@@ -186,7 +208,8 @@ function renderComments() {
   $('comment-form').hidden = !p.canComment;
 }
 
-$('comment-add').addEventListener('click', async () => {
+$('comment-form').addEventListener('submit', async event => {
+  event.preventDefault();   // the page's CSP allows no inline handler: the form must not navigate
   try {
     state.page = await api('/api/deals/' + id + '/comments', {method: 'POST', body: JSON.stringify({body: $('comment-text').value})});
     $('comment-text').value = '';

@@ -36,7 +36,9 @@ addMessages({
     'tasks.assignee': 'Assignee',
     'mails.title': 'Mails about it', 'mails.none': 'No mail about this deal.', 'mail.to': 'To',
     'comments.title': 'Comments', 'comments.none': 'No comment yet.', 'comments.add': 'Add comment',
-    'comments.placeholder': 'A comment for the owner and the team', 'back': '← All deals'
+    'comments.placeholder': 'A comment for the owner and the team', 'back': '← All deals', 'colon': ': ',
+    'note.opened': 'Opened from lead {lead}', 'note.approved': 'Approved', 'note.approvedWith': 'Approved: {comment}',
+    'note.smallWon': 'Small deal won (out of funnel)', 'note.noGo': 'No-go: {reason}'
   },
   zh: {
     'deals.title': '我的商机', 'deals.teamTitle': '我团队的商机', 'deal.title': '商机',
@@ -71,7 +73,9 @@ addMessages({
     'tasks.assignee': '处理人',
     'mails.title': '相关邮件', 'mails.none': '没有关于此商机的邮件。', 'mail.to': '收件人',
     'comments.title': '评论', 'comments.none': '尚无评论。', 'comments.add': '添加评论',
-    'comments.placeholder': '写给负责人和团队的评论', 'back': '← 全部商机'
+    'comments.placeholder': '写给负责人和团队的评论', 'back': '← 全部商机', 'colon': '：',
+    'note.opened': '由线索 {lead} 转为商机', 'note.approved': '已批准', 'note.approvedWith': '已批准：{comment}',
+    'note.smallWon': '小单赢单（漏斗外）', 'note.noGo': '不推进（No-go）：{reason}'
   }
 });
 

@@ -22,8 +22,8 @@ import com.salescadence.pipeline.stage.StageModelCatalog;
  * The company's pipeline as it stood at the end of each past week, reconstructed from the stage history (issue 12), so
  * weekly progress, what changed and growth work from the first day of a team that imported its history. A deal is in the
  * snapshot of a moment when it is in the funnel, was created by then and not yet closed, and its latest stage entry by
- * then is an open stage (weighted by that stage's win rate); its amount and close date are today's, their past values
- * being unknown. Snapshots of this kind are derived data: each rebuild replaces them all; a week that holds a real
+ * then is an open stage (weighted by that stage's win rate); its amount and close date are those it had then by the
+ * log of in-place edits (deal_change: the old value of the first change after the moment), else today's. Snapshots of this kind are derived data: each rebuild replaces them all; a week that holds a real
  * company snapshot (the weekly timer's) keeps it and gets none.
  */
 @Service
@@ -65,6 +65,12 @@ public class HistorySnapshots {
         return taken;
     }
 
+    /** A deal's field as it stood at :at: the old value of its first in-place edit after then, else the value now. */
+    private static String asThen(String field, String type, String now) {
+        return "coalesce((select cast(c.old_value as " + type + ") from deal_change c where c.opportunity_id = o.id and c.field = '"
+                + field + "' and c.changed_at > :at order by c.changed_at, c.id fetch first 1 rows only), " + now + ")";
+    }
+
     private void take(LocalDateTime at, String takenBy) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into pipeline_snapshot (taken_at, kind, cycle_id, person_id, taken_by) values (?, 'HISTORY', null, null, ?)")
@@ -92,13 +98,14 @@ public class HistorySnapshots {
         jdbc.sql("""
                 insert into pipeline_snapshot_line (snapshot_id, opportunity_id, owner_id, amount, currency, stage_model,
                   stage_code, win_rate, probability, status, expected_close_date, weighted)
-                select :snapshot, o.id, o.owner_id, o.amount, o.currency, o.stage_model, h.to_stage, %1$s, %1$s, 'OPEN',
-                  o.expected_close_date, round(o.amount * (%1$s) / 100.0, 2)
+                select :snapshot, o.id, o.owner_id, %2$s, o.currency, o.stage_model, h.to_stage, %1$s, %1$s, 'OPEN',
+                  %3$s, round(%2$s * (%1$s) / 100.0, 2)
                 from opportunity o join stage_history h on h.opportunity_id = o.id
                 where o.in_funnel = true and o.created_at <= :at and (o.closed_at is null or o.closed_at > :at)
                   and h.changed_at <= :at and h.to_stage in (:open)
                   and not exists (select 1 from stage_history n where n.opportunity_id = o.id and n.changed_at <= :at
                                   and (n.changed_at > h.changed_at or (n.changed_at = h.changed_at and n.id > h.id)))"""
-                .formatted(winRate)).params(params).update();
+                .formatted(winRate, asThen("AMOUNT", "numeric(19,2)", "o.amount"), asThen("CLOSE_DATE", "date", "o.expected_close_date")))
+                .params(params).update();
     }
 }

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import com.salescadence.common.NotFoundException;
+import com.salescadence.metrics.snapshot.HistorySnapshots;
 import com.salescadence.common.ValidationException;
 import com.salescadence.organization.OrganizationAdministration;
 import com.salescadence.organization.OrganizationService;
@@ -31,6 +34,8 @@ class DealChangeServiceIntegrationTest {
     @Autowired AccountService accounts;
     @Autowired OrganizationService organization;
     @Autowired OrganizationAdministration administration;
+    @Autowired HistorySnapshots history;
+    @Autowired JdbcClient jdbc;
 
     long dealId;
     final LocalDate close = LocalDate.now().plusMonths(2);
@@ -84,5 +89,19 @@ class DealChangeServiceIntegrationTest {
                 .satisfies(c -> assertThat(c.body()).isEqualTo("Push for a signature"));
         assertThatThrownBy(() -> comments.add(dealId, " ", TestOrganization.MANAGER)).isInstanceOf(ValidationException.class);
         assertThat(changes.changes(dealId, TestOrganization.REP)).isEmpty();
+    }
+
+    @Test
+    void a_history_snapshot_of_a_past_week_holds_the_amount_and_close_date_the_deal_had_then() {
+        LocalDate threeWeeksAgo = LocalDate.now().minusWeeks(3);
+        jdbc.sql("update opportunity set created_at = ? where id = ?").params(threeWeeksAgo.atStartOfDay(), dealId).update();
+        jdbc.sql("update stage_history set changed_at = ? where opportunity_id = ?").params(threeWeeksAgo.atStartOfDay(), dealId).update();
+        changes.change(dealId, new DealEdit(new BigDecimal("500000"), close.plusMonths(1), null, null), TestOrganization.REP);
+
+        assertThat(history.rebuild(threeWeeksAgo, LocalDate.now(), "test")).isGreaterThanOrEqualTo(2);
+        assertThat(jdbc.sql("select l.amount, l.expected_close_date from pipeline_snapshot_line l"
+                        + " join pipeline_snapshot s on s.id = l.snapshot_id where s.kind = 'HISTORY' and l.opportunity_id = ?")
+                .param(dealId).query((rs, row) -> rs.getBigDecimal(1).toPlainString() + " " + rs.getObject(2, LocalDate.class)).list())
+                .isNotEmpty().allSatisfy(line -> assertThat(line).isEqualTo("449000.00 " + close));
     }
 }
