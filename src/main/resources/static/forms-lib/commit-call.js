@@ -188,7 +188,7 @@
         }
         var rowProblems = problemsOf(row, now);
         if (rowProblems.length) {
-          problems.push({message: row.person + t('：', ': ') + rowProblems.join(' '), target: state.grid.row(row.personId)});
+          problems.push({message: row.person + (form.language === 'zh' ? '：' : ': ') + rowProblems.join(' '), target: state.grid.row(row.personId)});
         } else {
           adjustments.push({personId: row.personId, commit: String(now.commit), upside: String(now.upside), reason: now.reason});
         }
