@@ -21,11 +21,10 @@ public final class Inputs {
         if (value instanceof BigDecimal b) {
             return b;
         }
-        if (value instanceof Number n) {
-            return new BigDecimal(n.toString());
-        }
         try {
-            return new BigDecimal(value.toString().trim().replace(",", ""));
+            // a Double NaN or Infinity (a variable typed Double) is no number either
+            return value instanceof Number n ? new BigDecimal(n.toString())
+                    : new BigDecimal(value.toString().trim().replace(",", ""));
         } catch (NumberFormatException e) {
             throw new ValidationException(label + " must be a number, got '" + value + "'.");
         }

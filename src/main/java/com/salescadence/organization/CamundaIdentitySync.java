@@ -78,7 +78,17 @@ public class CamundaIdentitySync implements ApplicationRunner {
             grant(role.groupId(), Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
             grant(role.groupId(), Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
         }
-        grant(Role.MANAGER.groupId(), Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        // Cockpit and Admin are the administrators' (README): the grant managers had before is withdrawn
+        for (Role role : new Role[] {Role.REP, Role.MANAGER, Role.FINANCE}) {
+            for (String application : new String[] {"cockpit", "admin"}) {
+                revoke(role.groupId(), Resources.APPLICATION, application);
+            }
+        }
+    }
+
+    private void revoke(String groupId, Resource resource, String resourceId) {
+        authorizationService.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource).resourceId(resourceId).list()
+                .forEach(authorization -> authorizationService.deleteAuthorization(authorization.getId()));
     }
 
     /** Creates or updates the Camunda user of a person; a new user without a password gets a random one. */

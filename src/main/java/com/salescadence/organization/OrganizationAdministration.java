@@ -24,6 +24,11 @@ public class OrganizationAdministration {
     }
 
     public Person add(Person person, String password) {
+        if (person.id() != null && people.exists(person.id())) {
+            // a clash with a stored person (also the loser of two identical requests at once): 409
+            throw new com.salescadence.common.ConflictException("Login name '" + person.id() + "' is taken. / 登录名 "
+                    + person.id() + " 已被使用。");
+        }
         Checks.start()
                 .requiredText(person.id(), "Login name", 64)
                 .require(person.id() == null || person.id().matches("[a-z0-9._-]+"), "Login name may only use a-z, 0-9, '.', '_' and '-'.")

@@ -68,7 +68,7 @@ class PeopleController {
 
     @PostMapping
     @Operation(summary = "Admin: add a person; they get a mail (outbox) with a one-time link to set their password",
-            description = "400: a field is missing or wrong, the login is taken (also by a leaver), the manager is unknown.")
+            description = "400: a field is missing or wrong, the manager is unknown; 409: the login is taken (also by a leaver).")
     ResponseEntity<PersonView> add(@Valid @RequestBody NewPerson request, Authentication caller) {
         administrators.require(caller);
         PersonView added = PersonView.of(people.add(new Person(request.login(), request.name().trim(), request.email().trim(),

@@ -49,7 +49,7 @@ public class CashService {
             throw new ValidationException("Only a won deal goes to credit check; this one is " + opportunity.status().name().toLowerCase() + ".");
         }
         if (cash.findOrderOfOpportunity(opportunityId).isPresent()) {
-            throw new ValidationException("The credit check of this deal is already recorded.");
+            throw new com.salescadence.common.AlreadyRecordedException("The credit check of this deal is already recorded.");
         }
         Checks checks = Checks.start().optionalText(note, "Note", Checks.LONG_TEXT);
         if (!approved) {
@@ -147,7 +147,8 @@ public class CashService {
         if (referenceKey != null) {
             // checked here for the message; the unique reference_key (V21) decides when two people record it at once
             cash.findPaymentByReferenceKey(referenceKey).ifPresent(earlier -> {
-                throw new ValidationException("A payment with bank reference '" + earlier.reference() + "' is already recorded (invoice "
+                throw new com.salescadence.common.AlreadyRecordedException("A payment with bank reference '" + earlier.reference()
+                        + "' is already recorded (invoice "
                         + earlier.invoiceId() + ", received " + earlier.receivedOn() + "): a payment is recorded once. "
                         + "/ 银行流水号 '" + earlier.reference() + "' 的收款已登记过，同一笔收款只登记一次。");
             });

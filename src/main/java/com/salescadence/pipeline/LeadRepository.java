@@ -40,6 +40,16 @@ class LeadRepository {
         return key.getKey().longValue();
     }
 
+    /**
+     * Whether the owner has an open lead of this title on the account, read after locking the account's row: two
+     * identical requests at once (a double click) then see one another's lead instead of both inserting one.
+     */
+    boolean openLeadExists(long accountId, String ownerId, String title) {
+        jdbc.sql("select id from account where id = ? for update").param(accountId).query(Long.class).optional();
+        return jdbc.sql("select count(*) from lead where account_id = ? and owner_id = ? and status = 'OPEN' and lower(title) = lower(?)")
+                .param(accountId).param(ownerId).param(title.trim()).query(Long.class).single() > 0;
+    }
+
     Optional<Lead> find(long id) {
         return jdbc.sql("select * from lead where id = ?").param(id).query(RecordRows.of(Lead.class)).optional();
     }

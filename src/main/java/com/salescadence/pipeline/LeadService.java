@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.salescadence.common.Checks;
+import com.salescadence.common.ConflictException;
 import com.salescadence.common.NotFoundException;
 import com.salescadence.common.ValidationException;
 import com.salescadence.organization.OrganizationService;
@@ -48,6 +49,11 @@ public class LeadService {
             checks.positiveAmount(lead.estimatedAmount(), "Estimated amount");
         }
         checks.orThrow();
+        if (leads.openLeadExists(lead.accountId(), lead.ownerId(), lead.title())) {
+            throw new ConflictException("此客户上已有一条名为「" + lead.title().trim() + "」的未结线索（重复提交？），没有新建。 / "
+                    + "There is an open lead '" + lead.title().trim() + "' of yours on this account already (sent twice?); "
+                    + "no second one was made.");
+        }
         return get(leads.insert(lead, properties.currency(), LocalDateTime.now(clock)));
     }
 

@@ -39,6 +39,7 @@ public class OpportunityService {
     private final OrganizationService organization;
     private final NotificationService notifications;
     private final FunnelPolicy funnel;
+    private final int closeDateHorizonYears;
     private final Clock clock;
 
     OpportunityService(OpportunityRepository opportunities, LeadRepository leads, StageModelCatalog stageModels,
@@ -50,6 +51,7 @@ public class OpportunityService {
         this.organization = organization;
         this.notifications = notifications;
         this.funnel = FunnelPolicy.from(properties);
+        this.closeDateHorizonYears = properties.closeDateHorizonYears();
         this.clock = clock;
     }
 
@@ -60,6 +62,16 @@ public class OpportunityService {
                 .require(expectedClose != null, "Expected close date is required.")
                 .require(expectedClose == null || !expectedClose.isBefore(LocalDate.now(clock)),
                         "Expected close date " + expectedClose + " is in the past.");
+        closeDateHorizon(expectedClose, checks);
+    }
+
+    /** Issue 18 item 14: a close date beyond the horizon (cadence.pipeline.close-date-horizon-years) is a typo. */
+    void closeDateHorizon(LocalDate expectedClose, Checks checks) {
+        LocalDate latest = LocalDate.now(clock).plusYears(closeDateHorizonYears);
+        checks.require(expectedClose == null || !expectedClose.isAfter(latest),
+                "预计成交日期 " + expectedClose + " 太远：最晚为 " + latest + "（" + closeDateHorizonYears + " 年内）。 / "
+                        + "Expected close date " + expectedClose + " is too far ahead: at most " + latest
+                        + " (" + closeDateHorizonYears + " years from today).");
     }
 
     Opportunity open(Lead lead, String name, BigDecimal amount, LocalDate expectedClose) {
@@ -154,8 +166,9 @@ public class OpportunityService {
     }
 
     /**
-     * A rep's stage work. Bad input is refused before anything is stored. Valid evidence is kept even
-     * when the gate refuses the advance, so the rep only adds what is missing.
+     * A rep's stage work. Bad input is refused before anything is stored; so is an advance the stage gate does not
+     * pass, with the names of the missing required outcomes (issue 13 item 7: not a silent send-back that wipes the
+     * rep's input). Evidence recorded earlier in the stage still counts.
      */
     public StageWorkResult recordStageWork(long opportunityId, StageWork work, String actorId) {
         Opportunity opportunity = requireOpenInFunnel(opportunityId);
@@ -182,14 +195,15 @@ public class OpportunityService {
                 .filter(e -> e.stageCode().equals(opportunity.stageCode()))
                 .forEach(e -> evidenced.add(e.outcomeCode()));
         GateResult gate = StageGate.check(model, opportunity.stageCode(), work.targetStage(), evidenced);
+        // a required outcome missing: refused with its name, nothing stored (the rep's form keeps what was typed)
+        if (!gate.passed()) {
+            throw new ValidationException(gate.refusal());
+        }
         int claimed = ProbabilityRule.claimable(gate.to(), work.claimedProbability());
 
         LocalDateTime now = LocalDateTime.now(clock);
         work.evidence().forEach((code, text) ->
                 opportunities.addEvidence(opportunityId, opportunity.stageCode(), code, text.trim(), actorId, now));
-        if (!gate.passed()) {
-            return new StageWorkResult(StageWork.Action.ADVANCE, gate, null, null);
-        }
         opportunities.cancelPendingRequests(opportunityId, "Superseded by a new request", now);
         String approverId = organization.approverOf(opportunity.ownerId());
         long requestId = opportunities.insertAdvanceRequest(opportunityId, gate.from().code(), gate.to().code(), claimed,

@@ -27,7 +27,9 @@ class ApiErrors {
 
     @ExceptionHandler(ValidationException.class)
     ResponseEntity<Map<String, Object>> validation(ValidationException e) {
-        return body(HttpStatus.BAD_REQUEST, e.getMessage(), e.problems());
+        // stored already (the second of two identical requests): a conflict, not bad input
+        return body(e instanceof com.salescadence.common.AlreadyRecordedException ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST,
+                e.getMessage(), e.problems());
     }
 
     @ExceptionHandler(BadUserRequestException.class)
@@ -42,12 +44,46 @@ class ApiErrors {
      * Two people changed the same thing at once (the same task completed twice, a roll-up submitted while
      * it was adjusted): the first change won, this one was rolled back entirely.
      */
-    @ExceptionHandler({OptimisticLockingException.class, ConcurrencyFailureException.class, DuplicateKeyException.class})
+    @ExceptionHandler({OptimisticLockingException.class, ConcurrencyFailureException.class, DuplicateKeyException.class,
+            org.springframework.dao.TransientDataAccessException.class})
     ResponseEntity<Map<String, Object>> conflict(RuntimeException e) {
         String message = "Someone else changed this at the same time and was first; nothing of your request was saved. "
                 + "Reload and try again.";
         String detail = e instanceof org.springframework.dao.OptimisticLockingFailureException ? e.getMessage() : message;
         return body(HttpStatus.CONFLICT, message, List.of(detail));
+    }
+
+    /**
+     * A refusal of the product or a lost race that reached the API inside an engine exception (a task listener or
+     * delegate threw it): its own status and message, not 500. Anything else stays a server error.
+     */
+    @ExceptionHandler(org.camunda.bpm.engine.ProcessEngineException.class)
+    ResponseEntity<Map<String, Object>> insideTheEngine(org.camunda.bpm.engine.ProcessEngineException e) throws Exception {
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof ValidationException v) {
+                return validation(v);
+            } else if (cause instanceof ConflictException c) {
+                return clash(c);
+            } else if (cause instanceof NotFoundException n) {
+                return notFound(n);
+            } else if (cause instanceof OptimisticLockingException || cause instanceof ConcurrencyFailureException
+                    || cause instanceof DuplicateKeyException || cause instanceof org.springframework.dao.TransientDataAccessException) {
+                return conflict((RuntimeException) cause);
+            } else if (cause instanceof org.springframework.dao.DataIntegrityViolationException d) {
+                return unstorable(d);
+            } else if (EngineRestErrors.isBadValue(cause)) {
+                return unstorable(new org.springframework.dao.DataIntegrityViolationException(cause.getMessage(), cause));
+            }
+        }
+        throw e;
+    }
+
+    /** The database refused a value (too long, out of range, a NUL byte): 400, nothing stored. */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ResponseEntity<Map<String, Object>> unstorable(org.springframework.dao.DataIntegrityViolationException e) {
+        String message = "有一个值无法保存：太长、超出范围、含有 NUL 字符或指向不存在的记录。什么都没有保存。 / "
+                + "A value cannot be stored: it is too long, out of range, holds a NUL character or refers to nothing; nothing was saved.";
+        return body(HttpStatus.BAD_REQUEST, message, List.of(message));
     }
 
     @ExceptionHandler(ConflictException.class)

@@ -5,16 +5,27 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.core.UriInfo;
+
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 
+import com.salescadence.common.ConflictException;
 import com.salescadence.common.ValidationException;
 
 /**
@@ -26,6 +37,10 @@ import com.salescadence.common.ValidationException;
  * is 400, a task that is gone (completed already) 404, a change that lost a race 409; anything else keeps Camunda's
  * answer. Registered ahead of Camunda's own mappers for the same types (JAX-RS priority). A body cut off by
  * RequestSizeLimitFilter while it was read answers 413.
+ *
+ * <p>A task completed already (a double click, a retry, 20 completions at once) answers 409 with a message, on
+ * /engine-rest and on the Tasklist's own engine API (/camunda/api/engine/...), which is another JAX-RS application:
+ * {@link Everywhere} adds the mappers to every Jersey application of the server (META-INF/services).
  */
 @Component
 class EngineRestErrors implements ResourceConfigCustomizer {
@@ -34,23 +49,91 @@ class EngineRestErrors implements ResourceConfigCustomizer {
     public void customize(org.glassfish.jersey.server.ResourceConfig config) {
         config.register(RestExceptions.class);
         config.register(EngineExceptions.class);
+        config.register(OtherExceptions.class);
         config.register(TooLargeBodies.class);
     }
 
     /** The answer a cause chain deserves (its first refusal's status and own message), or Camunda's. */
-    static Response answer(RuntimeException error, Throwable causes) {
+    static Response answer(RuntimeException error, Throwable causes, UriInfo uri) {
         for (Throwable cause = causes; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            Status status = cause instanceof BadUserRequestException || cause instanceof ValidationException ? Status.BAD_REQUEST
+            Status status = cause instanceof com.salescadence.common.AlreadyRecordedException ? Status.CONFLICT
+                    : cause instanceof BadUserRequestException && cause.getCause() instanceof com.salescadence.common.AlreadyRecordedException
+                            ? null // its cause, next, answers 409
+                    : cause instanceof BadUserRequestException || cause instanceof ValidationException ? Status.BAD_REQUEST
                     : cause instanceof NotFoundException || isMissing(cause) ? Status.NOT_FOUND
-                    : cause instanceof OptimisticLockingException ? Status.CONFLICT : null;
+                    : cause instanceof OptimisticLockingException || cause instanceof ConcurrencyFailureException
+                            || cause instanceof DuplicateKeyException || cause instanceof TransientDataAccessException
+                            || cause instanceof ConflictException ? Status.CONFLICT : null;
+            if (status == null && isBadValue(cause)) {
+                return respond(Status.BAD_REQUEST, error, BAD_VALUE);
+            }
             if (status != null) {
-                String message = status == Status.CONFLICT
-                        ? "Someone else changed this at the same time and was first; nothing of your request was saved. Reload and try again."
-                        : cause.getMessage();
-                return ExceptionHandlerHelper.getInstance().getResponse(new RestException(status, error, message));
+                // refused or not found because another request completed the task meanwhile: a lost race, 409
+                return status == Status.CONFLICT ? respond(status, error,
+                        cause instanceof ConflictException || cause instanceof ValidationException ? cause.getMessage() : LOST_RACE)
+                        : missing(status, error, cause.getMessage(), uri);
             }
         }
-        return ExceptionHandlerHelper.getInstance().getResponse(error);
+        Response camunda = ExceptionHandlerHelper.getInstance().getResponse(error);
+        // a 404, or an engine failure (it tripped over the instance the winner just ended), of a task completed meanwhile: 409
+        return camunda.getStatus() == Status.NOT_FOUND.getStatusCode() || camunda.getStatus() >= 500
+                ? missing(Status.fromStatusCode(camunda.getStatus()), error, error.getMessage(), uri) : camunda;
+    }
+
+    /** The status, or 409 when the task of the request was there and has been completed (a second click, a retry). */
+    private static Response missing(Status status, RuntimeException error, String message, UriInfo uri) {
+        String completed = completedTask(uri);
+        if (completed == null && status.getStatusCode() >= 500) {
+            return ExceptionHandlerHelper.getInstance().getResponse(error);
+        }
+        return completed == null ? respond(status, error, message) : respond(Status.CONFLICT, error,
+                "任务 " + completed + " 已经完成（可能是重复点击或重试），这次提交没有保存任何内容。 / Task " + completed
+                        + " was completed already (a second click or a retry); nothing of this request was saved.");
+    }
+
+    private static Response respond(Status status, RuntimeException error, String message) {
+        return ExceptionHandlerHelper.getInstance().getResponse(new RestException(status, error, message));
+    }
+
+    static final String BAD_VALUE = "有一个值无法保存：太长、超出范围或含有 NUL 字符。什么都没有保存。 / "
+            + "A value cannot be stored: it is too long, out of range or holds a NUL character. Nothing was saved.";
+
+    /** The database refused a value (SQL state class 22, data exception: too long, out of range, a NUL byte). */
+    static boolean isBadValue(Throwable cause) {
+        return cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22");
+    }
+
+    static final String LOST_RACE = "别人同时修改了这里并且先完成了，您的请求没有保存任何内容。请刷新后重试。 / "
+            + "Someone else changed this at the same time and was first; nothing of your request was saved. Reload and try again.";
+
+    /** The id of the task of this request (…/task/{id}/…) when that task existed and has ended; else null. */
+    static String completedTask(UriInfo uri) {
+        if (uri == null) {
+            return null;
+        }
+        java.util.List<jakarta.ws.rs.core.PathSegment> segments = uri.getPathSegments();
+        for (int i = 0; i + 1 < segments.size(); i++) {
+            if ("task".equals(segments.get(i).getPath())) {
+                String taskId = segments.get(i + 1).getPath();
+                ProcessEngine engine = ProcessEngines.getDefaultProcessEngine(false);
+                if (engine == null) {
+                    return null;
+                }
+                // the history is read as the system: the caller may lack READ_HISTORY, and learns only that the task ended
+                org.camunda.bpm.engine.IdentityService identity = engine.getIdentityService();
+                org.camunda.bpm.engine.impl.identity.Authentication caller = identity.getCurrentAuthentication();
+                identity.clearAuthentication();
+                try {
+                    return engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0
+                            ? taskId : null;
+                } finally {
+                    if (caller != null) {
+                        identity.setAuthentication(caller);
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** The engine's "Cannot find task with id ..." of a task completed (or deleted) meanwhile. */
@@ -60,10 +143,42 @@ class EngineRestErrors implements ResourceConfigCustomizer {
 
     @Priority(1)
     public static class RestExceptions implements ExceptionMapper<RestException> {
+        @Context UriInfo uri;
+
         @Override
         public Response toResponse(RestException error) {
-            return error.getStatus() == Status.INTERNAL_SERVER_ERROR ? answer(error, error.getCause())
+            return error.getStatus() == Status.INTERNAL_SERVER_ERROR || error.getStatus() == Status.NOT_FOUND
+                    ? answer(error, error.getCause(), uri)
                     : ExceptionHandlerHelper.getInstance().getResponse(error);
+        }
+    }
+
+    /**
+     * What the product's code throws inside a completion without the engine wrapping it (a lost race of the process
+     * glue, Spring's OptimisticLockingFailureException; a ValidationException): its status, not Camunda's 500.
+     */
+    @Priority(1)
+    public static class OtherExceptions implements ExceptionMapper<RuntimeException> {
+        @Context UriInfo uri;
+
+        @Override
+        public Response toResponse(RuntimeException error) {
+            if (error instanceof jakarta.ws.rs.WebApplicationException web) {
+                return web.getResponse();
+            }
+            return answer(error, error, uri);
+        }
+    }
+
+    /** Adds the mappers to each Jersey application (/engine-rest and the web apps' engine API). */
+    public static class Everywhere implements ForcedAutoDiscoverable {
+        @Override
+        public void configure(FeatureContext context) {
+            for (Class<?> mapper : new Class<?>[] {RestExceptions.class, EngineExceptions.class, OtherExceptions.class}) {
+                if (!context.getConfiguration().isRegistered(mapper)) {
+                    context.register(mapper);
+                }
+            }
         }
     }
 
@@ -78,10 +193,13 @@ class EngineRestErrors implements ResourceConfigCustomizer {
 
     @Priority(1)
     public static class EngineExceptions implements ExceptionMapper<ProcessEngineException> {
+        @Context UriInfo uri;
+
         @Override
         public Response toResponse(ProcessEngineException error) {
-            return ExceptionHandlerHelper.getInstance().getStatus(error) == Status.INTERNAL_SERVER_ERROR
-                    ? answer(error, error) : ExceptionHandlerHelper.getInstance().getResponse(error);
+            Status status = ExceptionHandlerHelper.getInstance().getStatus(error);
+            return status == Status.INTERNAL_SERVER_ERROR || status == Status.NOT_FOUND
+                    ? answer(error, error, uri) : ExceptionHandlerHelper.getInstance().getResponse(error);
         }
     }
 }

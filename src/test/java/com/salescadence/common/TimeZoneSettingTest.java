@@ -14,6 +14,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.mock.env.MockEnvironment;
 
 /** Issue 18 item 14: an invalid time zone stops the start with a message and what to do, not a raw stack trace. */
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class TimeZoneSettingTest {
 
     private final TimeZone before = TimeZone.getDefault();
@@ -32,6 +33,22 @@ class TimeZoneSettingTest {
         });
         prepare("Europe/Berlin");
         assertThat(TimeZone.getDefault().getID()).isEqualTo("Europe/Berlin");
+    }
+
+    /** A start through SpringApplication (spring.factories: the listener and the analyzer): the report, no stack trace. */
+    @Test
+    void a_start_with_an_invalid_time_zone_fails_with_the_report_of_its_analyzer(
+            org.springframework.boot.test.system.CapturedOutput output) {
+        SpringApplication application = new SpringApplication(Nothing.class);
+        application.setWebApplicationType(org.springframework.boot.WebApplicationType.NONE);
+        assertThatThrownBy(() -> application.run("--" + TimeZoneSetting.PROPERTY + "=Mars/Olympus_Mons"))
+                .isInstanceOf(TimeZoneSetting.InvalidTimeZoneException.class);
+        assertThat(output.getOut() + output.getErr()).contains("APPLICATION FAILED TO START", "'Mars/Olympus_Mons'", "CADENCE_TIME_ZONE")
+                .doesNotContain("\tat ");
+    }
+
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class Nothing {
     }
 
     private static void prepare(String zone) {

@@ -125,7 +125,7 @@ class PeopleApiIntegrationTest {
 
         // refusals: a taken login, bad fields, not an administrator
         Map<String, Object> taken = call(http, ADMIN, HttpMethod.POST, "/api/people", Map.of("login", "p.new", "name", "Other",
-                "email", "other@test.local", "role", "REP"), HttpStatus.BAD_REQUEST);
+                "email", "other@test.local", "role", "REP"), HttpStatus.CONFLICT);
         assertThat((String) taken.get("error")).contains("Login name 'p.new' is taken.");
         Map<String, Object> bad = call(http, ADMIN, HttpMethod.POST, "/api/people", Map.of("login", "P New!", "name", "",
                 "email", "not-an-address", "role", "REP"), HttpStatus.BAD_REQUEST);

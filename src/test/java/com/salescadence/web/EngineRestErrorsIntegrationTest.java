@@ -36,7 +36,7 @@ import com.salescadence.workflow.WeeklyCommitProcess;
 /**
  * Issue 18 items 7 and 13: a refusal thrown inside the engine while a task is completed (a task listener, the
  * process glue validating a form) answers 400 with its message on /engine-rest as on /api, never 500; blank
- * evidence for ticked outcomes is such a refusal; a task completed already answers 404.
+ * evidence for ticked outcomes is such a refusal; a task completed already answers 409.
  */
 @CadenceIntegrationTest
 class EngineRestErrorsIntegrationTest {
@@ -88,7 +88,7 @@ class EngineRestErrorsIntegrationTest {
     }
 
     @Test
-    void a_refused_completion_answers_400_and_a_second_completion_404() {
+    void a_refused_completion_answers_400_and_a_second_completion_409() {
         WeeklyCycles weeks = new WeeklyCycles(engine);
         String key = weeks.open(LocalDateTime.of(2021, 3, 14, 8, 0));
         Task commit = weeks.commitTask(key, REP);
@@ -107,9 +107,15 @@ class EngineRestErrorsIntegrationTest {
         }
 
         RestCalls.call(http, REP, HttpMethod.POST, task + "/complete", Map.of("variables", form), HttpStatus.NO_CONTENT);
-        Map<String, Object> again = RestCalls.call(http, REP, HttpMethod.POST, task + "/complete", Map.of("variables", form),
+        // issue 13 item 7: a second completion (a double click, a retry) is a conflict with a message, not 404 or 500
+        for (String call : List.of("/complete", "/submit-form")) {
+            Map<String, Object> again = RestCalls.call(http, REP, HttpMethod.POST, task + call, Map.of("variables", form),
+                    HttpStatus.CONFLICT);
+            assertThat((String) again.get("message")).contains(commit.getId(), "was completed already", "已经完成");
+        }
+        // a task that never was stays 404
+        RestCalls.call(http, REP, HttpMethod.POST, "/engine-rest/task/no-such-task/complete", Map.of("variables", form),
                 HttpStatus.NOT_FOUND);
-        assertThat((String) again.get("message")).contains(commit.getId());
     }
 
     @Test

@@ -17,4 +17,10 @@ public record GateResult(Stage from, Stage to, List<Outcome> missing) {
         return "Cannot advance from " + from.name() + " to " + to.name() + " yet: missing required outcome(s): "
                 + String.join("; ", missing.stream().map(Outcome::label).toList()) + ".";
     }
+
+    /** The refusal of an advance the gate does not pass, in Chinese and English, naming each missing outcome. */
+    public String refusal() {
+        return "还不能从「" + from.name("zh") + "」推进到「" + to.name("zh") + "」：缺少必需的成果："
+                + String.join("；", missing.stream().map(o -> o.label("zh")).toList()) + "。 / " + explanation();
+    }
 }

@@ -148,21 +148,25 @@ class LeadToCashProcessTest {
     }
 
     @Test
-    void the_gate_refuses_an_advance_with_missing_outcomes_and_keeps_the_evidence_given() {
+    void the_gate_refuses_an_advance_with_a_missing_outcome_by_its_name_and_the_task_stays_with_nothing_stored() {
         ProcessInstance instance = qualifiedDeal("120000");
         long dealId = dealId(instance);
+        Task work = task(instance);
 
-        askToAdvance("NEED_UNDERSTOOD", "25");
+        // issue 13 item 7: refused with the outcome's name, not a silent send-back that wipes the rep's input
+        Assertions.assertThatThrownBy(() -> askToAdvance("NEED_UNDERSTOOD", "25"))
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("missing required outcome(s): Market information confirmed with the customer")
+                .hasMessageContaining("缺少必需的成果");
 
         assertThat(instance).isWaitingAt(TASK_WORK_STAGE);
+        Assertions.assertThat(task(instance).getId()).as("the same task, not a new one").isEqualTo(work.getId());
         Assertions.assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
-                .activityId(TASK_WORK_STAGE).count()).as("the rep's task came back").isEqualTo(2);
+                .activityId(TASK_WORK_STAGE).count()).isEqualTo(1);
         Assertions.assertThat(opportunities.advanceRequests(dealId)).isEmpty();
-        Assertions.assertThat((String) engine.getTaskService().getVariableLocal(task(instance).getId(), STAGE_BRIEF))
-                .containsPattern("\\[x\\] [^\\n]+ / Customer's business and need understood")
-                .containsPattern("\\[ \\] [^\\n]+（必需） / Market information confirmed with the customer \\(required\\)");
+        Assertions.assertThat(opportunities.evidence(dealId)).isEmpty();
 
-        askToAdvance("MARKET_INFO_CONFIRMED", "25");
+        askToAdvance("NEED_UNDERSTOOD,MARKET_INFO_CONFIRMED", "25");
         assertThat(instance).isWaitingAt(TASK_APPROVE_STAGE_ADVANCE);
     }
 
