@@ -24,6 +24,6 @@ public record Column(String name, List<String> chineseNames, boolean required, S
     }
 
     public String chineseName() {
-        return chineseNames.get(0);
+        return chineseNames.isEmpty() ? name : chineseNames.get(0);
     }
 }

@@ -146,6 +146,10 @@ class ImportController {
     @Operation(summary = "A CSV template of a type: the header and one example row (lang=zh for the Chinese column names)")
     ResponseEntity<byte[]> template(@PathVariable String type, @RequestParam(defaultValue = "en") String lang, Principal principal) {
         ImportKind kind = ImportKind.of(type);
+        if (kind.salesforce()) {
+            throw new ValidationException("A Salesforce export is imported as Salesforce writes it: there is no template. / "
+                    + "Salesforce 导出按其原样导入，没有模板。");
+        }
         boolean zh = lang.toLowerCase().startsWith("zh");
         String csv = "\uFEFF" + ImportTemplates.csv(kind, zh, principal.getName(), stageModels.active(), pipeline.currency(),
                 LocalDate.now(clock));

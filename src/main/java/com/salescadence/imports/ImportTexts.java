@@ -27,7 +27,7 @@ final class ImportTexts {
                             + "）；未保存任何数据。请改正后重新导入。"),
             rule("Dry run: all (\\d+) rows are valid \\((.*)\\); nothing was stored\\.",
                     m -> "试运行：全部 " + m.group(1) + " 行均有效（" + counts(m.group(2)) + "）；未保存任何数据。"),
-            rule("Imported (.*)\\.", m -> "已导入" + counts(m.group(1)) + "。"),
+            rule("Imported (.*)\\.", m -> "已导入 " + counts(m.group(1)) + "。"),
             rule("The import failed and stored nothing: (.*)", m -> "导入失败，未保存任何数据：" + m.group(1)),
             rule("Someone stored some of these rows at the same time; .*",
                     m -> "有人同时保存了其中部分行；本次导入未保存任何数据。请重新导入：已存在的行会被列出。"),

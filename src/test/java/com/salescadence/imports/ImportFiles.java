@@ -11,14 +11,14 @@ import java.util.regex.Pattern;
  * The CSV files of src/test/resources/import/, with dates relative to today: ${today+40} and ${today-5}
  * become ISO dates, so open deals always close in the future and closed ones in the past.
  */
-final class ImportFiles {
+public final class ImportFiles {
 
     private static final Pattern DAYS = Pattern.compile("\\$\\{today([+-]\\d+)}");
 
     private ImportFiles() {
     }
 
-    static byte[] load(String name, LocalDate today) {
+    public static byte[] load(String name, LocalDate today) {
         try (InputStream in = ImportFiles.class.getResourceAsStream("/import/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("No test file import/" + name);

@@ -14,7 +14,7 @@ class ImportTextsTest {
         assertThat(ImportTexts.chinese("Dry run: all 12 rows are valid (2 accounts, 5 opportunities, 5 stage history entries); nothing was stored."))
                 .isEqualTo("试运行：全部 12 行均有效（2 个客户，5 个商机，5 条阶段历史）；未保存任何数据。");
         assertThat(ImportTexts.chinese("Imported 1 person, 2 accounts, 5 opportunities, 13 weekly snapshots reconstructed."))
-                .isEqualTo("已导入1 名人员，2 个客户，5 个商机，13 个重建的每周快照。");
+                .isEqualTo("已导入 1 名人员，2 个客户，5 个商机，13 个重建的每周快照。");
     }
 
     @Test

@@ -151,6 +151,13 @@ class SalesforceImportIntegrationTest {
         assertThat(String.valueOf(badStage.getBody())).contains("NOPE");
         ResponseEntity<Map<String, Object>> badJson = exchange("/api/imports?dryRun=true", export(), "[1,2");
         assertThat(badJson.getStatusCode().value()).isEqualTo(400);
+        // history without its deals, and a template of an export's file, are refused with a reason
+        ResponseEntity<Map<String, Object>> historyAlone = exchange("/api/imports?dryRun=true",
+                Map.of("salesforce_opportunity_history", export().get("salesforce_opportunity_history")), null);
+        assertThat(historyAlone.getStatusCode().value()).isEqualTo(400);
+        assertThat(String.valueOf(historyAlone.getBody())).contains("Opportunity.csv");
+        assertThat(http.withBasicAuth(MANAGER, TestOrganization.PASSWORD)
+                .getForEntity("/api/imports/templates/salesforce_user?lang=zh", String.class).getStatusCode().value()).isEqualTo(400);
     }
 
     private List<String> path(String deal) {

@@ -134,14 +134,56 @@ class ImportPageBrowserTest {
         browser.findElement(By.id("accounts-file")).sendKeys(accounts.toAbsolutePath().toString());
         browser.findElement(By.id("dry-run")).click();
         wait.until(d -> d.findElement(By.id("status")).getText().startsWith("试运行：所有行均有效"));
-        assertThat(browser.findElement(By.id("message")).getText()).contains("5 stage history entries");
+        // the summary in the page's language
+        assertThat(browser.findElement(By.id("message")).getText()).contains("5 条阶段历史").contains("未保存任何数据");
         browser.findElement(By.id("import")).click();
         wait.until(d -> d.findElement(By.id("status")).getText().startsWith("导入完成"));
-        assertThat(browser.findElement(By.id("message")).getText()).contains("1 account, 2 opportunities, 5 stage history entries");
+        assertThat(browser.findElement(By.id("message")).getText()).startsWith("已导入 1 个客户，2 个商机，5 条阶段历史");
         Files.createDirectories(Path.of("target", "screenshots"));
         Files.write(Path.of("target", "screenshots", "import-history-zh.png"), browser.getScreenshotAs(OutputType.BYTES));
         browser.findElement(By.id("lang-en")).click();
         assertThat(browser.findElement(By.cssSelector("#type option[value='orders']")).getText()).isEqualTo("Orders and payments");
+        assertThat(browser.findElement(By.id("message")).getText()).contains("1 account, 2 opportunities, 5 stage history entries");
         Files.write(Path.of("target", "screenshots", "import-history-en.png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void a_manager_maps_the_teams_salesforce_stage_names_on_the_page_and_imports_the_export() throws Exception {
+        browser.get("http://localhost:" + port + "/import");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        Path dir = Files.createDirectories(Path.of("target", "import-page", "salesforce"));
+        Map<String, String> inputs = new java.util.LinkedHashMap<>();
+        inputs.put("User.csv", "sf-user");
+        inputs.put("Account.csv", "sf-account");
+        inputs.put("Opportunity.csv", "sf-opportunity");
+        inputs.put("OpportunityHistory.csv", "sf-history");
+        new Select(browser.findElement(By.id("type"))).selectByValue("salesforce");
+        assertThat(browser.findElement(By.id("salesforce")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("file")).isDisplayed()).isFalse();
+        for (Map.Entry<String, String> file : inputs.entrySet()) {
+            Path path = dir.resolve(file.getKey());
+            Files.write(path, com.salescadence.imports.ImportFiles.load("salesforce/" + file.getKey(), LocalDate.now()));
+            browser.findElement(By.id(file.getValue())).sendKeys(path.toAbsolutePath().toString());
+        }
+        // a select per stage name of the export; the closed names are chosen by IsWon already, the others wait for a choice
+        wait.until(d -> d.findElements(By.cssSelector("#sf-stages tbody tr")).size() == 8);
+        assertThat(new Select(browser.findElement(By.cssSelector("select[data-stage-name='Closed Won']"))).getFirstSelectedOption()
+                .getAttribute("value")).isEqualTo("WON");
+        assertThat(new Select(browser.findElement(By.cssSelector("select[data-stage-name='Prospecting']"))).getFirstSelectedOption()
+                .getAttribute("value")).isEmpty();
+        Map<String, String> mapping = Map.of("Prospecting", "IDENTIFY", "Qualification", "IDENTIFY", "Needs Analysis", "VALIDATE",
+                "Value Proposition", "VALIDATE", "Proposal/Price Quote", "DEVELOP", "Negotiation/Review", "AGREEMENT");
+        mapping.forEach((name, code) -> new Select(browser.findElement(By.cssSelector("select[data-stage-name='" + name + "']")))
+                .selectByValue(code));
+        browser.findElement(By.id("dry-run")).click();
+        wait.until(d -> d.findElement(By.id("status")).getText().startsWith("Dry run: every row is valid"));
+        assertThat(browser.findElement(By.id("message")).getText()).contains("2 accounts, 5 opportunities");
+        browser.findElement(By.id("lang-zh")).click();
+        assertThat(browser.findElement(By.cssSelector("#sf-stages caption")).getText()).startsWith("贵团队的阶段名称");
+        browser.findElement(By.id("import")).click();
+        wait.until(d -> d.findElement(By.id("status")).getText().startsWith("导入完成"));
+        assertThat(browser.findElement(By.id("message")).getText()).startsWith("已导入 2 个客户，5 个商机");
+        Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(Path.of("target", "screenshots", "import-salesforce-zh.png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 }
