@@ -98,19 +98,26 @@ async function load() {
   }
 }
 
+/**
+ * What changed from the snapshot picked (none picked: the week's baseline the API chooses, the newest weekly snapshot,
+ * so a snapshot taken by hand does not replace the week's view) to the snapshot picked or the live pipeline.
+ */
 async function loadChanges(from, to) {
   const id = state.data.overview.personId;
-  const fromId = from ?? (state.snapshots[0] && state.snapshots[0].id);
-  state.changesFrom = fromId;
+  let fromId = from;
   state.changesTo = to;
   state.changesLoaded = true;
   state.changes = null;
   state.changesError = null;
-  if (fromId !== undefined && fromId !== null && fromId !== '') {
+  if (state.snapshots.length) {
     const result = await optional(api('/api/snapshots/changes' + query({person: id, from: fromId, to})));
     state.changes = result.value || null;
     state.changesError = result.error;
+    if (state.changes && state.changes.from) {
+      fromId = state.changes.from.id;
+    }
   }
+  state.changesFrom = fromId;
   renderChanges(fromId, to);
 }
 
@@ -435,8 +442,26 @@ function changeColumns() {
 function draw(id, option) {
   const node = $(id);
   const chart = echarts.getInstanceByDom(node) || echarts.init(node, null, {renderer: 'canvas'});
-  chart.setOption(option, true);
+  const empty = !hasData(option);
+  node.dataset.empty = String(empty);
+  chart.setOption(empty ? noData(option) : option, true);
   return chart;
+}
+
+/** Whether any shown series holds a value other than nothing or zero ('_' series are helpers, as the waterfall's base). */
+function hasData(option) {
+  return (option.series || []).filter(s => !String(s.name || '').startsWith('_'))
+    .flatMap(s => s.data || [])
+    .map(v => (v !== null && typeof v === 'object' ? v.value : v))
+    .some(v => v !== null && v !== undefined && v !== '-' && Number(v) !== 0 && !Number.isNaN(Number(v)));
+}
+
+/** A chart without data says so ("No data yet" / "暂无数据") instead of showing empty axes. */
+function noData(option) {
+  const hide = axis => (Array.isArray(axis) ? axis.map(a => ({...a, show: false})) : axis && {...axis, show: false});
+  return {...option, xAxis: hide(option.xAxis), yAxis: hide(option.yAxis), legend: {show: false}, tooltip: {show: false},
+    series: (option.series || []).map(s => ({...s, markArea: undefined, markLine: undefined, label: {show: false}})),
+    title: {text: t('chart.noData'), left: 'center', top: 'middle', textStyle: {color: '#8a94a6', fontSize: 15, fontWeight: 'normal'}}};
 }
 
 window.addEventListener('resize', () => document.querySelectorAll('.chart').forEach(n => {
@@ -468,6 +493,11 @@ document.querySelectorAll('button.csv').forEach(button => button.addEventListene
 }));
 
 $('signin-retry').addEventListener('click', () => load());
+// the Tasklist's sign-in brings the person back here (scripts/return-after-sign-in.js of the Tasklist reads this
+// tab's note once the person has signed in)
+$('signin-link').addEventListener('click', () => {
+  sessionStorage.setItem('cadence.returnTo', JSON.stringify({path: location.pathname + location.search, at: Date.now()}));
+});
 $('snapshot-from').addEventListener('change', () => loadChanges($('snapshot-from').value, $('snapshot-to').value || undefined));
 $('snapshot-to').addEventListener('change', () => loadChanges($('snapshot-from').value, $('snapshot-to').value || undefined));
 $('snapshot-take').addEventListener('click', async () => {
@@ -475,7 +505,7 @@ $('snapshot-take').addEventListener('click', async () => {
     await api('/api/snapshots', {method: 'POST'});
     const id = state.data.overview.personId;
     state.snapshots = await api('/api/snapshots' + query({person: id, limit: 20}));
-    await loadChanges();
+    await loadChanges(state.changesFrom, state.changesTo); // the view compared so far stays, the new snapshot is listed
   } catch (e) {
     failed(e);
   }

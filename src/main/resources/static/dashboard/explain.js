@@ -62,7 +62,7 @@ function input(name, value) {
   return amount(value);
 }
 
-/** "pipeline 1,620,000 / remaining target 1,000,000 = 162 % (> 150 %)", or why it cannot be computed. */
+/** "pipeline 1,620,000 / remaining target 1,000,000 = 162% (target > 150%)", or why it cannot be computed. */
 export function explanation(key, figure) {
   if (!figure) {
     return '';
@@ -77,7 +77,9 @@ export function explanation(key, figure) {
       .map(([name]) => (has('input.' + name) ? t('input.' + name) : name));
     return missing.length ? t('explain.none', {missing: missing.join(', ')}) : t('explain.noneEmpty');
   }
-  const params = {value: valueText(key, figure), threshold: threshold(figure.threshold)};
+  // "(target > 150%)": the threshold reads as what the figure should reach, not as a second value
+  const params = {value: valueText(key, figure),
+    threshold: figure.threshold ? t('threshold.target', {threshold: threshold(figure.threshold)}) : ''};
   for (const [name, v] of Object.entries(inputs)) {
     params[name] = input(name, v);
   }

@@ -83,8 +83,10 @@ public class DealBriefs {
             }
         }
         opportunities.lastAdvanceRequest(opportunityId).ifPresent(request -> {
-            text.gap().line("上次推进申请", "Last advance request", model.stage(request.fromStage()).name() + " -> "
-                    + model.stage(request.toStage()).name() + ", " + request.claimedProbability() + "%, "
+            Stage from = model.stage(request.fromStage());
+            Stage to = model.stage(request.toStage());
+            text.gap().line("上次推进申请", "Last advance request", from.name("zh") + " -> " + to.name("zh") + " / " + from.name()
+                    + " -> " + to.name() + ", " + request.claimedProbability() + "%, "
                     + name(request.requestedBy()) + ": " + BriefText.code(request.status()));
             if (request.decisionComment() != null) {
                 text.line(name(request.approverId()) + " 的意见", "Comment from " + name(request.approverId()), request.decisionComment());

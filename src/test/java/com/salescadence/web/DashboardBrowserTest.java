@@ -33,6 +33,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
+import com.salescadence.metrics.snapshot.SnapshotService;
 import com.salescadence.organization.OrganizationAdministration;
 import com.salescadence.organization.OrganizationService;
 import com.salescadence.organization.QuotaService;
@@ -63,6 +64,7 @@ class DashboardBrowserTest extends TasklistBrowserTestBase {
     @Autowired LeadService leads;
     @Autowired TestRestTemplate http;
     @Autowired Clock clock;
+    @Autowired SnapshotService snapshots;
 
     @BeforeEach
     void setUp() {
@@ -79,6 +81,8 @@ class DashboardBrowserTest extends TasklistBrowserTestBase {
         quotas.set(TestOrganization.REP, quarter, new BigDecimal("1000000"), new BigDecimal("1200000"), "CNY");
         quotas.set(TestOrganization.TEAMMATE, quarter, new BigDecimal("500000"), new BigDecimal("600000"), "CNY");
         LocalDate quarterEnd = today.with(IsoFields.DAY_OF_QUARTER, today.range(IsoFields.DAY_OF_QUARTER).getMaximum());
+        // the week's snapshot (the weekly timer's) before the deals: "what changed" this week shows them as new
+        long weekly = snapshots.takeWeekly();
         deal(TestOrganization.REP, "Smart factory MES", "600000", quarterEnd);
         deal(TestOrganization.TEAMMATE, "Cold chain sensors", "300000", quarterEnd);
         // and a small deal (below out-of-funnel-below, 50,000): beside the figures, in none of them
@@ -88,13 +92,18 @@ class DashboardBrowserTest extends TasklistBrowserTestBase {
         JavascriptExecutor js = (JavascriptExecutor) browser;
         String dashboard = "http://localhost:" + port + "/dashboard/";
 
-        // nobody signed in: a friendly prompt that leads to the Tasklist's sign-in
+        // nobody signed in: a friendly prompt that leads to the Tasklist's sign-in, and from there back to the dashboard
+        tasklist.openSignInPage(); // loaded once, so the step below waits for the page, not for the web app's first start
         browser.get(dashboard);
         WebElement prompt = tasklist.waitFor("the sign-in prompt", ExpectedConditions.visibilityOfElementLocated(By.id("signin")));
         assertThat(prompt.findElement(By.id("signin-link")).getDomAttribute("href")).isEqualTo("/camunda/app/tasklist/");
+        prompt.findElement(By.id("signin-link")).click();
+        tasklist.submitSignIn(TestOrganization.MANAGER, TestOrganization.PASSWORD);
+        waitForPerson(TestOrganization.MANAGER);
+        assertThat(browser.getCurrentUrl()).isEqualTo(dashboard);
 
-        // the manager signs in to the Tasklist and opens the dashboard from the Tasklist's header: their team's figures
-        tasklist.signIn(TestOrganization.MANAGER, TestOrganization.PASSWORD);
+        // the manager opens the dashboard from the Tasklist's header: their team's figures
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
         WebElement menuEntry = tasklist.waitFor("the dashboard entry in the Tasklist's header",
                 ExpectedConditions.elementToBeClickable(By.cssSelector("a.cadence-dashboard-link")));
         assertThat(menuEntry.getText()).isEqualTo("Dashboard");
@@ -131,7 +140,7 @@ class DashboardBrowserTest extends TasklistBrowserTestBase {
         WebElement coverage = figure(browser, "coverage");
         Map<String, Object> coverageFigure = map(overview.get("coverage"));
         assertThat(coverage.findElement(By.cssSelector(".explain")).getText())
-                .contains("pipeline 900,000 / remaining target 1,500,000 = 60%").contains("> 150%");
+                .contains("pipeline 900,000 / remaining target 1,500,000 = 60% (target > 150%)");
         assertThat(coverageFigure.get("flag")).isEqualTo("LOW");
         assertThat(coverage.findElement(By.cssSelector(".flag")).getText()).isEqualTo("Low");
         assertThat(coverage.findElement(By.cssSelector(".flag")).getDomAttribute("class")).contains("flag-bad");
@@ -146,11 +155,30 @@ class DashboardBrowserTest extends TasklistBrowserTestBase {
         assertThat(browser.findElements(By.cssSelector("#table-funnel th")).stream().map(WebElement::getText))
                 .contains("Still in stage", "Stuck ≥ 30 days");
 
-        // the manager takes a snapshot (a POST with the Tasklist sign-in), then a rep enters a deal named like a script
+        // charts without data say so rather than showing empty axes: no commits yet, no report cycles yet
+        for (String chart : List.of("chart-accuracy", "chart-compliance")) {
+            assertThat(browser.findElement(By.id(chart)).getDomAttribute("data-empty")).as(chart).isEqualTo("true");
+            assertThat(chartOption(js, chart, "title[0].text")).as(chart).isEqualTo("No data yet");
+        }
+        assertThat(browser.findElement(By.id("chart-targets")).getDomAttribute("data-empty")).isEqualTo("false");
+
+        // what changed this week: the three deals are new since the weekly snapshot
+        tasklist.waitFor("this week's changes", ExpectedConditions.textToBePresentInElementLocated(By.id("changes-summary"), "→ 900,000"));
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("snapshot-from")))
+                .getFirstSelectedOption().getDomAttribute("value")).isEqualTo(String.valueOf(weekly));
+
+        // the manager takes a snapshot (a POST with the Tasklist sign-in): listed, and the week's view stays as it was
         WebElement take = browser.findElement(By.id("snapshot-take"));
         assertThat(take.isDisplayed()).isTrue();
         take.click();
-        tasklist.waitFor("the new snapshot in the list", d -> d.findElements(By.cssSelector("#snapshot-from option")).size() == 1);
+        tasklist.waitFor("the new snapshot in the list", d -> d.findElements(By.cssSelector("#snapshot-from option")).size() == 2);
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("snapshot-from")))
+                .getFirstSelectedOption().getDomAttribute("value")).isEqualTo(String.valueOf(weekly));
+        assertThat(browser.findElement(By.id("changes-summary")).getText()).contains("→ 900,000");
+        assertThat(browser.findElements(By.cssSelector("#table-changes tbody td")).stream().map(WebElement::getText))
+                .contains("Smart factory MES", "Cold chain sensors");
+        fullPageScreenshot(browser, "dashboard-snapshot-keeps-the-week");
+        // then a rep enters a deal named like a script
         deal(TestOrganization.TEAMMATE, SCRIPT_DEAL, "250000", quarterEnd);
         browser.navigate().refresh();
         waitForPerson(TestOrganization.MANAGER);
@@ -158,8 +186,10 @@ class DashboardBrowserTest extends TasklistBrowserTestBase {
                 .stream().filter(td -> td.getText().equals(SCRIPT_DEAL)).findFirst().orElse(null));
         assertThat(changes.findElements(By.tagName("script"))).isEmpty();
         assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
-        assertThat(browser.findElement(By.id("changes-summary")).getText()).contains("900,000 → 1,150,000");
-        assertThat(numbers(chartOption(js, "chart-waterfall", "series[1].data"))).contains(dec("250000"));
+        assertThat(browser.findElement(By.id("changes-summary")).getText()).contains("→ 1,150,000");
+        // from the week's snapshot (before any deal): start 0, every deal NEW (900,000 + 250,000), end 1,150,000
+        assertThat(numbers(chartOption(js, "chart-waterfall", "series[1].data"))).startsWith(dec("0"), dec("1150000"))
+                .endsWith(dec("1150000"));
 
         // CSV export: a UTF-8 file with a byte order mark, every field quoted
         String csv = exportCsv(js, "table-changes");
@@ -183,6 +213,8 @@ class DashboardBrowserTest extends TasklistBrowserTestBase {
         assertThat(figure(browser, "forecast").findElement(By.cssSelector("h3")).getText()).isEqualTo("预测（加权商机）");
         assertThat(figure(browser, "forecast").findElement(By.cssSelector(".explain")).getText()).contains("加权商机 60,000");
         assertThat(figure(browser, "smallDealsInProgress").findElement(By.cssSelector("h3")).getText()).isEqualTo("进行中的小单");
+        assertThat(figure(browser, "coverage").findElement(By.cssSelector(".explain")).getText()).contains("（目标 > 150%）");
+        assertThat(chartOption(js, "chart-accuracy", "title[0].text")).isEqualTo("暂无数据");
         assertThat(figure(browser, "smallDealsInProgress").findElement(By.cssSelector(".kpi-value")).getText()).isEqualTo("1 · 30,000");
         assertThat(figure(browser, "coverage").findElement(By.cssSelector(".scope")).getText()).isEqualTo("本季度末前预计成交的漏斗内未结商机");
         assertThat(browser.findElement(By.cssSelector("#table-children th")).getText()).isEqualTo("姓名");
@@ -195,6 +227,24 @@ class DashboardBrowserTest extends TasklistBrowserTestBase {
         browser.findElement(By.cssSelector("#breadcrumb a")).click();
         waitForPerson(TestOrganization.MANAGER);
         assertThat(browser.findElement(By.id("person-name")).getText()).isEqualTo("Meng Manager");
+
+        // the import page, from the Tasklist's header like the dashboard, in the dashboard's look (its stylesheet)
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
+        tasklist.waitFor("the import entry in the Tasklist's header",
+                ExpectedConditions.elementToBeClickable(By.cssSelector("a.cadence-import-link"))).click();
+        tasklist.waitFor("the import page", ExpectedConditions.visibilityOfElementLocated(By.id("type")));
+        assertThat(browser.getCurrentUrl()).endsWith("/import/");
+        assertThat(browser.findElements(By.cssSelector("link[rel=stylesheet]")).stream().map(l -> l.getDomAttribute("href")))
+                .contains("/dashboard/dashboard.css");
+        assertThat(js.executeScript("return getComputedStyle(document.querySelector('header.topbar')).backgroundColor"))
+                .isEqualTo("rgb(29, 37, 51)");
+        browser.findElement(By.id("lang-en")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Import from CSV");
+        fullPageScreenshot(browser, "import-page-en");
+        browser.findElement(By.id("lang-zh")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("从 CSV 导入");
+        assertThat(browser.findElement(By.cssSelector(".toplinks a[href='/dashboard/']")).getText()).isEqualTo("仪表板");
+        fullPageScreenshot(browser, "import-page-zh");
     }
 
     private void deal(String owner, String name, String amount, LocalDate close) {

@@ -48,6 +48,29 @@ public class Tasklist {
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters, [cam-tasklist-filters]")));
     }
 
+    /**
+     * Opens the Tasklist's sign-in page and waits for it up to two minutes: the first load after the application
+     * started also loads the web app's plugins, which on a busy machine takes longer than one step's 30 s.
+     */
+    public void openSignInPage() {
+        By form = By.cssSelector("form[name=signinForm] input[type=text]");
+        driver.get(url);
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(45), Duration.ofMillis(500)).until(ExpectedConditions.visibilityOfElementLocated(form));
+            return;
+        } catch (TimeoutException e) {
+            // what the page loaded so far, for the test's output: the first load after start-up has been seen to stall
+            System.out.println("Tasklist sign-in page not loaded after 45 s; resources: " + ((JavascriptExecutor) driver).executeScript(
+                    "return performance.getEntriesByType('resource').map(r => r.name + ' ' + Math.round(r.duration) + 'ms').join('\\n');"));
+        }
+        driver.navigate().refresh();
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(90), Duration.ofMillis(500)).until(ExpectedConditions.visibilityOfElementLocated(form));
+        } catch (TimeoutException e) {
+            throw new AssertionError("The Tasklist's sign-in page did not load, also after a reload" + saveFailure("sign-in page"), e);
+        }
+    }
+
     /** Fills and sends the sign-in form of the Tasklist page the browser is on (a page may then lead elsewhere). */
     public void submitSignIn(String user, String password) {
         WebElement username = waitFor("the login form", ExpectedConditions.visibilityOfElementLocated(
