@@ -135,17 +135,19 @@ class OutboxRepository {
 
     private boolean recordFailure(long id, OutboxStatus status, int attempts, String error, Instant nextAttemptAt) {
         // a password link given up on is not kept either (the administrator sends a new one)
-        return jdbc.sql("update outbox_message set status = :status, attempts = :attempts, last_error = :error, "
-                        + "next_attempt_at = :next, body = case when kind = :linkKind and :status = 'FAILED' then :removed else body end "
-                        + "where id = :id and status = 'SENDING'")
-                .param("linkKind", NotificationKind.PASSWORD_LINK.name())
-                .param("removed", LINK_REMOVED)
+        boolean givenUp = status == OutboxStatus.FAILED;
+        var update = jdbc.sql("update outbox_message set status = :status, attempts = :attempts, last_error = :error, "
+                        + "next_attempt_at = :next" + (givenUp ? ", body = case when kind = :linkKind then :removed else body end" : "")
+                        + " where id = :id and status = 'SENDING'")
                 .param("id", id)
                 .param("status", status.name())
                 .param("attempts", attempts)
                 .param("error", Texts.truncate(error, ERROR_MAX))
-                .param("next", Timestamp.from(nextAttemptAt))
-                .update() == 1;
+                .param("next", Timestamp.from(nextAttemptAt));
+        if (givenUp) {
+            update = update.param("linkKind", NotificationKind.PASSWORD_LINK.name()).param("removed", LINK_REMOVED);
+        }
+        return update.update() == 1;
     }
 
     /** How many messages are in each status (statuses without messages are left out). */

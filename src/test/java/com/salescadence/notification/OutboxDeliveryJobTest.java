@@ -197,6 +197,22 @@ class OutboxDeliveryJobTest {
     }
 
     @Test
+    void aPasswordLinkKeepsItsLinkWhileRetriedAndLosesItWhenGivenUp() {
+        long id = insertPending("rep1", "rep1@example.com", "Set your password", "Open https://x/password/#token=retry-token");
+        jdbc.sql("update outbox_message set kind = ? where id = ?").params(NotificationKind.PASSWORD_LINK.name(), id).update();
+        OutboxDeliveryJob job = job(closedPortSender());
+        job.deliverDue();
+        assertThat(outbox.find(id).orElseThrow().body()).as("still to be mailed").contains("retry-token");
+        for (int attempt = 2; attempt <= 10; attempt++) {
+            clock.set(outbox.find(id).orElseThrow().nextAttemptAt());
+            job.deliverDue();
+        }
+        OutboxMessage failed = outbox.find(id).orElseThrow();
+        assertThat(failed.status()).isEqualTo(OutboxStatus.FAILED);
+        assertThat(failed.body()).isEqualTo(OutboxRepository.LINK_REMOVED);
+    }
+
+    @Test
     void whenTheMailServerIsBackTheDelayedMessageGoesOut() {
         long id = insertPending("mgr1", "mgr1@example.com", "Stage advance decided", "Approved.");
         job(closedPortSender()).deliverDue();
