@@ -42,7 +42,7 @@ public class Tasklist {
     // --- signing in and out ------------------------------------------------------------------
 
     public void signIn(String user, String password) {
-        driver.get(url);
+        openSignInPage();
         submitSignIn(user, password);
         waitFor("the filters after signing in as " + user,
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters, [cam-tasklist-filters]")));
