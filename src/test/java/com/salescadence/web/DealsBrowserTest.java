@@ -4,7 +4,6 @@ import static com.salescadence.workflow.LeadToCashProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,15 +20,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.salescadence.organization.OrganizationAdministration;
 import com.salescadence.organization.OrganizationService;
 import com.salescadence.pipeline.AccountService;
-import com.salescadence.pipeline.AccountTier;
-import com.salescadence.pipeline.Lead;
-import com.salescadence.pipeline.NewLead;
 import com.salescadence.pipeline.Opportunity;
 import com.salescadence.pipeline.OpportunityService;
 import com.salescadence.pipeline.deal.DealChangeService;
 import com.salescadence.pipeline.deal.DealField;
 import com.salescadence.pipeline.process.LeadIntake;
 import com.salescadence.support.CadenceIntegrationTest;
+import com.salescadence.support.QualifiedDeals;
 import com.salescadence.support.TestOrganization;
 import com.salescadence.web.browser.Chromium;
 import com.salescadence.web.browser.Tasklist;
@@ -102,6 +99,7 @@ class DealsBrowserTest {
 
         browser = Chromium.start(browserLanguage);
         Tasklist tasklist = new Tasklist(browser, port);
+        warmUp();
         tasklist.signIn(TestOrganization.REP, TestOrganization.PASSWORD);
 
         // the Tasklist's header leads to "My deals": the board by stage, the deal in Identify
@@ -189,6 +187,16 @@ class DealsBrowserTest {
         tasklist.screenshot("deals-" + lang + "-7-manager-deal-page");
     }
 
+    /**
+     * The first load of the Tasklist after the application started fetches and compiles all its scripts: on a busy
+     * machine longer than the 30 s each step of the journey may take. Waits for the sign-in form once, longer.
+     */
+    private void warmUp() {
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(180))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=signinForm] input[type=password]")));
+    }
+
     private boolean approvalWaits(String businessKey) {
         try {
             return tasks.openTaskFor(businessKey, TASK_APPROVE_STAGE_ADVANCE, TestOrganization.MANAGER) != null;
@@ -204,12 +212,6 @@ class DealsBrowserTest {
     }
 
     private String qualifiedDeal(String accountName, String dealName) {
-        long accountId = accounts.create(accountName, AccountTier.KEY, "Retail", TestOrganization.REP).id();
-        Lead lead = intake.receive(new NewLead(accountId, TestOrganization.REP, dealName, "Web", TestOrganization.amount("449000")));
-        String businessKey = String.valueOf(lead.id());
-        tasks.complete(businessKey, TASK_QUALIFY_LEAD, TestOrganization.REP, Map.of(F_QUALIFICATION_DECISION, "qualify",
-                F_BUDGET, "Yes", F_AUTHORITY, "CIO", F_NEED, "Manual picking", F_TIMELINE, "Q1", F_OPPORTUNITY_NAME, dealName,
-                F_AMOUNT, "449000", F_EXPECTED_CLOSE_DATE, LocalDate.now().plusMonths(2).toString()));
-        return businessKey;
+        return QualifiedDeals.open(accounts, intake, tasks, accountName, dealName);
     }
 }

@@ -3,7 +3,6 @@ package com.salescadence.web;
 import static com.salescadence.workflow.LeadToCashProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -20,11 +19,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.salescadence.organization.OrganizationAdministration;
 import com.salescadence.organization.OrganizationService;
 import com.salescadence.pipeline.AccountService;
-import com.salescadence.pipeline.AccountTier;
-import com.salescadence.pipeline.Lead;
-import com.salescadence.pipeline.NewLead;
 import com.salescadence.pipeline.process.LeadIntake;
 import com.salescadence.support.CadenceIntegrationTest;
+import com.salescadence.support.QualifiedDeals;
 import com.salescadence.support.TestOrganization;
 import com.salescadence.web.browser.Chromium;
 import com.salescadence.web.browser.Tasklist;
@@ -140,13 +137,7 @@ class TaskNamesBrowserTest {
     }
 
     private String qualifiedDeal(String accountName, String dealName) {
-        long accountId = accounts.create(accountName, AccountTier.KEY, "Retail", TestOrganization.REP).id();
-        Lead lead = intake.receive(new NewLead(accountId, TestOrganization.REP, dealName, "Web", TestOrganization.amount("449000")));
-        String businessKey = String.valueOf(lead.id());
-        tasks.complete(businessKey, TASK_QUALIFY_LEAD, TestOrganization.REP, Map.of(F_QUALIFICATION_DECISION, "qualify",
-                F_BUDGET, "Yes", F_AUTHORITY, "CIO", F_NEED, "Manual picking", F_TIMELINE, "Q1", F_OPPORTUNITY_NAME, dealName,
-                F_AMOUNT, "449000", F_EXPECTED_CLOSE_DATE, LocalDate.now().plusMonths(2).toString()));
-        return businessKey;
+        return QualifiedDeals.open(accounts, intake, tasks, accountName, dealName);
     }
 
     @SuppressWarnings("unused")

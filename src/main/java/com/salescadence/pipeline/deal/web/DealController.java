@@ -216,7 +216,7 @@ class DealController {
             for (OutboxMessage m : notifications.forRecipient(recipient, NotificationService.MAX_LIMIT)) {
                 if (m.subject().contains(deal.name()) || m.body().contains("'" + deal.name() + "'")) {
                     mails.add(new MailView(m.id(), m.recipientId(), m.kind().name(), m.subject(), m.body(), m.status().name(),
-                            m.createdAt()));
+                            LocalDateTime.ofInstant(m.createdAt(), clock.getZone())));
                 }
             }
         }

@@ -52,8 +52,8 @@ final class DealViews {
     record TaskView(String id, String name, String assignee, LocalDateTime created, String link) {
     }
 
-    /** A mail the product sent about the deal (its name in the subject) to the owner or the managers above. */
-    record MailView(long id, String recipientId, String kind, String subject, String body, String status, java.time.Instant createdAt) {
+    /** A mail the product sent about the deal (its name in the subject) to the owner or the managers above; createdAt in the product's time zone, as every time here. */
+    record MailView(long id, String recipientId, String kind, String subject, String body, String status, LocalDateTime createdAt) {
     }
 
     /** Everything the deal page shows; canEdit: the caller owns the open deal; canComment: the caller may comment. */
