@@ -21,6 +21,11 @@ class InputsTest {
     void a_non_numeric_amount_is_refused_with_the_field_name() {
         assertThatThrownBy(() -> Inputs.amount("lots", "Amount")).isInstanceOf(ValidationException.class)
                 .hasMessage("金额必须是数字，而不是“lots”。 / Amount must be a number, got 'lots'.");
+        // issue 18 item 13: a Double variable NaN or Infinity was a NumberFormatException (500)
+        for (Object notANumber : new Object[] {Double.NaN, Double.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, "NaN", "Infinity"}) {
+            assertThatThrownBy(() -> Inputs.amount(notANumber, "Amount")).as(String.valueOf(notANumber))
+                    .isInstanceOf(ValidationException.class).hasMessageContaining("Amount must be a number");
+        }
     }
 
     @Test
