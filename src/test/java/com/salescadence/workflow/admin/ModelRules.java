@@ -58,6 +58,14 @@ final class ModelRules {
             }
             for (UserTask task : model.getModelElementsByType(UserTask.class)) {
                 String formRef = task.getCamundaFormRef();
+                String formKey = task.getCamundaFormKey();
+                if (blank(formRef) && formKey != null && formKey.startsWith("embedded:deployment:forms/")) {
+                    // an embedded form (issue 13 grids): the HTML file must be in forms/, deployed with the model
+                    if (!java.nio.file.Files.exists(java.nio.file.Path.of(formKey.substring("embedded:deployment:".length())))) {
+                        problems.add(name + ": user task " + task.getId() + " refers to '" + formKey + "', which is not in forms/");
+                    }
+                    continue;
+                }
                 if (blank(formRef)) {
                     problems.add(name + ": user task " + task.getId() + " has no camunda:formRef");
                     continue;
