@@ -42,6 +42,7 @@
     }
     return new Promise(function (loaded, failed) {
       var script = document.createElement('script');
+      script.type = 'module';   // read as UTF-8 (a classic script takes the Tasklist page's encoding and garbles Chinese)
       script.src = '/forms-lib/cadence-forms.js';
       script.onload = function () {
         loaded(window.CadenceForms);
@@ -49,6 +50,18 @@
       script.onerror = failed;
       document.head.appendChild(script);
     });
+  }
+
+  /** The message of a refused submission, whatever shape the Tasklist gives the error. */
+  function refusalText(error) {
+    if (!error) {
+      return null;
+    }
+    if (typeof error === 'string') {
+      return error;
+    }
+    var body = error.body || (error.response && error.response.body) || error.data || null;
+    return (body && body.message) || error.message || null;
   }
 
   /** Starts the form; the element .cc-call names the first column (rep or team) in data-line-zh / data-line-en. */
@@ -281,7 +294,7 @@
         return row.callFlags && row.callFlags.length;
       }).length;
       var summary = el('div', {'class': 'cf-totals'},
-        el('span', {'class': 'cf-figure'}, t('周 ', 'Week ') + lines.cycleKey + ' · ' + lines.manager),
+        el('span', {'class': 'cf-figure'}, t('周 ', 'Week ') + lines.cycleKey + ' – ' + lines.manager),
         el('span', {'class': 'cf-figure'}, t('团队承诺 ', 'Team commit '), el('b', {'data-total': 'commit'})),
         el('span', {'class': 'cf-figure'}, t('潜在成交 ', 'Upside '), el('b', {'data-total': 'upside'}),
           el('span', {'class': 'cc-note'}, t('（不计入承诺）', ' (never in the commit)'))),
@@ -301,6 +314,19 @@
     }
 
     form.onSubmit(collect);
+    // the server's refusal ("Cannot submit task form <id>: 名字：… / Name: …") at the row it names, if the shared
+    // handler has not placed it: the Tasklist hands the error in more than one shape
+    camForm.on('submit-failed', function (error) {
+      setTimeout(function () {
+        var text = refusalText(error);
+        if (!text || text === 'camForm submission prevented' || root.querySelector('.cf-problem') || !state.grid) {
+          return;
+        }
+        CF.showRefusal(root, text.replace(/^Cannot submit task form [^:]*: /, ''), state.grid.rows(), function (tr) {
+          return tr.getAttribute('data-name');
+        });
+      }, 0);
+    });
     area.appendChild(el('p', {'class': 'cc-loading'}, t('正在加载团队的数字……', 'Loading the team\'s figures…')));
     return form.api('/api/cadence/call-tasks/' + encodeURIComponent(camForm.taskId)).then(function (lines) {
       area.removeChild(area.querySelector('.cc-loading'));
