@@ -58,6 +58,14 @@ final class ModelRules {
             }
             for (UserTask task : model.getModelElementsByType(UserTask.class)) {
                 String formRef = task.getCamundaFormRef();
+                String formKey = task.getCamundaFormKey();
+                if (formKey != null && formKey.startsWith(EMBEDDED)) { // an embedded form: forms/<name>.html, deployed with the models
+                    String embedded = formKey.substring(EMBEDDED.length());
+                    if (!embedded.startsWith("forms/") || !embedded.endsWith(".html") || !Files.isRegularFile(formsDir.resolve(embedded.substring(6)))) {
+                        problems.add(name + ": user task " + task.getId() + " refers to embedded form '" + embedded + "', which is not in forms/");
+                    }
+                    continue;
+                }
                 if (blank(formRef)) {
                     problems.add(name + ": user task " + task.getId() + " has no camunda:formRef");
                     continue;
@@ -74,6 +82,8 @@ final class ModelRules {
         }
         return problems;
     }
+
+    private static final String EMBEDDED = "embedded:deployment:";
 
     private static TreeMap<String, Path> forms(Path formsDir, List<String> problems) throws IOException {
         ObjectMapper json = new ObjectMapper();
