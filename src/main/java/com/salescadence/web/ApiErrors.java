@@ -19,6 +19,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 import com.salescadence.common.ConflictException;
 import com.salescadence.common.NotFoundException;
+import com.salescadence.common.RowValidationException;
 import com.salescadence.common.ValidationException;
 
 /** Every refusal of the API as JSON: {"error": "...", "problems": [...]}, with a 4xx status. */
@@ -27,6 +28,10 @@ class ApiErrors {
 
     @ExceptionHandler(ValidationException.class)
     ResponseEntity<Map<String, Object>> validation(ValidationException e) {
+        if (e instanceof RowValidationException grid) { // a grid's refusal also says which row each problem is at
+            return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("status", 400, "error", e.getMessage(),
+                    "problems", e.problems(), "rows", grid.rows(), "general", grid.general()));
+        }
         // stored already (the second of two identical requests): a conflict, not bad input
         return body(e instanceof com.salescadence.common.AlreadyRecordedException ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST,
                 e.getMessage(), e.problems());
@@ -98,7 +103,7 @@ class ApiErrors {
 
     @ExceptionHandler({AuthorizationException.class, AccessDeniedException.class})
     ResponseEntity<Map<String, Object>> forbidden(RuntimeException e) {
-        return body(HttpStatus.FORBIDDEN, "You are not allowed to do this.", List.of());
+        return body(HttpStatus.FORBIDDEN, "您无权执行此操作。 / You are not allowed to do this.", List.of());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -51,16 +51,8 @@ public final class AccountPlanProcess {
     // task display variables
     public static final String PLAN_BRIEF = "planBrief";
     public static final String VERSION_TEXT = "versionText";
-    public static final String TIER_BRIEF = "tierBrief";
-    /** The table of the manager's second-tier accounts on the yearly review (task-local). */
-    public static final String SECOND_TIER_TABLE = "secondTierTable";
-    /** The API's list of second-tier reviews, [{accountId, notes}]: beyond the form's slots, or the whole review. */
+    /** The manager's yearly review of each second-tier account, [{accountId, notes}] (transient from the form and the API). */
     public static final String SECOND_TIER_ROWS = "secondTierAccounts";
-    /** The yearly review form's numbered slots 1..TIER_REVIEW_SLOTS: account id (not shown), label, review notes. */
-    public static final int TIER_REVIEW_SLOTS = 30;
-    public static final String TIER_SLOT_ACCOUNT_ID = "accountId";
-    public static final String TIER_SLOT_LABEL = "accountLabel";
-    public static final String TIER_SLOT_NOTES = "accountNotes";
 
     // form fields
     public static final String F_DIRECTION = "direction";

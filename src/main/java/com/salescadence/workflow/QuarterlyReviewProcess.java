@@ -31,21 +31,13 @@ public final class QuarterlyReviewProcess {
     // task display variables
     public static final String QUARTER_BRIEF = "quarterBrief";
     public static final String KEY_ACCOUNTS = "keyAccounts";
-    public static final String TEAM_REVIEW_BRIEF = "teamReviewBrief";
-    public static final String TEAM_REVIEW_ROWS = "teamReviewRows";
-    public static final String TEAM_OPTIONS = WeeklyCommitProcess.TEAM_OPTIONS;
     public static final String CHASE_BRIEF = WeeklyCommitProcess.CHASE_BRIEF;
 
     // form fields
     public static final String F_NEXT_QUARTER_PLAN = "nextQuarterPlan";
     public static final String F_PROPOSED_TARGET = "proposedTarget";
-    /** The API's list of rows [{personId, target, outcome}]; the Tasklist form submits numbered slots instead. */
+    /** The manager's decisions, one row per rep [{personId, target, outcome}] (a Json variable from the form, a list from the API). */
     public static final String F_TARGETS = "targets";
-    /** The slots of the form run-quarterly-review: targetPerson1, target1, outcome1, ... up to {@link #TARGET_SLOTS}. */
-    public static final String F_TARGET_PERSON = "targetPerson";
-    public static final String F_TARGET = "target";
-    public static final String F_OUTCOME = "outcome";
-    public static final int TARGET_SLOTS = 20;
     public static final String F_REVIEW_NOTES = "reviewNotes";
     public static final String F_CHASE_NOTE = WeeklyCommitProcess.F_CHASE_NOTE;
 

@@ -16,6 +16,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.salescadence.cadence.accountplan.AccountPlan;
@@ -42,8 +45,9 @@ import com.salescadence.web.browser.TasklistBrowserTestBase;
 
 /**
  * The account plan forms in the Camunda Tasklist in headless Chromium: a manager completes the yearly
- * review of the team's accounts (one numbered slot per second-tier account, no dynamic list), and the
- * owner writes the key-account plan.
+ * review of the team's accounts (the embedded form forms/annual-tier-review.html: one row per second-tier
+ * account read from the API, any number: 41 here, the old form stopped at 30), in English and in Chinese,
+ * and the owner writes the key-account plan.
  */
 @CadenceIntegrationTest
 class AccountPlanTasklistBrowserTest extends TasklistBrowserTestBase {
@@ -82,27 +86,24 @@ class AccountPlanTasklistBrowserTest extends TasklistBrowserTestBase {
                 Map.of(MANAGER_ID, manager, PLAN_YEAR, 2016, CYCLE_START, new Date()));
         Task task = taskService.createTaskQuery().processInstanceId(review.getId()).singleResult();
 
-        // the manager opens it: the brief, the table of both accounts and one slot per account, no third slot
+        // the manager opens it: one row per second-tier account read from the API, the other account named for the collective review
         tasklist.signIn(manager, TestOrganization.PASSWORD);
         tasklist.openFilter("My tasks");
         tasklist.openTask(task.getId(), "Yearly account review");
-        tasklist.waitForForm();
-        assertThat(tasklist.fieldValue("Your accounts below the key tier")).contains("2 second-tier account(s)").contains(other.name());
-        assertThat(tasklist.tableText("Second-tier accounts")).contains(second.get(0).name()).contains(second.get(1).name())
-                .contains(String.valueOf(second.get(0).id()));
-        assertThat(tasklist.fieldValue("Account (1)")).isEqualTo(second.get(0).name() + " (Remo Review)");
-        assertThat(tasklist.isReadOnly("Account (1)")).isTrue();
-        assertThat(tasklist.fieldValue("Account (2)")).isEqualTo(second.get(1).name() + " (Remo Review)");
-        assertThat(tasklist.hasField("Account (3)")).as("the unused slots are hidden").isFalse();
+        WebElement grid = waitForTierGrid(2);
+        assertThat(browser().findElement(By.id("tr-brief")).getText()).contains("2 second-tier account(s)", "1 other account(s)");
+        assertThat(grid.getText()).contains(second.get(0).name(), second.get(1).name(), "Account no. " + second.get(0).id(), "Remo Review",
+                "Yearly review");
+        assertThat(browser().findElement(By.id("tr-others")).getText()).contains(other.name());
 
         // writes one review per account and the collective review, and completes the task
-        tasklist.type("Review (1)", "Grew 12 %, renew the frame contract");
-        tasklist.type("Review (2)", "Lost the tender, keep in touch");
-        tasklist.type("Collective review of all other accounts", "Served by the partner; no action");
-        tasklist.screenshot("account-plan-1-yearly-review");
-        tasklist.complete();
-        tasklist.waitUntilTaskIsGone(task.getId());
-        tasklist.screenshot("account-plan-2-yearly-review-completed");
+        notes(second.get(0)).sendKeys("Grew 12 %, renew the frame contract");
+        notes(second.get(1)).sendKeys("Lost the tender, keep in touch");
+        browser().findElement(By.id("tr-collective-notes")).sendKeys("Served by the partner; no action");
+        tasklist.screenshot("account-plan-1-yearly-review-en");
+        clickComplete();
+        tasklist.waitFor("the review to end", d -> runtime.createProcessInstanceQuery().processInstanceId(review.getId()).count() == 0);
+        tasklist.screenshot("account-plan-2-yearly-review-completed-en");
 
         List<TierReview> recorded = tierReviews.reviews(2016, manager);
         assertThat(recorded).hasSize(3);
@@ -116,6 +117,72 @@ class AccountPlanTasklistBrowserTest extends TasklistBrowserTestBase {
             assertThat(r.notes()).isEqualTo("Served by the partner; no action");
         });
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(review.getId()).count()).as("the review ended").isZero();
+    }
+
+    @Test
+    void a_manager_reviews_41_second_tier_accounts_in_chinese_and_a_row_left_empty_is_refused_at_its_row() {
+        String suffix = String.valueOf(System.nanoTime() % 1_000_000);
+        String manager = "t.many" + suffix;
+        String rep = "t.manyrep" + suffix;
+        administration.add(new Person(manager, "穆经理", manager + "@test.local", Role.MANAGER, TestOrganization.LEADER, null),
+                TestOrganization.PASSWORD);
+        administration.add(new Person(rep, "穆代表", rep + "@test.local", Role.REP, manager, null), TestOrganization.PASSWORD);
+        TestOrganization.speak(administration, "zh", manager, rep);
+        List<Account> second = new ArrayList<>();
+        for (int i = 1; i <= 41; i++) {
+            second.add(accounts.create("华北零售 " + suffix + " 第" + i + "号", AccountTier.SECOND, "零售", rep));
+        }
+        ProcessInstance review = runtime.startProcessInstanceByKey(TIER_REVIEW_KEY, "account-plans:2015:" + manager,
+                Map.of(MANAGER_ID, manager, PLAN_YEAR, 2015, CYCLE_START, new Date()));
+        Task task = taskService.createTaskQuery().processInstanceId(review.getId()).singleResult();
+
+        tasklist.signIn(manager, TestOrganization.PASSWORD);
+        browser().get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task.getId());
+        WebElement grid = waitForTierGrid(41);
+        assertThat(grid.getText()).contains("客户", "负责人", "年度评审", "穆代表", second.get(40).name(), "客户编号 " + second.get(40).id());
+        assertThat(browser().findElement(By.id("tr-brief")).getText()).contains("2015 年：41 个第二层级客户逐一评审，0 个其他客户集体评审");
+
+        // 40 reviews written, the 33rd left empty: refused in the form at that row, every review kept
+        for (int i = 0; i < 41; i++) {
+            if (i != 32) {
+                notes(second.get(i)).sendKeys("第" + (i + 1) + "号：稳定");
+            }
+        }
+        clickComplete();
+        WebElement problem = tasklist.waitFor("the problem under the empty row", ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("tr.cf-problem")));
+        assertThat(problem.getText()).isEqualTo("请填写对该客户的年度评审。");
+        assertThat(browser().findElements(By.cssSelector("tr.cf-problem"))).hasSize(1);
+        assertThat(problem.findElement(By.xpath("preceding-sibling::tr[1]")).getText()).contains(second.get(32).name());
+        assertThat(notes(second.get(40)).getDomProperty("value")).isEqualTo("第41号：稳定");
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("still open").isEqualTo(1);
+        tasklist.screenshot("account-plan-3-yearly-review-41-accounts-refused-zh");
+
+        notes(second.get(32)).sendKeys("第33号：流失风险，季度拜访");
+        clickComplete();
+        tasklist.waitFor("the review to end", d -> runtime.createProcessInstanceQuery().processInstanceId(review.getId()).count() == 0);
+        List<TierReview> recorded = tierReviews.reviews(2015, manager);
+        assertThat(recorded).hasSize(41);
+        assertThat(recorded).filteredOn(r -> r.accountId() == second.get(32).id()).singleElement()
+                .satisfies(r -> assertThat(r.notes()).isEqualTo("第33号：流失风险，季度拜访"));
+    }
+
+    private WebElement waitForTierGrid(int accounts) {
+        return tasklist.waitFor("the grid with a row per second-tier account", d -> {
+            List<WebElement> rows = d.findElements(By.cssSelector("table.cf-grid tbody tr[data-key]"));
+            return rows.size() == accounts ? d.findElement(By.cssSelector("table.cf-grid")) : null;
+        });
+    }
+
+    private WebElement notes(Account account) {
+        return browser().findElement(By.cssSelector("textarea[name='notes-" + account.id() + "']"));
+    }
+
+    private void clickComplete() {
+        WebElement button = tasklist.waitFor("the Complete button", d -> d.findElements(
+                By.xpath("//button[normalize-space()='Complete' or normalize-space()='完成']")).stream().findFirst().orElse(null));
+        ((org.openqa.selenium.JavascriptExecutor) browser()).executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
+        button.click();
     }
 
     @Test

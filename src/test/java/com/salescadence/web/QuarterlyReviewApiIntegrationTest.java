@@ -55,6 +55,7 @@ class QuarterlyReviewApiIntegrationTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void an_admin_starts_the_review_a_rep_submits_and_the_manager_sets_targets_refusing_bad_input() {
         setClock(LocalDateTime.of(2022, 7, 11, 9, 0));
         call(TestOrganization.REP, HttpMethod.POST, BASE + "/start", Map.of(), HttpStatus.FORBIDDEN);
@@ -82,16 +83,38 @@ class QuarterlyReviewApiIntegrationTest {
         Map<String, Object> team = call(TestOrganization.MANAGER, HttpMethod.GET, cyclePath + "/team", null, HttpStatus.OK);
         assertThat((List<?>) team.get("reps")).hasSize(2);
         assertThat((String) team.get("brief")).contains("Not prepared: Tang Teammate");
+        // the rows the form reads when it opens: figures as numbers, the rep's proposal as the prefilled target
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) team.get("rows");
+        assertThat(rows).extracting(r -> r.get("personId")).containsExactly(TestOrganization.REP, TestOrganization.TEAMMATE);
+        assertThat(((Number) rows.get(0).get("prefilledTarget")).intValue()).isEqualTo(120000);
+        assertThat(rows.get(1).get("status")).isEqualTo("MISSED");
+        assertThat(team.get("nextQuarter")).isEqualTo("2022-Q3");
+        // only who may see the team: another manager and a rep of it are refused, bilingual
+        assertThat((String) call(TestOrganization.OTHER_MANAGER, HttpMethod.GET, cyclePath + "/team?managerId=" + TestOrganization.MANAGER,
+                null, HttpStatus.FORBIDDEN).get("error")).contains("您无权").contains("You are not allowed");
+        call(TestOrganization.REP, HttpMethod.GET, cyclePath + "/team?managerId=" + TestOrganization.MANAGER, null, HttpStatus.FORBIDDEN);
+
+        // the form's check before it completes: the problems at each rep's row, nothing stored
+        Map<String, Object> checked = call(TestOrganization.MANAGER, HttpMethod.POST, cyclePath + "/team-review/check", Map.of("targets", List.of(
+                Map.of("personId", TestOrganization.REP, "target", "abc"), Map.of("personId", TestOrganization.TEAMMATE, "target", 0))),
+                HttpStatus.BAD_REQUEST);
+        Map<String, List<String>> problems = (Map<String, List<String>>) checked.get("rows");
+        assertThat(problems.get(TestOrganization.REP)).containsExactly("下季度目标必须是数字，而不是“abc”。 / The next-quarter target must be a number, got 'abc'.");
+        assertThat(problems.get(TestOrganization.TEAMMATE)).containsExactly("下季度目标必须大于零。 / The next-quarter target must be greater than zero.");
+        assertThat(call(TestOrganization.MANAGER, HttpMethod.POST, cyclePath + "/team-review/check", Map.of("targets", List.of(
+                Map.of("personId", TestOrganization.REP, "target", 120000), Map.of("personId", TestOrganization.TEAMMATE, "target", "90000.50"))),
+                HttpStatus.OK)).containsEntry("ok", true);
+        call(TestOrganization.MANAGER, HttpMethod.POST, cyclePath + "/team-review/check", Map.of("targets", "everyone"), HttpStatus.BAD_REQUEST);
 
         refused = call(TestOrganization.MANAGER, HttpMethod.POST, cyclePath + "/team-review", Map.of("targets", List.of(
                 Map.of("personId", TestOrganization.REP, "target", 120000), Map.of("personId", TestOrganization.OTHER_REP, "target", 1000))),
                 HttpStatus.BAD_REQUEST);
-        assertThat((String) refused.get("error")).contains("Ou Rep is not in your team").contains("No next-quarter target for Tang Teammate");
+        assertThat((String) refused.get("error")).contains("'t.rep3' is not in your team").contains("Tang Teammate：没有下季度目标。 / No next-quarter target.");
+        assertThat((Map<String, Object>) refused.get("rows")).containsOnlyKeys(TestOrganization.TEAMMATE);
         Map<String, Object> recorded = call(TestOrganization.MANAGER, HttpMethod.POST, cyclePath + "/team-review", Map.of("targets", List.of(
                 Map.of("personId", TestOrganization.REP, "target", 120000, "outcome", "Agreed"),
                 Map.of("personId", TestOrganization.TEAMMATE, "target", 90000, "outcome", "Prepare next time"))), HttpStatus.OK);
         assertThat((List<?>) recorded.get("targets")).hasSize(2);
-        call(TestOrganization.OTHER_MANAGER, HttpMethod.GET, cyclePath + "/team?managerId=" + TestOrganization.MANAGER, null, HttpStatus.NOT_FOUND);
 
         // the teammate's late review is still accepted, which closes the manager's chase task
         call(TestOrganization.TEAMMATE, HttpMethod.POST, cyclePath + "/review", Map.of("nextQuarterPlan", "Late plan"), HttpStatus.OK);

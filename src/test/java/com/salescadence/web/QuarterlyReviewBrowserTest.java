@@ -2,7 +2,6 @@ package com.salescadence.web;
 
 import static com.salescadence.workflow.QuarterlyReviewProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDateTime;
@@ -17,6 +16,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.salescadence.cadence.Cadence;
@@ -28,18 +29,19 @@ import com.salescadence.cadence.quarterly.QuarterlyReviewService;
 import com.salescadence.cadence.quarterly.QuarterlyTarget;
 import com.salescadence.organization.OrganizationAdministration;
 import com.salescadence.organization.OrganizationService;
+import com.salescadence.organization.Person;
 import com.salescadence.organization.QuotaService;
+import com.salescadence.organization.Role;
 import com.salescadence.support.CadenceIntegrationTest;
 import com.salescadence.support.TestOrganization;
-import com.salescadence.web.browser.Chromium;
-import com.salescadence.web.browser.Tasklist;
 import com.salescadence.workflow.TaskActions;
 import com.salescadence.web.browser.TasklistBrowserTestBase;
 
 /**
- * The manager's quarterly review in the Camunda Tasklist, in headless Chromium: the reps' reviews are a
- * table, each rep has a prefilled line with the proposed target, and the form can be completed (the 7.24
- * Tasklist keeps Complete disabled for a form-js dynamic list, which this form no longer has).
+ * The manager's quarterly review in the Camunda Tasklist, in headless Chromium: the embedded form
+ * forms/run-quarterly-review.html reads one row per rep from the API (any team size: 26 here, the old form
+ * stopped at 20), in English and in Chinese; a refusal is shown at its row with every input kept; the
+ * decisions are posted as transient variables and become the reps' next-quarter quotas.
  */
 @CadenceIntegrationTest
 class QuarterlyReviewBrowserTest extends TasklistBrowserTestBase {
@@ -64,48 +66,34 @@ class QuarterlyReviewBrowserTest extends TasklistBrowserTestBase {
     @Test
     void a_manager_holds_the_quarterly_review_in_the_tasklist_and_sets_every_reps_target() {
         // given the review of 2027-Q4 (a quarter no other test uses): the rep prepared with a proposal, the teammate did not
-        runtime.startProcessInstanceByKey(KEY, Map.of(CYCLE_START, Date.from(LocalDateTime.of(2028, 1, 10, 9, 0)
-                .atZone(ZoneId.systemDefault()).toInstant())));
-        runJobsOfQuarterlyCycles();
-        Cycle cycle = cycles.find(Cadence.QUARTERLY_REVIEW, "2027-Q4").orElseThrow();
+        Cycle cycle = openReview(LocalDateTime.of(2028, 1, 10, 9, 0), "2027-Q4");
         tasks.complete(cycle.cycleKey() + ":" + TestOrganization.REP, TASK_PREPARE_QUARTERLY_REVIEW, TestOrganization.REP,
                 Map.of(F_NEXT_QUARTER_PLAN, "Two framework deals with the utilities", F_PROPOSED_TARGET, "130000"));
-        // the reminder, the preparation deadline and the start of the managers' reviews fire (as an admin walking the quarter would)
-        String managerKey = cycle.cycleKey() + ":" + TestOrganization.MANAGER;
-        for (int i = 0; i < 5 && runtime.createProcessInstanceQuery().processDefinitionKey(MANAGER_REVIEW_KEY)
-                .processInstanceBusinessKey(managerKey).count() == 0; i++) {
-            timers.fireNext(cycle);
-            runJobsOfQuarterlyCycles();
-        }
-        String reviewTask = tasks.openTaskFor(managerKey, TASK_RUN_QUARTERLY_REVIEW, TestOrganization.MANAGER).getId();
+        String reviewTask = managerTask(cycle, TestOrganization.MANAGER);
 
-        // the manager opens the review: both reps' reviews in the table, one prefilled line per rep, no more
+        // the manager opens the review: one row per rep read from the API, the rep's proposal prefilled
         tasklist.signIn(TestOrganization.MANAGER, TestOrganization.PASSWORD);
         tasklist.openFilter("My tasks");
         tasklist.openTask(reviewTask, "Run quarterly review");
-        tasklist.waitForForm();
-        assertThat(tasklist.fieldValue("Team results, growth, flags and key accounts")).contains("Quarter under review: 2027-Q4")
-                .contains("Not prepared: Tang Teammate");
-        assertThat(tasklist.tableText("Your reps' reviews")).contains("Ren Rep (on time)").contains("Two framework deals with the utilities")
-                .contains("130000").contains("Tang Teammate (missed)").contains("(not prepared)");
-        assertThat(tasklist.tableText("Rep (1)")).contains("Ren Rep");
-        assertThat(tasklist.fieldValue("Next-quarter target (1)")).isEqualTo("130000");
-        assertThat(tasklist.tableText("Rep (2)")).contains("Tang Teammate");
-        assertThat(tasklist.fieldValue("Next-quarter target (2)")).isEmpty();
-        assertThatThrownBy(() -> tasklist.fieldValue("Next-quarter target (3)")).as("slot 3 has no rep: hidden")
-                .isInstanceOf(org.openqa.selenium.NoSuchElementException.class);
+        WebElement grid = waitForGrid(2);
+        assertThat(browser().findElement(By.id("qr-brief")).getText()).contains("Quarter under review: 2027-Q4")
+                .contains("Team of 2, 1 prepared");
+        assertThat(grid.getText()).contains("Ren Rep", "on time", "Two framework deals with the utilities", "130,000",
+                "Tang Teammate", "(not prepared)", "Next-quarter target", "Outcome of the review");
+        assertThat(target(TestOrganization.REP).getDomProperty("value")).isEqualTo("130000");
+        assertThat(target(TestOrganization.TEAMMATE).getDomProperty("value")).isEmpty();
 
         // keeps the rep's proposal, sets the teammate's target, records both outcomes and the notes
-        tasklist.type("Outcome of the review (1)", "Leads the utilities account team");
-        tasklist.type("Next-quarter target (2)", "95000");
-        tasklist.type("Outcome of the review (2)", "Pipeline coaching every Monday");
-        tasklist.type("Notes of the review", "Award: Ren Rep, deal of the quarter");
-        tasklist.screenshot("quarterly-review-1-run-quarterly-review");
-        tasklist.complete();
-        tasklist.waitUntilTaskIsGone(reviewTask);
-        tasklist.screenshot("quarterly-review-2-completed");
+        outcome(TestOrganization.REP).sendKeys("Leads the utilities account team");
+        target(TestOrganization.TEAMMATE).sendKeys("95,000");
+        outcome(TestOrganization.TEAMMATE).sendKeys("Pipeline coaching every Monday");
+        browser().findElement(By.id("qr-notes")).sendKeys("Award: Ren Rep, deal of the quarter");
+        assertThat(browser().findElement(By.id("qr-totals")).getText()).contains("Next-quarter targets in total: 225,000");
+        tasklist.screenshot("quarterly-review-1-run-quarterly-review-en");
+        clickComplete();
+        tasklist.waitFor("the review to be completed", d -> history.createHistoricTaskInstanceQuery().taskId(reviewTask).finished().count() == 1);
+        tasklist.screenshot("quarterly-review-2-completed-en");
 
-        assertThat(history.createHistoricTaskInstanceQuery().taskId(reviewTask).finished().count()).isEqualTo(1);
         ManagerReview recorded = reviews.managerReview(cycle.id(), TestOrganization.MANAGER).orElseThrow();
         assertThat(recorded.notes()).isEqualTo("Award: Ren Rep, deal of the quarter");
         assertThat(reviews.targets(recorded.id()))
@@ -114,6 +102,118 @@ class QuarterlyReviewBrowserTest extends TasklistBrowserTestBase {
                         tuple(TestOrganization.TEAMMATE, "2028-Q1", "Pipeline coaching every Monday"));
         assertThat(quotas.find(TestOrganization.REP, "2028-Q1").orElseThrow().quotaAmount()).isEqualByComparingTo("130000");
         assertThat(quotas.find(TestOrganization.TEAMMATE, "2028-Q1").orElseThrow().quotaAmount()).isEqualByComparingTo("95000");
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(history.createHistoricTaskInstanceQuery()
+                .taskId(reviewTask).singleResult().getProcessInstanceId()).list())
+                .as("the decisions were posted as transient variables: never stored, not even in history")
+                .extracting(v -> v.getName()).doesNotContain(F_TARGETS, F_REVIEW_NOTES);
+    }
+
+    @Test
+    void a_manager_of_26_reps_reviews_them_in_chinese_and_a_refused_target_is_shown_at_its_row_with_the_input_kept() {
+        // a team larger than the old form's 20 slots, whose manager reads Chinese
+        administration.add(new Person(BIG_MANAGER, "秦经理", BIG_MANAGER + "@test.local", Role.MANAGER, TestOrganization.LEADER, null),
+                TestOrganization.PASSWORD);
+        for (int i = 1; i <= BIG_TEAM; i++) {
+            administration.add(new Person(bigRep(i), "秦代表" + String.format("%02d", i), bigRep(i) + "@test.local", Role.REP, BIG_MANAGER, null),
+                    TestOrganization.PASSWORD);
+        }
+        TestOrganization.speak(administration, "zh", BIG_MANAGER);
+        Cycle cycle = openReview(LocalDateTime.of(2028, 4, 10, 9, 0), "2028-Q1");
+        tasks.complete(cycle.cycleKey() + ":" + bigRep(1), TASK_PREPARE_QUARTERLY_REVIEW, bigRep(1),
+                Map.of(F_NEXT_QUARTER_PLAN, "与三家电力公司签框架协议", F_PROPOSED_TARGET, "130000"));
+        String reviewTask = managerTask(cycle, BIG_MANAGER);
+
+        tasklist.signIn(BIG_MANAGER, TestOrganization.PASSWORD);
+        browser().get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + reviewTask);
+        WebElement grid = waitForGrid(BIG_TEAM);
+        assertThat(grid.getText()).contains("销售代表", "下季度目标", "评审结果", "秦代表01", "秦代表26", "按时提交", "与三家电力公司签框架协议",
+                "130,000", "（未准备）");
+        assertThat(browser().findElement(By.id("qr-brief")).getText()).contains("评审季度：2028-Q1", "团队 26 人，已准备 1 人");
+
+        // Complete with 25 targets missing: refused in the form, at each row; nothing is submitted
+        clickComplete();
+        tasklist.waitFor("a problem under each row without a target", d -> d.findElements(By.cssSelector("tr.cf-problem")).size() == BIG_TEAM - 1);
+        assertThat(browser().findElements(By.cssSelector("tr.cf-problem"))).allSatisfy(p -> assertThat(p.getText()).isEqualTo("请填写下季度目标。"));
+        assertThat(tasks.openTaskFor(cycle.cycleKey() + ":" + BIG_MANAGER, TASK_RUN_QUARTERLY_REVIEW, BIG_MANAGER).getId()).isEqualTo(reviewTask);
+
+        // every target typed, one with three decimals: the server refuses it, the reason at that row, every input kept
+        for (int i = 2; i <= BIG_TEAM; i++) {
+            target(bigRep(i)).sendKeys(i == 7 ? "90000.125" : String.valueOf(100000 + i * 1000));
+        }
+        outcome(bigRep(1)).sendKeys("带领电力行业客户小组");
+        clickComplete();
+        WebElement problem = tasklist.waitFor("the server's reason at the row of 秦代表07", d -> d.findElements(By.cssSelector("tr.cf-problem")).stream()
+                .filter(p -> p.getText().contains("两位小数")).findFirst().orElse(null));
+        assertThat(problem.getText()).isEqualTo("下季度目标最多只能有两位小数。");
+        assertThat(browser().findElements(By.cssSelector("tr.cf-problem"))).hasSize(1);
+        WebElement rowAbove = problem.findElement(By.xpath("preceding-sibling::tr[1]"));
+        assertThat(rowAbove.getText()).contains("秦代表07");
+        assertThat(target(bigRep(7)).getDomProperty("value")).isEqualTo("90000.125");
+        assertThat(target(bigRep(26)).getDomProperty("value")).isEqualTo("126000");
+        assertThat(outcome(bigRep(1)).getDomProperty("value")).isEqualTo("带领电力行业客户小组");
+        assertThat(reviews.managerReview(cycle.id(), BIG_MANAGER)).as("nothing stored").isEmpty();
+        tasklist.screenshot("quarterly-review-3-refused-at-the-row-zh");
+
+        target(bigRep(7)).clear();
+        target(bigRep(7)).sendKeys("90000");
+        browser().findElement(By.id("qr-notes")).sendKeys("季度之星：秦代表01");
+        tasklist.screenshot("quarterly-review-4-run-quarterly-review-26-reps-zh");
+        clickComplete();
+        tasklist.waitFor("the review to be completed", d -> history.createHistoricTaskInstanceQuery().taskId(reviewTask).finished().count() == 1);
+
+        ManagerReview recorded = reviews.managerReview(cycle.id(), BIG_MANAGER).orElseThrow();
+        assertThat(recorded.notes()).isEqualTo("季度之星：秦代表01");
+        assertThat(reviews.targets(recorded.id())).hasSize(BIG_TEAM);
+        assertThat(quotas.find(bigRep(1), "2028-Q2").orElseThrow().quotaAmount()).isEqualByComparingTo("130000");
+        assertThat(quotas.find(bigRep(7), "2028-Q2").orElseThrow().quotaAmount()).isEqualByComparingTo("90000");
+        assertThat(quotas.find(bigRep(26), "2028-Q2").orElseThrow().quotaAmount()).isEqualByComparingTo("126000");
+    }
+
+    private static final int BIG_TEAM = 26;
+    private static final String BIG_MANAGER = "t.qbr.mgr";
+
+    private static String bigRep(int i) {
+        return "t.qbr.rep" + String.format("%02d", i);
+    }
+
+    private Cycle openReview(LocalDateTime start, String quarter) {
+        runtime.startProcessInstanceByKey(KEY, Map.of(CYCLE_START, Date.from(start.atZone(ZoneId.systemDefault()).toInstant())));
+        runJobsOfQuarterlyCycles();
+        return cycles.find(Cadence.QUARTERLY_REVIEW, quarter).orElseThrow();
+    }
+
+    /** The reminder, the preparation deadline and the start of the managers' reviews fire (as an admin walking the quarter would). */
+    private String managerTask(Cycle cycle, String manager) {
+        String managerKey = cycle.cycleKey() + ":" + manager;
+        for (int i = 0; i < 5 && runtime.createProcessInstanceQuery().processDefinitionKey(MANAGER_REVIEW_KEY)
+                .processInstanceBusinessKey(managerKey).count() == 0; i++) {
+            timers.fireNext(cycle);
+            runJobsOfQuarterlyCycles();
+        }
+        return tasks.openTaskFor(managerKey, TASK_RUN_QUARTERLY_REVIEW, manager).getId();
+    }
+
+    private WebElement waitForGrid(int reps) {
+        return tasklist.waitFor("the grid with a row per rep", d -> {
+            List<WebElement> rows = d.findElements(By.cssSelector("table.cf-grid tbody tr[data-key]"));
+            return rows.size() == reps ? d.findElement(By.cssSelector("table.cf-grid")) : null;
+        });
+    }
+
+    private WebElement target(String personId) {
+        return browser().findElement(By.cssSelector("input[name='target-" + personId + "']"));
+    }
+
+    private WebElement outcome(String personId) {
+        return browser().findElement(By.cssSelector("input[name='outcome-" + personId + "']"));
+    }
+
+    private void clickComplete() {
+        WebElement button = tasklist.waitFor("the Complete button", d -> d.findElements(
+                By.xpath("//button[normalize-space()='Complete' or normalize-space()='完成']")).stream().findFirst().orElse(null));
+        ((org.openqa.selenium.JavascriptExecutor) browser()).executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
+        tasklist.waitFor("the Complete button to be enabled", d -> button.isEnabled());
+        button.click();
     }
 
     private void runJobsOfQuarterlyCycles() {

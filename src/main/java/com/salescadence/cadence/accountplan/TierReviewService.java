@@ -1,6 +1,5 @@
 package com.salescadence.cadence.accountplan;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -14,8 +13,6 @@ import java.util.TreeSet;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.salescadence.common.Checks;
-import com.salescadence.common.Inputs;
 import com.salescadence.common.ValidationException;
 import com.salescadence.organization.OrganizationService;
 import com.salescadence.pipeline.Account;
@@ -58,72 +55,37 @@ public class TierReviewService {
         return accounts.listByTier(tier).stream().filter(a -> organization.managerOf(a.ownerId()).equals(managerId)).toList();
     }
 
+    /** The accounts of a tier the manager reviews, as the form's rows, in a stable order (by account no.). */
     @Transactional(readOnly = true)
-    public String brief(int year, String managerId) {
-        List<Account> second = accountsOf(managerId, AccountTier.SECOND);
-        List<Account> other = accountsOf(managerId, AccountTier.OTHER);
-        StringBuilder text = new StringBuilder("Year ").append(year).append(": ").append(second.size())
-                .append(" second-tier account(s) to review one by one, ").append(other.size())
-                .append(" other account(s) to review together.");
-        if (!other.isEmpty()) {
-            text.append("\nOther accounts: ");
-            text.append(String.join(", ", other.stream().map(a -> a.name() + " (" + name(a.ownerId()) + ")").toList()));
-        }
-        return text.toString();
+    public List<TierReviewRow> rows(String managerId, AccountTier tier) {
+        return accountsOf(managerId, tier).stream().sorted(java.util.Comparator.comparingLong(Account::id))
+                .map(a -> new TierReviewRow(a.id(), a.name(), a.industry(), a.ownerId(), name(a.ownerId()))).toList();
     }
 
-    /** The reviews of a list of rows [{accountId, notes}] (API input): account id to notes, later rows win. */
-    public static Map<Long, String> notes(List<Map<String, Object>> rows) {
-        Map<Long, String> notes = new LinkedHashMap<>();
-        for (Map<String, Object> row : rows) {
-            BigDecimal id = Inputs.amount(row.get("accountId"), "Account no.");
-            if (id != null) {
-                notes.put(id.longValue(), Inputs.text(row.get("notes")));
-            }
-        }
-        return notes;
-    }
-
-    /** Refuses accounts that are not second-tier accounts of the manager's team. */
+    /** The checks of {@link #record} without storing anything: what the form shows at each account's row. */
     @Transactional(readOnly = true)
-    public void requireSecondTierOf(String managerId, java.util.Collection<Long> accountIds) {
-        Set<Long> mine = new TreeSet<>(accountsOf(managerId, AccountTier.SECOND).stream().map(Account::id).toList());
-        Checks checks = Checks.start();
-        for (Long id : accountIds) {
-            checks.require(mine.contains(id), "Account " + id + " is not a second-tier account of your team.");
-        }
-        checks.orThrow();
+    public TierReviewChecks.Result check(String managerId, List<Map<String, Object>> posted, String collectiveNotes) {
+        Map<Long, String> second = new LinkedHashMap<>();
+        rows(managerId, AccountTier.SECOND).forEach(r -> second.put(r.accountId(), r.name()));
+        return TierReviewChecks.check(second, posted, accountsOf(managerId, AccountTier.OTHER).size(), collectiveNotes);
     }
 
-    /** The table of second-tier accounts of the yearly review, in a stable order (by account no.). */
-    @Transactional(readOnly = true)
-    public List<Map<String, Object>> secondTierRows(String managerId) {
-        return accountsOf(managerId, AccountTier.SECOND).stream().sorted(java.util.Comparator.comparingLong(Account::id))
-                .map(a -> Map.<String, Object>of("accountId", a.id(), "account", a.name() + " (" + name(a.ownerId()) + ")")).toList();
-    }
-
-    /** Records one review per second-tier account and one collective review; every note required, no foreign account. */
-    public List<TierReview> record(int year, String managerId, Map<Long, String> secondTierNotes, String collectiveNotes) {
-        List<Account> second = accountsOf(managerId, AccountTier.SECOND);
-        List<Account> other = accountsOf(managerId, AccountTier.OTHER);
-        Checks checks = Checks.start();
-        Set<Long> mine = new TreeSet<>(second.stream().map(Account::id).toList());
-        for (Long id : secondTierNotes.keySet()) {
-            checks.require(mine.contains(id), "Account " + id + " is not a second-tier account of your team.");
-        }
-        for (Account account : second) {
-            checks.requiredText(secondTierNotes.get(account.id()), "Review of " + account.name(), Checks.LONG_TEXT);
-        }
-        if (!other.isEmpty()) {
-            checks.requiredText(collectiveNotes, "Collective review of the other accounts", 4000);
-        }
-        checks.orThrow();
+    /**
+     * Records one review per second-tier account and one collective review of the other accounts: refused as a whole,
+     * with the problems at each account's row ({@link TierReviewChecks}), when one is missing, too long or foreign.
+     */
+    public List<TierReview> record(int year, String managerId, List<Map<String, Object>> posted, String collectiveNotes) {
+        TierReviewChecks.Result checked = check(managerId, posted, collectiveNotes);
+        checked.problems().orThrow();
         if (!plans.tierReviews(year, managerId).isEmpty()) {
-            throw new ValidationException("The " + year + " tier review of " + managerId + " is already recorded.");
+            throw new ValidationException("您 " + year + " 年的客户层级评审已经记录。 / The " + year + " tier review of " + managerId
+                    + " is already recorded.");
         }
+        List<Account> second = accountsOf(managerId, AccountTier.SECOND);
+        List<Account> other = accountsOf(managerId, AccountTier.OTHER);
         LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
         for (Account account : second) {
-            plans.insertTierReview(year, managerId, account.id(), AccountTier.SECOND.name(), 1, secondTierNotes.get(account.id()).trim(), now);
+            plans.insertTierReview(year, managerId, account.id(), AccountTier.SECOND.name(), 1, checked.notes().get(account.id()).trim(), now);
         }
         if (!other.isEmpty()) {
             plans.insertTierReview(year, managerId, null, AccountTier.OTHER.name(), other.size(), collectiveNotes.trim(), now);

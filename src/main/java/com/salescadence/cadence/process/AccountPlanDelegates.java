@@ -305,51 +305,16 @@ class AccountPlanDelegates {
     }
 
     /**
-     * The yearly review: the table of the second-tier accounts and one numbered slot per account (label and notes;
-     * the form hides the unused slots). Accounts beyond the slots are named in the brief: reviewed through the API.
+     * Records the yearly review: the notes per second-tier account [{accountId, notes}] and the collective notes, as
+     * the form (or the API) posted them; refused as a whole with the problems at each account's row. The form reads
+     * its rows from the API when it opens: the instance keeps the manager's id and the year only.
      */
-    @Bean
-    TaskListener tierReviewFormListener(TierReviewService tierReviews) {
-        return task -> {
-            String manager = (String) task.getVariable(MANAGER_ID);
-            int year = ((Number) task.getVariable(PLAN_YEAR)).intValue();
-            List<Map<String, Object>> rows = tierReviews.secondTierRows(manager);
-            StringBuilder brief = new StringBuilder(tierReviews.brief(year, manager));
-            if (rows.size() > TIER_REVIEW_SLOTS) {
-                brief.append("\nThis form holds the first ").append(TIER_REVIEW_SLOTS).append(" second-tier accounts. Review the other ")
-                        .append(rows.size() - TIER_REVIEW_SLOTS).append(" through the API (PUT /api/account-plans/tier-reviews/")
-                        .append(year).append("/notes) before you complete this form: ")
-                        .append(String.join(", ", rows.subList(TIER_REVIEW_SLOTS, rows.size()).stream()
-                                .map(r -> "no. " + r.get("accountId") + " " + r.get("account")).toList()));
-            }
-            task.setVariableLocal(TIER_BRIEF, brief.toString());
-            task.setVariableLocal(SECOND_TIER_TABLE, Spin.JSON(rows));
-            // not task-local: the form submits the slots under the same names (the id is no form field, it ties the slot)
-            for (int slot = 1; slot <= Math.min(rows.size(), TIER_REVIEW_SLOTS); slot++) {
-                Map<String, Object> row = rows.get(slot - 1);
-                task.setVariable(TIER_SLOT_ACCOUNT_ID + slot, row.get("accountId"));
-                task.setVariable(TIER_SLOT_LABEL + slot, row.get("account"));
-                task.setVariable(TIER_SLOT_NOTES + slot, "");
-            }
-        };
-    }
-
-    /** The notes of the form's slots, over the API's list (the accounts beyond the slots, or the whole review). */
     @Bean
     JavaDelegate recordTierReviewDelegate(TierReviewService tierReviews) {
         return execution -> UserInput.handle(() -> {
             FormInput form = FormInput.of(execution);
-            Map<Long, String> notes = new LinkedHashMap<>(TierReviewService.notes(form.objects(SECOND_TIER_ROWS)));
-            for (int slot = 1; slot <= TIER_REVIEW_SLOTS; slot++) {
-                BigDecimal id = form.amount(TIER_SLOT_ACCOUNT_ID + slot, "Account no. (" + slot + ")");
-                String text = form.text(TIER_SLOT_NOTES + slot);
-                form.text(TIER_SLOT_LABEL + slot);
-                if (id != null && (text != null || !notes.containsKey(id.longValue()))) {
-                    notes.put(id.longValue(), text);
-                }
-            }
-            tierReviews.record(((Number) execution.getVariable(PLAN_YEAR)).intValue(), actor(execution, MANAGER_ID), notes,
-                    form.text(F_COLLECTIVE_NOTES));
+            tierReviews.record(((Number) execution.getVariable(PLAN_YEAR)).intValue(), actor(execution, MANAGER_ID),
+                    form.objects(SECOND_TIER_ROWS), form.text(F_COLLECTIVE_NOTES));
             form.clear();
         });
     }

@@ -2,21 +2,15 @@ package com.salescadence.cadence.process;
 
 import static com.salescadence.workflow.QuarterlyReviewProcess.*;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.spin.Spin;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,13 +26,10 @@ import com.salescadence.cadence.ReportType;
 import com.salescadence.cadence.Submission;
 import com.salescadence.cadence.quarterly.QuarterlyReviewService;
 import com.salescadence.cadence.quarterly.Quarters;
-import com.salescadence.cadence.quarterly.TargetInput;
-import com.salescadence.cadence.quarterly.TeamMemberReview;
 import com.salescadence.notification.NotificationKind;
 import com.salescadence.organization.OrganizationService;
 import com.salescadence.organization.Person;
 import com.salescadence.organization.Role;
-import com.salescadence.workflow.QuarterlyReviewProcess;
 import com.salescadence.workflow.FormInput;
 import com.salescadence.workflow.UserInput;
 
@@ -145,84 +136,33 @@ class QuarterlyReviewDelegates {
     }
 
     /**
-     * When the manager's task is created: the review is owed, each rep's review and figures are shown, the manager is told.
-     * The form's slots 1..{@link QuarterlyReviewProcess#TARGET_SLOTS} are prefilled with the team's reps in order and
-     * their proposed targets; a slot without a rep stays hidden.
+     * When the manager's task is created: the review is owed and the manager is told. The form reads the team's rows
+     * from the API when it opens (GET /api/cadence/quarterly-review/cycles/{cycleId}/team): the instance keeps ids only.
      */
     @Bean
-    TaskListener runQuarterlyReviewListener(QuarterlyReviewService reviews, ComplianceService compliance, CycleService cycles,
-                                            CadenceMail mail) {
+    TaskListener runQuarterlyReviewListener(ComplianceService compliance, CycleService cycles, CadenceMail mail) {
         return task -> {
             Cycle cycle = cycles.get(CommitDelegates.id(task.getVariable(CYCLE_ID)));
             String manager = (String) task.getVariable(MANAGER_ID);
             Submission submission = compliance.owe(cycle.id(), manager, ReportType.QUARTERLY_MANAGER_REVIEW, CommitDelegates.toLocal(task));
             task.setVariable(SUBMISSION_ID, submission.id());
-            List<TeamMemberReview> view = reviews.teamView(cycle.id(), manager);
-            String brief = reviews.teamBrief(cycle, view);
-            if (view.size() > TARGET_SLOTS) {
-                brief = "Your team has " + view.size() + " reps; this form holds " + TARGET_SLOTS
-                        + ": record the review through the API (POST /api/cadence/quarterly-review/cycles/" + cycle.id()
-                        + "/team-review).\n\n" + brief;
-            }
-            task.setVariableLocal(TEAM_REVIEW_BRIEF, brief);
-            task.setVariableLocal(TEAM_REVIEW_ROWS, Spin.JSON(reviews.reviewRows(view)));
-            List<Map<String, String>> options = view.stream().map(m -> {
-                Map<String, String> option = new LinkedHashMap<>();
-                option.put("label", m.name());
-                option.put("value", m.personId());
-                return option;
-            }).toList();
-            task.setVariableLocal(TEAM_OPTIONS, Spin.JSON(options));
-            // not task-local: the form submits the slots under the same names
-            for (int slot = 1; slot <= Math.min(view.size(), TARGET_SLOTS); slot++) {
-                TeamMemberReview member = view.get(slot - 1);
-                task.setVariable(F_TARGET_PERSON + slot, member.personId());
-                Optional<BigDecimal> target = reviews.prefilledTarget(cycle, member);
-                if (target.isPresent()) {
-                    task.setVariable(F_TARGET + slot, formNumber(target.get()));
-                }
-            }
             mail.send(manager, NotificationKind.CALL_READY, "quarterly.review.ready", cycle.cycleKey(), submission.dueAt(),
                     task.getId(), mail.name(manager), Quarters.next(cycle.cycleKey()));
         };
     }
 
     /**
-     * Records the manager's review: the API's list of rows when one was posted, else the form's slots
-     * (a hidden slot is not submitted; the slots prefilled for the API path are ignored and removed).
+     * Records the manager's review: the decisions [{personId, target, outcome}] the form (or the API) posted and the
+     * notes; refused as a whole with the problems per rep, removed from the instance once stored.
      */
     @Bean
     JavaDelegate recordManagerReviewDelegate(QuarterlyReviewService reviews) {
         return execution -> UserInput.handle(() -> {
             FormInput form = FormInput.of(execution);
-            boolean listed = execution.getVariable(F_TARGETS) != null;
-            List<Map<String, Object>> rows = form.objects(F_TARGETS);
-            List<Map<String, Object>> slots = new ArrayList<>();
-            for (int slot = 1; slot <= TARGET_SLOTS; slot++) {
-                String person = form.text(F_TARGET_PERSON + slot);
-                String target = form.text(F_TARGET + slot);
-                String outcome = form.text(F_OUTCOME + slot);
-                if (person != null || target != null || outcome != null) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("personId", person);
-                    row.put("target", target);
-                    row.put("outcome", outcome);
-                    slots.add(row);
-                }
-            }
-            reviews.submitManagerReview(CommitDelegates.id(execution.getVariable(SUBMISSION_ID)),
-                    TargetInput.parse(listed ? rows : slots), form.text(F_REVIEW_NOTES));
+            reviews.submitManagerReview(CommitDelegates.id(execution.getVariable(SUBMISSION_ID)), form.objects(F_TARGETS),
+                    form.text(F_REVIEW_NOTES));
             form.clear();
         });
-    }
-
-    /** An amount as a form-js number field reads it: a whole number, or a double when it has cents. */
-    private static Number formNumber(BigDecimal amount) {
-        BigDecimal plain = amount.stripTrailingZeros();
-        if (plain.scale() <= 0) {
-            return plain.longValueExact(); // not in a ?: with the double, which would widen it
-        }
-        return plain.doubleValue();
     }
 
     /** The manager's deadline passed: recorded as missing and escalated one level up (the manager's manager), who is mailed. */

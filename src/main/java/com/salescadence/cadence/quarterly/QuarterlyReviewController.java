@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.Spin;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,7 +25,9 @@ import com.salescadence.cadence.CycleStarter;
 import com.salescadence.cadence.Cadence;
 import com.salescadence.cadence.Cycle;
 import com.salescadence.cadence.CycleService;
+import com.salescadence.common.Inputs;
 import com.salescadence.common.NotFoundException;
+import com.salescadence.common.ValidationException;
 import com.salescadence.organization.OrganizationService;
 import com.salescadence.workflow.TaskActions;
 
@@ -88,17 +92,23 @@ class QuarterlyReviewController {
     }
 
     @GetMapping("/cycles/{cycleId}/team")
-    @Operation(summary = "A first-line manager's team in the review (default: the caller's): figures, growth flags, plans, proposed targets")
+    @Operation(summary = "A first-line manager's team in the review (default: the caller's): one row per rep with figures, flag codes, "
+            + "plan, proposed and prefilled target (the rows of the 'Run quarterly review' form); 403 for a team the caller may not see")
     Map<String, Object> team(@PathVariable long cycleId, @RequestParam(required = false) String managerId, Principal principal) {
         String manager = managerId == null ? principal.getName() : managerId;
         if (!organization.canSee(principal.getName(), manager)) {
-            throw new NotFoundException("No team review of '" + manager + "' for you.");
+            throw new AccessDeniedException("No team review of '" + manager + "' for " + principal.getName() + ".");
         }
+        Cycle cycle = cycles.get(cycleId);
         List<TeamMemberReview> view = reviews.teamView(cycleId, manager);
         Map<String, Object> result = new HashMap<>();
-        result.put("brief", reviews.teamBrief(cycles.get(cycleId), view));
+        result.put("cycleKey", cycle.cycleKey());
+        result.put("nextQuarter", Quarters.next(cycle.cycleKey()));
+        result.put("managerId", manager);
+        result.put("brief", reviews.teamBrief(cycle, view));
         result.put("expectedGrowthPercent", reviews.expectedGrowth());
         result.put("reps", view);
+        result.put("rows", reviews.teamRows(cycle, view));
         reviews.managerReview(cycleId, manager).ifPresent(r -> {
             result.put("review", r);
             result.put("targets", reviews.targets(r.id()));
@@ -106,14 +116,37 @@ class QuarterlyReviewController {
         return result;
     }
 
+    @PostMapping("/cycles/{cycleId}/team-review/check")
+    @Operation(summary = "Manager: check a team review without recording it (what the form shows at each rep's row): "
+            + "200 when it would be accepted, else 400 with the problems and 'rows' {personId: [problems]}")
+    Map<String, Object> checkTeamReview(@PathVariable long cycleId, @RequestBody Map<String, Object> body, Principal principal) {
+        cycles.get(cycleId);
+        TeamReviewChecks.Result checked = reviews.checkManagerReview(principal.getName(), rows(body.get("targets")),
+                Inputs.text(body.get("notes")));
+        checked.problems().orThrow();
+        return Map.of("ok", true);
+    }
+
     @PostMapping("/cycles/{cycleId}/team-review")
     @Operation(summary = "Manager: record the team review (completes 'Run quarterly review'): targets [{personId, target, outcome}] for every rep, notes")
     Map<String, Object> submitTeamReview(@PathVariable long cycleId, @RequestBody Map<String, Object> body, Principal principal) {
         Cycle cycle = cycles.get(cycleId);
         Map<String, Object> fields = new HashMap<>();
-        fields.put(F_TARGETS, Spin.JSON(body.getOrDefault("targets", List.of())));
-        fields.put(F_REVIEW_NOTES, body.get("notes"));
+        // as the form does: transient, the process glue reads them and the engine never stores them
+        fields.put(F_TARGETS, Variables.stringValue(Spin.JSON(body.getOrDefault("targets", List.of())).toString(), true));
+        fields.put(F_REVIEW_NOTES, Variables.stringValue(Inputs.text(body.get("notes")), true));
         tasks.complete(cycle.cycleKey() + ":" + principal.getName(), TASK_RUN_QUARTERLY_REVIEW, principal.getName(), fields);
         return team(cycleId, null, principal);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> rows(Object targets) {
+        if (targets == null) {
+            return List.of();
+        }
+        if (!(targets instanceof List<?> list) || list.stream().anyMatch(row -> !(row instanceof Map<?, ?>))) {
+            throw new ValidationException("“targets”不是行的列表。 / 'targets' is not a list of rows.");
+        }
+        return (List<Map<String, Object>>) list;
     }
 }

@@ -4,12 +4,10 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -199,20 +197,22 @@ public class QuarterlyReviewService {
         return text.toString();
     }
 
-    /** The table of the manager's form: one row per rep with the review's status, figures, flags, plan and proposal. */
+    /** The rows of the manager's grid: one per rep of the team, figures as numbers and flags as codes. */
     @Transactional(readOnly = true)
-    public List<Map<String, Object>> reviewRows(List<TeamMemberReview> view) {
-        List<Map<String, Object>> rows = new ArrayList<>();
+    public List<TeamReviewRow> teamRows(Cycle cycle, List<TeamMemberReview> view) {
+        List<TeamReviewRow> rows = new ArrayList<>();
         for (TeamMemberReview m : view) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("personId", m.personId());
-            row.put("person", m.name() + (m.status() == null ? "" : " (" + m.status().name().toLowerCase().replace('_', ' ') + ")"));
-            row.put("results", QuarterlyRules.resultsText(m.results()));
-            row.put("growth", QuarterlyRules.growthText(m.results(), expectedGrowth));
-            row.put("flags", m.flags().isEmpty() ? "" : String.join(", ", m.flags()));
-            row.put("plan", m.plan() == null ? "(not prepared)" : m.plan());
-            row.put("proposedTarget", m.proposedTarget() == null ? "" : m.proposedTarget().toPlainString());
-            rows.add(row);
+            QuarterResults r = m.results();
+            List<String> flags = new ArrayList<>();
+            if (QuarterlyRules.belowQuota(r)) {
+                flags.add("BELOW_QUOTA");
+            }
+            if (QuarterlyRules.growthBelowExpected(r, expectedGrowth)) {
+                flags.add("GROWTH_BELOW_EXPECTED");
+            }
+            rows.add(new TeamReviewRow(m.personId(), m.name(), m.status() == null ? null : m.status().name(), r.booked(), r.quota(),
+                    r.stretch(), QuarterlyRules.attainment(r).orElse(null), r.previousBooked(), QuarterlyRules.growth(r).orElse(null),
+                    flags, m.plan(), m.proposedTarget(), prefilledTarget(cycle, m).orElse(null), m.keyAccounts()));
         }
         return rows;
     }
@@ -226,32 +226,17 @@ public class QuarterlyReviewService {
 
     /**
      * Records a manager's quarterly review: an outcome and a next-quarter target for every rep of the
-     * team, each target stored as the rep's quota of the next quarter. Refused without storing anything:
-     * a rep who is not in the manager's team, a rep listed twice or left out, a target that is not a
-     * positive amount, texts that are too long.
+     * team, each target stored as the rep's quota of the next quarter. Refused without storing anything
+     * (see {@link TeamReviewChecks}), with the problems kept per rep for the form's grid.
      */
-    public ManagerReview submitManagerReview(long submissionId, List<TargetInput> rows, String notes) {
+    public ManagerReview submitManagerReview(long submissionId, List<Map<String, Object>> posted, String notes) {
         Submission submission = compliance.get(submissionId);
         requireType(submission, ReportType.QUARTERLY_MANAGER_REVIEW);
         Cycle cycle = cycles.get(submission.cycleId());
         String manager = submission.personId();
-        Map<String, Person> team = new LinkedHashMap<>();
-        team(manager).forEach(p -> team.put(p.id(), p));
-        Checks checks = Checks.start().optionalText(notes, "Review notes", Checks.LONG_TEXT);
-        Set<String> seen = new HashSet<>();
-        for (TargetInput row : rows) {
-            Person rep = row.personId() == null ? null : team.get(row.personId());
-            if (rep == null) {
-                checks.require(false, nameOf(row.personId()) + " is not in your team: you set targets only for your own reps.");
-                continue;
-            }
-            checks.require(seen.add(rep.id()), rep.fullName() + " is listed twice.");
-            checks.positiveAmount(row.target(), "Next-quarter target for " + rep.fullName());
-            checks.optionalText(row.outcome(), "Outcome for " + rep.fullName(), Checks.LONG_TEXT);
-        }
-        team.values().stream().filter(p -> !seen.contains(p.id()))
-                .forEach(p -> checks.require(false, "No next-quarter target for " + p.fullName() + "."));
-        checks.orThrow();
+        TeamReviewChecks.Result checked = checkManagerReview(manager, posted, notes);
+        checked.problems().orThrow();
+        List<TargetInput> rows = checked.rows();
 
         Submission recorded = compliance.recordSubmitted(submissionId);
         LocalDateTime now = recorded.submittedAt() == null ? LocalDateTime.now(clock) : recorded.submittedAt();
@@ -269,6 +254,14 @@ public class QuarterlyReviewService {
         return reviews.managerReview(cycle.id(), manager).orElseThrow();
     }
 
+    /** The checks of {@link #submitManagerReview} without storing anything: what the form shows at each rep's row. */
+    @Transactional(readOnly = true)
+    public TeamReviewChecks.Result checkManagerReview(String managerId, List<Map<String, Object>> posted, String notes) {
+        Map<String, String> team = new LinkedHashMap<>();
+        team(managerId).forEach(p -> team.put(p.id(), p.fullName()));
+        return TeamReviewChecks.check(team, posted, notes);
+    }
+
     @Transactional(readOnly = true)
     public Optional<ManagerReview> managerReview(long cycleId, String managerId) {
         return reviews.managerReview(cycleId, managerId);
@@ -277,10 +270,6 @@ public class QuarterlyReviewService {
     @Transactional(readOnly = true)
     public List<QuarterlyTarget> targets(long managerReviewId) {
         return reviews.targets(managerReviewId);
-    }
-
-    private String nameOf(String personId) {
-        return personId == null ? "A row without a rep" : organization.findPerson(personId).map(Person::fullName).orElse("'" + personId + "'");
     }
 
     private static void requireType(Submission submission, ReportType type) {

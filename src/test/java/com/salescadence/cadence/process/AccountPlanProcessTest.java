@@ -14,6 +14,11 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
+import java.util.LinkedHashMap;
+import com.salescadence.cadence.accountplan.TierReviewRow;
+import com.salescadence.common.RowValidationException;
+import org.camunda.spin.Spin;
+import org.camunda.bpm.engine.variable.Variables;
 import java.util.Map;
 
 import org.assertj.core.api.Assertions;
@@ -351,34 +356,42 @@ class AccountPlanProcessTest {
             Task yearly = driver.task(tierReview, TASK_ANNUAL_TIER_REVIEW);
             Assertions.assertThat(yearly.getAssignee()).isEqualTo(TestOrganization.MANAGER);
             Assertions.assertThat(toLocal(yearly.getDueDate())).isEqualTo(start.plusMonths(3));
-            Assertions.assertThat(variable(yearly, TIER_BRIEF)).contains(other.name()).doesNotContain(otherTeam.name());
-            Assertions.assertThat(variable(yearly, SECOND_TIER_TABLE)).contains(second.name()).doesNotContain(other.name());
-            // one numbered slot per second-tier account: the id ties it, the label shows it, the notes are submitted under the same name
-            Map<String, Object> slots = engine.getTaskService().getVariables(yearly.getId());
-            int count = (int) tierReviews.accountsOf(TestOrganization.MANAGER, AccountTier.SECOND).size();
-            Assertions.assertThat(count).as("this test's team has fewer accounts than the form's slots").isLessThanOrEqualTo(TIER_REVIEW_SLOTS);
-            int slotOfSecond = slotOf(slots, second.id());
-            Assertions.assertThat(slots.get(TIER_SLOT_LABEL + slotOfSecond)).asString().startsWith(second.name()).contains("Ren Rep");
-            Assertions.assertThat(slots.get(TIER_SLOT_NOTES + slotOfSecond)).isEqualTo("");
-            Assertions.assertThat(slots).as("the unused slots stay hidden").doesNotContainKey(TIER_SLOT_LABEL + (count + 1));
-            Assertions.assertThat(engine.getTaskService().getVariablesLocal(yearly.getId())).as("the notes are process variables, not task-local")
-                    .doesNotContainKey(TIER_SLOT_NOTES + slotOfSecond);
+            // the rows the form reads from the API when it opens: the team's second-tier accounts, the others apart
+            Assertions.assertThat(tierReviews.rows(TestOrganization.MANAGER, AccountTier.SECOND)).extracting(TierReviewRow::name)
+                    .contains(second.name()).doesNotContain(other.name());
+            Assertions.assertThat(tierReviews.rows(TestOrganization.MANAGER, AccountTier.OTHER)).extracting(TierReviewRow::name)
+                    .contains(other.name()).doesNotContain(otherTeam.name());
+            // the instance holds nothing but ids: no rows, no texts, no slots (the notes were a JSON variable before)
+            Assertions.assertThat(engine.getRuntimeService().getVariables(tierReview.getId()).keySet())
+                    .containsExactlyInAnyOrder(MANAGER_ID, PLAN_YEAR, CYCLE_START);
+            Assertions.assertThat(engine.getTaskService().getVariablesLocal(yearly.getId())).isEmpty();
 
-            // the Tasklist submits every visible field: the slots with empty notes are refused
-            Map<String, Object> submitted = new HashMap<>();
-            for (int slot = 1; slot <= count; slot++) {
-                submitted.put(TIER_SLOT_LABEL + slot, slots.get(TIER_SLOT_LABEL + slot));
-                submitted.put(TIER_SLOT_NOTES + slot, "");
+            // reviews missing, an account of another team: refused at the rows, nothing stored
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (TierReviewRow row : tierReviews.rows(TestOrganization.MANAGER, AccountTier.SECOND)) {
+                rows.add(row.accountId() == second.id() ? tierRow(row.accountId(), "") : tierRow(row.accountId(), "Reviewed, no change"));
             }
-            Assertions.assertThatThrownBy(() -> driver.completeAs(TestOrganization.MANAGER, yearly, submitted))
+            List<Map<String, Object>> foreign = new ArrayList<>(rows);
+            foreign.add(tierRow(otherTeam.id(), "Not mine"));
+            Assertions.assertThatThrownBy(() -> driver.completeAs(TestOrganization.MANAGER, yearly,
+                            Map.of(SECOND_TIER_ROWS, Variables.stringValue(Spin.JSON(foreign).toString(), true))))
                     .isInstanceOf(BadUserRequestException.class)
-                    .hasMessageContaining("Review of " + second.name() + " is required.")
-                    .hasMessageContaining("Collective review of the other accounts is required.");
-            for (int slot = 1; slot <= count; slot++) {
-                submitted.put(TIER_SLOT_NOTES + slot, slot == slotOfSecond ? "Stable, renew the frame contract" : "Reviewed, no change");
-            }
-            submitted.put(F_COLLECTIVE_NOTES, "Small accounts served by the partner; no action");
+                    .hasMessageContaining(second.name() + "：请填写对该客户的年度评审。 / Write the yearly review of this account.")
+                    .hasMessageContaining("account " + otherTeam.id() + " is not a second-tier account of your team")
+                    .hasMessageContaining("Write the collective review of the other")
+                    .getCause().isInstanceOfSatisfying(RowValidationException.class,
+                            refused -> Assertions.assertThat(refused.rows()).containsOnlyKeys(String.valueOf(second.id())));
+            Assertions.assertThat(tierReviews.reviews(2019, TestOrganization.MANAGER)).isEmpty();
+
+            // as the form posts them: transient ids and notes, never stored in the instance or its history
+            rows.set(rows.indexOf(tierRow(second.id(), "")), tierRow(second.id(), "Stable, renew the frame contract"));
+            Map<String, Object> submitted = new HashMap<>();
+            submitted.put(SECOND_TIER_ROWS, Variables.stringValue(Spin.JSON(rows).toString(), true));
+            submitted.put(F_COLLECTIVE_NOTES, Variables.stringValue("Small accounts served by the partner; no action", true));
             driver.completeAs(TestOrganization.MANAGER, yearly, submitted);
+            Assertions.assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().includeDeleted()
+                    .processInstanceId(tierReview.getId()).list()).extracting(v -> v.getName())
+                    .doesNotContain(SECOND_TIER_ROWS, F_COLLECTIVE_NOTES);
             assertThat(tierReview).isEnded();
             Assertions.assertThat(tierReviews.reviews(2019, TestOrganization.MANAGER))
                     .anyMatch(r -> r.accountId() != null && r.accountId() == second.id() && r.tier() == AccountTier.SECOND
@@ -402,14 +415,11 @@ class AccountPlanProcessTest {
 
     // ------------------------------------------------------------------ helpers
 
-    private static int slotOf(Map<String, Object> variables, long accountId) {
-        for (int slot = 1; slot <= TIER_REVIEW_SLOTS; slot++) {
-            Object id = variables.get(TIER_SLOT_ACCOUNT_ID + slot);
-            if (id instanceof Number n && n.longValue() == accountId) {
-                return slot;
-            }
-        }
-        throw new AssertionError("No slot holds account " + accountId + ": " + variables);
+    private static Map<String, Object> tierRow(long accountId, String notes) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("accountId", accountId);
+        row.put("notes", notes);
+        return row;
     }
 
     private ProcessInstance approvedPlan(Account account, LocalDateTime start) {

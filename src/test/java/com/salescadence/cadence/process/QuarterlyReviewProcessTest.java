@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.Spin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +47,8 @@ import com.salescadence.cadence.quarterly.QuarterlyReview;
 import com.salescadence.cadence.quarterly.QuarterlyReviewService;
 import com.salescadence.cadence.quarterly.QuarterlyTarget;
 import com.salescadence.cadence.quarterly.TeamMemberReview;
+import com.salescadence.cadence.quarterly.TeamReviewRow;
+import com.salescadence.common.RowValidationException;
 import com.salescadence.notification.NotificationKind;
 import com.salescadence.notification.NotificationService;
 import com.salescadence.notification.OutboxMessage;
@@ -183,37 +186,37 @@ class QuarterlyReviewProcessTest {
         Assertions.assertThat(toLocal(review.getDueDate())).isEqualTo(LocalDateTime.of(2021, 4, 30, 18, 0));
         Assertions.assertThat(mails(TestOrganization.MANAGER, NotificationKind.CALL_READY, cycleKey)).hasSize(1);
 
-        // the figures computed from the known deals and quotas
-        Assertions.assertThat(variable(review, TEAM_REVIEW_BRIEF))
+        // the figures computed from the known deals and quotas, as the API gives them to the form when it opens
+        List<TeamMemberReview> team = reviews.teamView(cycle.id(), TestOrganization.MANAGER);
+        Assertions.assertThat(reviews.teamBrief(cycle, team))
                 .contains("Team: Booked 205000.00 of quota 200000.00 (102.5%)")
                 .contains("Team growth: +13.9% vs 2020-Q4 (180000.00): below the expected 15%")
                 .contains("Not prepared: nobody")
                 .contains("FLAGS: below quota, growth below 15%");
-        List<TeamMemberReview> team = reviews.teamView(cycle.id(), TestOrganization.MANAGER);
         Assertions.assertThat(team).extracting(TeamMemberReview::personId).containsExactly(TestOrganization.REP, TestOrganization.TEAMMATE);
         Assertions.assertThat(team.get(0).results().booked()).isEqualByComparingTo("120000");
         Assertions.assertThat(team.get(0).flags()).isEmpty();
         Assertions.assertThat(team.get(1).flags()).containsExactly("below quota", "growth below 15%");
-        String rows = variable(review, TEAM_REVIEW_ROWS);
-        Assertions.assertThat(rows).contains("\"personId\":\"t.rep1\"").contains("\"proposedTarget\":\"140000")
-                .contains("+6.3% vs 2020-Q4 (80000.00): below the expected 15%")
-                .contains("Rebuild the pipeline").doesNotContain("t.rep3");
-        Assertions.assertThat(variable(review, TEAM_OPTIONS)).contains("Ren Rep").contains("Tang Teammate").doesNotContain("Ou Rep");
-        Assertions.assertThat(engine.getTaskService().getVariablesLocal(review.getId())).as("the display is the task's own")
-                .containsKeys(TEAM_REVIEW_BRIEF, TEAM_REVIEW_ROWS, TEAM_OPTIONS);
-        // the slots the Tasklist form shows: one per rep in the team's order, the target prefilled with the proposal
-        Map<String, Object> slots = engine.getRuntimeService().getVariables(meeting.getId());
-        Assertions.assertThat(slots).containsEntry(F_TARGET_PERSON + 1, TestOrganization.REP).containsEntry(F_TARGET + 1, 140000L)
-                .containsEntry(F_TARGET_PERSON + 2, TestOrganization.TEAMMATE)
-                .doesNotContainKeys(F_TARGET + 2, F_TARGET_PERSON + 3, F_TARGETS);
+        List<TeamReviewRow> rows = reviews.teamRows(cycle, team);
+        Assertions.assertThat(rows).extracting(TeamReviewRow::personId, TeamReviewRow::flags, TeamReviewRow::status)
+                .containsExactly(Assertions.tuple(TestOrganization.REP, List.of(), "ON_TIME"),
+                        Assertions.tuple(TestOrganization.TEAMMATE, List.of("BELOW_QUOTA", "GROWTH_BELOW_EXPECTED"), "ON_TIME"));
+        Assertions.assertThat(rows.get(0).prefilledTarget()).as("the rep's proposal").isEqualByComparingTo("140000");
+        Assertions.assertThat(rows.get(1).prefilledTarget()).as("no proposal, no quota for 2021-Q2 yet").isNull();
+        Assertions.assertThat(rows.get(1).growthPercent()).isEqualByComparingTo("6.3");
+        Assertions.assertThat(rows.get(1).plan()).contains("Rebuild the pipeline");
+        // the instance holds ids and keys only: no rows, no display texts, no slots
+        assertHoldsIdsOnly(meeting, review);
 
-        // the manager records outcomes and targets as the Tasklist submits them: they become the reps' 2021-Q2 quotas
+        // the manager records outcomes and targets as the form posts them (a Json list of decisions): they become 2021-Q2 quotas
         Map<String, Object> submitted = new HashMap<>();
-        slot(submitted, 1, TestOrganization.REP, 150000, "Leads the utilities account team");
-        slot(submitted, 2, TestOrganization.TEAMMATE, 110000, "Pipeline coaching every Monday");
-        submitted.put(TEAM_REVIEW_BRIEF, variable(review, TEAM_REVIEW_BRIEF));
-        submitted.put(F_REVIEW_NOTES, "Award: Ren Rep, deal of the quarter");
+        submitted.put(F_TARGETS, Variables.stringValue(Spin.JSON(List.of(target(TestOrganization.REP, "150000", "Leads the utilities account team"),
+                target(TestOrganization.TEAMMATE, "110000", "Pipeline coaching every Monday"))).toString(), true));
+        submitted.put(F_REVIEW_NOTES, Variables.stringValue("Award: Ren Rep, deal of the quarter", true));
         driver.completeAs(TestOrganization.MANAGER, review, submitted);
+        Assertions.assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().includeDeleted().processInstanceId(meeting.getId())
+                .list()).as("the decisions were transient: not even history holds them").extracting(v -> v.getName())
+                .doesNotContain(F_TARGETS, F_REVIEW_NOTES);
         assertThat(meeting).isEnded();
         Quota repQuota = quotas.find(TestOrganization.REP, "2021-Q2").orElseThrow();
         Assertions.assertThat(repQuota.quotaAmount()).isEqualByComparingTo("150000");
@@ -238,10 +241,8 @@ class QuarterlyReviewProcessTest {
         Assertions.assertThat(variable(chase, CHASE_BRIEF)).contains("Ou Manager has not held the quarterly review of their team for 2021-Q1");
         Assertions.assertThat(mails(TestOrganization.LEADER, NotificationKind.REPORT_MISSING, cycleKey)).hasSize(1);
 
-        // held late through the API, which posts a list: the prefilled slot is ignored; recorded as late, the chase closes
+        // held late: recorded as late, the chase closes
         setClock(LocalDateTime.of(2021, 5, 3, 10, 0));
-        Assertions.assertThat(engine.getRuntimeService().getVariables(otherMeeting.getId()))
-                .containsEntry(F_TARGET_PERSON + 1, TestOrganization.OTHER_REP).containsEntry(F_TARGET + 1, 90000L);
         driver.completeAs(TestOrganization.OTHER_MANAGER, driver.task(otherMeeting, TASK_RUN_QUARTERLY_REVIEW),
                 Map.of(F_TARGETS, Spin.JSON(List.of(target(TestOrganization.OTHER_REP, "95000", "")))));
         assertThat(otherMeeting).isEnded();
@@ -296,7 +297,11 @@ class QuarterlyReviewProcessTest {
         setClock(LocalDateTime.of(2021, 10, 18, 9, 0));
         driver.runDueJobs(cycleKey);
         Task review = driver.task(driver.instance(MANAGER_REVIEW_KEY, cycleKey + ":" + TestOrganization.MANAGER), TASK_RUN_QUARTERLY_REVIEW);
-        Assertions.assertThat(variable(review, TEAM_REVIEW_ROWS)).contains("Tang Teammate (late)").contains("Late but complete plan");
+        Assertions.assertThat(reviews.teamRows(cycle(cycleKey), reviews.teamView(cycle(cycleKey).id(), TestOrganization.MANAGER)))
+                .filteredOn(r -> r.personId().equals(TestOrganization.TEAMMATE)).singleElement()
+                .satisfies(r -> Assertions.assertThat(r.status()).isEqualTo("LATE"))
+                .satisfies(r -> Assertions.assertThat(r.plan()).contains("Late but complete plan"));
+        assertHoldsIdsOnly(driver.instance(MANAGER_REVIEW_KEY, cycleKey + ":" + TestOrganization.MANAGER), review);
     }
 
     @Test
@@ -324,46 +329,63 @@ class QuarterlyReviewProcessTest {
         ProcessInstance meeting = driver.instance(MANAGER_REVIEW_KEY, cycleKey + ":" + TestOrganization.MANAGER);
         Optional<Quota> before = quotas.find(TestOrganization.REP, "2022-Q1");
         Map<String, Object> bad = new HashMap<>();
-        slot(bad, 1, TestOrganization.REP, -100000, "Too low");
-        slot(bad, 2, TestOrganization.OTHER_REP, 50000, "Not mine");
+        bad.put(F_TARGETS, Spin.JSON(List.of(target(TestOrganization.REP, "-100000", "Too low"),
+                target(TestOrganization.OTHER_REP, "50000", "Not mine"))));
         bad.put(F_REVIEW_NOTES, "Notes");
         Assertions.assertThatThrownBy(() -> driver.completeAs(TestOrganization.MANAGER, driver.task(meeting, TASK_RUN_QUARTERLY_REVIEW), bad))
                 .isInstanceOf(BadUserRequestException.class)
-                .hasMessageContaining("Next-quarter target for Ren Rep must be greater than zero")
-                .hasMessageContaining("Ou Rep is not in your team")
-                .hasMessageContaining("No next-quarter target for Tang Teammate");
+                .hasMessageContaining("Ren Rep：下季度目标必须大于零。 / The next-quarter target must be greater than zero.")
+                .hasMessageContaining("'t.rep3' is not in your team")
+                .hasMessageContaining("Tang Teammate：没有下季度目标。 / No next-quarter target.")
+                .getCause().isInstanceOfSatisfying(RowValidationException.class, refused -> Assertions.assertThat(refused.rows())
+                        .containsOnlyKeys(TestOrganization.REP, TestOrganization.TEAMMATE));
         Assertions.assertThat(reviews.managerReview(cycle.id(), TestOrganization.MANAGER)).isEmpty();
         Assertions.assertThat(quotas.find(TestOrganization.REP, "2022-Q1")).isEqualTo(before);
         Assertions.assertThat(quotas.find(TestOrganization.OTHER_REP, "2022-Q1")).isEmpty();
         Assertions.assertThat(status(cycle, TestOrganization.MANAGER, ReportType.QUARTERLY_MANAGER_REVIEW)).isEqualTo(SubmissionStatus.DUE);
         assertThat(meeting).isWaitingAt(TASK_RUN_QUARTERLY_REVIEW);
-        Assertions.assertThat(engine.getRuntimeService().getVariables(meeting.getId())).as("the refused slots are not kept")
-                .containsEntry(F_TARGET_PERSON + 2, TestOrganization.TEAMMATE).containsEntry(F_TARGET + 1, 100000L);
+        Assertions.assertThat(engine.getRuntimeService().getVariables(meeting.getId())).as("the refused decisions are not kept")
+                .doesNotContainKeys(F_TARGETS, F_REVIEW_NOTES);
 
-        // the API's list is checked by the same rules
+        // a rep listed twice, a target that is no number: refused the same way
+        Map<String, Object> twice = new LinkedHashMap<>(target(TestOrganization.REP, "1", null));
+        Map<String, Object> noNumber = new LinkedHashMap<>(target(TestOrganization.TEAMMATE, "1", null));
+        noNumber.put("target", "lots");
         Assertions.assertThatThrownBy(() -> driver.completeAs(TestOrganization.MANAGER, driver.task(meeting, TASK_RUN_QUARTERLY_REVIEW),
-                        Map.of(F_TARGETS, Spin.JSON(List.of(target(TestOrganization.REP, "100000", null), target(TestOrganization.REP, "1", null))))))
+                        Map.of(F_TARGETS, Spin.JSON(List.of(target(TestOrganization.REP, "100000", null), twice, noNumber)))))
                 .isInstanceOf(BadUserRequestException.class)
                 .hasMessageContaining("Ren Rep is listed twice")
-                .hasMessageContaining("No next-quarter target for Tang Teammate");
+                .hasMessageContaining("The next-quarter target must be a number, got 'lots'");
 
         // a rep of another team cannot complete the manager's task
         Assertions.assertThatThrownBy(() -> driver.completeAs(TestOrganization.OTHER_REP, driver.task(meeting, TASK_RUN_QUARTERLY_REVIEW),
                 Map.of(F_TARGETS, Spin.JSON(List.of())))).isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
 
-        // the Tasklist submits every shown slot: the prefilled rep and target 1, the teammate with the target the manager typed
+        // the decisions as the form posts them, the target as typed (a text)
         Map<String, Object> submitted = new HashMap<>();
-        slot(submitted, 1, TestOrganization.REP, 100000L, null);
-        slot(submitted, 2, TestOrganization.TEAMMATE, 90000, null);
+        Map<String, Object> typed = new LinkedHashMap<>(target(TestOrganization.TEAMMATE, "1", null));
+        typed.put("target", "90000");
+        submitted.put(F_TARGETS, Spin.JSON(List.of(target(TestOrganization.REP, "100000", null), typed)));
         driver.completeAs(TestOrganization.MANAGER, driver.task(meeting, TASK_RUN_QUARTERLY_REVIEW), submitted);
         assertThat(meeting).isEnded();
         Assertions.assertThat(quotas.find(TestOrganization.REP, "2022-Q1").orElseThrow().quotaAmount()).isEqualByComparingTo("100000");
         Assertions.assertThat(quotas.find(TestOrganization.TEAMMATE, "2022-Q1").orElseThrow().quotaAmount()).isEqualByComparingTo("90000");
         Assertions.assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().includeDeleted().processInstanceId(meeting.getId())
                 .list()).as("form input does not stay in the process")
-                .filteredOn(v -> v.getName().startsWith(F_TARGET) || v.getName().startsWith(F_OUTCOME))
+                .filteredOn(v -> v.getName().equals(F_TARGETS))
                 .isNotEmpty().allSatisfy(v -> Assertions.assertThat(v.getState()).as(v.getName())
                         .isEqualTo(org.camunda.bpm.engine.history.HistoricVariableInstance.STATE_DELETED));
+    }
+
+    /** The manager's review instance and its task hold ids and keys, never the team's rows or texts shown from them. */
+    private void assertHoldsIdsOnly(ProcessInstance meeting, Task review) {
+        Assertions.assertThat(engine.getRuntimeService().getVariables(meeting.getId()).keySet())
+                .containsExactlyInAnyOrder(CYCLE_ID, CYCLE_KEY, CYCLE_START, MANAGER_ID, SUBMISSION_ID);
+        Assertions.assertThat(engine.getTaskService().getVariablesLocal(review.getId())).isEmpty();
+    }
+
+    private Cycle cycle(String cycleKey) {
+        return cycles.find(Cadence.QUARTERLY_REVIEW, cycleKey).orElseThrow();
     }
 
     @Test
@@ -414,13 +436,6 @@ class QuarterlyReviewProcessTest {
 
     private Task prepareTask(String cycleKey, String rep) {
         return driver.task(driver.instance(PREPARATION_KEY, cycleKey + ":" + rep), TASK_PREPARE_QUARTERLY_REVIEW);
-    }
-
-    /** One slot of the form run-quarterly-review as the Tasklist submits it: a number as typed, an empty outcome as null. */
-    private static void slot(Map<String, Object> fields, int slot, String personId, Number target, String outcome) {
-        fields.put(F_TARGET_PERSON + slot, personId);
-        fields.put(F_TARGET + slot, target);
-        fields.put(F_OUTCOME + slot, outcome);
     }
 
     private static Map<String, Object> target(String personId, String amount, String outcome) {

@@ -59,10 +59,10 @@ final class ModelRules {
             for (UserTask task : model.getModelElementsByType(UserTask.class)) {
                 String formRef = task.getCamundaFormRef();
                 String formKey = task.getCamundaFormKey();
-                if (blank(formRef) && formKey != null && formKey.startsWith("embedded:deployment:forms/")) {
-                    // an embedded form (issue 13 grids): the HTML file must be in forms/, deployed with the model
-                    if (!java.nio.file.Files.exists(java.nio.file.Path.of(formKey.substring("embedded:deployment:".length())))) {
-                        problems.add(name + ": user task " + task.getId() + " refers to '" + formKey + "', which is not in forms/");
+                if (formKey != null && formKey.startsWith(EMBEDDED)) { // an embedded form: forms/<name>.html, deployed with the models
+                    String embedded = formKey.substring(EMBEDDED.length());
+                    if (!embedded.startsWith("forms/") || !embedded.endsWith(".html") || !Files.isRegularFile(formsDir.resolve(embedded.substring(6)))) {
+                        problems.add(name + ": user task " + task.getId() + " refers to embedded form '" + embedded + "', which is not in forms/");
                     }
                     continue;
                 }
@@ -82,6 +82,8 @@ final class ModelRules {
         }
         return problems;
     }
+
+    private static final String EMBEDDED = "embedded:deployment:";
 
     private static TreeMap<String, Path> forms(Path formsDir, List<String> problems) throws IOException {
         ObjectMapper json = new ObjectMapper();

@@ -16,14 +16,13 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.Spin;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -44,10 +43,9 @@ import com.salescadence.organization.OrganizationService;
 import com.salescadence.organization.Role;
 import com.salescadence.pipeline.Account;
 import com.salescadence.pipeline.AccountService;
+import com.salescadence.pipeline.AccountTier;
 import com.salescadence.workflow.TaskActions;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -65,7 +63,6 @@ class AccountPlanController {
     private final Clock clock;
     private final RuntimeService runtimeService;
     private final TierReviewService tierReviews;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     AccountPlanController(AccountPlanService plans, AccountPlanRevisions revisions, AccountService accounts,
                           OrganizationService organization, TaskActions tasks, Clock clock, RuntimeService runtimeService,
@@ -148,37 +145,40 @@ class AccountPlanController {
     }
 
     @GetMapping("/tier-reviews/{year}")
-    @Operation(summary = "Manager: the year's tier review: the recorded reviews, or while it runs the second-tier reviews stored so far")
-    Map<String, Object> tierReview(@PathVariable int year, Principal principal) {
+    @Operation(summary = "Manager: the year's tier review (default: the caller's): the second-tier accounts to review one by one and the "
+            + "other accounts reviewed together (the rows of the 'Yearly account review' form), and the reviews recorded; "
+            + "403 for a manager the caller may not see")
+    Map<String, Object> tierReview(@PathVariable int year, @RequestParam(required = false) String managerId, Principal principal) {
+        String manager = managerId == null ? principal.getName() : managerId;
+        if (!organization.canSee(principal.getName(), manager)) {
+            throw new AccessDeniedException("No tier review of '" + manager + "' for " + principal.getName() + ".");
+        }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("reviews", tierReviews.reviews(year, principal.getName()));
-        runningTierReview(year, principal.getName()).ifPresent(task -> body.put("storedNotes", storedTierNotes(task)));
+        body.put("year", year);
+        body.put("managerId", manager);
+        body.put("secondTier", tierReviews.rows(manager, AccountTier.SECOND));
+        body.put("others", tierReviews.rows(manager, AccountTier.OTHER));
+        body.put("reviews", tierReviews.reviews(year, manager));
         return body;
     }
 
-    @PutMapping("/tier-reviews/{year}/notes")
-    @Operation(summary = "Manager: store reviews of second-tier accounts in the running yearly review without completing it "
-            + "(secondTierAccounts: [{accountId, notes}]), e.g. the accounts beyond the form's 30; the form's completion records them")
-    Map<String, Object> storeTierNotes(@PathVariable int year, @RequestBody Map<String, Object> body, Principal principal) {
-        Task task = tierReviewTask(year, principal.getName());
-        Map<Long, String> notes = storedTierNotes(task);
-        Map<Long, String> given = TierReviewService.notes(rows(body.get(SECOND_TIER_ROWS)));
-        tierReviews.requireSecondTierOf(principal.getName(), given.keySet());
-        notes.putAll(given);
-        runtimeService.setVariable(task.getProcessInstanceId(), SECOND_TIER_ROWS, Spin.JSON(asRows(notes)));
-        return Map.of("storedNotes", notes);
+    @PostMapping("/tier-reviews/{year}/check")
+    @Operation(summary = "Manager: check a tier review without recording it (what the form shows at each account's row): 200 when it "
+            + "would be accepted, else 400 with the problems and 'rows' {accountId: [problems]}")
+    Map<String, Object> checkTierReview(@PathVariable int year, @RequestBody Map<String, Object> body, Principal principal) {
+        tierReviews.check(principal.getName(), rows(body.get(SECOND_TIER_ROWS)), Inputs.text(body.get(F_COLLECTIVE_NOTES))).problems().orThrow();
+        return Map.of("ok", true);
     }
 
     @PostMapping("/tier-reviews/{year}")
     @Operation(summary = "Manager: complete the yearly tier review (completes 'Yearly account review'): secondTierAccounts "
-            + "[{accountId, notes}] for every second-tier account (with the notes stored before), collectiveNotes")
+            + "[{accountId, notes}] for every second-tier account, collectiveNotes")
     Map<String, Object> completeTierReview(@PathVariable int year, @RequestBody Map<String, Object> body, Principal principal) {
-        Task task = tierReviewTask(year, principal.getName());
-        Map<Long, String> notes = storedTierNotes(task);
-        notes.putAll(TierReviewService.notes(rows(body.get(SECOND_TIER_ROWS))));
+        List<Map<String, Object>> rows = rows(body.get(SECOND_TIER_ROWS));
         Map<String, Object> fields = new HashMap<>();
-        fields.put(SECOND_TIER_ROWS, Spin.JSON(asRows(notes)));
-        fields.put(F_COLLECTIVE_NOTES, body.get(F_COLLECTIVE_NOTES));
+        // as the form does: transient, the process glue reads them and the engine never stores them
+        fields.put(SECOND_TIER_ROWS, Variables.stringValue(Spin.JSON(rows).toString(), true));
+        fields.put(F_COLLECTIVE_NOTES, Variables.stringValue(Inputs.text(body.get(F_COLLECTIVE_NOTES)), true));
         tasks.complete(tierReviewKey(year, principal.getName()), TASK_ANNUAL_TIER_REVIEW, principal.getName(), fields);
         return Map.of("reviews", tierReviews.reviews(year, principal.getName()));
     }
@@ -187,31 +187,8 @@ class AccountPlanController {
         return "account-plans:" + year + ":" + managerId;
     }
 
-    private java.util.Optional<Task> runningTierReview(int year, String managerId) {
-        try {
-            return java.util.Optional.of(tasks.openTaskFor(tierReviewKey(year, managerId), TASK_ANNUAL_TIER_REVIEW, managerId));
-        } catch (NotFoundException e) {
-            return java.util.Optional.empty();
-        }
-    }
 
-    private Task tierReviewTask(int year, String managerId) {
-        return runningTierReview(year, managerId)
-                .orElseThrow(() -> new NotFoundException("No " + year + " yearly account review is open for you."));
-    }
 
-    private Map<Long, String> storedTierNotes(Task task) {
-        Object stored = runtimeService.getVariable(task.getProcessInstanceId(), SECOND_TIER_ROWS);
-        Map<Long, String> notes = new LinkedHashMap<>();
-        if (stored != null) {
-            try {
-                notes.putAll(TierReviewService.notes(JSON.readValue(stored.toString(), new TypeReference<List<Map<String, Object>>>() { })));
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException("The stored tier review notes are not a list of rows.", e);
-            }
-        }
-        return notes;
-    }
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> rows(Object value) {
@@ -219,21 +196,11 @@ class AccountPlanController {
             return List.of();
         }
         if (!(value instanceof List<?> list) || !list.stream().allMatch(Map.class::isInstance)) {
-            throw new ValidationException("secondTierAccounts must be a list of {accountId, notes}.");
+            throw new ValidationException("“secondTierAccounts”必须是 {accountId, notes} 的列表。 / secondTierAccounts must be a list of {accountId, notes}.");
         }
         return (List<Map<String, Object>>) value;
     }
 
-    private static List<Map<String, Object>> asRows(Map<Long, String> notes) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        notes.forEach((id, text) -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("accountId", id);
-            row.put("notes", text);
-            rows.add(row);
-        });
-        return rows;
-    }
 
     @PostMapping("/{accountId}/direction")
     @Operation(summary = "Senior manager: phase 1, set direction, team, timeline and weeks to develop (completes 'Set plan direction and team')")

@@ -55,6 +55,7 @@ class AccountPlanApiIntegrationTest {
     @Autowired TaskService taskService;
     @Autowired IdentityService identityService;
     @Autowired TierReviewService tierReviews;
+    @Autowired org.camunda.bpm.engine.HistoryService history;
 
     @BeforeEach
     void people() {
@@ -134,8 +135,9 @@ class AccountPlanApiIntegrationTest {
     }
 
     @Test
-    void a_manager_with_more_second_tier_accounts_than_the_form_has_slots_stores_the_rest_through_the_api_then_completes_the_form() {
-        // a team of its own with two second-tier accounts more than the form's 30 slots
+    @SuppressWarnings("unchecked")
+    void a_manager_with_42_second_tier_accounts_reads_them_from_the_api_and_is_refused_at_each_row_left_without_a_review() {
+        // a team of its own with 42 second-tier accounts (the old form stopped at 30)
         String suffix = String.valueOf(System.nanoTime() % 1_000_000);
         String manager = "t.many" + suffix;
         String rep = "t.manyrep" + suffix;
@@ -143,60 +145,57 @@ class AccountPlanApiIntegrationTest {
                 TestOrganization.PASSWORD);
         administration.add(new Person(rep, "Rafa Many", rep + "@test.local", Role.REP, manager, null), TestOrganization.PASSWORD);
         List<Account> second = new ArrayList<>();
-        for (int i = 1; i <= TIER_REVIEW_SLOTS + 2; i++) {
+        for (int i = 1; i <= 42; i++) {
             second.add(accounts.create("Many " + suffix + " no " + i, AccountTier.SECOND, "Retail", rep));
         }
         ProcessInstance review = runtime.startProcessInstanceByKey(TIER_REVIEW_KEY, "account-plans:2017:" + manager,
                 Map.of(MANAGER_ID, manager, PLAN_YEAR, 2017, CYCLE_START, new Date()));
         try {
             Task task = taskService.createTaskQuery().processInstanceId(review.getId()).singleResult();
-            Account first = second.get(0);
-            Account beyond1 = second.get(TIER_REVIEW_SLOTS);
-            Account beyond2 = second.get(TIER_REVIEW_SLOTS + 1);
+            assertThat(runtime.getVariables(review.getId()).keySet()).as("ids only").containsExactlyInAnyOrder(MANAGER_ID, PLAN_YEAR, CYCLE_START);
+            String path = "/api/account-plans/tier-reviews/2017";
 
-            // the form's brief names the two beyond the slots; the slots hold the first 30
-            assertThat((String) taskService.getVariable(task.getId(), TIER_BRIEF)).contains("Review the other 2 through the API")
-                    .contains("/api/account-plans/tier-reviews/2017/notes").contains(beyond1.name()).contains(beyond2.name())
-                    .doesNotContain(first.name());
-            assertThat(taskService.getVariable(task.getId(), TIER_SLOT_LABEL + TIER_REVIEW_SLOTS)).asString()
-                    .startsWith(second.get(TIER_REVIEW_SLOTS - 1).name());
-            assertThat(taskService.getVariable(task.getId(), TIER_SLOT_LABEL + (TIER_REVIEW_SLOTS + 1))).isNull();
+            // the rows of the form, for the manager (and whoever may see the manager); 403 for anyone else
+            Map<String, Object> read = call(manager, HttpMethod.GET, path + "?managerId=" + manager, null, HttpStatus.OK);
+            List<Map<String, Object>> rows = (List<Map<String, Object>>) read.get("secondTier");
+            assertThat(rows).hasSize(42).extracting(r -> ((Number) r.get("accountId")).longValue())
+                    .containsExactlyElementsOf(second.stream().map(Account::id).toList());
+            assertThat(rows.get(0)).containsEntry("ownerName", "Rafa Many").containsEntry("name", second.get(0).name());
+            call(TestOrganization.LEADER, HttpMethod.GET, path + "?managerId=" + manager, null, HttpStatus.OK);
+            assertThat((String) call(TestOrganization.MANAGER, HttpMethod.GET, path + "?managerId=" + manager, null, HttpStatus.FORBIDDEN)
+                    .get("error")).contains("您无权").contains("not allowed");
+            call(rep, HttpMethod.GET, path + "?managerId=" + manager, null, HttpStatus.FORBIDDEN);
 
-            // the API stores the two without completing; another team's account is refused, someone else has no such review
-            String notesPath = "/api/account-plans/tier-reviews/2017/notes";
-            Map<String, Object> foreign = call(manager, HttpMethod.PUT, notesPath, Map.of(SECOND_TIER_ROWS,
-                    List.of(Map.of("accountId", TestOrganization.account(accounts, TestOrganization.REP).id(), "notes", "x"))),
-                    HttpStatus.BAD_REQUEST);
-            assertThat((String) foreign.get("error")).contains("is not a second-tier account of your team");
-            call(TestOrganization.MANAGER, HttpMethod.PUT, notesPath, Map.of(SECOND_TIER_ROWS, List.of()), HttpStatus.NOT_FOUND);
-            call(manager, HttpMethod.PUT, notesPath, Map.of(SECOND_TIER_ROWS,
-                    List.of(Map.of("accountId", beyond1.id(), "notes", "Grew 10 %"), Map.of("accountId", beyond2.id(), "notes", "Declining"))),
-                    HttpStatus.OK);
+            // 41 reviews and another team's account: refused at the row without a review, nothing stored, the task open
+            List<Map<String, Object>> posted = new ArrayList<>();
+            for (int i = 0; i < 42; i++) {
+                posted.add(Map.of("accountId", second.get(i).id(), "notes", i == 40 ? " " : "Account " + (i + 1) + " reviewed"));
+            }
+            List<Map<String, Object>> withForeign = new ArrayList<>(posted);
+            withForeign.add(Map.of("accountId", TestOrganization.account(accounts, TestOrganization.REP).id(), "notes", "x"));
+            Map<String, Object> checked = call(manager, HttpMethod.POST, path + "/check", Map.of(SECOND_TIER_ROWS, withForeign), HttpStatus.BAD_REQUEST);
+            assertThat((Map<String, List<String>>) checked.get("rows")).containsOnlyKeys(String.valueOf(second.get(40).id()))
+                    .containsEntry(String.valueOf(second.get(40).id()), List.of("请填写对该客户的年度评审。 / Write the yearly review of this account."));
+            assertThat((List<String>) checked.get("general")).singleElement().asString().contains("is not a second-tier account of your team");
+            Map<String, Object> refused = call(manager, HttpMethod.POST, path, Map.of(SECOND_TIER_ROWS, posted), HttpStatus.BAD_REQUEST);
+            assertThat((String) refused.get("error")).contains(second.get(40).name() + "：请填写对该客户的年度评审。");
+            assertThat((Map<String, Object>) refused.get("rows")).containsOnlyKeys(String.valueOf(second.get(40).id()));
+            assertThat(tierReviews.reviews(2017, manager)).isEmpty();
             assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("still open").isEqualTo(1);
-            assertThat(call(manager, HttpMethod.GET, "/api/account-plans/tier-reviews/2017", null, HttpStatus.OK).get("storedNotes"))
-                    .asString().contains("Grew 10 %").contains("Declining");
+            call(manager, HttpMethod.POST, path, Map.of(SECOND_TIER_ROWS, "all fine"), HttpStatus.BAD_REQUEST);
 
-            // completing without the slots' notes is refused and lists the accounts still without a review
-            Map<String, Object> incomplete = call(manager, HttpMethod.POST, "/api/account-plans/tier-reviews/2017", Map.of(), HttpStatus.BAD_REQUEST);
-            assertThat((String) incomplete.get("error")).contains("Review of " + first.name() + " is required")
-                    .doesNotContain("Review of " + beyond1.name());
-
-            // the Tasklist submits the 30 slots: all 32 reviews are recorded
-            Map<String, Object> form = new HashMap<>();
-            for (int slot = 1; slot <= TIER_REVIEW_SLOTS; slot++) {
-                form.put(TIER_SLOT_LABEL + slot, taskService.getVariable(task.getId(), TIER_SLOT_LABEL + slot));
-                form.put(TIER_SLOT_NOTES + slot, "Slot " + slot + " reviewed");
-            }
-            identityService.setAuthentication(manager, List.of());
-            try {
-                taskService.complete(task.getId(), form);
-            } finally {
-                identityService.clearAuthentication();
-            }
+            // all 42 reviewed: recorded, one per account; the instance and its history never held them
+            posted.set(40, Map.of("accountId", second.get(40).id(), "notes", "Declining"));
+            assertThat(call(manager, HttpMethod.POST, path + "/check", Map.of(SECOND_TIER_ROWS, posted), HttpStatus.OK)).containsEntry("ok", true);
+            call(manager, HttpMethod.POST, path, Map.of(SECOND_TIER_ROWS, posted), HttpStatus.OK);
             List<TierReview> recorded = tierReviews.reviews(2017, manager);
-            assertThat(recorded).hasSize(TIER_REVIEW_SLOTS + 2).allMatch(r -> r.tier() == AccountTier.SECOND);
-            assertThat(recorded).filteredOn(r -> r.accountId() == first.id()).singleElement().extracting(TierReview::notes).isEqualTo("Slot 1 reviewed");
-            assertThat(recorded).filteredOn(r -> r.accountId() == beyond2.id()).singleElement().extracting(TierReview::notes).isEqualTo("Declining");
+            assertThat(recorded).hasSize(42).allMatch(r -> r.tier() == AccountTier.SECOND);
+            assertThat(recorded).filteredOn(r -> r.accountId() == second.get(0).id()).singleElement().extracting(TierReview::notes)
+                    .isEqualTo("Account 1 reviewed");
+            assertThat(recorded).filteredOn(r -> r.accountId() == second.get(40).id()).singleElement().extracting(TierReview::notes)
+                    .isEqualTo("Declining");
+            assertThat(history.createHistoricVariableInstanceQuery().includeDeleted().processInstanceId(review.getId())
+                    .list()).extracting(v -> v.getName()).doesNotContain(SECOND_TIER_ROWS, F_COLLECTIVE_NOTES);
         } finally {
             runtime.createProcessInstanceQuery().processInstanceId(review.getId()).list()
                     .forEach(i -> runtime.deleteProcessInstance(i.getId(), "test done"));

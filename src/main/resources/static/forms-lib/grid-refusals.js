@@ -1,0 +1,48 @@
+/*
+ * grid-refusals.js: shows a server's refusal of a grid form at the rows it is about. Loaded by a form after
+ * cadence-forms.js (CadenceForms.script). When the Tasklist's Complete is refused (400), the form posts the same
+ * decisions to its /check path, which answers 400 with {rows: {rowKey: ["中文 / English"]}, general: [...]}: each
+ * problem is shown under its row (grid.row(rowKey)) in the person's language; what the person typed stays.
+ */
+(function () {
+  'use strict';
+
+  /**
+   * form: what CadenceForms.start resolved with; grid: a CadenceForms.grid keyed by the row ids the server uses;
+   * checkPath: the form's /check path; body(): the decisions as posted.
+   */
+  function showAtRows(form, grid, checkPath, body) {
+    form.camForm.on('submit-failed', function (error) {
+      if (!error || error.message === 'camForm submission prevented') {
+        return;
+      }
+      form.api(checkPath, {method: 'POST', body: body()}).then(function () {
+        // the grid is fine: the refusal shown above the form stands
+      }, function (refusal) {
+        var answer = refusal.body || {};
+        if (!answer.rows) {
+          return;
+        }
+        CadenceForms.clearProblems(form.root);
+        Object.keys(answer.rows).forEach(function (key) {
+          answer.rows[key].forEach(function (message) {
+            CadenceForms.showProblem(form.root, CadenceForms.inLanguage(message), grid.row(key) || null);
+          });
+        });
+        (answer.general || []).forEach(function (message) {
+          CadenceForms.showProblem(form.root, CadenceForms.inLanguage(message), null);
+        });
+      });
+    });
+  }
+
+  /** Shows why a form could not open (no access, a failed read) in its brief, in the person's language. */
+  function showOpenFailure(brief, error) {
+    if (brief) {
+      brief.textContent = window.CadenceForms ? CadenceForms.inLanguage(error.message) : String(error.message);
+      brief.className = 'cf-problem';
+    }
+  }
+
+  window.CadenceGridRefusals = {showAtRows: showAtRows, showOpenFailure: showOpenFailure};
+})();
