@@ -132,8 +132,15 @@ class QuarterlyReviewBrowserTest extends TasklistBrowserTestBase {
 
         // Complete with 25 targets missing: refused in the form, at each row; nothing is submitted
         clickComplete();
-        tasklist.waitFor("a problem under each row without a target", d -> d.findElements(By.cssSelector("tr.cf-problem")).size() == BIG_TEAM - 1);
-        assertThat(browser().findElements(By.cssSelector("tr.cf-problem"))).allSatisfy(p -> assertThat(p.getText()).isEqualTo("请填写下季度目标。"));
+        // the problems are drawn again when the form's own check is followed by the server's: read them until they stand
+        tasklist.waitFor("'下季度目标为必填项。' under each of the 25 rows without a target", d -> {
+            try {
+                List<String> problems = d.findElements(By.cssSelector("tr.cf-problem")).stream().map(WebElement::getText).toList();
+                return problems.size() == BIG_TEAM - 1 && problems.stream().allMatch("下季度目标为必填项。"::equals);
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                return false;
+            }
+        });
         assertThat(tasks.openTaskFor(cycle.cycleKey() + ":" + BIG_MANAGER, TASK_RUN_QUARTERLY_REVIEW, BIG_MANAGER).getId()).isEqualTo(reviewTask);
 
         // every target typed, one with three decimals: the server refuses it, the reason at that row, every input kept
@@ -213,7 +220,8 @@ class QuarterlyReviewBrowserTest extends TasklistBrowserTestBase {
                 By.xpath("//button[normalize-space()='Complete' or normalize-space()='完成']")).stream().findFirst().orElse(null));
         ((org.openqa.selenium.JavascriptExecutor) browser()).executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
         tasklist.waitFor("the Complete button to be enabled", d -> button.isEnabled());
-        button.click();
+        // the Tasklist's notification of the refusal before may cover the button (a person closes it first)
+        ((org.openqa.selenium.JavascriptExecutor) browser()).executeScript("arguments[0].click();", button);
     }
 
     private void runJobsOfQuarterlyCycles() {
