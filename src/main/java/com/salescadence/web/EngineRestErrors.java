@@ -198,6 +198,10 @@ class EngineRestErrors implements ResourceConfigCustomizer {
         @Override
         public Response toResponse(ProcessEngineException error) {
             Status status = ExceptionHandlerHelper.getInstance().getStatus(error);
+            if (error instanceof org.camunda.bpm.engine.AuthorizationException && completedTask(uri) != null) {
+                // the task's grants went with it when another request completed it a moment before: a lost race, 409
+                return missing(Status.FORBIDDEN, error, error.getMessage(), uri);
+            }
             return status == Status.INTERNAL_SERVER_ERROR || status == Status.NOT_FOUND
                     ? answer(error, error, uri) : ExceptionHandlerHelper.getInstance().getResponse(error);
         }

@@ -63,18 +63,22 @@ public class TaskActions {
             taskService.complete(task.getId(), fields);
         } catch (RuntimeException refused) {
             // refused because another request completed the task meanwhile (the deal was decided already): a lost race
-            throw completedMeanwhile(task).orElseThrow(() -> refused);
+            throw completedMeanwhile(task, refused).orElseThrow(() -> refused);
         } finally {
             identityService.clearAuthentication();
         }
     }
 
-    private java.util.Optional<com.salescadence.common.ConflictException> completedMeanwhile(Task task) {
+    private java.util.Optional<com.salescadence.common.ConflictException> completedMeanwhile(Task task, RuntimeException refused) {
+        com.salescadence.common.ConflictException lost = new com.salescadence.common.ConflictException("这项任务（" + task.getName()
+                + "）刚被别人或另一次请求完成了，这次请求没有保存任何内容。 / This task (" + task.getName()
+                + ") was completed by someone else or another request just now; nothing of this request was saved.");
+        if (refused instanceof org.camunda.bpm.engine.exception.NullValueException gone
+                && String.valueOf(gone.getMessage()).startsWith("Cannot find task with id " + task.getId())) {
+            return java.util.Optional.of(lost); // the engine found it no more: the other request completed it first
+        }
         try {
-            return taskService.createTaskQuery().taskId(task.getId()).count() > 0 ? java.util.Optional.empty()
-                    : java.util.Optional.of(new com.salescadence.common.ConflictException("这项任务（" + task.getName()
-                            + "）刚被别人或另一次请求完成了，这次请求没有保存任何内容。 / This task (" + task.getName()
-                            + ") was completed by someone else or another request just now; nothing of this request was saved."));
+            return taskService.createTaskQuery().taskId(task.getId()).count() > 0 ? java.util.Optional.empty() : java.util.Optional.of(lost);
         } catch (RuntimeException unreadable) {
             return java.util.Optional.empty(); // the transaction cannot read any more: the original refusal stands
         }

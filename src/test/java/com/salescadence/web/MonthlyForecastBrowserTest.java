@@ -70,8 +70,9 @@ class MonthlyForecastBrowserTest extends TasklistBrowserTestBase {
 
     @Test
     void a_rep_submits_the_12_month_forecast_in_the_tasklist_and_the_manager_reviews_it() {
-        // given a month far ahead (this test's own, its timers not due) and a deal of 200,000 closing in its 4th month
-        YearMonth first = YearMonth.of(ThreadLocalRandom.current().nextInt(2100, 2900), ThreadLocalRandom.current().nextInt(1, 13));
+        // given a month ahead (this test's own, its timers not due) and a deal of 200,000 closing in its 4th month
+        // (within the close-date horizon of 10 years: the deal closes in that month's 4th month)
+        YearMonth first = YearMonth.now().plusMonths(ThreadLocalRandom.current().nextInt(12, 96));
         YearMonth fourth = first.plusMonths(3);
         String dealName = "Warehouse robots " + System.nanoTime();
         leads.qualify(leads.create(new NewLead(TestOrganization.account(accounts, TestOrganization.REP).id(), TestOrganization.REP,
