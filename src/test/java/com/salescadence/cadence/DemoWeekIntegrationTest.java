@@ -103,8 +103,8 @@ class DemoWeekIntegrationTest {
             committed.put(rep.id(), commit);
         }
         assertThat(committed.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)).as("the demo pipeline has deals to commit").isPositive();
-        // submitting twice is refused: the task is gone
-        call("rep.xu", HttpMethod.POST, "/api/cadence/cycles/" + cycleId + "/commit", Map.of("items", List.of()), HttpStatus.NOT_FOUND);
+        // submitting twice is refused: the task was completed a moment ago, a conflict with a message (issue 13 item 7)
+        call("rep.xu", HttpMethod.POST, "/api/cadence/cycles/" + cycleId + "/commit", Map.of("items", List.of()), HttpStatus.CONFLICT);
 
         // an admin walks the week without waiting: the next timers are the reminders, only the missing rep's is left
         assertThat(call("rep.xu", HttpMethod.POST, "/api/cadence/cycles/" + cycleId + "/next-timer", null, HttpStatus.FORBIDDEN)).isNotNull();
