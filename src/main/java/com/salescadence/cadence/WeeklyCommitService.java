@@ -178,7 +178,7 @@ public class WeeklyCommitService {
     @Transactional(readOnly = true)
     public CommitSheet sheet(String repId, Cycle cycle) {
         List<Opportunity> open = openDeals(repId);
-        String quarter = com.salescadence.cadence.quarterly.Quarters.keyOf(cycle.periodStart());
+        String quarter = com.salescadence.cadence.Quarters.keyOf(cycle.periodStart());
         Optional<com.salescadence.organization.Quota> quota = quotas.find(repId, quarter);
         Optional<CommitReport> lastWeek = cycles.previous(cycle).flatMap(previous -> commits.report(previous.id(), repId));
         List<Map<String, Object>> rows = prefill(cycle, open);
@@ -193,7 +193,7 @@ public class WeeklyCommitService {
         return new CommitSheet(cycle.id(), cycle.cycleKey(), cycle.periodStart(), cycle.periodEnd(), quarter, rows,
                 quota.map(com.salescadence.organization.Quota::quotaAmount).orElse(null),
                 quota.map(com.salescadence.organization.Quota::stretchAmount).orElse(null),
-                figures.booked(List.of(repId), com.salescadence.cadence.quarterly.Quarters.start(quarter), cycle.periodStart()),
+                figures.booked(List.of(repId), com.salescadence.cadence.Quarters.start(quarter), cycle.periodStart()),
                 lastWeek.map(CommitReport::commitAmount).orElse(null), lastWeek.map(CommitReport::upsideAmount).orElse(null),
                 lastWeekActual(repId, cycle), LocalDate.now(clock));
     }

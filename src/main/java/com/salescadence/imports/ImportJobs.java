@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.salescadence.common.NotFoundException;
 import com.salescadence.common.ValidationException;
-import com.salescadence.metrics.CurrencyRates;
+import com.salescadence.common.CurrencyRates;
 import com.salescadence.pipeline.FunnelPolicy;
 import com.salescadence.pipeline.PipelineProperties;
 import com.salescadence.pipeline.stage.StageModelCatalog;

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.salescadence.common.Checks;
+import com.salescadence.common.CurrencyRates;
 import com.salescadence.organization.Person;
 import com.salescadence.pipeline.stage.Stage;
 import com.salescadence.pipeline.stage.StageModel;

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.salescadence.common.CurrencyRates;
 import com.salescadence.organization.Role;
 import com.salescadence.pipeline.stage.Stage;
 import com.salescadence.pipeline.stage.StageModel;

@@ -19,6 +19,7 @@ import com.salescadence.cadence.Cycle;
 import com.salescadence.cadence.CycleService;
 import com.salescadence.cadence.forecast.MonthlyForecastSettings;
 import com.salescadence.common.Checks;
+import com.salescadence.common.CurrencyRates;
 import com.salescadence.forecast.CommitCallRules;
 import com.salescadence.forecast.ForecastThresholds;
 import com.salescadence.metrics.MetricsQueries.Pipeline;

@@ -6,7 +6,7 @@ import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 
-import com.salescadence.metrics.CurrencyRates;
+import com.salescadence.common.CurrencyRates;
 import com.salescadence.pipeline.PipelineProperties;
 
 /** The currencies amounts may be in: the base currency, the pipeline's, and every one with a rate. */

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.salescadence.metrics.CurrencyRates;
+import com.salescadence.common.CurrencyRates;
 import com.salescadence.metrics.Team;
 import com.salescadence.organization.PersonEntry;
 import com.salescadence.organization.Quota;

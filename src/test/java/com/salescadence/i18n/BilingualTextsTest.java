@@ -63,7 +63,7 @@ class BilingualTextsTest {
                 }
             }
         }
-        assertThat(strings).isGreaterThan(200);
+        assertThat(strings).isGreaterThan(150);   // the .form files left (the grids are HTML, checked below)
         assertThat(englishOnlyParagraphs()).as("texts of forms/ with more English-only paragraphs than Chinese ones").isEmpty();
         assertThat(oneLanguage).as("texts of forms/ in one language only").isEmpty();
         // the month labels the submission form shows are set by the process, in both languages

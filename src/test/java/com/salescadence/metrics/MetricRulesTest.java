@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.salescadence.common.CurrencyRates;
 import com.salescadence.common.ValidationException;
 
 /** The formulas against values computed by hand. */

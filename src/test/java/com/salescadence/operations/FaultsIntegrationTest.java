@@ -227,8 +227,9 @@ class FaultsIntegrationTest {
 
         assertThat(call(TestOrganization.REP, HttpMethod.POST, path, body).getStatusCode()).isEqualTo(HttpStatus.OK);
         ResponseEntity<Map<String, Object>> again = call(TestOrganization.REP, HttpMethod.POST, path, body);
-        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat((String) again.getBody().get("error")).contains("There is no open 'SubmitWeeklyCommit' task for you");
+        // a moment after the first: a conflict that says so (issue 13 item 7), not "no task"
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat((String) again.getBody().get("error")).contains("was completed a moment ago").contains("nothing of this request was saved");
         assertThat(commitReports(cycle, TestOrganization.REP)).isEqualTo(1);
     }
 
@@ -262,8 +263,10 @@ class FaultsIntegrationTest {
             first.get(60, TimeUnit.SECONDS);
             ResponseEntity<Map<String, Object>> lost = second.get(60, TimeUnit.SECONDS);
             assertThat(lost.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-            assertThat((String) lost.getBody().get("error")).contains("Someone else changed this at the same time");
-            assertThat(lost.getBody().get("problems").toString()).contains("This report was already submitted on 2018-02-04T09:00");
+            // the loser learns that the task was completed by the other request and that nothing of its own was kept
+            assertThat((String) lost.getBody().get("error")).containsAnyOf("was completed by someone else or another request just now",
+                    "was completed a moment ago", "Someone else changed this at the same time");
+            assertThat((String) lost.getBody().get("error")).containsAnyOf("nothing of this request was saved", "nothing of your request was saved");
         } finally {
             pool.shutdownNow();
         }

@@ -25,7 +25,7 @@ import com.salescadence.cadence.MissedReport;
 import com.salescadence.cadence.ReportType;
 import com.salescadence.cadence.Submission;
 import com.salescadence.cadence.quarterly.QuarterlyReviewService;
-import com.salescadence.cadence.quarterly.Quarters;
+import com.salescadence.cadence.Quarters;
 import com.salescadence.notification.NotificationKind;
 import com.salescadence.organization.OrganizationService;
 import com.salescadence.organization.Person;

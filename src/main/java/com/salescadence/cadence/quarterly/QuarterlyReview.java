@@ -3,6 +3,8 @@ package com.salescadence.cadence.quarterly;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 
+import com.salescadence.cadence.Quarters;
+
 /** A rep's quarterly review as submitted, with the figures frozen at that moment. */
 public record QuarterlyReview(long id, long submissionId, long cycleId, String personId, String quarterKey, BigDecimal booked,
                               BigDecimal quotaAmount, BigDecimal stretchAmount, BigDecimal previousBooked, String keyAccounts,

@@ -25,6 +25,7 @@ import com.salescadence.cadence.CycleStarter;
 import com.salescadence.cadence.Cadence;
 import com.salescadence.cadence.Cycle;
 import com.salescadence.cadence.CycleService;
+import com.salescadence.cadence.Quarters;
 import com.salescadence.common.Inputs;
 import com.salescadence.common.NotFoundException;
 import com.salescadence.common.ValidationException;

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.salescadence.cadence.ComplianceService;
 import com.salescadence.cadence.Cycle;
 import com.salescadence.cadence.CycleService;
+import com.salescadence.cadence.Quarters;
 import com.salescadence.cadence.ReportType;
 import com.salescadence.cadence.Submission;
 import com.salescadence.cadence.SubmissionStatus;

@@ -20,7 +20,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.salescadence.common.Checks;
 import com.salescadence.common.NotFoundException;
 import com.salescadence.common.ValidationException;
-import com.salescadence.metrics.CurrencyRates;
+import com.salescadence.common.CurrencyRates;
 import com.salescadence.metrics.MetricsQueries;
 import com.salescadence.metrics.Periods;
 import com.salescadence.organization.OrganizationService;

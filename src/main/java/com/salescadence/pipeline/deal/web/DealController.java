@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.salescadence.common.Inputs;
-import com.salescadence.metrics.CurrencyRates;
+import com.salescadence.common.CurrencyRates;
 import com.salescadence.notification.NotificationService;
 import com.salescadence.notification.OutboxMessage;
 import com.salescadence.organization.OrganizationService;

@@ -1,4 +1,4 @@
-package com.salescadence.cadence.quarterly;
+package com.salescadence.cadence;
 
 import java.time.LocalDate;
 

@@ -1,4 +1,4 @@
-package com.salescadence.metrics;
+package com.salescadence.common;
 
 import java.math.BigDecimal;
 import java.util.Map;
@@ -6,8 +6,6 @@ import java.util.TreeMap;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import com.salescadence.common.ValidationException;
 
 /**
  * The rate table amounts are converted by: {@code cadence.currency.base} (CNY) and
