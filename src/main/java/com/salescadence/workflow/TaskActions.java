@@ -106,7 +106,13 @@ public class TaskActions {
         if (task.getAssignee() != null) {
             return task.getAssignee().equals(userId);
         }
-        for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
+        List<IdentityLink> links;
+        try {
+            links = taskService.getIdentityLinksForTask(task.getId());
+        } catch (org.camunda.bpm.engine.exception.NullValueException gone) {
+            return false; // completed by another request since it was listed: no open task (complete() then answers 409)
+        }
+        for (IdentityLink link : links) {
             if (IdentityLinkType.CANDIDATE.equals(link.getType())
                     && (userId.equals(link.getUserId()) || (link.getGroupId() != null && groups.contains(link.getGroupId())))) {
                 return true;
