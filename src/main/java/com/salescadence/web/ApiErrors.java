@@ -74,6 +74,8 @@ class ApiErrors {
             } else if (cause instanceof OptimisticLockingException || cause instanceof ConcurrencyFailureException
                     || cause instanceof DuplicateKeyException || cause instanceof org.springframework.dao.TransientDataAccessException) {
                 return conflict((RuntimeException) cause);
+            } else if (EngineRestErrors.isUniqueViolation(cause)) {
+                return conflict(e); // the same write twice at once, raw from inside the engine: the other one won
             } else if (cause instanceof org.springframework.dao.DataIntegrityViolationException d) {
                 return unstorable(d);
             } else if (EngineRestErrors.isBadValue(cause)) {

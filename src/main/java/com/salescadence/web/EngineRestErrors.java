@@ -63,7 +63,7 @@ class EngineRestErrors implements ResourceConfigCustomizer {
                     : cause instanceof NotFoundException || isMissing(cause) ? Status.NOT_FOUND
                     : cause instanceof OptimisticLockingException || cause instanceof ConcurrencyFailureException
                             || cause instanceof DuplicateKeyException || cause instanceof TransientDataAccessException
-                            || cause instanceof ConflictException ? Status.CONFLICT : null;
+                            || cause instanceof ConflictException || isUniqueViolation(cause) ? Status.CONFLICT : null;
             if (status == null && isBadValue(cause)) {
                 return respond(Status.BAD_REQUEST, error, BAD_VALUE);
             }
@@ -101,6 +101,14 @@ class EngineRestErrors implements ResourceConfigCustomizer {
     /** The database refused a value (SQL state class 22, data exception: too long, out of range, a NUL byte). */
     static boolean isBadValue(Throwable cause) {
         return cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22");
+    }
+
+    /**
+     * The database refused a second row where one is allowed (SQL state 23505 on PostgreSQL and H2), raw inside an
+     * engine exception: the same write made twice at once, the other one won.
+     */
+    static boolean isUniqueViolation(Throwable cause) {
+        return cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState());
     }
 
     static final String LOST_RACE = "别人同时修改了这里并且先完成了，您的请求没有保存任何内容。请刷新后重试。 / "
