@@ -160,7 +160,12 @@ class KillRestartPostgresTest {
                         + "where t.task_def_key_ = '" + TASK_SUBMIT_WEEKLY_COMMIT + "' and p.business_key_ = '" + cycleKey + ":" + rep + "'") == 1;
                 assertThat(open).as(rep + ": the commit task is open exactly when the commit was not stored").isEqualTo(!stored);
                 HttpResponse<String> again = run2.post(rep, path, COMMIT);
-                assertThat(again.statusCode()).as(rep + " submits again after the restart: " + again.body()).isEqualTo(stored ? 404 : 200);
+                // stored already: 409 "completed a moment ago" while that was recent (issue 13 item 7), 404 "no open task" later
+                if (stored) {
+                    assertThat(again.statusCode()).as(rep + " submits again after the restart: " + again.body()).isIn(404, 409);
+                } else {
+                    assertThat(again.statusCode()).as(rep + " submits again after the restart: " + again.body()).isEqualTo(200);
+                }
                 if (again.statusCode() == 200) {
                     acknowledged.add(rep);
                     resubmitted++;
