@@ -20,11 +20,9 @@ import com.salescadence.cadence.CommitRows;
 import com.salescadence.cadence.ComplianceService;
 import com.salescadence.cadence.Cycle;
 import com.salescadence.cadence.CycleService;
-import com.salescadence.cadence.MissedReport;
 import com.salescadence.cadence.ReportType;
 import com.salescadence.cadence.Submission;
 import com.salescadence.cadence.WeeklyCommitService;
-import com.salescadence.notification.NotificationKind;
 import com.salescadence.workflow.FormInput;
 import com.salescadence.workflow.UserInput;
 
@@ -74,22 +72,8 @@ class CommitDelegates {
 
     /** The deadline passed: the report is recorded as missing, the manager (and on a second miss the next level) told. */
     @Bean
-    JavaDelegate recordMissingCommitDelegate(ComplianceService compliance, CadenceMail mail) {
-        return execution -> {
-            long submissionId = id(execution.getVariable(SUBMISSION_ID));
-            MissedReport missed = compliance.recordMissed(submissionId, Cadence.WEEKLY_COMMIT, "Weekly commit not submitted by the deadline");
-            execution.setVariable(CHASE_ASSIGNEE, missed.chaseAssignee());
-            if (missed.newlyMissed()) {
-                Submission submission = compliance.get(submissionId);
-                String cycleKey = (String) execution.getVariable(CYCLE_KEY);
-                for (int i = 0; i < missed.escalatedTo().size(); i++) {
-                    String to = missed.escalatedTo().get(i);
-                    mail.send(to, i == 0 ? NotificationKind.REPORT_MISSING : NotificationKind.REPORT_ESCALATED,
-                            i == 0 ? "commit.missing" : "commit.escalated", cycleKey, submission.dueAt(), null,
-                            mail.name(submission.personId()), mail.name(to));
-                }
-            }
-        };
+    JavaDelegate recordMissingCommitDelegate(MissingReport missing) {
+        return missing.recordFor(Cadence.WEEKLY_COMMIT, "Weekly commit not submitted by the deadline", "commit");
     }
 
     @Bean

@@ -24,7 +24,6 @@ import com.salescadence.cadence.CadenceMail;
 import com.salescadence.cadence.ComplianceService;
 import com.salescadence.cadence.Cycle;
 import com.salescadence.cadence.CycleService;
-import com.salescadence.cadence.MissedReport;
 import com.salescadence.cadence.ReportType;
 import com.salescadence.cadence.Submission;
 import com.salescadence.cadence.forecast.ForecastMonths;
@@ -134,22 +133,8 @@ class ForecastDelegates {
 
     /** The deadline passed: recorded as missing, the manager told (and one level up on a second miss in a row). */
     @Bean
-    JavaDelegate recordMissingForecastDelegate(ComplianceService compliance, CadenceMail mail) {
-        return execution -> {
-            long submissionId = CommitDelegates.id(execution.getVariable(SUBMISSION_ID));
-            MissedReport missed = compliance.recordMissed(submissionId, Cadence.MONTHLY_FORECAST, REASON_MISSED);
-            execution.setVariable(CHASE_ASSIGNEE, missed.chaseAssignee());
-            if (missed.newlyMissed()) {
-                Submission submission = compliance.get(submissionId);
-                String cycleKey = (String) execution.getVariable(CYCLE_KEY);
-                for (int i = 0; i < missed.escalatedTo().size(); i++) {
-                    String to = missed.escalatedTo().get(i);
-                    mail.send(to, i == 0 ? NotificationKind.REPORT_MISSING : NotificationKind.REPORT_ESCALATED,
-                            i == 0 ? "forecast.missing" : "forecast.escalated", cycleKey, submission.dueAt(), null,
-                            mail.name(submission.personId()), mail.name(to));
-                }
-            }
-        };
+    JavaDelegate recordMissingForecastDelegate(MissingReport missing) {
+        return missing.recordFor(Cadence.MONTHLY_FORECAST, REASON_MISSED, "forecast");
     }
 
     /** The second deadline passed and the forecast is still missing: one level further up, once, with a mail. */
@@ -195,18 +180,8 @@ class ForecastDelegates {
 
     /** The review's deadline passed: recorded as missing, the manager above told (and one level further on a second miss in a row). */
     @Bean
-    JavaDelegate recordMissingForecastReviewDelegate(ComplianceService compliance, CadenceMail mail) {
-        return execution -> {
-            long submissionId = CommitDelegates.id(execution.getVariable(SUBMISSION_ID));
-            MissedReport missed = compliance.recordMissed(submissionId, Cadence.MONTHLY_FORECAST, "Forecast review not recorded by the deadline");
-            if (missed.newlyMissed()) {
-                Submission submission = compliance.get(submissionId);
-                for (String to : missed.escalatedTo()) {
-                    mail.send(to, NotificationKind.REPORT_MISSING, "forecast.review.missing", (String) execution.getVariable(CYCLE_KEY),
-                            submission.dueAt(), null, mail.name(submission.personId()), mail.name(to));
-                }
-            }
-        };
+    JavaDelegate recordMissingForecastReviewDelegate(MissingReport missing) {
+        return missing.recordManagersFor(Cadence.MONTHLY_FORECAST, "Forecast review not recorded by the deadline", "forecast.review.missing", false);
     }
 
     @Bean

@@ -21,7 +21,6 @@ import com.salescadence.cadence.CadenceMail;
 import com.salescadence.cadence.ComplianceService;
 import com.salescadence.cadence.Cycle;
 import com.salescadence.cadence.CycleService;
-import com.salescadence.cadence.MissedReport;
 import com.salescadence.cadence.ReportType;
 import com.salescadence.cadence.Submission;
 import com.salescadence.cadence.quarterly.QuarterlyReviewService;
@@ -102,22 +101,8 @@ class QuarterlyReviewDelegates {
 
     /** The preparation deadline passed: recorded as missing, the manager (on a second miss in a row also the next level) told. */
     @Bean
-    JavaDelegate recordMissingPreparationDelegate(ComplianceService compliance, CadenceMail mail) {
-        return execution -> {
-            long submissionId = CommitDelegates.id(execution.getVariable(SUBMISSION_ID));
-            MissedReport missed = compliance.recordMissed(submissionId, Cadence.QUARTERLY_REVIEW,
-                    "Quarterly review not prepared by the deadline");
-            execution.setVariable(CHASE_ASSIGNEE, missed.chaseAssignee());
-            if (missed.newlyMissed()) {
-                Submission submission = compliance.get(submissionId);
-                for (int i = 0; i < missed.escalatedTo().size(); i++) {
-                    String to = missed.escalatedTo().get(i);
-                    mail.send(to, i == 0 ? NotificationKind.REPORT_MISSING : NotificationKind.REPORT_ESCALATED,
-                            i == 0 ? "quarterly.missing" : "quarterly.escalated", (String) execution.getVariable(CYCLE_KEY),
-                            submission.dueAt(), null, mail.name(submission.personId()), mail.name(to));
-                }
-            }
-        };
+    JavaDelegate recordMissingPreparationDelegate(MissingReport missing) {
+        return missing.recordFor(Cadence.QUARTERLY_REVIEW, "Quarterly review not prepared by the deadline", "quarterly");
     }
 
     /** The text of a chase task: who has not done which review, since when, and who was told. */
@@ -167,19 +152,8 @@ class QuarterlyReviewDelegates {
 
     /** The manager's deadline passed: recorded as missing and escalated one level up (the manager's manager), who is mailed. */
     @Bean
-    JavaDelegate recordMissingManagerReviewDelegate(ComplianceService compliance, CadenceMail mail) {
-        return execution -> {
-            long submissionId = CommitDelegates.id(execution.getVariable(SUBMISSION_ID));
-            MissedReport missed = compliance.recordMissed(submissionId, Cadence.QUARTERLY_REVIEW,
-                    "Quarterly review of the team not held by the deadline");
-            execution.setVariable(CHASE_ASSIGNEE, missed.escalatedTo().isEmpty() ? null : missed.escalatedTo().get(0));
-            if (missed.newlyMissed()) {
-                Submission submission = compliance.get(submissionId);
-                for (String to : missed.escalatedTo()) {
-                    mail.send(to, NotificationKind.REPORT_MISSING, "quarterly.review.missing", (String) execution.getVariable(CYCLE_KEY),
-                            submission.dueAt(), null, mail.name(submission.personId()), mail.name(to));
-                }
-            }
-        };
+    JavaDelegate recordMissingManagerReviewDelegate(MissingReport missing) {
+        return missing.recordManagersFor(Cadence.QUARTERLY_REVIEW, "Quarterly review of the team not held by the deadline",
+                "quarterly.review.missing", true);
     }
 }

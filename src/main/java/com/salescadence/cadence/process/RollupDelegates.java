@@ -10,7 +10,6 @@ import org.springframework.context.annotation.Configuration;
 import com.salescadence.cadence.Cadence;
 import com.salescadence.cadence.CadenceMail;
 import com.salescadence.cadence.ComplianceService;
-import com.salescadence.cadence.MissedReport;
 import com.salescadence.cadence.ReportType;
 import com.salescadence.cadence.RollupService;
 import com.salescadence.cadence.Submission;
@@ -52,18 +51,7 @@ class RollupDelegates {
     }
 
     @Bean
-    JavaDelegate recordMissingRollupDelegate(ComplianceService compliance, CadenceMail mail) {
-        return execution -> {
-            long submissionId = CommitDelegates.id(execution.getVariable(SUBMISSION_ID));
-            MissedReport missed = compliance.recordMissed(submissionId, Cadence.WEEKLY_COMMIT, "Roll-up not submitted by the next morning");
-            execution.setVariable(CHASE_ASSIGNEE, missed.escalatedTo().isEmpty() ? null : missed.escalatedTo().get(0));
-            if (missed.newlyMissed()) {
-                Submission submission = compliance.get(submissionId);
-                for (String to : missed.escalatedTo()) {
-                    mail.send(to, NotificationKind.REPORT_MISSING, "rollup.missing", (String) execution.getVariable(CYCLE_KEY),
-                            submission.dueAt(), null, mail.name(submission.personId()), mail.name(to));
-                }
-            }
-        };
+    JavaDelegate recordMissingRollupDelegate(MissingReport missing) {
+        return missing.recordManagersFor(Cadence.WEEKLY_COMMIT, "Roll-up not submitted by the next morning", "rollup.missing", true);
     }
 }
