@@ -179,11 +179,8 @@ public class RollupService {
             } else {
                 Checks checks = Checks.start().require(a.personId() != null && reports.contains(a.personId()),
                         "'" + a.personId() + "' does not report to you: you can only adjust your direct reports' figures.");
-                commit = amount(a.commit(), "Adjusted commit", refused);
-                upside = amount(a.upside(), "Adjusted upside", refused);
-                if (refused.isEmpty()) {
-                    checks.money(commit, "Adjusted commit").money(upside, "Adjusted upside");
-                }
+                commit = amount(a.commit(), "Adjusted commit", checks);
+                upside = amount(a.upside(), "Adjusted upside", checks);
                 checks.requiredText(a.reason(), "A reason for the adjustment", REASON_MAX_LENGTH).problems(refused);
             }
             if (refused.isEmpty()) {
@@ -202,12 +199,14 @@ public class RollupService {
         return new CallCheck(valid, problems, sentences);
     }
 
-    /** An amount as sent: a number (or a text holding one), else a problem and null. */
-    private static BigDecimal amount(Object value, String label, List<String> problems) {
+    /** An amount as sent and checked as money: a number (or a text holding one), else a problem and null. */
+    private static BigDecimal amount(Object value, String label, Checks checks) {
         try {
-            return Inputs.amount(value, label);
+            BigDecimal amount = Inputs.amount(value, label);
+            checks.money(amount, label);
+            return amount;
         } catch (ValidationException notANumber) {
-            problems.addAll(notANumber.problems());
+            notANumber.problems().forEach(problem -> checks.require(false, problem));
             return null;
         }
     }
