@@ -106,12 +106,11 @@
       }));
     }
 
-    /** Open out-of-funnel deals: "2 · 50,000", or a dash when there are none. */
-    function smallDeals(small) {
-      if (!small || !small.count) {
-        return el('span', {'class': 'cc-none'}, '—');
-      }
-      return [String(small.count), el('span', {'class': 'cf-sub'}, money(small.amount))];
+    /** Open out-of-funnel deals: "2 · 50,000" (how many, their amount), or a dash when there are none. */
+    function smallDeals(small, key) {
+      var none = !small || !small.count;
+      return el('span', {'class': none ? 'cc-none' : null, 'data-small': key}, none ? '—'
+        : String(small.count) + ' · ' + money(small.amount));
     }
 
     /** A key deal in the person's language: amount, name, stage, owner, close date (overdue marked). */
@@ -281,7 +280,7 @@
         }},
         {key: 'small', zh: '进行中的小额商机（不计入预测）', en: 'Small deals in progress (in no forecast)', numeric: true,
           cell: function (row) {
-            return smallDeals(row.smallDealsInProgress);
+            return smallDeals(row.smallDealsInProgress, row.personId);
           }}
       ];
       var footer = el('tr', null, columns.map(function (column, c) {
@@ -295,7 +294,7 @@
           return el('td', {'class': 'cf-num', 'data-foot': 'upside'});
         }
         if (column.key === 'small') {
-          return el('td', {'class': 'cf-num', 'data-foot': 'small'}, smallDeals(lines.smallDealsInProgress));
+          return el('td', {'class': 'cf-num', 'data-foot': 'small'}, smallDeals(lines.smallDealsInProgress, 'team'));
         }
         return el('td');
       }));

@@ -2,6 +2,7 @@ package com.salescadence.cadence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -54,14 +55,8 @@ class CallFormApiIntegrationTest {
 
     @Test
     void the_calls_lines_are_read_by_its_manager_and_those_above_and_refused_to_anyone_else_with_403() {
-        WeeklyCycles weeks = new WeeklyCycles(engine);
-        LocalDateTime sunday = LocalDateTime.of(2019, 6, 9, 8, 0);
-        String key = weeks.open(sunday);
-        weeks.submitEmptyCommit(key, TestOrganization.REP);
-        WeeklyCycles.setClock(sunday.plusHours(25));   // Monday 09:00: the teammate missed, the call opens
-        weeks.runDueJobs(key);
-        String task = tasks.openTaskFor(key + ":" + TestOrganization.MANAGER, WeeklyCommitProcess.TASK_RUN_COMMIT_CALL,
-                TestOrganization.MANAGER).getId();
+        String key = CycleKeys.weekKey(CycleKeys.weekCommittedFrom(LocalDate.of(2019, 6, 9)));
+        String task = openCall(LocalDateTime.of(2019, 6, 9, 8, 0));
         String path = "/api/cadence/call-tasks/" + task;
 
         Map<String, Object> lines = RestCalls.call(http, TestOrganization.MANAGER, HttpMethod.GET, path, null, HttpStatus.OK);
@@ -83,14 +78,8 @@ class CallFormApiIntegrationTest {
 
     @Test
     void a_refused_complete_and_the_grids_check_name_each_problem_at_its_persons_row_and_store_nothing() {
-        WeeklyCycles weeks = new WeeklyCycles(engine);
-        LocalDateTime sunday = LocalDateTime.of(2019, 6, 23, 8, 0);
-        String key = weeks.open(sunday);
-        weeks.submitEmptyCommit(key, TestOrganization.REP);
-        WeeklyCycles.setClock(sunday.plusHours(25));
-        weeks.runDueJobs(key);
-        String task = tasks.openTaskFor(key + ":" + TestOrganization.MANAGER, WeeklyCommitProcess.TASK_RUN_COMMIT_CALL,
-                TestOrganization.MANAGER).getId();
+        String task = openCall(LocalDateTime.of(2019, 6, 23, 8, 0));
+        String key = CycleKeys.weekKey(CycleKeys.weekCommittedFrom(LocalDate.of(2019, 6, 23)));
         String check = "/api/cadence/call-tasks/" + task + "/check";
         // Ren Rep adjusted without a reason; Tang Teammate's commit above the largest amount and upside no number
         List<Map<String, Object>> refusedLines = List.of(
@@ -135,5 +124,16 @@ class CallFormApiIntegrationTest {
         RestCalls.call(http, TestOrganization.REP, HttpMethod.POST, check, Map.of(), HttpStatus.FORBIDDEN);
         RestCalls.call(http, TestOrganization.MANAGER, HttpMethod.POST, check, Map.of(WeeklyCommitProcess.F_ADJUSTMENTS, "x"),
                 HttpStatus.BAD_REQUEST);
+    }
+
+    /** Opens the week of that Sunday; Ren Rep commits, Tang Teammate misses; Monday 09:00 the call opens. @return its task */
+    private String openCall(LocalDateTime sunday) {
+        WeeklyCycles weeks = new WeeklyCycles(engine);
+        String key = weeks.open(sunday);
+        weeks.submitEmptyCommit(key, TestOrganization.REP);
+        WeeklyCycles.setClock(sunday.plusHours(25));
+        weeks.runDueJobs(key);
+        return tasks.openTaskFor(key + ":" + TestOrganization.MANAGER, WeeklyCommitProcess.TASK_RUN_COMMIT_CALL,
+                TestOrganization.MANAGER).getId();
     }
 }

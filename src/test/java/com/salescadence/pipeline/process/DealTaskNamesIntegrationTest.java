@@ -37,20 +37,22 @@ import com.salescadence.workflow.TaskActions;
 class DealTaskNamesIntegrationTest {
 
     @Autowired TestRestTemplate http;
-    @Autowired OrganizationService organization;
-    @Autowired OrganizationAdministration administration;
-    @Autowired AccountService accounts;
-    @Autowired LeadIntake intake;
-    @Autowired TaskActions tasks;
-    @Autowired OpportunityService opportunities;
     @Autowired TaskService taskService;
     @Autowired HistoryService history;
+    @Autowired OpportunityService opportunities;
+    @Autowired TaskActions tasks;
+    @Autowired LeadIntake intake;
+    @Autowired AccountService accounts;
+    @Autowired OrganizationService organization;
+    @Autowired OrganizationAdministration administration;
 
+    /** The rep reads Chinese, the manager English. */
     @BeforeEach
-    void people() {
+    void languages() {
         TestOrganization.ensure(organization, administration);
-        administration.setLanguage(TestOrganization.REP, "zh");
-        administration.setLanguage(TestOrganization.MANAGER, "en");
+        for (String[] person : new String[][] {{TestOrganization.REP, "zh"}, {TestOrganization.MANAGER, "en"}}) {
+            administration.setLanguage(person[0], person[1]);
+        }
     }
 
     @Test
