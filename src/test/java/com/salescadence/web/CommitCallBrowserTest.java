@@ -94,7 +94,7 @@ class CommitCallBrowserTest extends TasklistBrowserTestBase {
     void in_a_chinese_browser_a_manager_runs_the_call_of_25_reps_and_adjusts_two_rows() {
         journey(new Words("zh-CN", "zh", "cgz", "周立", ZH_NAMES, LocalDate.of(2027, 5, 2), "未提交报告", "按时提交", "未提交",
                 "调整原因为必填项。", "不是您的直接下属", "完成", "团队合计", "客户董事会 15 日才开会", "追加订单已确认",
-                "4 个，共 100,000", "识别机会", "预计", "report to you"));
+                "4 个，共 100,000", "识别机会", "预计", "report to you", "经理的周汇总", "Weekly roll-up"));
     }
 
     @Test
@@ -102,14 +102,16 @@ class CommitCallBrowserTest extends TasklistBrowserTestBase {
         journey(new Words("en-US", "en", "cge", "Zoe Zhou", EN_NAMES, LocalDate.of(2027, 5, 16), "no report", "On time", "Missed",
                 "A reason for the adjustment is required.", "does not report to you", "Complete", "Team total",
                 "Customer board meets only on the 15th", "Follow-on order confirmed",
-                "Small deals in progress (out of the funnel, in no forecast): 4, 100,000", "Identify opportunity", "closes", "直接下属"));
+                "Small deals in progress (out of the funnel, in no forecast): 4, 100,000", "Identify opportunity", "closes", "直接下属",
+                "Weekly roll-up of one manager", "经理的周汇总"));
     }
 
     /** What the journey types and expects to read in one language. */
     private record Words(String browserLanguage, String language, String prefix, String managerName, String[] names,
                          LocalDate sunday, String noReportFlag, String onTime, String missed, String reasonRequired,
                          String notYourReport, String complete, String teamTotal, String reason1, String reason2,
-                         String smallDeals, String keyDealStage, String closes, String otherLanguageWord) {
+                         String smallDeals, String keyDealStage, String closes, String otherLanguageWord,
+                         String processName, String otherProcessName) {
     }
 
     private void journey(Words w) {
@@ -149,6 +151,11 @@ class CommitCallBrowserTest extends TasklistBrowserTestBase {
         tasklist.waitFor("the 25 rows of the call, shown", d -> d.findElements(By.cssSelector("table.cf-grid tbody tr")).size() == REPS
                 && !grid.getText().isBlank());
         assertThat(grid.getText()).contains(w.names()[0], w.names()[24], w.noReportFlag(), w.onTime(), w.missed(), w.teamTotal());
+        // the roll-up process's name on the call's card in the page's language only (process-names.js)
+        tasklist.waitFor("the process name in the page's language", d -> {
+            String card = tasklist.taskEntryText(callTask);
+            return card.contains(w.processName()) && !card.contains(w.otherProcessName());
+        });
         assertThat(rowText(team.get(24))).contains(w.noReportFlag()).contains(w.missed());
         assertThat(total("commit")).isEqualTo("2,100,000");   // 10,000 x (1 + ... + 20)
         // small deals in progress (open out-of-funnel deals, under 50,000: the first four reps' 10,000 to 40,000) beside
