@@ -7,8 +7,10 @@
  * sight (sticky column), flags are words in the person's language, the adjusted commit and upside and the
  * reason are typed in the row, and the team totals follow what is typed. Complete posts only the decisions:
  * `adjustments` [{personId, commit, upside, reason}] for the changed rows and `callNotes`, as transient
- * variables. The server checks them again (RollupService.submit); a refusal names the person and is shown at
- * that row, with everything typed kept.
+ * variables. The server checks them again (RollupService.submit); a refusal is shown at the rows it concerns (the
+ * same decisions posted to /api/cadence/call-tasks/{taskId}/check answer each problem by the person's id, see
+ * grid-refusals.js), with everything typed kept. Beside the forecasts, never in them: each line's and the team's
+ * small deals in progress (open out-of-funnel deals); the key deals of the month in the person's language.
  */
 (function () {
   'use strict';
@@ -35,33 +37,29 @@
     }
   }
 
-  /** cadence-forms.js, loaded once per page (this file is what a form's cam-script loads). */
-  function library() {
-    if (window.CadenceForms) {
-      return Promise.resolve(window.CadenceForms);
-    }
+  function load(src, module) {
     return new Promise(function (loaded, failed) {
       var script = document.createElement('script');
-      script.type = 'module';   // read as UTF-8 (a classic script takes the Tasklist page's encoding and garbles Chinese)
-      script.src = '/forms-lib/cadence-forms.js';
-      script.onload = function () {
-        loaded(window.CadenceForms);
-      };
+      if (module) {
+        script.type = 'module';   // read as UTF-8 (a classic script takes the Tasklist page's encoding and garbles Chinese)
+      }
+      script.src = src;
+      script.onload = loaded;
       script.onerror = failed;
       document.head.appendChild(script);
     });
   }
 
-  /** The message of a refused submission, whatever shape the Tasklist gives the error. */
-  function refusalText(error) {
-    if (!error) {
-      return null;
-    }
-    if (typeof error === 'string') {
-      return error;
-    }
-    var body = error.body || (error.response && error.response.body) || error.data || null;
-    return (body && body.message) || error.message || null;
+  /**
+   * cadence-forms.js and grid-refusals.js (a refused Complete shown at the rows), loaded once per page (this file is
+   * what a form's cam-script loads).
+   */
+  function library() {
+    return (window.CadenceForms ? Promise.resolve() : load('/forms-lib/cadence-forms.js', true)).then(function () {
+      return window.CadenceGridRefusals ? null : load('/forms-lib/grid-refusals.js', false);
+    }).then(function () {
+      return window.CadenceForms;
+    });
   }
 
   /** Starts the form; the element .cc-call names the first column (rep or team) in data-line-zh / data-line-en. */
@@ -106,6 +104,22 @@
       return el('span', {'class': 'cc-flags'}, row.callFlags.map(function (flag) {
         return badge(flag.code === 'NO_REPORT' ? 'bad' : 'warn', t(flag.zh, flag.en));
       }));
+    }
+
+    /** Open out-of-funnel deals: "2 · 50,000" (how many, their amount), or a dash when there are none. */
+    function smallDeals(small, key) {
+      var none = !small || !small.count;
+      return el('span', {'class': none ? 'cc-none' : null, 'data-small': key}, none ? '—'
+        : String(small.count) + ' · ' + money(small.amount));
+    }
+
+    /** A key deal in the person's language: amount, name, stage, owner, close date (overdue marked). */
+    function keyDeal(deal) {
+      var stage = t(deal.stageNameZh, deal.stageName);
+      return el('li', {'data-deal': String(deal.id)}, el('b', null, money(deal.amount)), ' ' + deal.name + ' ',
+        el('span', {'class': 'cf-sub'}, t('（' + stage + '，' + deal.owner + '，预计 ' + deal.expectedCloseDate + ' 成交）',
+          '(' + stage + ', ' + deal.owner + ', closes ' + deal.expectedCloseDate + ')')),
+        deal.overdue ? badge('bad', t('已逾期', 'overdue')) : null);
     }
 
     function pair(value, of) {
@@ -263,7 +277,11 @@
         }},
         {key: 'unfulfilled', zh: '未履行订单', en: 'Unfulfilled orders', numeric: true, cell: function (row) {
           return row.unfulfilledShare || '—';
-        }}
+        }},
+        {key: 'small', zh: '进行中的小额商机（不计入预测）', en: 'Small deals in progress (in no forecast)', numeric: true,
+          cell: function (row) {
+            return smallDeals(row.smallDealsInProgress, row.personId);
+          }}
       ];
       var footer = el('tr', null, columns.map(function (column, c) {
         if (c === 0) {
@@ -274,6 +292,9 @@
         }
         if (column.key === 'upside') {
           return el('td', {'class': 'cf-num', 'data-foot': 'upside'});
+        }
+        if (column.key === 'small') {
+          return el('td', {'class': 'cf-num', 'data-foot': 'small'}, smallDeals(lines.smallDealsInProgress, 'team'));
         }
         return el('td');
       }));
@@ -301,31 +322,30 @@
         el('span', {'class': 'cf-figure'}, t('本次调整 ', 'Adjusted now '), el('b', {'data-total': 'adjusted'})),
         el('span', {'class': 'cf-figure' + (missing ? ' cf-bad' : '')}, t('未提交 ', 'Not in ') + missing + ' / ' + lines.rows.length),
         el('span', {'class': 'cf-figure' + (flagged ? ' cf-bad' : '')}, t('有警示 ', 'Flagged ') + flagged));
+      var small = lines.smallDealsInProgress || {count: 0, amount: 0};
+      var smallLine = el('p', {'class': 'cc-small', 'data-total': 'small'}, small.count
+        ? t('进行中的小额商机（漏斗外，不计入任何预测）：' + small.count + ' 个，共 ' + money(small.amount),
+          'Small deals in progress (out of the funnel, in no forecast): ' + small.count + ', ' + money(small.amount))
+        : t('进行中的小额商机（漏斗外）：无', 'Small deals in progress (out of the funnel): none'));
       area.appendChild(summary);
+      area.appendChild(smallLine);
       area.appendChild(state.grid.element);
       if (lines.keyDeals && lines.keyDeals.length) {
         area.appendChild(el('details', {'class': 'cc-deals'}, el('summary', null, t('本月重点商机（' + lines.keyDeals.length + '）',
-          'Key deals this month (' + lines.keyDeals.length + ')')), el('ul', null, lines.keyDeals.map(function (deal) {
-          return el('li', null, deal);
-        }))));
+          'Key deals this month (' + lines.keyDeals.length + ')')), el('ul', null, lines.keyDeals.map(keyDeal))));
       }
       dashboard.setAttribute('href', '/dashboard/?person=' + encodeURIComponent(lines.managerId));
       refresh();
     }
 
     form.onSubmit(collect);
-    // the server's refusal ("Cannot submit task form <id>: 名字：… / Name: …") at the row it names, if the shared
-    // handler has not placed it: the Tasklist hands the error in more than one shape
-    camForm.on('submit-failed', function (error) {
-      setTimeout(function () {
-        var text = refusalText(error);
-        if (!text || text === 'camForm submission prevented' || root.querySelector('.cf-problem') || !state.grid) {
-          return;
-        }
-        CF.showRefusal(root, text.replace(/^Cannot submit task form [^:]*: /, ''), state.grid.rows(), function (tr) {
-          return tr.getAttribute('data-name');
-        });
-      }, 0);
+    // a refusal of the server (Complete answered 400): the same decisions checked again by /check, whose answer
+    // names each problem's row by the person's id; each is shown under its row, everything typed stays
+    CadenceGridRefusals.showAtRows(form, {row: function (key) {
+      return state.grid ? state.grid.row(key) : null;
+    }}, '/api/cadence/call-tasks/' + encodeURIComponent(camForm.taskId) + '/check', function () {
+      var decided = collect();
+      return {adjustments: decided.variables ? decided.variables.adjustments : [], callNotes: notes.value};
     });
     area.appendChild(el('p', {'class': 'cc-loading'}, t('正在加载团队的数字……', 'Loading the team\'s figures…')));
     return form.api('/api/cadence/call-tasks/' + encodeURIComponent(camForm.taskId)).then(function (lines) {

@@ -17,6 +17,12 @@ final class AdjustmentRefusal {
     }
 
     static String of(String person, List<String> problems) {
+        String[] texts = texts(problems);
+        return person + "：" + texts[0] + " / " + person + ": " + texts[1];
+    }
+
+    /** The problems as one Chinese and one English text (a problem in English only is in both). */
+    static String[] texts(List<String> problems) {
         List<String> zh = new ArrayList<>();
         List<String> en = new ArrayList<>();
         for (String problem : problems) {
@@ -29,6 +35,6 @@ final class AdjustmentRefusal {
                 en.add(problem);
             }
         }
-        return person + "：" + String.join(" ", zh) + " / " + person + ": " + String.join(" ", en);
+        return new String[] {String.join(" ", zh), String.join(" ", en)};
     }
 }

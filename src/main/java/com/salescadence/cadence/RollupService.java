@@ -20,6 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.salescadence.common.Checks;
 import com.salescadence.common.Inputs;
+import com.salescadence.common.RowProblems;
+import com.salescadence.common.RowValidationException;
 import com.salescadence.common.ValidationException;
 import com.salescadence.forecast.CommitCallRules;
 import com.salescadence.forecast.ForecastThresholds;
@@ -51,11 +53,13 @@ public class RollupService {
     private final QuotaService quotas;
     private final PipelineFigures figures;
     private final ForecastThresholds thresholds;
+    private final com.salescadence.pipeline.stage.StageModelCatalog stageModels;
     private final Clock clock;
 
     RollupService(RollupRepository rollups, CommitRepository commits, ComplianceService compliance, CycleService cycles,
                   OrganizationService organization, QuotaService quotas, PipelineFigures figures,
-                  ForecastThresholds thresholds, Clock clock) {
+                  ForecastThresholds thresholds, com.salescadence.pipeline.stage.StageModelCatalog stageModels, Clock clock) {
+        this.stageModels = stageModels;
         this.rollups = rollups;
         this.commits = commits;
         this.compliance = compliance;
@@ -92,7 +96,7 @@ public class RollupService {
         BigDecimal commit = rows.stream().map(RollupRow::commit).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal upside = rows.stream().map(RollupRow::upside).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new RollupView(cycleId, cycle.cycleKey(), managerId, level, rows, commit, upside, missing,
-                keyDeals(chart, cycle, lines.pipeline));
+                keyDeals(chart, cycle, lines.pipeline), PipelineFigures.SmallDeals.of(lines.small, chart.teamOf(managerId)));
     }
 
     /**
@@ -143,27 +147,96 @@ public class RollupService {
     }
 
     /**
-     * Applies the call's adjustments and freezes the roll-up; a late roll-up closes its escalation. The first
-     * refused adjustment refuses the whole call, with a message that starts with the person's name (the grid shows
-     * it at that person's row) and nothing stored.
+     * Checks the call's adjustments without storing anything: every problem at its person's row (row id: the person's
+     * id), in Chinese and English, and a sentence per refused line that names the person (the refusal's message).
+     * What {@link #submit} refuses, this finds; the grid asks it to show a refused Complete at the rows.
+     */
+    @Transactional(readOnly = true)
+    public CallCheck check(long cycleId, String managerId, List<AdjustmentInput> adjustments, String notes) {
+        RowProblems problems = RowProblems.start();
+        List<String> sentences = new ArrayList<>();
+        List<String> notesProblems = new ArrayList<>();
+        Checks.start().optionalText(notes, "Notes", Checks.LONG_TEXT).problems(notesProblems);
+        if (rollups.report(cycleId, managerId).isPresent()) {
+            notesProblems.add("Your roll-up for this week is already submitted; adjustments are closed.");
+        }
+        notesProblems.stream().map(com.salescadence.common.ValidationTexts::bilingual).forEach(problem -> {
+            String[] texts = AdjustmentRefusal.texts(List.of(problem));
+            problems.general(texts[0], texts[1]);
+            sentences.add(problem);
+        });
+        Set<String> reports = new HashSet<>();
+        organization.directReports(managerId).forEach(p -> reports.add(p.id()));
+        Set<String> adjusted = new HashSet<>();
+        List<Adjusted> valid = new ArrayList<>();
+        for (AdjustmentInput a : adjustments) {
+            String name = a.personId() == null ? "?" : organization.findPerson(a.personId()).map(Person::fullName).orElse(a.personId());
+            List<String> refused = new ArrayList<>();
+            BigDecimal commit = null;
+            BigDecimal upside = null;
+            if (a.personId() != null && !adjusted.add(a.personId())) {
+                refused.add("'" + a.personId() + "' is adjusted twice in one call: one line per person.");
+            } else {
+                Checks checks = Checks.start().require(a.personId() != null && reports.contains(a.personId()),
+                        "'" + a.personId() + "' does not report to you: you can only adjust your direct reports' figures.");
+                commit = amount(a.commit(), "Adjusted commit", checks);
+                upside = amount(a.upside(), "Adjusted upside", checks);
+                checks.requiredText(a.reason(), "A reason for the adjustment", REASON_MAX_LENGTH).problems(refused);
+            }
+            if (refused.isEmpty()) {
+                valid.add(new Adjusted(a.personId(), commit, upside, a.reason()));
+                continue;
+            }
+            List<String> readable = refused.stream().map(com.salescadence.common.ValidationTexts::bilingual).toList();
+            String[] texts = AdjustmentRefusal.texts(readable);
+            if (a.personId() == null) {
+                problems.general(name + "：" + texts[0], name + ": " + texts[1]);
+            } else {
+                problems.row(a.personId(), name, texts[0], texts[1]);
+            }
+            sentences.add(AdjustmentRefusal.of(name, readable));
+        }
+        return new CallCheck(valid, problems, sentences);
+    }
+
+    /** An amount as sent and checked as money: a number (or a text holding one), else a problem and null. */
+    private static BigDecimal amount(Object value, String label, Checks checks) {
+        try {
+            BigDecimal amount = Inputs.amount(value, label);
+            checks.money(amount, label);
+            return amount;
+        } catch (ValidationException notANumber) {
+            notANumber.problems().forEach(problem -> checks.require(false, problem));
+            return null;
+        }
+    }
+
+    /** What {@link #check} found: the lines that pass, and every problem (none when {@code problems.ok()}). */
+    public record CallCheck(List<Adjusted> adjustments, RowProblems problems, List<String> sentences) {
+        public void orThrow() {
+            if (!problems.ok()) {
+                throw new RowValidationException(sentences, problems);
+            }
+        }
+    }
+
+    /** An adjusted line that passed the checks. */
+    public record Adjusted(String personId, BigDecimal commit, BigDecimal upside, String reason) {
+    }
+
+    /**
+     * Applies the call's adjustments and freezes the roll-up; a late roll-up closes its escalation. Any refused
+     * adjustment refuses the whole call, with each problem at its person's row (a message per line that starts with
+     * the person's name) and nothing stored.
      */
     public RollupReport submit(long submissionId, List<AdjustmentInput> adjustments, String notes) {
         Submission submission = compliance.get(submissionId);
         String managerId = submission.personId();
         compliance.lock(submission.cycleId(), managerId, ReportType.ROLLUP); // no adjustment slips in while freezing
-        Checks.start().optionalText(notes, "Notes", Checks.LONG_TEXT).orThrow();
-        Set<String> adjusted = new HashSet<>();
-        for (AdjustmentInput a : adjustments) {
-            String name = a.personId() == null ? "?" : organization.findPerson(a.personId()).map(Person::fullName).orElse(a.personId());
-            try {
-                if (a.personId() != null && !adjusted.add(a.personId())) {
-                    throw new ValidationException(List.of("'" + a.personId() + "' is adjusted twice in one call: one line per person."));
-                }
-                adjust(submission.cycleId(), managerId, a.personId(), Inputs.amount(a.commit(), "Adjusted commit"),
-                        Inputs.amount(a.upside(), "Adjusted upside"), a.reason());
-            } catch (ValidationException refused) {
-                throw new ValidationException(AdjustmentRefusal.of(name, refused.problems()));
-            }
+        CallCheck checked = check(submission.cycleId(), managerId, adjustments, notes);
+        checked.orThrow();
+        for (Adjusted a : checked.adjustments()) {
+            adjust(submission.cycleId(), managerId, a.personId(), a.commit(), a.upside(), a.reason());
         }
         RollupView view = view(submission.cycleId(), managerId);
         Submission recorded = compliance.recordSubmitted(submissionId);
@@ -183,40 +256,6 @@ public class RollupService {
         return rollups.reports(cycleId);
     }
 
-    /** The call's text: totals, flags, who is missing, key deals. */
-    @Transactional(readOnly = true)
-    public String brief(RollupView view) {
-        return brief(view, "en");
-    }
-
-    /** The call's brief in the manager's language (zh or en): the team's commit and upside, who is missing, flags, key deals. */
-    public String brief(RollupView view, String language) {
-        boolean zh = "zh".equals(language);
-        StringBuilder text = new StringBuilder(zh ? "第 " + view.cycleKey() + " 周，第 " + view.level() + " 级"
-                : "Week " + view.cycleKey() + ", level " + view.level())
-                .append(zh ? "\n团队承诺：" : "\nTeam commit: ").append(view.totalCommit().toPlainString())
-                .append(zh ? "，上行：" : ", upside: ").append(view.totalUpside().toPlainString())
-                .append(zh ? "（上行从不计入承诺）" : " (upside is never in the commit)");
-        text.append(zh ? "\n未提交：" : "\nMissing: ").append(view.missing().isEmpty() ? (zh ? "无" : "nobody")
-                : String.join(zh ? "、" : ", ", view.missing()));
-        PipelineFigures.SmallDeals small = figures.smallOpen(organization.chartBelow(view.managerId()).teamOf(view.managerId()));
-        if (small.count() > 0) {
-            text.append(zh ? "\n进行中的小额商机（漏斗外，不计入任何预测）：" : "\nSmall deals in progress (out of the funnel, in no forecast): ")
-                    .append(small.count()).append(zh ? "，" : ", ")
-                    .append(small.amount().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
-        }
-        for (RollupRow row : view.rows()) {
-            if (!row.flags().isEmpty()) {
-                text.append("\n! ").append(row.person()).append(zh ? "：" : ": ").append(String.join("; ", row.flags()));
-            }
-        }
-        if (!view.keyDeals().isEmpty()) {
-            text.append(zh ? "\n本月关键商机：" : "\nKey deals this month:");
-            view.keyDeals().forEach(d -> text.append("\n  ").append(d));
-        }
-        return text.toString();
-    }
-
     /** What the lines of one view need, read once for all of them. */
     private final class Lines {
         private final Cycle cycle;
@@ -228,6 +267,7 @@ public class RollupService {
         private final Map<String, Adjustment> adjustments;
         private final Map<String, Quota> quotas;
         private final PipelineFigures.ByOwner pipeline;
+        private final Map<String, PipelineFigures.SmallDeals> small;
 
         Lines(Cycle cycle, Optional<Cycle> previous, String managerId, OrgChart chart, List<Person> reports) {
             this.cycle = cycle;
@@ -259,6 +299,7 @@ public class RollupService {
                     new PipelineFigures.Period(monthStart, monthStart.plusMonths(1)),
                     new PipelineFigures.Period(quarterStart, quarterStart.plusMonths(3))), monthStart.plusMonths(1),
                     new PipelineFigures.Period(quarterStart, week));   // unfulfilled: won this quarter before the call's week
+            small = figures.smallOpenByOwner(everyone);
         }
 
         RollupRow row(Person person) {
@@ -270,7 +311,7 @@ public class RollupService {
                     pipeline.booked(team, LAST_WEEK),
                     pipeline.booked(team, MONTH).add(pipeline.weightedOpen(team, MONTH)),
                     pipeline.booked(team, QUARTER).add(pipeline.weightedOpen(team, QUARTER)),
-                    Optional.ofNullable(quotas.get(id)), pipeline.orders(team));
+                    Optional.ofNullable(quotas.get(id)), pipeline.orders(team), PipelineFigures.SmallDeals.of(small, team));
         }
     }
 
@@ -281,7 +322,7 @@ public class RollupService {
     private RollupRow row(Cycle cycle, String managerId, Person person, String status, BigDecimal rawCommit,
                           BigDecimal rawUpside, BigDecimal lastWeekCommit, Optional<Adjustment> adjustment,
                           BigDecimal lastWeekActual, BigDecimal monthForecast, BigDecimal quarterForecast,
-                          Optional<Quota> quota, PipelineFigures.Orders orders) {
+                          Optional<Quota> quota, PipelineFigures.Orders orders, PipelineFigures.SmallDeals small) {
         BigDecimal commit = adjustment.map(Adjustment::commitAmount).orElse(rawCommit);
         BigDecimal upside = adjustment.map(Adjustment::upsideAmount).orElse(rawUpside);
         LocalDate week = cycle.periodStart();
@@ -313,11 +354,11 @@ public class RollupService {
                 adjustment.map(Adjustment::adjustedBy).orElse(null), adjustment.map(Adjustment::reason).orElse(null),
                 lastWeekCommit, lastWeekActual, CommitCallRules.percent(accuracy), CommitCallRules.percent(linearity),
                 monthForecast, monthStretch, quarterForecast, quarterStretch, CommitCallRules.percent(unfulfilled),
-                flags.stream().map(CallFlag::en).toList(), List.copyOf(flags));
+                flags.stream().map(CallFlag::en).toList(), List.copyOf(flags), small);
     }
 
     /** The five largest open deals of the manager's team closing this month (ties in team order, then latest first). */
-    private List<String> keyDeals(OrgChart chart, Cycle cycle, PipelineFigures.ByOwner pipeline) {
+    private List<KeyDeal> keyDeals(OrgChart chart, Cycle cycle, PipelineFigures.ByOwner pipeline) {
         LocalDate monthEnd = cycle.periodStart().withDayOfMonth(1).plusMonths(1);
         Map<String, Integer> teamOrder = new HashMap<>();
         for (String owner : chart.teamOf(chart.rootId())) {
@@ -328,10 +369,15 @@ public class RollupService {
                         .thenComparing(d -> teamOrder.get(d.ownerId()))
                         .thenComparing(Comparator.comparingLong(PipelineFigures.OpenDeal::id).reversed()))
                 .limit(KEY_DEALS)
-                .map(d -> (d.amount().toPlainString() + " " + d.name() + " (" + d.stageCode() + ", "
-                        + chart.person(d.ownerId()).map(Person::fullName).orElse(d.ownerId()) + ", closes " + d.expectedCloseDate() + ")")
-                        .replace('\t', ' '))
+                .map(d -> keyDeal(d, chart.person(d.ownerId()).map(Person::fullName).orElse(d.ownerId())))
                 .toList();
+    }
+
+    private KeyDeal keyDeal(PipelineFigures.OpenDeal deal, String owner) {
+        Optional<com.salescadence.pipeline.stage.Stage> stage = stageModels.model(deal.stageModel()).find(deal.stageCode());
+        return new KeyDeal(deal.id(), deal.name(), deal.amount(), deal.stageCode(), stage.map(s -> s.name("en")).orElse(deal.stageCode()),
+                stage.map(s -> s.name("zh")).orElse(deal.stageCode()), deal.ownerId(), owner, deal.expectedCloseDate(),
+                deal.expectedCloseDate().isBefore(LocalDate.now(clock)));
     }
 
     private static final int KEY_DEALS = 5;

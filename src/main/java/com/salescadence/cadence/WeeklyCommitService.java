@@ -23,6 +23,7 @@ import com.salescadence.forecast.PipelineFigures;
 import com.salescadence.pipeline.Opportunity;
 import com.salescadence.pipeline.OpportunityService;
 import com.salescadence.pipeline.OpportunityStatus;
+import com.salescadence.pipeline.deal.DealChangeService;
 
 /** A rep's weekly commit: prefilled from the pipeline, checked, and frozen when submitted. */
 @Service
@@ -37,10 +38,12 @@ public class WeeklyCommitService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final com.salescadence.organization.QuotaService quotas;
+    private final DealChangeService dealChanges;
 
     WeeklyCommitService(CommitRepository commits, ComplianceService compliance, CycleService cycles,
                         OpportunityService opportunities, PipelineFigures figures, Clock clock, ApplicationEventPublisher events,
-                        com.salescadence.organization.QuotaService quotas) {
+                        com.salescadence.organization.QuotaService quotas, DealChangeService dealChanges) {
+        this.dealChanges = dealChanges;
         this.events = events;
         this.quotas = quotas;
         this.commits = commits;
@@ -115,8 +118,9 @@ public class WeeklyCommitService {
 
     /**
      * {@link #submit(long, List, String)} with the close dates the rep changed in the grid: each must be a date of one
-     * of the rep's open deals, not in the past; the deal's close date changes with the commit (and is kept in the
-     * commit's items), or nothing at all is stored.
+     * of the rep's open deals, not in the past; the deal's close date changes with the commit through
+     * {@link DealChangeService#changeCloseDate} (kept in the deal's change log like an edit on the deal page, and in
+     * the commit's items), or nothing at all is stored.
      */
     public CommitReport submit(long submissionId, List<CommitItemInput> items, String projectTracking, Map<Long, LocalDate> closeDates) {
         Submission submission = compliance.get(submissionId);
@@ -157,7 +161,11 @@ public class WeeklyCommitService {
             }
         });
         checks.orThrow();
-        changed.forEach((id, date) -> open.put(id, opportunities.changeCloseDate(id, date, repId)));
+        changed.forEach((id, date) -> {
+            // as an edit on the deal page: kept in the deal's change log (who, when, old, new), its open tasks renamed
+            dealChanges.changeCloseDate(id, date, repId);
+            open.put(id, opportunities.get(id));
+        });
         List<CommitItemInput> priced = items.stream()
                 .map(item -> item.amount() != null ? item : item.withAmount(open.get(item.opportunityId()).amount())).toList();
         Submission recorded = compliance.recordSubmitted(submissionId);

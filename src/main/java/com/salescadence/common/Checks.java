@@ -100,6 +100,12 @@ public final class Checks {
         return problems.isEmpty();
     }
 
+    /** Adds the problems found so far to a caller's list (which gathers more than one kind of check). */
+    public Checks problems(List<String> into) {
+        into.addAll(problems);
+        return this;
+    }
+
     public void orThrow() {
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);

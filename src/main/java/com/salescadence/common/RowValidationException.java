@@ -10,7 +10,12 @@ public class RowValidationException extends ValidationException {
     private final transient List<String> general;
 
     public RowValidationException(RowProblems problems) {
-        super(problems.sentences());
+        this(problems.sentences(), problems);
+    }
+
+    /** A refusal whose message (one or more sentences a person reads without the grid) the caller words itself. */
+    public RowValidationException(List<String> sentences, RowProblems problems) {
+        super(sentences);
         this.rows = problems.rows();
         this.general = problems.general();
     }

@@ -28,10 +28,12 @@ public class PipelineFigures {
 
     private final JdbcClient jdbc;
     private final StageModelCatalog stageModels;
+    private final com.salescadence.common.CurrencyRates rates;
 
-    PipelineFigures(JdbcClient jdbc, StageModelCatalog stageModels) {
+    PipelineFigures(JdbcClient jdbc, StageModelCatalog stageModels, com.salescadence.common.CurrencyRates rates) {
         this.jdbc = jdbc;
         this.stageModels = stageModels;
+        this.rates = rates;
     }
 
     /** Won deals closed in [from, to), out-of-funnel sales included. */
@@ -82,24 +84,42 @@ public class PipelineFigures {
     public record Orders(BigDecimal total, BigDecimal unfulfilled) {
     }
 
-    /** Open out-of-funnel deals of these owners (any close date): no pipeline, shown beside it. */
-    public SmallDeals smallOpen(Collection<String> owners) {
-        long[] count = {0};
-        BigDecimal[] amount = {BigDecimal.ZERO};
+    /**
+     * Open out-of-funnel deals of these owners (any close date), by owner: no pipeline, shown beside it ("small deals
+     * in progress"), amounts in the base currency as the metrics show them. An owner without any is absent;
+     * {@link SmallDeals#of} adds up a group of owners.
+     */
+    public Map<String, SmallDeals> smallOpenByOwner(Collection<String> owners) {
+        Map<String, SmallDeals> byOwner = new HashMap<>();
         if (!owners.isEmpty()) {
             Set<String> wanted = owners instanceof Set<String> set ? set : new HashSet<>(owners);
-            forOwners(owners, "owner_id", "select owner_id, count(*) as deals, sum(amount) as total from opportunity"
-                    + " where status = 'OPEN' and in_funnel = false", " group by owner_id", Map.of(), rs -> {
+            forOwners(owners, "owner_id", "select owner_id, currency, count(*) as deals, sum(amount) as total from opportunity"
+                    + " where status = 'OPEN' and in_funnel = false", " group by owner_id, currency", Map.of(), rs -> {
                         if (wanted.contains(rs.getString("owner_id"))) {
-                            count[0] += rs.getLong("deals");
-                            amount[0] = amount[0].add(rs.getBigDecimal("total"));
+                            byOwner.merge(rs.getString("owner_id"), new SmallDeals(rs.getLong("deals"),
+                                    rates.toBase(rs.getString("currency"), rs.getBigDecimal("total"))), SmallDeals::plus);
                         }
                     });
         }
-        return new SmallDeals(count[0], amount[0]);
+        return byOwner;
     }
 
+    /** How many open out-of-funnel deals, and their amount. */
     public record SmallDeals(long count, BigDecimal amount) {
+        public static final SmallDeals NONE = new SmallDeals(0, BigDecimal.ZERO);
+
+        public SmallDeals plus(SmallDeals other) {
+            return new SmallDeals(count + other.count, amount.add(other.amount));
+        }
+
+        /** The sum of these owners' small deals, from {@link PipelineFigures#smallOpenByOwner}. */
+        public static SmallDeals of(Map<String, SmallDeals> byOwner, Collection<String> owners) {
+            SmallDeals total = NONE;
+            for (String owner : owners) {
+                total = total.plus(byOwner.getOrDefault(owner, NONE));
+            }
+            return total;
+        }
     }
 
     /** A period of days [from, to). */
@@ -187,7 +207,7 @@ public class PipelineFigures {
             return List.of();
         }
         Set<String> wanted = owners instanceof Set<String> set ? set : new HashSet<>(owners);
-        String select = "select id, owner_id, name, amount, stage_code, expected_close_date from opportunity"
+        String select = "select id, owner_id, name, amount, stage_model, stage_code, expected_close_date from opportunity"
                 + " where status = 'OPEN' and in_funnel = true and expected_close_date < :before";
         String top = " order by amount desc fetch first %d rows with ties";
         List<OpenDeal> deals = new ArrayList<>();
@@ -223,12 +243,13 @@ public class PipelineFigures {
         }
     }
 
-    public record OpenDeal(long id, String ownerId, String name, BigDecimal amount, String stageCode, LocalDate expectedCloseDate) {
+    public record OpenDeal(long id, String ownerId, String name, BigDecimal amount, String stageModel, String stageCode,
+                           LocalDate expectedCloseDate) {
     }
 
     private static OpenDeal openDeal(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new OpenDeal(rs.getLong("id"), rs.getString("owner_id"), rs.getString("name"), rs.getBigDecimal("amount"),
-                rs.getString("stage_code"), rs.getDate("expected_close_date").toLocalDate());
+                rs.getString("stage_model"), rs.getString("stage_code"), rs.getDate("expected_close_date").toLocalDate());
     }
 
     /** Owners per IN list (well below PostgreSQL's 32,767 parameters per statement). */

@@ -82,8 +82,8 @@ public class MetricsQueries {
     }
 
     /** Open out-of-funnel (small) deals per owner, any close date: count and amount in the base currency. */
-    public Map<String, SmallDeals> smallDeals(String personId) {
-        Map<String, SmallDeals> byOwner = new HashMap<>();
+    public Map<String, com.salescadence.forecast.PipelineFigures.SmallDeals> smallDeals(String personId) {
+        Map<String, com.salescadence.forecast.PipelineFigures.SmallDeals> byOwner = new HashMap<>();
         jdbc.sql(TEAM + """
                 select o.owner_id, o.currency, count(*) as deals, sum(o.amount) as total
                 from opportunity o join team t on t.id = o.owner_id
@@ -91,19 +91,10 @@ public class MetricsQueries {
                 group by o.owner_id, o.currency""")
                 .param("person", personId)
                 .query(rs -> {
-                    byOwner.merge(rs.getString("owner_id"), new SmallDeals(rs.getLong("deals"),
-                            rates.toBase(rs.getString("currency"), rs.getBigDecimal("total"))), SmallDeals::plus);
+                    byOwner.merge(rs.getString("owner_id"), new com.salescadence.forecast.PipelineFigures.SmallDeals(rs.getLong("deals"),
+                            rates.toBase(rs.getString("currency"), rs.getBigDecimal("total"))), com.salescadence.forecast.PipelineFigures.SmallDeals::plus);
                 });
         return byOwner;
-    }
-
-    /** Open out-of-funnel deals: how many and their amount. */
-    public record SmallDeals(long count, BigDecimal amount) {
-        public static final SmallDeals NONE = new SmallDeals(0, BigDecimal.ZERO);
-
-        SmallDeals plus(SmallDeals other) {
-            return new SmallDeals(count + other.count, amount.add(other.amount));
-        }
     }
 
     /** An open amount and its weighted part, in the base currency. */

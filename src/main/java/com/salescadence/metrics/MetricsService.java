@@ -22,6 +22,7 @@ import com.salescadence.common.Checks;
 import com.salescadence.common.CurrencyRates;
 import com.salescadence.forecast.CommitCallRules;
 import com.salescadence.forecast.ForecastThresholds;
+import com.salescadence.forecast.PipelineFigures;
 import com.salescadence.metrics.MetricsQueries.Pipeline;
 import com.salescadence.metrics.MetricsViews.*;
 import com.salescadence.organization.OrganizationService;
@@ -71,7 +72,7 @@ public class MetricsService {
         Map<String, BigDecimal> openAmount = MetricsQueries.amounts(quarterPipeline);
         Map<String, BigDecimal> booked = queries.won(id, p.quarterStart().atStartOfDay(), p.quarterToDateEnd().atStartOfDay());
         Map<String, BigDecimal> allOpen = MetricsQueries.amounts(queries.open(id, null));
-        Map<String, MetricsQueries.SmallDeals> small = queries.smallDeals(id);
+        Map<String, PipelineFigures.SmallDeals> small = queries.smallDeals(id);
 
         BigDecimal quota = team.ownOrReports(id, who -> quotaRows.containsKey(who) ? quotaRows.get(who)[0] : null);
         BigDecimal stretch = team.ownOrReports(id, who -> quotaRows.containsKey(who) ? quotaRows.get(who)[1] : null);
@@ -120,12 +121,8 @@ public class MetricsService {
     /** Earlier than any deal: "all time". */
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
-    private static SmallDealsInProgress smallDeals(Team team, String id, Map<String, MetricsQueries.SmallDeals> perOwner) {
-        MetricsQueries.SmallDeals total = MetricsQueries.SmallDeals.NONE;
-        for (String owner : team.branch(id)) {
-            total = total.plus(perOwner.getOrDefault(owner, MetricsQueries.SmallDeals.NONE));
-        }
-        return SmallDealsInProgress.of(total);
+    private static SmallDealsInProgress smallDeals(Team team, String id, Map<String, PipelineFigures.SmallDeals> perOwner) {
+        return SmallDealsInProgress.of(PipelineFigures.SmallDeals.of(perOwner, team.branch(id)));
     }
 
     /**
@@ -249,7 +246,7 @@ public class MetricsService {
         Team team = queries.team(id);
         Map<String, CategoryRules.Categories> categories = CategoryRules.compute(team, queries.commits(id, cycle.id()));
         Map<String, BigDecimal> pipeline = MetricsQueries.amounts(queries.open(id, null));
-        Map<String, MetricsQueries.SmallDeals> small = queries.smallDeals(id);
+        Map<String, PipelineFigures.SmallDeals> small = queries.smallDeals(id);
         List<Team.Member> members = team.hasReports(id) ? team.directReports(id) : List.of(team.root());
         List<CategoryRow> rows = new ArrayList<>();
         for (Team.Member member : members) {

@@ -99,10 +99,6 @@ class OpportunityRepository {
                 .params(lostStage, reason, now, now, id).update();
     }
 
-    void changeCloseDate(long id, java.time.LocalDate date) {
-        jdbc.sql("update opportunity set expected_close_date = ? where id = ?").params(date, id).update();
-    }
-
     void recordGoDecision(long id, String decision) {
         jdbc.sql("update opportunity set go_decision = ? where id = ?").params(decision, id).update();
     }

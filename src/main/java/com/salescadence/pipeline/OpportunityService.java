@@ -319,20 +319,6 @@ public class OpportunityService {
         return true;
     }
 
-    /**
-     * The owner moves an open deal's expected close date (from the weekly commit grid); the caller has checked the
-     * date (not in the past) and that the deal is the owner's. No change log yet: the deal page's change history
-     * (issue 13 item 3) is another branch's work.
-     */
-    public Opportunity changeCloseDate(long opportunityId, java.time.LocalDate date, String actorId) {
-        Opportunity opportunity = get(opportunityId);
-        if (opportunity.status() != OpportunityStatus.OPEN || !opportunity.ownerId().equals(actorId)) {
-            throw new ValidationException("只能修改您自己的未结商机。 / Only your own open deal's close date can change.");
-        }
-        opportunities.changeCloseDate(opportunityId, date);
-        return get(opportunityId);
-    }
-
     private Opportunity requireOpenInFunnel(long opportunityId) {
         Opportunity opportunity = get(opportunityId);
         if (opportunity.status() != OpportunityStatus.OPEN) {

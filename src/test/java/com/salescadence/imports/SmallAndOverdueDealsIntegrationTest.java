@@ -37,11 +37,14 @@ import com.salescadence.support.RestCalls;
 import com.salescadence.support.CadenceIntegrationTest;
 import com.salescadence.support.TestOrganization;
 import com.salescadence.support.WeeklyCycles;
+import com.salescadence.workflow.TaskActions;
+import com.salescadence.workflow.WeeklyCommitProcess;
 
 /**
  * Issue 12, items 4 and 6, through the API: open out-of-funnel (small) deals are in no forecast, pipeline or coverage
  * figure (overview, drill-down, snapshot, what changed, categories, the Monday call's forecasts, the monthly forecast's
- * pipeline) and are shown beside them as small deals in progress; once won they count as sales. An open deal whose close
+ * pipeline) and are shown beside them as small deals in progress (in the Monday call's grid per line and for the team,
+ * from GET /api/cadence/call-tasks/{taskId}); once won they count as sales. An open deal whose close
  * date has passed is imported, flagged overdue, and stays pipeline.
  *
  * Business clock Wed 19 Nov 2025 10:00 (quarter 2025-Q4 to 31 Dec); t.rep1's Q4 quota 1,000,000. Imported for t.rep1:
@@ -60,7 +63,7 @@ class SmallAndOverdueDealsIntegrationTest {
     @Autowired QuotaService quotas;
     @Autowired MonthlyForecastService monthlyForecast;
     @Autowired ProcessEngine engine;
-    @Autowired com.salescadence.cadence.RollupService rollups;
+    @Autowired TaskActions tasks;
 
     @AfterEach
     void resetClock() {
@@ -142,12 +145,27 @@ class SmallAndOverdueDealsIntegrationTest {
         amount(row, "monthForecast", "70000");
         // unfulfilled, as in the metrics: won this quarter before the call's week (W 40,000 and S 30,000), none of it paid
         assertThat(row).containsEntry("unfulfilledShare", "100.0%");
-        // key deals closing by the end of November: the overdue O only (L closes in December)
-        assertThat((List<?>) call.get("keyDeals")).singleElement().asString().startsWith("100000.00 O (DEVELOP");
-        // the call's text names the small deal beside the forecasts
-        assertThat(rollups.brief(rollups.view(cycle, MANAGER))).contains("Small deals in progress (out of the funnel, in no forecast): 1, 20000.00");
-        assertThat(rollups.brief(rollups.view(cycle, MANAGER), "zh")).contains("进行中的小额商机（漏斗外，不计入任何预测）：1，20000.00")
-                .contains("团队承诺：").doesNotContain("Team commit");
+        // ---- the manager opens the Monday call (Mon 24 Nov 09:00, the deadline passed): the grid's lines from the API ----
+        WeeklyCycles.setClock(LocalDateTime.of(2025, 11, 24, 9, 0));
+        week.runDueJobs("2025-W48");
+        String callTask = tasks.openTaskFor("2025-W48:" + MANAGER, WeeklyCommitProcess.TASK_RUN_COMMIT_CALL, MANAGER).getId();
+        Map<String, Object> lines = get(MANAGER, "/api/cadence/call-tasks/" + callTask);
+        // small deals in progress beside the forecasts, never in them: t.rep1's S2 (S is won), per line and for the team
+        Map<String, Object> line = list(lines.get("rows")).stream().filter(r -> REP.equals(r.get("personId"))).findFirst().orElseThrow();
+        amount(line, "quarterForecast", "170000");
+        smallDeals(line, 1, "20000");
+        list(lines.get("rows")).stream().filter(r -> !REP.equals(r.get("personId")))
+                .forEach(other -> smallDeals(other, 0, "0"));
+        smallDeals(lines, 1, "20000");
+        // key deals closing by the end of November: the overdue O only (L closes in December), its stage in both
+        // languages, flagged overdue
+        assertThat(list(lines.get("keyDeals"))).singleElement().satisfies(deal -> {
+            assertThat(deal).containsEntry("name", "O").containsEntry("stageCode", "DEVELOP").containsEntry("owner", "Ren Rep")
+                    .containsEntry("expectedCloseDate", "2025-10-31").containsEntry("overdue", true);
+            amount(deal, "amount", "100000");
+            assertThat((String) deal.get("stageName")).isNotBlank().isNotEqualTo("DEVELOP");
+            assertThat((String) deal.get("stageNameZh")).matches(".*\\p{IsHan}.*");
+        });
 
         // ---- the categories' pipeline: every open funnel deal, the small one beside it ----
         Map<String, Object> categories = get(MANAGER, "/api/metrics/categories");

@@ -45,8 +45,10 @@ import com.salescadence.workflow.WeeklyCommitProcess;
 /**
  * The Monday commit call as a manager runs it in the Tasklist, for a team of 25 reps: once in a zh-CN browser by
  * a manager who reads Chinese, once in English. The grid reads its lines from /api, keeps the names in sight,
- * shows flags as words, refuses an adjustment without a reason at its row, keeps the input when the server
- * refuses (a rep moved to another team meanwhile), and the totals follow what is typed; two rows are adjusted.
+ * shows flags as words, shows each line's and the team's small deals in progress beside the forecasts and the key
+ * deals in the person's language, refuses an adjustment without a reason at its row, shows the server's refusal (a
+ * rep moved to another team meanwhile) at that rep's row with the input kept, and the totals follow what is typed;
+ * two rows are adjusted.
  * The team is this test's own (a manager without a manager above), and leaves afterwards so no other test sees it.
  */
 @CadenceIntegrationTest
@@ -91,20 +93,25 @@ class CommitCallBrowserTest extends TasklistBrowserTestBase {
     @Test
     void in_a_chinese_browser_a_manager_runs_the_call_of_25_reps_and_adjusts_two_rows() {
         journey(new Words("zh-CN", "zh", "cgz", "周立", ZH_NAMES, LocalDate.of(2027, 5, 2), "未提交报告", "按时提交", "未提交",
-                "调整原因为必填项。", "不是您的直接下属", "完成", "团队合计", "客户董事会 15 日才开会", "追加订单已确认"));
+                "调整原因为必填项。", "不是您的直接下属", "完成", "团队合计", "客户董事会 15 日才开会", "追加订单已确认",
+                "4 个，共 100,000", "识别机会", "预计", "report to you", "经理的周汇总", "Weekly roll-up"));
     }
 
     @Test
     void in_an_english_browser_a_manager_runs_the_call_of_25_reps_and_adjusts_two_rows() {
         journey(new Words("en-US", "en", "cge", "Zoe Zhou", EN_NAMES, LocalDate.of(2027, 5, 16), "no report", "On time", "Missed",
                 "A reason for the adjustment is required.", "does not report to you", "Complete", "Team total",
-                "Customer board meets only on the 15th", "Follow-on order confirmed"));
+                "Customer board meets only on the 15th", "Follow-on order confirmed",
+                "Small deals in progress (out of the funnel, in no forecast): 4, 100,000", "Identify opportunity", "closes", "直接下属",
+                "Weekly roll-up of one manager", "经理的周汇总"));
     }
 
     /** What the journey types and expects to read in one language. */
     private record Words(String browserLanguage, String language, String prefix, String managerName, String[] names,
                          LocalDate sunday, String noReportFlag, String onTime, String missed, String reasonRequired,
-                         String notYourReport, String complete, String teamTotal, String reason1, String reason2) {
+                         String notYourReport, String complete, String teamTotal, String reason1, String reason2,
+                         String smallDeals, String keyDealStage, String closes, String otherLanguageWord,
+                         String processName, String otherProcessName) {
     }
 
     private void journey(Words w) {
@@ -125,7 +132,7 @@ class CommitCallBrowserTest extends TasklistBrowserTestBase {
             BigDecimal amount = BigDecimal.valueOf(10000L * (n + 1));
             long deal = leads.qualify(leads.create(new NewLead(TestOrganization.account(accounts, rep).id(), rep, "Deal of " + rep, "Web",
                     amount)).id(), new Qualification(true, "Approved", "CFO", "Need", "This month", null, "Deal of " + rep, amount,
-                    w.sunday().plusDays(20))).opportunityId();
+                    w.sunday().plusDays(10))).opportunityId();   // closes this month: the largest are the key deals
             tasks.complete(key + ":" + rep, WeeklyCommitProcess.TASK_SUBMIT_WEEKLY_COMMIT, rep,
                     Map.of(WeeklyCommitProcess.F_COMMIT_ITEMS, org.camunda.spin.Spin.JSON(List.of(Map.of("opportunityId", deal,
                             "amount", amount, "category", "commit")))));
@@ -144,8 +151,25 @@ class CommitCallBrowserTest extends TasklistBrowserTestBase {
         tasklist.waitFor("the 25 rows of the call, shown", d -> d.findElements(By.cssSelector("table.cf-grid tbody tr")).size() == REPS
                 && !grid.getText().isBlank());
         assertThat(grid.getText()).contains(w.names()[0], w.names()[24], w.noReportFlag(), w.onTime(), w.missed(), w.teamTotal());
+        // the roll-up process's name on the call's card in the page's language only (process-names.js)
+        tasklist.waitFor("the process name in the page's language", d -> {
+            String card = tasklist.taskEntryText(callTask);
+            return card.contains(w.processName()) && !card.contains(w.otherProcessName());
+        });
         assertThat(rowText(team.get(24))).contains(w.noReportFlag()).contains(w.missed());
         assertThat(total("commit")).isEqualTo("2,100,000");   // 10,000 x (1 + ... + 20)
+        // small deals in progress (open out-of-funnel deals, under 50,000: the first four reps' 10,000 to 40,000) beside
+        // the forecasts, never in them: per row and for the team
+        assertThat(rollups.view(cycle.id(), manager).smallDealsInProgress().count()).isEqualTo(4);
+        assertThat(total("small")).contains(w.smallDeals());
+        assertThat(small(team.get(1))).isEqualTo("1 · 20,000");
+        assertThat(small(team.get(4))).isEqualTo("—");
+        assertThat(small("team")).isEqualTo("4 · 100,000");
+        // the key deals of the month in the person's language: the stage's name, the words around it
+        browser.findElement(By.cssSelector(".cc-deals summary")).click();
+        assertThat(browser.findElement(By.cssSelector(".cc-deals")).getText()).contains(w.keyDealStage(), w.closes())
+                .contains("200,000 Deal of " + team.get(19));
+        js("document.querySelector('.cf-grid-wrap').scrollTop = 0;");   // the first rows, with the small deals column in sight
         tasklist.screenshot("commit-call-1-opened-" + w.language());
 
         // scrolled to the last columns, the names stay in sight
@@ -181,13 +205,14 @@ class CommitCallBrowserTest extends TasklistBrowserTestBase {
             String page = d.findElement(By.tagName("body")).getText();
             return page.contains(w.notYourReport()) && page.contains(w.names()[7]);
         });
-        List<WebElement> atRow = browser.findElements(By.cssSelector("tr.cf-problem"));
-        if (!atRow.isEmpty()) {   // shown at the row it names (commit-call.js); else the Tasklist's own notification shows it
-            assertThat((String) js("return document.querySelector('tr.cf-problem').previousElementSibling.getAttribute('data-key')"))
-                    .isEqualTo(team.get(7));
-        }
+        // shown at the row it concerns (the grid's /check answers by the person's id), in the person's language
+        WebElement atRow = tasklist.waitFor("the server's refusal at the moved rep's row", d -> d.findElements(By.cssSelector(
+                "tr[data-key='" + team.get(7) + "'] + tr.cf-problem")).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+        assertThat(atRow.getText()).contains(w.notYourReport()).doesNotContain(w.otherLanguageWord());
+        assertThat(browser.findElements(By.cssSelector("tr.cf-problem"))).as("only the refused row").hasSize(1);
         assertThat(input(team.get(2), "commit").getDomProperty("value")).as("input kept").isEqualTo("45,000");
         assertThat(input(team.get(6), "reason").getDomProperty("value")).isEqualTo(w.reason2());
+        js("arguments[0].scrollIntoView({block: 'center'});", atRow);
         tasklist.screenshot("commit-call-3-refused-" + w.language());
         assertThat(rollups.view(cycle.id(), manager).rows()).as("nothing stored").allMatch(r -> r.adjustedBy() == null);
 
@@ -231,6 +256,13 @@ class CommitCallBrowserTest extends TasklistBrowserTestBase {
 
     private String rowText(String rep) {
         return browser.findElement(By.cssSelector("tr[data-key='" + rep + "']")).getText();
+    }
+
+    /** A row's small deals in progress ("1 · 20,000"), or the team's in the footer ("team"). */
+    private String small(String key) {
+        WebElement cell = browser.findElement(By.cssSelector("[data-small='" + key + "']"));
+        js("arguments[0].scrollIntoView({block: 'center', inline: 'center'});", cell);
+        return cell.getText();
     }
 
     private String total(String which) {

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,7 +22,8 @@ import com.salescadence.pipeline.stage.Stage;
  * place: the rules of {@link DealChangeRules}, then each changed field is stored on the deal and kept in the change
  * log (who, when, field, old, new) in one transaction; a refused edit stores nothing. Snapshots copy the deal as it
  * now stands, so the waterfall of what changed shows the edit (AMOUNT_UP / AMOUNT_DOWN, PUSHED_OUT / PULLED_IN), and
- * the history snapshots read past amounts and close dates from the log. Whether the deal is in the funnel was decided
+ * the history snapshots read past amounts and close dates from the log. Open tasks whose names carry the deal's
+ * name and amount (stage tasks, approvals) are renamed in the same transaction ({@link DealChanged}). Whether the deal is in the funnel was decided
  * when it opened and stays as it is.
  *
  * <p>Only the deal's owner edits it: a person who may see the deal but does not own it (their manager, an
@@ -36,9 +38,11 @@ public class DealChangeService {
     private final OpportunityService opportunities;
     private final OrganizationService organization;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     DealChangeService(DealChangeRepository repository, OpportunityService opportunities, OrganizationService organization,
-                      Clock clock) {
+                      Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.opportunities = opportunities;
         this.organization = organization;
@@ -69,6 +73,7 @@ public class DealChangeService {
         if (changes.isEmpty()) {
             return List.of();
         }
+        events.publishEvent(new DealChanged(opportunityId));   // e.g. the open tasks named after the deal, renamed
         List<DealChange> log = repository.changes(opportunityId);
         return List.copyOf(log.subList(log.size() - changes.size(), log.size()));
     }

@@ -3,6 +3,7 @@ package com.salescadence.pipeline.process;
 import static com.salescadence.workflow.LeadToCashProcess.*;
 
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
@@ -60,6 +61,11 @@ public class TaskSubjects implements SubjectSource {
 
     @Override
     public TaskSubject of(String taskKey, VariableScope variables) {
+        return of(taskKey, variables::getVariable);
+    }
+
+    /** {@link #of(String, VariableScope)} with the task's variables read by name (an open task's, from the engine). */
+    TaskSubject of(String taskKey, Function<String, Object> variables) {
         String en = TaskNameRules.template(taskKey, Language.EN);
         TaskSubject subject = TaskSubject.none();
         Long opportunityId = id(variables, OPPORTUNITY_ID);
@@ -93,7 +99,7 @@ public class TaskSubjects implements SubjectSource {
         return subject;
     }
 
-    private String about(VariableScope variables, Opportunity deal) {
+    private String about(Function<String, Object> variables, Opportunity deal) {
         if (deal != null) {
             Account account = accounts.get(deal.accountId());
             return SubjectTexts.deal(account.name(), deal.name(), deal.amount(), deal.currency(), usualCurrency);
@@ -128,7 +134,7 @@ public class TaskSubjects implements SubjectSource {
         return organization.findPerson(personId).map(Person::fullName).orElse(personId);
     }
 
-    private static String firstText(VariableScope variables, String... names) {
+    private static String firstText(Function<String, Object> variables, String... names) {
         for (String name : names) {
             String value = text(variables, name);
             if (value != null) {
@@ -138,12 +144,12 @@ public class TaskSubjects implements SubjectSource {
         return null;
     }
 
-    private static String text(VariableScope variables, String name) {
-        return Optional.ofNullable(variables.getVariable(name)).map(Object::toString).orElse(null);
+    private static String text(Function<String, Object> variables, String name) {
+        return Optional.ofNullable(variables.apply(name)).map(Object::toString).orElse(null);
     }
 
-    private static Long id(VariableScope variables, String name) {
-        Object value = variables.getVariable(name);
+    private static Long id(Function<String, Object> variables, String name) {
+        Object value = variables.apply(name);
         if (value instanceof Number n) {
             return n.longValue();
         }

@@ -85,6 +85,7 @@ class WeeklyCommitProcessTest {
     @Autowired NotificationService notifications;
     @Autowired QuotaService quotas;
     @Autowired com.salescadence.pipeline.OpportunityService opportunities;
+    @Autowired com.salescadence.pipeline.deal.DealChangeService dealChanges;
 
     @BeforeEach
     void setUp() {
@@ -379,6 +380,17 @@ class WeeklyCommitProcessTest {
         Assertions.assertThat(commits.items(report.id()).get(0).expectedCloseDate()).isEqualTo(sunday.toLocalDate().plusDays(5));
         Assertions.assertThat(opportunities.get(big).expectedCloseDate()).as("the deal's close date moved with the commit")
                 .isEqualTo(sunday.toLocalDate().plusDays(5));
+        // kept in the deal's change log like an edit on the deal page (DealChangeService): who, when, old, new; the
+        // refused submission before it (a date in the past) left no entry
+        Assertions.assertThat(dealChanges.changes(big, TestOrganization.REP)).singleElement().satisfies(change -> {
+            Assertions.assertThat(change.field()).isEqualTo(com.salescadence.pipeline.deal.DealField.CLOSE_DATE);
+            Assertions.assertThat(change.oldValue()).isEqualTo(sunday.toLocalDate().plusDays(3).toString());
+            Assertions.assertThat(change.newValue()).isEqualTo(sunday.toLocalDate().plusDays(5).toString());
+            Assertions.assertThat(change.changedBy()).isEqualTo(TestOrganization.REP);
+            Assertions.assertThat(change.changedAt()).isCloseTo(commits.report(cycle.id(), TestOrganization.REP).orElseThrow().submittedAt(),
+                    Assertions.within(1, java.time.temporal.ChronoUnit.MINUTES));
+        });
+        Assertions.assertThat(dealChanges.changes(hoped, TestOrganization.REP)).as("a row without a new date changes nothing").isEmpty();
 
         // and the instance's history holds ids only: no deal rows, no decisions, in no variable and no variable update
         Assertions.assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list())
