@@ -16,13 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -37,12 +33,9 @@ import com.salescadence.imports.TeamHistory.Deal;
 import com.salescadence.metrics.MetricRules;
 import com.salescadence.organization.OrganizationAdministration;
 import com.salescadence.organization.OrganizationService;
-import com.salescadence.organization.Person;
-import com.salescadence.organization.Role;
 import com.salescadence.support.CadenceIntegrationTest;
 import com.salescadence.support.ProcessDriver;
 import com.salescadence.support.RestCalls;
-import com.salescadence.support.TestOrganization;
 
 /**
  * Issue 12's "done when" as a test: on a database with no demo data and nobody but the first administrator, the
@@ -60,18 +53,15 @@ import com.salescadence.support.TestOrganization;
 @CadenceIntegrationTest
 class GoLiveIntegrationTest {
 
-    static final String ADMIN = "g.admin";
-    static final String LEADER = "g.lead";
-    static final String NORTH = "g.flm.north";
-    static final String SOUTH = "g.flm.south";
-    static final List<String> NORTH_REPS = List.of("g.rep.an", "g.rep.bo");
-    static final List<String> SOUTH_REPS = List.of("g.rep.cai", "g.rep.du");
-    static final List<String> REPS = List.of("g.rep.an", "g.rep.cai", "g.rep.bo", "g.rep.du");
-    /** The password everyone chooses with their link (the test clients sign in with it). */
-    static final String PASSWORD = TestOrganization.PASSWORD;
-    private static final Pattern LINK = Pattern.compile("/password/#token=([A-Za-z0-9_-]+)");
-    private static final BigDecimal REP_QUOTA = new BigDecimal("3000000");
-    private static final BigDecimal SOUTH_QUOTA = new BigDecimal("5000000");
+    private static final String ADMIN = GoLiveTeam.ADMIN;
+    private static final String LEADER = GoLiveTeam.LEADER;
+    private static final String NORTH = GoLiveTeam.NORTH;
+    private static final String SOUTH = GoLiveTeam.SOUTH;
+    private static final List<String> NORTH_REPS = GoLiveTeam.NORTH_REPS;
+    private static final List<String> SOUTH_REPS = GoLiveTeam.SOUTH_REPS;
+    private static final List<String> REPS = GoLiveTeam.REPS;
+    static final BigDecimal REP_QUOTA = new BigDecimal("3000000");
+    static final BigDecimal SOUTH_QUOTA = new BigDecimal("5000000");
     /** Two small deals (below out-of-funnel-below, 50,000) of the first rep, open: in no forecast, pipeline or coverage. */
     private static final String SMALL_DEALS = """
             History of g.rep.an,Small one,g.rep.an,30000,2025-12-10,IDENTIFY,,2025-11-01,,S-1,
@@ -93,7 +83,7 @@ class GoLiveIntegrationTest {
     void an_administrator_brings_a_team_and_its_year_of_history_in_and_the_dashboard_is_right_on_the_first_day() {
         ProcessDriver.setClock(NOW);
         // the first administrator, as a production start creates them (FirstAdministrator); nobody else, no demo data
-        administration.add(new Person(ADMIN, "Gao Admin", "g.admin@test.local", Role.ADMIN, null, null), PASSWORD);
+        GoLiveTeam.firstAdministrator(administration);
         assertThat(jdbc.sql("select count(*) from person where id <> ?").param(ADMIN).query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from opportunity").query(Long.class).single()).isZero();
 
@@ -135,64 +125,22 @@ class GoLiveIntegrationTest {
 
     /** Eight people through /api/people; each sets a password with the one-time link of the welcome mail. */
     private void addTheTeam() {
-        add(LEADER, "Li Lead", Role.MANAGER, null, "Sales director");
-        add(NORTH, "Ning North", Role.MANAGER, LEADER, "Branch manager");
-        add(SOUTH, "Shen South", Role.MANAGER, LEADER, "Branch manager");
-        add(NORTH_REPS.get(0), "An Rep", Role.REP, NORTH, "Account manager");
-        add(NORTH_REPS.get(1), "Bo Rep", Role.REP, NORTH, "Account manager");
-        add(SOUTH_REPS.get(0), "Cai Rep", Role.REP, SOUTH, "Account manager");
-        add(SOUTH_REPS.get(1), "Du Rep", Role.REP, SOUTH, "Account manager");
-        add("g.fin", "Fang Finance", Role.FINANCE, null, "Accountant");
+        GoLiveTeam.PEOPLE.keySet().forEach(login -> GoLiveTeam.add(http, login));
         List<Map<String, Object>> people = RestCalls.list(http, ADMIN, "/api/people");
-        assertThat(people).extracting(p -> p.get("login")).contains(LEADER, NORTH, SOUTH, "g.fin").containsAll(REPS);
-        for (Map<String, Object> person : people) {
-            if (!ADMIN.equals(person.get("login"))) {
-                String token = token((String) person.get("login"));
-                // the password page's call, without a sign-in (the policy wants 12 characters: the test's short one is set after)
-                assertThat(http.exchange("/api/password", HttpMethod.POST, RestCalls.json(Map.of("token", token, "password",
-                        "a-long-enough-password")), Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-                org.camunda.bpm.engine.identity.User user = identityService.createUserQuery().userId((String) person.get("login")).singleResult();
-                user.setPassword(PASSWORD);
-                identityService.saveUser(user);
-            }
-        }
+        assertThat(people).extracting(p -> p.get("login")).containsExactlyInAnyOrderElementsOf(
+                java.util.stream.Stream.concat(java.util.stream.Stream.of(ADMIN), GoLiveTeam.PEOPLE.keySet().stream()).toList());
+        GoLiveTeam.setPasswords(http, jdbc, identityService);
         assertThat(RestCalls.call(http, NORTH_REPS.get(0), HttpMethod.GET, "/api/people/me", null, HttpStatus.OK))
                 .containsEntry("login", NORTH_REPS.get(0)).containsEntry("administrator", false);
         assertThat(organization.person(NORTH_REPS.get(0)).managerId()).isEqualTo(NORTH);
-    }
-
-    private void add(String login, String name, Role role, String manager, String title) {
-        Map<String, Object> body = new LinkedHashMap<>(Map.of("login", login, "name", name, "email", login + "@golive.test",
-                "role", role.name(), "title", title, "language", "zh"));
-        if (manager != null) {
-            body.put("managerId", manager);
-        }
-        RestCalls.call(http, ADMIN, HttpMethod.POST, "/api/people", body, HttpStatus.CREATED);
-    }
-
-    private String token(String login) {
-        String mail = jdbc.sql("select body from outbox_message where recipient_id = ? order by id desc").param(login)
-                .query(String.class).list().get(0);
-        Matcher link = LINK.matcher(mail);
-        assertThat(link.find()).as("a password link in the mail to " + login).isTrue();
-        return link.group(1);
+        assertThat(organization.person(LEADER).managerId()).isNull();
     }
 
     /** The reps' quotas and the southern branch's own by CSV; the northern branch and the leader have the sum of their reports. */
     private void importQuotas() {
-        StringBuilder csv = new StringBuilder("person,period,quota,stretch\n");
-        REPS.forEach(r -> csv.append(r).append(",2025-Q4,3000000,3600000\n"));
-        csv.append(SOUTH).append(",2025-Q4,5000000,6000000\n");
-        Map<String, Object> imported = ImportFiles.post(http, ADMIN, Map.of("quotas", csv.toString().getBytes(StandardCharsets.UTF_8)), false);
+        Map<String, Object> imported = ImportFiles.post(http, ADMIN, Map.of("quotas", GoLiveTeam.quotasFile()), false);
         assertThat(imported).as("%s", imported).containsEntry("status", "DONE");
-        Map<String, Map<String, Object>> board = RestCalls.list(http, ADMIN, "/api/quotas?period=2025-Q4").stream()
-                .collect(Collectors.toMap(q -> (String) q.get("login"), q -> q));
-        assertThat(board.get(NORTH)).containsEntry("source", "SUM_OF_REPORTS");
-        amount(board.get(NORTH), "quota", "6000000");
-        assertThat(board.get(SOUTH)).containsEntry("source", "EXPLICIT");
-        amount(board.get(SOUTH), "quota", "5000000");
-        assertThat(board.get(LEADER)).containsEntry("source", "SUM_OF_REPORTS");
-        amount(board.get(LEADER), "quota", "11000000");
+        GoLiveTeam.checkQuotas(http);
     }
 
     /** The generated data holds every case the figures tell apart. */
