@@ -1,5 +1,12 @@
 package com.salescadence.imports;
 
+import static com.salescadence.imports.GoLiveTeam.ADMIN;
+import static com.salescadence.imports.GoLiveTeam.LEADER;
+import static com.salescadence.imports.GoLiveTeam.NORTH;
+import static com.salescadence.imports.GoLiveTeam.NORTH_REPS;
+import static com.salescadence.imports.GoLiveTeam.REPS;
+import static com.salescadence.imports.GoLiveTeam.SOUTH;
+import static com.salescadence.imports.GoLiveTeam.SOUTH_REPS;
 import static com.salescadence.imports.TeamHistory.NEXT_QUARTER;
 import static com.salescadence.imports.TeamHistory.NOW;
 import static com.salescadence.imports.TeamHistory.QUARTER;
@@ -53,13 +60,6 @@ import com.salescadence.support.RestCalls;
 @CadenceIntegrationTest
 class GoLiveIntegrationTest {
 
-    private static final String ADMIN = GoLiveTeam.ADMIN;
-    private static final String LEADER = GoLiveTeam.LEADER;
-    private static final String NORTH = GoLiveTeam.NORTH;
-    private static final String SOUTH = GoLiveTeam.SOUTH;
-    private static final List<String> NORTH_REPS = GoLiveTeam.NORTH_REPS;
-    private static final List<String> SOUTH_REPS = GoLiveTeam.SOUTH_REPS;
-    private static final List<String> REPS = GoLiveTeam.REPS;
     static final BigDecimal REP_QUOTA = new BigDecimal("3000000");
     static final BigDecimal SOUTH_QUOTA = new BigDecimal("5000000");
     /** Two small deals (below out-of-funnel-below, 50,000) of the first rep, open: in no forecast, pipeline or coverage. */
