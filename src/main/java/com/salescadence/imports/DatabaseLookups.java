@@ -69,6 +69,21 @@ class DatabaseLookups implements ImportLookups {
     }
 
     @Override
+    public List<StoredDeal> storedDeals(String refOrName) {
+        String key = com.salescadence.pipeline.ImportedDeal.refKey(refOrName);
+        String select = """
+                select o.id, o.name, o.owner_id, o.status, o.closed_at, o.amount, o.currency,
+                  (select count(*) from sales_order s where s.opportunity_id = o.id) orders
+                from opportunity o where """;
+        org.springframework.jdbc.core.RowMapper<StoredDeal> rows = (rs, n) -> new StoredDeal(rs.getLong("id"), rs.getString("name"),
+                rs.getString("owner_id"), rs.getString("status"), rs.getTimestamp("closed_at") == null ? null
+                : rs.getTimestamp("closed_at").toLocalDateTime().toLocalDate(), rs.getBigDecimal("amount"), rs.getString("currency"),
+                rs.getLong("orders") > 0);
+        List<StoredDeal> byRef = jdbc.sql(select + " o.import_ref = ? order by o.id").param(key).query(rows).list();
+        return !byRef.isEmpty() ? byRef : jdbc.sql(select + " lower(trim(o.name)) = ? order by o.id").param(key).query(rows).list();
+    }
+
+    @Override
     public boolean opportunityExists(long accountId, String name) {
         return opportunities.existsOnAccount(accountId, name);
     }

@@ -34,9 +34,13 @@ public record HistoryRows(Map<Integer, List<StageEntry>> stages, Map<Integer, St
     public record StageEntry(int line, String stageCode, LocalDate enteredOn) {
     }
 
-    /** A won deal's order, with its invoice and payment when given; dueOn and paidAmount null for their defaults. */
+    /**
+     * A won deal's order, with its invoice and payment when given; dueOn and paidAmount null for their defaults. The deal is
+     * the opportunities file's line {@code dealLine}, or when {@code storedDealId} is set a won deal imported before (then
+     * {@code dealLine} is 0 and {@code currency} the deal's).
+     */
     public record OrderRow(int line, int dealLine, BigDecimal amount, LocalDate orderedOn, LocalDate invoicedOn, LocalDate dueOn,
-                           LocalDate paidOn, BigDecimal paidAmount) {
+                           LocalDate paidOn, BigDecimal paidAmount, Long storedDealId, String currency) {
     }
 
     /** A rep's weekly commit of a past week (its Monday). */

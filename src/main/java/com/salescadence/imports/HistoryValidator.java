@@ -190,7 +190,9 @@ final class HistoryValidator {
 
     private Optional<OrderRow> order(Sheet sheet, CsvRecord row, Map<String, Integer> seen) {
         int line = row.line();
-        Optional<Integer> dealLine = deal(sheet, row);
+        String ref = sheet.value(row, "deal");
+        boolean stored = !ref.isEmpty() && !dealLines.containsKey(ref.toLowerCase(Locale.ROOT));
+        Optional<Integer> dealLine = stored ? Optional.empty() : deal(sheet, row);
         LocalDate ordered = problems.date(sheet, line, "ordered_on", "Ordered on", sheet.value(row, "ordered_on"), true);
         BigDecimal amount = amount(sheet, line, "amount", sheet.value(row, "amount"));
         LocalDate invoiced = problems.date(sheet, line, "invoiced_on", "Invoiced on", sheet.value(row, "invoiced_on"), false);
@@ -215,6 +217,9 @@ final class HistoryValidator {
         } else if (paidAmount != null && paid == null) {
             problem(sheet, line, "paid_on", "Paid on is required with a paid amount.");
         }
+        if (stored) {
+            return storedDealOrder(sheet, line, ref, seen, ordered, amount, invoiced, due, paid, paidAmount);
+        }
         if (dealLine.isEmpty() || !deals.containsKey(dealLine.get())) {
             return Optional.empty();
         }
@@ -231,12 +236,50 @@ final class HistoryValidator {
             problem(sheet, line, "ordered_on", "Ordered on " + ordered + " is before deal '" + name + "' was won (" + closedOn(deal) + ").");
         }
         BigDecimal orderAmount = amount != null ? amount : deal.amount();
+        paidAtMostOrder(sheet, line, paidAmount, orderAmount);
+        return Optional.of(new OrderRow(line, dealLine.get(), orderAmount, ordered, invoiced, due, paid,
+                paid != null && paidAmount == null ? orderAmount : paidAmount, null, null));
+    }
+
+    /**
+     * An order of a deal that is not in this import's opportunities file: a won deal imported (or won) before, named by the
+     * ref it was imported with or else by its name, of the importer's team, without an order yet.
+     */
+    private Optional<OrderRow> storedDealOrder(Sheet sheet, int line, String ref, Map<String, Integer> seen, LocalDate ordered,
+                                               BigDecimal amount, LocalDate invoiced, LocalDate due, LocalDate paid, BigDecimal paidAmount) {
+        List<ImportLookups.StoredDeal> found = lookups.storedDeals(ref).stream().filter(d -> rules.mayOwn(d.ownerId())).toList();
+        if (found.isEmpty()) {
+            problem(sheet, line, "deal", "No deal '" + ref + "' in this import's opportunities file (by its ref, or its name) nor among "
+                    + "the deals of your team imported before: an order belongs to a won deal.");
+            return Optional.empty();
+        }
+        if (found.size() > 1) {
+            problem(sheet, line, "deal", "Deal '" + ref + "' names " + found.size() + " deals of your team imported before: use the ref "
+                    + "each was imported with.");
+            return Optional.empty();
+        }
+        ImportLookups.StoredDeal deal = found.get(0);
+        Integer first = seen.putIfAbsent("stored:" + deal.id(), line);
+        if (first != null) {
+            problem(sheet, line, "deal", "Duplicate: the order of deal '" + ref + "' is already on line " + first + "; a deal has one order.");
+        } else if (!"WON".equals(deal.status())) {
+            problem(sheet, line, "deal", "Only a won deal has an order; deal '" + ref + "' is " + deal.status().toLowerCase(Locale.ROOT) + ".");
+        } else if (deal.hasOrder()) {
+            problem(sheet, line, "deal", "Deal '" + ref + "' already has an order.");
+        } else if (ordered != null && deal.closedOn() != null && ordered.isBefore(deal.closedOn())) {
+            problem(sheet, line, "ordered_on", "Ordered on " + ordered + " is before deal '" + ref + "' was won (" + deal.closedOn() + ").");
+        }
+        BigDecimal orderAmount = amount != null ? amount : deal.amount();
+        paidAtMostOrder(sheet, line, paidAmount, orderAmount);
+        return Optional.of(new OrderRow(line, 0, orderAmount, ordered, invoiced, due, paid,
+                paid != null && paidAmount == null ? orderAmount : paidAmount, deal.id(), deal.currency()));
+    }
+
+    private void paidAtMostOrder(Sheet sheet, int line, BigDecimal paidAmount, BigDecimal orderAmount) {
         if (paidAmount != null && orderAmount != null && paidAmount.compareTo(orderAmount) > 0) {
             problem(sheet, line, "paid_amount", "Paid amount " + paidAmount.toPlainString() + " is more than the order ("
                     + orderAmount.toPlainString() + ").");
         }
-        return Optional.of(new OrderRow(line, dealLine.get(), orderAmount, ordered, invoiced, due, paid,
-                paid != null && paidAmount == null ? orderAmount : paidAmount));
     }
 
     private Optional<CommitRow> commit(Sheet sheet, CsvRecord row, Map<String, Integer> seen) {

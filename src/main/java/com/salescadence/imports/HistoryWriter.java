@@ -78,8 +78,10 @@ class HistoryWriter {
             }
         }
         for (OrderRow order : history.orders()) {
-            DealRow deal = dealRows.get(order.dealLine());
-            deals.recordOrder(dealIds.get(order.dealLine()), order.amount(), deal.currency(), order.orderedOn(), order.invoicedOn(),
+            // a deal of this import's opportunities file, or a won deal imported before
+            long dealId = order.storedDealId() != null ? order.storedDealId() : dealIds.get(order.dealLine());
+            String currency = order.storedDealId() != null ? order.currency() : dealRows.get(order.dealLine()).currency();
+            deals.recordOrder(dealId, order.amount(), currency, order.orderedOn(), order.invoicedOn(),
                     order.dueOn(), order.paidOn(), order.paidAmount(), actorId, note);
             rowDone.accept(1);
         }

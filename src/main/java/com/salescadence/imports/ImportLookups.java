@@ -29,6 +29,19 @@ public interface ImportLookups {
         return Optional.empty();
     }
 
+    /**
+     * The deals already stored that an orders row may name (issue 12: orders and payments of deals imported before): those
+     * imported with this reference (case ignored), or when there are none, those of this name; each with what the checks need.
+     */
+    default List<StoredDeal> storedDeals(String refOrName) {
+        return List.of();
+    }
+
+    /** A deal in the database as an orders row sees it: its status, the day it closed, its amount, whether it has an order. */
+    record StoredDeal(long id, String name, String ownerId, String status, java.time.LocalDate closedOn, java.math.BigDecimal amount,
+                      String currency, boolean hasOrder) {
+    }
+
     /** Whether the person has a weekly commit for the week of that Monday (issue 12's commit history). */
     default boolean commitExists(String personId, java.time.LocalDate monday) {
         return false;

@@ -60,6 +60,6 @@ public record ImportRows(List<PersonRow> people, List<QuotaRow> quotas, List<Acc
 
     public record DealRow(int line, AccountRef account, String name, String ownerId, BigDecimal amount, String currency,
                           LocalDate expectedCloseDate, String stageCode, Integer probability, LocalDate closedOn,
-                          String lossReason, LocalDate createdOn) {
+                          String lossReason, LocalDate createdOn, String ref) {
     }
 }

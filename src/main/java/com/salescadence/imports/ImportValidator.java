@@ -261,7 +261,7 @@ public final class ImportValidator {
             return Optional.empty();
         }
         return Optional.of(new DealRow(line, account.get(), name, owner, amount, currency, expectedClose, stage.code(),
-                probability, closedOn, blankToNull(lossReason), createdOn));
+                probability, closedOn, blankToNull(lossReason), createdOn, blankToNull(sheet.value(row, "ref"))));
     }
 
     private Optional<AccountRef> accountRef(Sheet sheet, CsvRecord row) {

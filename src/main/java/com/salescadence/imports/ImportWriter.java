@@ -78,7 +78,7 @@ class ImportWriter {
             dealRows.put(row.line(), row);
             dealIds.put(row.line(), deals.importDeal(new ImportedDeal(accountId(row.account(), newAccounts), row.ownerId(), row.name().trim(),
                     row.amount(), row.currency(), row.expectedCloseDate(), row.stageCode(), row.probability(),
-                    row.closedOn(), row.lossReason(), row.createdOn()), actorId, note).id());
+                    row.closedOn(), row.lossReason(), row.createdOn(), row.ref()), actorId, note).id());
             progress.accept(++done);
         }
         int[] counted = {done};

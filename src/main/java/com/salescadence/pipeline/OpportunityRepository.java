@@ -56,11 +56,12 @@ class OpportunityRepository {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into opportunity (lead_id, account_id, owner_id, name, amount, currency, expected_close_date,
-                  stage_model, stage_code, probability, status, in_funnel, loss_reason, created_at, stage_entered_at, closed_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                  stage_model, stage_code, probability, status, in_funnel, loss_reason, created_at, stage_entered_at, closed_at,
+                  import_ref)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(leadId, deal.accountId(), deal.ownerId(), deal.name(), deal.amount(), deal.currency(),
                         deal.expectedCloseDate(), stageModel, stageCode, probability, status.name(), inFunnel,
-                        deal.lossReason(), createdAt, enteredAt, closedAt)
+                        deal.lossReason(), createdAt, enteredAt, closedAt, ImportedDeal.refKey(deal.importRef()))
                 .update(key, "id");
         return key.getKey().longValue();
     }

@@ -24,6 +24,14 @@ class ImportTextsTest {
         assertThat(ImportTexts.chinese("Amount is required.")).isEqualTo("金额为必填项。");
         assertThat(ImportTexts.chinese("No deal 'D-9' in this import's opportunities file (by its ref, or its name): a deal's history is imported together with the deal."))
                 .startsWith("本次导入的商机文件中没有商机“D-9”");
+        // issue 12: orders of deals imported before
+        assertThat(ImportTexts.chinese("No deal 'D-9' in this import's opportunities file (by its ref, or its name) nor among the deals of "
+                + "your team imported before: an order belongs to a won deal.")).startsWith("没有商机“D-9”").contains("此前导入");
+        assertThat(ImportTexts.chinese("Only a won deal has an order; deal 'D-9' is open.")).isEqualTo("只有赢单的商机才有订单；商机“D-9”尚未关闭。");
+        assertThat(ImportTexts.chinese("Deal 'D-9' already has an order.")).isEqualTo("商机“D-9”已有订单。");
+        assertThat(ImportTexts.chinese("Deal 'Big' names 2 deals of your team imported before: use the ref each was imported with."))
+                .isEqualTo("“Big”对应您团队此前导入的 2 个商机：请使用各商机导入时的编号。");
+        assertThat(ImportTexts.chinese("Ordered on 2025-01-01 is before deal 'D-9' was won (2025-02-01).")).startsWith("下单日期 2025-01-01 早于");
         String bilingual = "User 005 is not in User.csv. / 用户 005 不在 User.csv 中。";
         assertThat(ImportTexts.chinese(bilingual)).isEqualTo(bilingual);
         assertThat(ImportTexts.chinese("Something nobody translated.")).isEqualTo("Something nobody translated.");
