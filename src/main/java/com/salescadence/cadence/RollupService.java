@@ -157,7 +157,7 @@ public class RollupService {
         List<String> sentences = new ArrayList<>();
         List<String> notesProblems = new ArrayList<>();
         Checks.start().optionalText(notes, "Notes", Checks.LONG_TEXT).problems(notesProblems);
-        if (rollups.report(cycleId, managerId).isPresent()) {
+        if (!adjustments.isEmpty() && rollups.report(cycleId, managerId).isPresent()) {   // a roll-up submitted twice: see submit
             notesProblems.add("Your roll-up for this week is already submitted; adjustments are closed.");
         }
         notesProblems.stream().map(com.salescadence.common.ValidationTexts::bilingual).forEach(problem -> {

@@ -67,6 +67,7 @@ class WeeklyCommitGridBrowserTest extends TasklistBrowserTestBase {
     @Autowired ProcessEngine engine;
     @Autowired CycleService cycles;
     @Autowired WeeklyCommitService commits;
+    @Autowired com.salescadence.pipeline.deal.DealChangeService dealChanges;
 
     @BeforeEach
     void setUp() {
@@ -181,6 +182,12 @@ class WeeklyCommitGridBrowserTest extends TasklistBrowserTestBase {
         assertThat(items).filteredOn(i -> i.opportunityId() == deals.get(5)).singleElement()
                 .satisfies(i -> assertThat(i.category()).isEqualTo(CommitCategory.OMIT));
         assertThat(opportunities.get(deals.get(6)).expectedCloseDate()).as("the row's close date changed the deal").isEqualTo(friday);
+        assertThat(dealChanges.changes(deals.get(6), rep)).as("kept in the deal's change log, as an edit on the deal page")
+                .singleElement().satisfies(c -> {
+                    assertThat(c.field()).isEqualTo(com.salescadence.pipeline.deal.DealField.CLOSE_DATE);
+                    assertThat(c.newValue()).isEqualTo(friday.toString());
+                    assertThat(c.changedBy()).isEqualTo(rep);
+                });
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(task.getProcessInstanceId()).list())
                 .extracting(v -> v.getName()).doesNotContain(WeeklyCommitProcess.F_COMMIT_ITEMS, WeeklyCommitProcess.F_PROJECT_TRACKING);
     }
