@@ -87,11 +87,12 @@ class GoLiveBrowserTest extends TasklistBrowserTestBase {
             browser.findElement(By.id("f-title")).sendKeys(p.get(3));
             new Select(browser.findElement(By.id("f-language"))).selectByValue("zh");
             browser.findElement(By.id("save")).click();
+            tasklist.waitFor(login + " added", ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "（" + login + "）"));
             tasklist.waitFor(login + " in the table", d -> d.findElements(By.cssSelector("#people tbody tr[data-login='" + login + "']"))
                     .size() == 1);
             assertThat(organization.person(login).managerId()).isEqualTo(p.get(2).isEmpty() ? null : p.get(2));
         }
-        assertThat(browser.findElement(By.id("message")).getText()).contains(NORTH_REPS.get(0));
+        assertThat(browser.findElement(By.id("message")).getText()).startsWith("已添加 An Rep（g.rep.an）");
         List<String> rep = browser.findElement(By.cssSelector("#people tbody tr[data-login='" + NORTH_REPS.get(0) + "']"))
                 .findElements(By.tagName("td")).stream().map(e -> e.getText()).toList();
         assertThat(rep).startsWith(NORTH_REPS.get(0), "An Rep", "销售代表", "Ning North", "Account manager", "中文");
