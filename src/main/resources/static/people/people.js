@@ -154,7 +154,7 @@
       if (p.active) {
         var button = document.createElement('button');
         button.type = 'button';
-        button.className = 'edit';
+        button.className = 'edit secondary';
         button.textContent = t('edit');
         button.addEventListener('click', function () { startEdit(p.login); });
         actions.appendChild(button);

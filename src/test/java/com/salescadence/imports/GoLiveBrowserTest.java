@@ -87,11 +87,12 @@ class GoLiveBrowserTest extends TasklistBrowserTestBase {
             browser.findElement(By.id("f-title")).sendKeys(p.get(3));
             new Select(browser.findElement(By.id("f-language"))).selectByValue("zh");
             browser.findElement(By.id("save")).click();
+            tasklist.waitFor(login + " added", ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "（" + login + "）"));
             tasklist.waitFor(login + " in the table", d -> d.findElements(By.cssSelector("#people tbody tr[data-login='" + login + "']"))
                     .size() == 1);
             assertThat(organization.person(login).managerId()).isEqualTo(p.get(2).isEmpty() ? null : p.get(2));
         }
-        assertThat(browser.findElement(By.id("message")).getText()).contains(NORTH_REPS.get(0));
+        assertThat(browser.findElement(By.id("message")).getText()).startsWith("已添加 An Rep（g.rep.an）");
         List<String> rep = browser.findElement(By.cssSelector("#people tbody tr[data-login='" + NORTH_REPS.get(0) + "']"))
                 .findElements(By.tagName("td")).stream().map(e -> e.getText()).toList();
         assertThat(rep).startsWith(NORTH_REPS.get(0), "An Rep", "销售代表", "Ning North", "Account manager", "中文");
@@ -146,5 +147,84 @@ class GoLiveBrowserTest extends TasklistBrowserTestBase {
         browser.manage().window().setSize(new Dimension(1400, (int) Math.min(height + 140, 6000)));
         tasklist.screenshot("golive-5-dashboard-north-zh");
         assertThat(TeamHistory.overview(http, SOUTH)).containsKey("forecast");
+
+        theAdministratorsLaterChangesOnThePage(team);
+    }
+
+    /**
+     * Back on the people page as the administrator (zh-CN): the refusals in Chinese (a login taken, a loop, the last
+     * administrator's role), an edit, and a rep who leaves with their open deals going to a colleague.
+     */
+    private void theAdministratorsLaterChangesOnThePage(TeamHistory team) {
+        useBrowserLanguage("zh-CN");
+        WebDriver browser = browser();
+        tasklist.signIn(ADMIN, TestOrganization.PASSWORD);
+        browser.get("http://localhost:" + port + "/people/");
+        tasklist.waitFor("the people", d -> d.findElements(By.cssSelector("#people tbody tr[data-login='g.rep.du']")).size() == 1);
+
+        // a login taken
+        browser.findElement(By.id("f-login")).sendKeys(NORTH_REPS.get(0));
+        browser.findElement(By.id("f-name")).sendKeys("Someone Else");
+        browser.findElement(By.id("f-email")).sendKeys("else@golive.test");
+        browser.findElement(By.id("save")).click();
+        assertThat(refusal(browser)).startsWith("登录名").doesNotContain("Login name");
+        tasklist.screenshot("golive-6-login-taken-zh");
+        browser.get("http://localhost:" + port + "/people/");
+
+        // the leader under one of their own managers: a loop
+        edit(browser, LEADER);
+        new Select(browser.findElement(By.id("move-manager"))).selectByValue(NORTH);
+        browser.findElement(By.id("move")).click();
+        assertThat(refusal(browser)).doesNotContain(" / ").containsPattern("\\p{IsHan}");
+        assertThat(organization.person(LEADER).managerId()).isNull();
+        browser.get("http://localhost:" + port + "/people/");
+
+        // the only administrator may not stop being one
+        edit(browser, ADMIN);
+        new Select(browser.findElement(By.id("f-role"))).selectByValue("REP");
+        browser.findElement(By.id("save")).click();
+        assertThat(refusal(browser)).doesNotContain(" / ").containsPattern("\\p{IsHan}");
+        assertThat(organization.person(ADMIN).role()).isEqualTo(com.salescadence.organization.Role.ADMIN);
+        browser.get("http://localhost:" + port + "/people/");
+
+        // an edit: a new title
+        edit(browser, NORTH_REPS.get(1));
+        browser.findElement(By.id("f-title")).clear();
+        browser.findElement(By.id("f-title")).sendKeys("Senior account manager");
+        browser.findElement(By.id("save")).click();
+        tasklist.waitFor("the new title", ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#people tbody tr[data-login='" + NORTH_REPS.get(1) + "']"), "Senior account manager"));
+
+        // g.rep.du leaves; their open deals go to g.rep.cai
+        String leaver = GoLiveTeam.SOUTH_REPS.get(1);
+        String successor = GoLiveTeam.SOUTH_REPS.get(0);
+        long open = TeamHistory.count(team.deals, d -> d.owner().equals(leaver) && d.open());
+        assertThat(open).isPositive();
+        edit(browser, leaver);
+        new Select(browser.findElement(By.id("successor"))).selectByValue(successor);
+        browser.findElement(By.id("leave")).click();
+        browser.switchTo().alert().accept();
+        tasklist.waitFor("the leaver gone from the active people", d -> d.findElements(
+                By.cssSelector("#people tbody tr[data-login='" + leaver + "']")).isEmpty());
+        assertThat(jdbc.sql("select active from person where id = ?").param(leaver).query(Boolean.class).single()).isFalse();
+        assertThat(jdbc.sql("select count(*) from opportunity where owner_id = ? and status = 'OPEN'").param(leaver).query(Long.class)
+                .single()).isZero();
+        assertThat(jdbc.sql("select count(*) from opportunity where owner_id = ? and status = 'WON'").param(leaver).query(Long.class)
+                .single()).as("won deals stay the leaver's").isEqualTo(TeamHistory.count(team.deals, d -> d.owner().equals(leaver) && d.won()));
+        browser.findElement(By.id("show-leavers")).click();
+        tasklist.waitFor("the leaver among those who left", d -> d.findElements(
+                By.cssSelector("#people tbody tr[data-login='" + leaver + "']")).size() == 1);
+        tasklist.screenshot("golive-7-after-leave-zh");
+    }
+
+    private void edit(WebDriver browser, String login) {
+        tasklist.waitFor("the edit button of " + login, ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#people tr[data-login='" + login + "'] button.edit"))).click();
+        tasklist.waitFor("the move section", ExpectedConditions.visibilityOfElementLocated(By.id("changes")));
+    }
+
+    private String refusal(WebDriver browser) {
+        tasklist.waitFor("the refusal", ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        return browser.findElement(By.id("error")).getText();
     }
 }

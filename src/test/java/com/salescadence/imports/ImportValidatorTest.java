@@ -70,6 +70,23 @@ class ImportValidatorTest {
         public boolean opportunityExists(long accountId, String name) {
             return accountId == 7 && "renewal".equalsIgnoreCase(name.trim());
         }
+
+        /** Deals stored by an earlier import, by ref (or name), lower case. */
+        @Override
+        public List<StoredDeal> storedDeals(String refOrName) {
+            LocalDate won = LocalDate.of(2026, 9, 10);
+            BigDecimal amount = new BigDecimal("80000");
+            return switch (refOrName.trim().toLowerCase()) {
+                case "old-1" -> List.of(new StoredDeal(50, "Old one", "r1", "WON", won, amount, "CNY", false));
+                case "old-2" -> List.of(new StoredDeal(51, "Old two", "r2", "WON", won, amount, "CNY", false));
+                case "old-open" -> List.of(new StoredDeal(52, "Old open", "r1", "OPEN", null, amount, "CNY", false));
+                case "old ordered" -> List.of(new StoredDeal(53, "Old ordered", "r1", "WON", won, amount, "CNY", true));
+                case "twin deal" -> List.of(new StoredDeal(54, "Twin deal", "r1", "WON", won, amount, "CNY", false),
+                        new StoredDeal(55, "Twin deal", "r2", "WON", won, amount, "CNY", false));
+                case "theirs" -> List.of(new StoredDeal(56, "Theirs", "r3", "WON", won, amount, "CNY", false));
+                default -> List.of();
+            };
+        }
     };
 
     private ImportRules managerRules() {
@@ -336,14 +353,42 @@ class ImportValidatorTest {
                 "orders line 5, due_on: Due on is the invoice's due date: invoiced_on is required with it.",
                 "orders line 5, paid_on: A payment is made against an invoice: invoiced_on is required with it.",
                 "orders line 5, ordered_on: Ordered on 2026-09-01 is before deal 'D5' was won (2026-10-01).",
-                "orders line 6, deal: No deal 'Won deal' in this import's opportunities file (by its ref, or its name): "
-                        + "a deal's history is imported together with the deal.",
-                "orders line 6, invoiced_on: Invoiced on 2026-10-01 is before the order (2026-10-02).");
+                "orders line 6, invoiced_on: Invoiced on 2026-10-01 is before the order (2026-10-02).",
+                "orders line 6, deal: No deal 'Won deal' in this import's opportunities file (by its ref, or its name) nor among "
+                        + "the deals of your team imported before: an order belongs to a won deal.");
         // the good order: the deal's amount, paid in full by default
         assertThat(rows.history().orders().get(0)).satisfies(o -> {
             assertThat(o.amount()).isEqualByComparingTo("100000");
             assertThat(o.paidAmount()).isEqualByComparingTo("100000");
         });
+    }
+
+    @Test
+    void an_orders_file_alone_names_won_deals_of_the_team_stored_before_by_ref_or_name() {
+        // each line: the deal as named, when it was ordered, and the problem expected (none for the first)
+        String[][] lines = {
+                {"OLD-1", "2026-09-12,,2026-09-15,,2026-09-30,", null},
+                {"old-open", "2026-09-12,,,,,", "deal: Only a won deal has an order; deal 'old-open' is open."},
+                {"Old ordered", "2026-09-12,,,,,", "deal: Deal 'Old ordered' already has an order."},
+                {"Twin deal", "2026-09-12,,,,,", "deal: Deal 'Twin deal' names 2 deals of your team imported before: use the ref each was imported with."},
+                {"Theirs", "2026-09-12,,,,,", "deal: No deal 'Theirs' in this import's opportunities file (by its ref, or its name) nor among "
+                        + "the deals of your team imported before: an order belongs to a won deal."},
+                {"old-1", "2026-09-13,,,,,", "deal: Duplicate: the order of deal 'old-1' is already on line 2; a deal has one order."},
+                {"OLD-2", "2026-09-01,,,,,", "ordered_on: Ordered on 2026-09-01 is before deal 'OLD-2' was won (2026-09-10)."}};
+        StringBuilder csv = new StringBuilder("deal,ordered_on,amount,invoiced_on,due_on,paid_on,paid_amount\n");
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            csv.append(lines[i][0]).append(',').append(lines[i][1]).append('\n');
+            if (lines[i][2] != null) {
+                expected.add("orders line " + (i + 2) + ", " + lines[i][2]);
+            }
+        }
+        ImportRows rows = validate(managerRules(), sheet(ImportKind.ORDERS, csv.toString()));
+        assertThat(report(rows)).isEqualTo(expected);
+        // the good order: the stored deal's id, amount and currency, paid in full by default
+        BigDecimal amount = new BigDecimal("80000");
+        assertThat(rows.history().orders().get(0)).isEqualTo(new HistoryRows.OrderRow(2, 0, amount, LocalDate.of(2026, 9, 12),
+                LocalDate.of(2026, 9, 15), null, LocalDate.of(2026, 9, 30), amount, 50L, "CNY"));
     }
 
     @Test
