@@ -81,7 +81,7 @@ public final class Checks {
             problems.add(label + " is too long: at most " + maxLength + " characters, got " + value.length() + ".");
         }
         if (hasNul(value)) {
-            problems.add(nulRefusal(label));
+            problems.add(label + " may not contain a NUL character."); // (ValidationTexts adds the Chinese)
         }
         return this;
     }
@@ -94,9 +94,6 @@ public final class Checks {
         return value != null && value.indexOf('\u0000') >= 0;
     }
 
-    public static String nulRefusal(String label) {
-        return label + " may not contain a NUL character. / " + label + " 不能包含 NUL 字符。";
-    }
 
     public Checks positiveAmount(BigDecimal amount, String label) {
         if (amount == null) {

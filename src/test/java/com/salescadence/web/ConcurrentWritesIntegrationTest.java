@@ -37,7 +37,9 @@ import com.salescadence.support.WeeklyCycles;
  * for a write that sets a value, the same 2xx); never a 5xx. The writes are a table (path, body, who, what counts as
  * its effect), walked in the order a deal and a week go: account, lead, qualification, stage work, approve against
  * reject, credit check, delivery, payment; the weekly commit through /api, /engine-rest (complete and submit-form) and
- * the Tasklist's own "Complete"; a person, a quota, a language.
+ * the Tasklist's own "Complete"; a person, a quota, a language; a go decision, a Camunda Form's submit-form on
+ * /engine-rest, a small deal's outcome, a deal's edit; a person moved, changed and leaving. (The same import twice at
+ * once: ImportAbuseIntegrationTest.)
  */
 @CadenceIntegrationTest
 class ConcurrentWritesIntegrationTest {
@@ -200,7 +202,8 @@ class ConcurrentWritesIntegrationTest {
                 () -> count("select count(*) from person where id = ? and manager_id = ?", login, TestOrganization.OTHER_MANAGER));
         idempotent("a change", ADMIN, "PUT", "/api/people/" + login, Map.of("name", "Mo Ver Two", "email", login + "@example.com",
                 "role", "REP", "language", "en"), () -> count("select count(*) from person where id = ? and full_name = 'Mo Ver Two'", login));
-        once("leaving", ADMIN, "POST", "/api/people/" + login + "/leave", Map.of("successorId", TestOrganization.OTHER_REP),
+        // leaving is a state: every request answers what it is (left on this day, this successor), the handover runs once
+        idempotent("leaving", ADMIN, "POST", "/api/people/" + login + "/leave", Map.of("successorId", TestOrganization.OTHER_REP),
                 () -> count("select count(*) from person where id = ? and active = false", login));
     }
 

@@ -44,6 +44,7 @@ import com.salescadence.pipeline.NewLead;
 import com.salescadence.pipeline.process.LeadIntake;
 import com.salescadence.support.ApiClient;
 import com.salescadence.support.CadenceIntegrationTest;
+import com.salescadence.support.StoredRows;
 import com.salescadence.support.ProcessDriver;
 import com.salescadence.support.TestOrganization;
 import com.salescadence.support.WeeklyCycles;
@@ -144,18 +145,14 @@ class FormFuzzIntegrationTest {
 
     private ApiClient api;
     private ProcessDriver driver;
-    private List<String> productTables;
+    private StoredRows stored;
 
     @BeforeEach
     void setUp() {
         TestOrganization.ensure(organization, administration);
         api = new ApiClient("http://localhost:" + port);
         driver = new ProcessDriver(engine);
-        productTables = jdbc.queryForList("select table_name from information_schema.tables where lower(table_schema) = "
-                + (com.salescadence.support.TestDatabase.postgres() ? "current_schema()" : "'public'")
-                + " and table_type in ('TABLE', 'BASE TABLE')", String.class).stream()
-                .filter(t -> !t.toLowerCase().startsWith("act_") && !t.toLowerCase().contains("schema_history")).sorted().toList();
-        assertThat(productTables).isNotEmpty();
+        stored = new StoredRows(jdbc);
     }
 
     @AfterEach
@@ -317,7 +314,7 @@ class FormFuzzIntegrationTest {
         Map<String, Object> baseline = baseline(overrides, fields);
         String form = formName(task, user);
         FUZZED.add(form);
-        String before = stored();
+        String before = stored.now();
         long started = System.nanoTime();
         int cases = 0;
         for (Field field : fieldsToFuzz(fields)) {
@@ -336,8 +333,8 @@ class FormFuzzIntegrationTest {
                 String what = form + " " + field.name() + " " + hostile.getKey();
                 HttpResponse<String> answer = api.post(user, "/engine-rest/task/" + task.getId() + "/submit-form",
                         JSON.writeValueAsString(Map.of("variables", variables)));
-                if (answer.statusCode() < 400 || answer.statusCode() >= 500 || message(answer.body()).isBlank()) {
-                    FINDINGS.add(what + " -> " + answer.statusCode() + " " + abbreviated(answer.body()));
+                if (answer.statusCode() < 400 || answer.statusCode() >= 500 || StoredRows.message(answer.body()).isBlank()) {
+                    FINDINGS.add(what + " -> " + answer.statusCode() + " " + StoredRows.abbreviated(answer.body()));
                 }
                 if (engine.getTaskService().createTaskQuery().taskId(task.getId()).count() != 1) {
                     FINDINGS.add(what + ": the task was completed");
@@ -345,7 +342,7 @@ class FormFuzzIntegrationTest {
                 }
             }
             // (compared once per field, not per value: the walk stays fast; a change names the field)
-            String after = stored();
+            String after = stored.now();
             if (!after.equals(before)) {
                 FINDINGS.add(form + " " + field.name() + ": a refused value changed the product's tables");
                 before = after;
@@ -574,14 +571,6 @@ class FormFuzzIntegrationTest {
                 .isEqualTo(expected);
     }
 
-    /** Every row of the product's tables, as text: equal before and after a refused submission. */
-    private String stored() {
-        StringBuilder rows = new StringBuilder();
-        for (String table : productTables) {
-            rows.append(table).append(jdbc.queryForList("select * from \"" + table + "\"")).append('\n');
-        }
-        return rows.toString();
-    }
 
     private ProcessInstance newLead(String amount) {
         Lead lead = intake.receive(new NewLead(TestOrganization.account(accounts, REP).id(), REP, "Fuzzed deal", "Web",
@@ -603,16 +592,5 @@ class FormFuzzIntegrationTest {
         return driver.task(instance, activity);
     }
 
-    private static String message(String body) {
-        try {
-            JsonNode json = JSON.readTree(body);
-            return json.path("message").asText(json.path("error").asText(""));
-        } catch (Exception e) {
-            return "";
-        }
-    }
 
-    private static String abbreviated(String body) {
-        return body == null || body.length() < 300 ? body : body.substring(0, 300) + "...";
-    }
 }
