@@ -70,7 +70,10 @@ import com.salescadence.workflow.WeeklyCommitProcess;
  * missing/empty when the form requires it): markup and formulas in free text are accepted as text and escaped where
  * shown (EscapingBrowserTest, the CSV export's quote), as decided in HostileInputIntegrationTest; names refuse a
  * leading formula character (Checks.requiredName). Fields the baseline hides (a loss reason of a deal advanced) are
- * ignored by the server and are not fuzzed.
+ * ignored by the server and are not fuzzed. A field the task already holds a value of (a prefilled forecast amount,
+ * the model's default of weeks) keeps it when left out, so "missing" is not sent for it. A grid's row without a
+ * decision ({}) is no row (as an empty grid) and is accepted; rows of the wrong shape or with hostile values are not.
+ * Of a run of numbered fields alike (amount1..amount12: one type, one rule) the first and the last are fuzzed.
  *
  * <p>One real task per form kind is brought into existence by the processes themselves (one deal per path of
  * lead-to-cash, one weekly cycle, one monthly cycle, one quarterly cycle, one account plan revision and tier review).
