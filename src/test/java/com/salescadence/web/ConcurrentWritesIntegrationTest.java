@@ -202,7 +202,8 @@ class ConcurrentWritesIntegrationTest {
                 () -> count("select count(*) from person where id = ? and manager_id = ?", login, TestOrganization.OTHER_MANAGER));
         idempotent("a change", ADMIN, "PUT", "/api/people/" + login, Map.of("name", "Mo Ver Two", "email", login + "@example.com",
                 "role", "REP", "language", "en"), () -> count("select count(*) from person where id = ? and full_name = 'Mo Ver Two'", login));
-        // leaving is a state: every request answers what it is (left on this day, this successor), the handover runs once
+        // leaving is a state: a request that read the person before the first stored answers what it is (left on this
+        // day, this successor); one that reads them gone answers 409 "has left already" (it was 400 "cannot be changed")
         idempotent("leaving", ADMIN, "POST", "/api/people/" + login + "/leave", Map.of("successorId", TestOrganization.OTHER_REP),
                 () -> count("select count(*) from person where id = ? and active = false", login));
     }

@@ -36,7 +36,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.salescadence.cadence.accountplan.AccountPlanRevisions;
 import com.salescadence.organization.OrganizationAdministration;
 import com.salescadence.organization.OrganizationService;
-import com.salescadence.organization.QuotaService;
 import com.salescadence.pipeline.AccountService;
 import com.salescadence.pipeline.AccountTier;
 import com.salescadence.pipeline.Lead;
@@ -141,7 +140,7 @@ class FormFuzzIntegrationTest {
     @Autowired OrganizationAdministration administration;
     @Autowired AccountService accounts;
     @Autowired LeadIntake intake;
-    @Autowired QuotaService quotas;
+    @Autowired com.salescadence.cadence.CycleService cycles;
     @Autowired AccountPlanRevisions revisions;
     @Autowired JdbcTemplate jdbc;
     @Autowired ProcessEngine engine;
@@ -229,10 +228,18 @@ class FormFuzzIntegrationTest {
                 Map.of(MonthlyForecastProcess.CYCLE_START, ProcessDriver.date(start)));
         String key = "2024-07";
         driver.runDueJobs(key);
-        fuzz(submission(MonthlyForecastProcess.SUBMISSION_KEY, key, REP), MonthlyForecastProcess.TASK_SUBMIT_MONTHLY_FORECAST, REP, Map.of());
+        // (the twelve months as a grid posts them, for when the form is one: [{month, amount}] from the cycle's first month)
+        java.time.YearMonth first = com.salescadence.cadence.forecast.MonthlyForecastService.firstMonth(
+                cycles.find(com.salescadence.cadence.Cadence.MONTHLY_FORECAST, key).orElseThrow());
+        List<Map<String, Object>> months = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            months.add(Map.of("month", first.plusMonths(i).toString(), "amount", "10000"));
+        }
+        Map<String, Object> grid = Map.of(MonthlyForecastProcess.F_FORECAST_MONTHS, transientText(JSON.writeValueAsString(months)));
+        fuzz(submission(MonthlyForecastProcess.SUBMISSION_KEY, key, REP), MonthlyForecastProcess.TASK_SUBMIT_MONTHLY_FORECAST, REP, grid);
         for (String rep : List.of(TestOrganization.OTHER_REP)) {
             Task task = openTask(submission(MonthlyForecastProcess.SUBMISSION_KEY, key, rep), MonthlyForecastProcess.TASK_SUBMIT_MONTHLY_FORECAST);
-            submit(task, rep, baseline(Map.of(), fieldsOf(task, rep)), 204);
+            submit(task, rep, baseline(grid, fieldsOf(task, rep)), 204);
         }
         // past the deadline: the missing forecasts are chased
         ProcessDriver.setClock(start.plusDays(10));
