@@ -80,8 +80,20 @@ public final class Checks {
         if (value != null && value.length() > maxLength) {
             problems.add(label + " is too long: at most " + maxLength + " characters, got " + value.length() + ".");
         }
+        if (hasNul(value)) {
+            problems.add(label + " may not contain a NUL character."); // (ValidationTexts adds the Chinese)
+        }
         return this;
     }
+
+    /**
+     * Whether a text holds a NUL character: no person types one, PostgreSQL cannot store it (H2 can), so free text
+     * refuses it on every database alike. (Line breaks and tabs stay allowed in free text.)
+     */
+    public static boolean hasNul(String value) {
+        return value != null && value.indexOf('\u0000') >= 0;
+    }
+
 
     public Checks positiveAmount(BigDecimal amount, String label) {
         if (amount == null) {

@@ -49,6 +49,7 @@ public final class ValidationTexts {
             rule("(.+) is required\\.", m -> label(m.group(1)) + "为必填项。"),
             rule("(.+) is too long: at most (\\d+) characters, got (\\d+)\\.",
                     m -> label(m.group(1)) + "太长：最多 " + m.group(2) + " 个字符，实际为 " + m.group(3) + " 个。"),
+            rule("(.+) may not contain a NUL character\\.", m -> label(m.group(1)) + "不能包含 NUL 字符。"),
             rule("(.+) must be greater than zero\\.", m -> label(m.group(1)) + "必须大于零。"),
             rule("(.+) may have at most two decimals\\.", m -> label(m.group(1)) + "最多只能有两位小数。"),
             rule("(.+) is unrealistically large\\.", m -> label(m.group(1)) + "大得不合实际。"),

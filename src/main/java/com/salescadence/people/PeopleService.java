@@ -106,7 +106,12 @@ public class PeopleService {
 
     /** A person leaves today: open deals, leads, accounts and tasks go to {@code successorId}, the sign-in is locked. */
     public Handover leave(String login, String successorId) {
-        PersonEntry entry = activeEntry(login);
+        PersonEntry entry = entry(login);
+        if (!entry.active()) {
+            // the second of two identical requests (a double click, a retry): it happened already, 409
+            throw new com.salescadence.common.AlreadyRecordedException("'" + login + "' has left already (" + entry.leftOn()
+                    + "); nothing was changed. / " + login + " 已经离职（" + entry.leftOn() + "），这次没有修改任何内容。");
+        }
         Person successor = organization.findPerson(successorId).orElse(null);
         Checks.start()
                 .require(successor != null, "Successor '" + successorId + "' is not an active person. / 接替人 " + successorId + " 不是在职人员。")

@@ -51,6 +51,8 @@ class EngineRestErrors implements ResourceConfigCustomizer {
         config.register(EngineExceptions.class);
         config.register(OtherExceptions.class);
         config.register(TooLargeBodies.class);
+        config.register(UnreadableJson.class);
+        config.register(UnmappableJson.class);
     }
 
     /** The answer a cause chain deserves (its first refusal's status and own message), or Camunda's. */
@@ -66,6 +68,9 @@ class EngineRestErrors implements ResourceConfigCustomizer {
                             || cause instanceof ConflictException || isUniqueViolation(cause) ? Status.CONFLICT : null;
             if (status == null && isBadValue(cause)) {
                 return respond(Status.BAD_REQUEST, error, BAD_VALUE);
+            }
+            if (status == null && isRefusedVariable(cause)) {
+                return respond(Status.BAD_REQUEST, error, REFUSED_VARIABLE + " (" + cause.getMessage() + ")");
             }
             if (status != null) {
                 // refused or not found because another request completed the task meanwhile: a lost race, 409
@@ -91,7 +96,7 @@ class EngineRestErrors implements ResourceConfigCustomizer {
                         + " was completed already (a second click or a retry); nothing of this request was saved.");
     }
 
-    private static Response respond(Status status, RuntimeException error, String message) {
+    private static Response respond(Status status, Exception error, String message) {
         return ExceptionHandlerHelper.getInstance().getResponse(new RestException(status, error, message));
     }
 
@@ -144,9 +149,56 @@ class EngineRestErrors implements ResourceConfigCustomizer {
         return null;
     }
 
-    /** The engine's "Cannot find task with id ..." of a task completed (or deleted) meanwhile. */
+    /**
+     * The engine's "Cannot find task with id ..." of a task completed (or deleted) meanwhile, and its "task ... doesn't
+     * exist" / "execution ... doesn't exist" of an id that names nothing (a variable set on it, removed from it).
+     */
     private static boolean isMissing(Throwable cause) {
-        return cause instanceof NullValueException && cause.getMessage() != null && cause.getMessage().startsWith("Cannot find ");
+        return cause instanceof NullValueException && cause.getMessage() != null
+                && (cause.getMessage().startsWith("Cannot find ") || cause.getMessage().contains(" doesn't exist"));
+    }
+
+    static final String REFUSED_VARIABLE = "变量的类型或格式不被接受（例如 Java 序列化的对象，或本服务器不支持的 XML 类型）。什么都没有保存。 / "
+            + "A variable's type or format is not accepted (such as a Java-serialized object, or an XML value this server does "
+            + "not support). Nothing was saved.";
+
+    /**
+     * A variable the engine refuses to store because of its type: a Java-serialized object (ENGINE-17007, prohibited)
+     * or a type without a serializer here (Xml without Spin's XML format). The caller's input, not a server fault.
+     */
+    static boolean isRefusedVariable(Throwable cause) {
+        String message = cause instanceof ProcessEngineException ? cause.getMessage() : null;
+        return message != null && (message.contains("ENGINE-17007") || message.startsWith("Cannot find serializer for value"));
+    }
+
+    static final String UNREADABLE = "请求内容无法读取：它不是 JSON，或某个值的类型或格式不对。什么都没有保存。 / "
+            + "The request body could not be read: it is no JSON, or a value has the wrong type or shape. Nothing was saved.";
+
+    /** A body that is no JSON: 400 with a message (Camunda's own mapper answers 400 with an empty one). */
+    @Priority(1)
+    public static class UnreadableJson implements ExceptionMapper<com.fasterxml.jackson.core.JsonParseException> {
+        @Override
+        public Response toResponse(com.fasterxml.jackson.core.JsonParseException error) {
+            return respond(Status.BAD_REQUEST, error, UNREADABLE + " (" + firstLine(error.getOriginalMessage()) + ")");
+        }
+    }
+
+    /** JSON of the wrong shape (a list where a variable belongs): 400 with a message, not Camunda's empty one. */
+    @Priority(1)
+    public static class UnmappableJson implements ExceptionMapper<com.fasterxml.jackson.databind.JsonMappingException> {
+        @Override
+        public Response toResponse(com.fasterxml.jackson.databind.JsonMappingException error) {
+            return respond(Status.BAD_REQUEST, error, UNREADABLE + " (" + firstLine(error.getOriginalMessage()) + ")");
+        }
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        int newline = text.indexOf('\n');
+        String line = newline < 0 ? text : text.substring(0, newline);
+        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
     }
 
     @Priority(1)
@@ -182,7 +234,8 @@ class EngineRestErrors implements ResourceConfigCustomizer {
     public static class Everywhere implements ForcedAutoDiscoverable {
         @Override
         public void configure(FeatureContext context) {
-            for (Class<?> mapper : new Class<?>[] {RestExceptions.class, EngineExceptions.class, OtherExceptions.class}) {
+            for (Class<?> mapper : new Class<?>[] {RestExceptions.class, EngineExceptions.class, OtherExceptions.class,
+                    UnreadableJson.class, UnmappableJson.class}) {
                 if (!context.getConfiguration().isRegistered(mapper)) {
                     context.register(mapper);
                 }

@@ -54,6 +54,13 @@ class InputsTest {
     }
 
     @Test
+    void free_text_with_a_nul_character_is_refused_on_every_database_alike() {
+        assertThatThrownBy(() -> Checks.start().optionalText("a\u0000b", "Note", 100).orThrow()).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("Note may not contain a NUL character.");
+        Checks.start().optionalText("line one\nline two\ttab", "Note", 100).orThrow(); // line breaks and tabs stay allowed
+    }
+
+    @Test
     void a_date_with_an_impossible_time_or_a_year_no_deal_has_is_refused() {
         for (String bad : java.util.List.of("2027-01-31T25:99", "2027-01-31Tnonsense", "2027-01-31 garbage", "-999999999-01-01",
                 "9999-12-31", "1066-10-14")) {

@@ -122,6 +122,7 @@ class BilingualTextsTest {
         List<String> messages = new ArrayList<>();
         messages.addAll(refusal(() -> Checks.start().requiredText(" ", "Evidence", 100).orThrow()));
         messages.addAll(refusal(() -> Checks.start().optionalText("x".repeat(11), "Comment", 10).orThrow()));
+        messages.addAll(refusal(() -> Checks.start().optionalText("a\u0000b", "Comment", 10).orThrow()));
         messages.addAll(refusal(() -> Checks.start().positiveAmount(new BigDecimal("-1"), "Amount").orThrow()));
         messages.addAll(refusal(() -> Checks.start().positiveAmount(new BigDecimal("1.234"), "Amount received").orThrow()));
         messages.addAll(refusal(() -> Checks.start().positiveAmount(new BigDecimal("1000000000000"), "Amount").orThrow()));
@@ -132,7 +133,7 @@ class BilingualTextsTest {
         Stage validate = new Stage("VALIDATE", "Validate opportunity", 25, 50, StageKind.OPEN, List.of(), "确认机会");
         messages.addAll(refusal(() -> ProbabilityRule.claimable(validate, 80)));
         messages.addAll(refusal(() -> ProbabilityRule.claimable(validate, -1)));
-        assertThat(messages).hasSize(11).allSatisfy(message -> assertThat(message).containsPattern(HAN).contains(" / ").containsPattern(LATIN));
+        assertThat(messages).hasSize(12).allSatisfy(message -> assertThat(message).containsPattern(HAN).contains(" / ").containsPattern(LATIN));
         assertThat(messages).contains("证据为必填项。 / Evidence is required.",
                 "处于“Validate opportunity”阶段的商机最多只能申报 50% 的赢率；您申报了 80%。 / A deal in Validate opportunity may claim at most 50% probability; you claimed 80%.",
                 "金额必须是数字，而不是“lots of money”。 / Amount must be a number, got 'lots of money'.");

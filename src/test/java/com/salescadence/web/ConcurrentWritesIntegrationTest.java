@@ -37,7 +37,9 @@ import com.salescadence.support.WeeklyCycles;
  * for a write that sets a value, the same 2xx); never a 5xx. The writes are a table (path, body, who, what counts as
  * its effect), walked in the order a deal and a week go: account, lead, qualification, stage work, approve against
  * reject, credit check, delivery, payment; the weekly commit through /api, /engine-rest (complete and submit-form) and
- * the Tasklist's own "Complete"; a person, a quota, a language.
+ * the Tasklist's own "Complete"; a person, a quota, a language; a go decision, a Camunda Form's submit-form on
+ * /engine-rest, a small deal's outcome, a deal's edit; a person moved, changed and leaving. (The same import twice at
+ * once: ImportAbuseIntegrationTest.)
  */
 @CadenceIntegrationTest
 class ConcurrentWritesIntegrationTest {
@@ -165,6 +167,68 @@ class ConcurrentWritesIntegrationTest {
                 () -> count("select count(*) from quota where person_id = ?", login));
         idempotent("my language", REP, "PUT", "/api/me/language", Map.of("language", "en"),
                 () -> count("select count(*) from person where id = ? and language = 'en'", REP));
+    }
+
+    @Test
+    void a_go_decision_a_small_deals_outcome_a_deal_edit_and_a_task_form_sent_at_once_have_one_effect() throws Exception {
+        long large = qualifiedDeal("1500000");
+        once("the go decision", MANAGER, "POST", "/api/opportunities/" + large + "/go-decision",
+                Map.of("decision", "go", "reasoning", "Strategic account"),
+                () -> count("select count(*) from opportunity where id = ? and go_decision = 'GO'", large));
+        // the stage work of a Tasklist form (Camunda Form), submitted 10 times at once through /engine-rest
+        String task = engine.getTaskService().createTaskQuery().processVariableValueEquals("opportunityId", large)
+                .taskDefinitionKey("Task_WorkStage").singleResult().getId();
+        once("the stage form's submit-form", REP, "POST", "/engine-rest/task/" + task + "/submit-form", Map.of("variables", Map.of(
+                        "stageAction", Map.of("value", "advance"), "outcomesMet", Map.of("value", "NEED_UNDERSTOOD,MARKET_INFO_CONFIRMED"),
+                        "evidence", Map.of("value", "Confirmed in writing"), "claimedProbability", Map.of("value", 25))),
+                () -> count("select count(*) from advance_request where opportunity_id = ? and status = 'PENDING'", large));
+
+        long small = qualifiedDeal("40000");
+        once("the small deal's outcome", REP, "POST", "/api/opportunities/" + small + "/small-deal-outcome",
+                Map.of("outcome", "won"), () -> count("select count(*) from opportunity where id = ? and status = 'WON'", small));
+
+        long edited = qualifiedDeal("300000");
+        idempotent("a deal's new amount", REP, "PATCH", "/api/deals/" + edited, Map.of("amount", "480000.00"),
+                () -> count("select count(*) from deal_change where opportunity_id = ? and field = 'AMOUNT'", edited));
+    }
+
+    @Test
+    void people_moved_changed_and_leaving_at_once_are_moved_changed_and_leave_once() throws Exception {
+        String login = "t.mover" + (System.nanoTime() % 100000);
+        Map<String, Object> person = Map.of("login", login, "name", "Mo Ver", "email", login + "@example.com", "role", "REP",
+                "managerId", MANAGER, "language", "zh");
+        once("a new person", ADMIN, "POST", "/api/people", person, () -> count("select count(*) from person where id = ?", login));
+        idempotent("a move", ADMIN, "POST", "/api/people/" + login + "/move", Map.of("managerId", TestOrganization.OTHER_MANAGER),
+                () -> count("select count(*) from person where id = ? and manager_id = ?", login, TestOrganization.OTHER_MANAGER));
+        idempotent("a change", ADMIN, "PUT", "/api/people/" + login, Map.of("name", "Mo Ver Two", "email", login + "@example.com",
+                "role", "REP", "language", "en"), () -> count("select count(*) from person where id = ? and full_name = 'Mo Ver Two'", login));
+        // leaving is a state: a request that read the person before the first stored answers what it is (left on this
+        // day, this successor); one that reads them gone answers 409 "has left already" (it was 400 "cannot be changed")
+        idempotent("leaving", ADMIN, "POST", "/api/people/" + login + "/leave", Map.of("successorId", TestOrganization.OTHER_REP),
+                () -> count("select count(*) from person where id = ? and active = false", login));
+    }
+
+    /** A deal of the rep qualified through /api on a new account: its id. */
+    private long qualifiedDeal(String amount) throws Exception {
+        String name = "Burst deal account " + System.nanoTime();
+        ApiAnswer account = single(REP, "POST", "/api/accounts", Map.of("name", name, "tier", "KEY", "industry", "Tools"));
+        long accountId = ((Number) account.json().get("id")).longValue();
+        ApiAnswer lead = single(REP, "POST", "/api/leads", Map.of("accountId", accountId, "title", "Burst", "estimatedAmount", amount));
+        long leadId = ((Number) lead.json().get("id")).longValue();
+        single(REP, "POST", "/api/leads/" + leadId + "/qualification", Map.of("decision", "qualify", "budget", "Yes",
+                "authority", "CIO", "need", "MES", "timeline", "Q1", "opportunityName", "Burst " + amount, "amount", amount,
+                "expectedCloseDate", LocalDate.now().plusMonths(2).toString()));
+        return jdbc.queryForObject("select id from opportunity where lead_id = ?", Long.class, leadId);
+    }
+
+    private record ApiAnswer(int status, Map<?, ?> json) {
+    }
+
+    private ApiAnswer single(String user, String method, String path, Map<String, Object> body) throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(Burst.json(port, user, method, path, JSON.writeValueAsString(body)),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
+        return new ApiAnswer(response.statusCode(), JSON.readValue(response.body(), Map.class));
     }
 
     /** The write repeated at once: exactly one effect, one 2xx, the others 409 with a message. */

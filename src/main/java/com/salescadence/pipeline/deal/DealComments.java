@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.salescadence.common.Checks;
 import com.salescadence.common.ValidationException;
 import com.salescadence.pipeline.OpportunityService;
 
@@ -35,6 +36,9 @@ public class DealComments {
         String text = body == null ? "" : body.strip();
         if (text.isEmpty()) {
             throw new ValidationException("请写下评论内容。 / Write the comment first.");
+        }
+        if (Checks.hasNul(text)) {
+            throw new ValidationException("评论不能包含 NUL 字符。 / The comment may not contain a NUL character.");
         }
         if (text.length() > LENGTH) {
             throw new ValidationException("评论太长：最多 " + LENGTH + " 个字符，实际为 " + text.length() + " 个。 / The comment is too long: at most "
