@@ -1,21 +1,14 @@
 /*
  * cadence-forms.js: the shared code of the embedded forms in forms/*.html (grids of issue 13).
  *
- * How an embedded form loads it. The Tasklist runs a form's <script cam-script type="text/form-script"> with eval,
- * with `camForm` in scope; a plain <script src> inside the form's HTML is never run. So the form script injects this
- * file once per page and waits for it (the Tasklist's Content-Security-Policy allows a script element created by
- * a running script, 'strict-dynamic'); the styles (cadence-forms.css) are added by this file itself. Handlers of
- * camForm.on(event, handler) are called with (camForm, [the event's arguments]):
+ * How an embedded form uses it. The Tasklist loads this file (and grid-refusals.js, commit-call.js) once, before it
+ * starts, as a module (read as UTF-8): its custom script scripts/cadence-forms-loader.js imports them, so a form never
+ * loads them itself. The Tasklist runs a form's <script cam-script type="text/form-script"> with eval, with `camForm`
+ * in scope; the styles (cadence-forms.css) are added by this file itself. Handlers of camForm.on(event, handler) are
+ * called with (camForm, [the event's arguments]):
  *
  *   <script cam-script type="text/form-script">
- *     (window.CadenceForms ? Promise.resolve() : new Promise(function (loaded, failed) {
- *       var script = document.createElement('script');
- *       script.src = '/forms-lib/cadence-forms.js';
- *       script.charset = 'utf-8';                        // the Tasklist's page does not say its encoding
- *       script.onload = loaded;
- *       script.onerror = failed;
- *       document.head.appendChild(script);
- *     })).then(function () {
+ *     Promise.resolve().then(function () {
  *       return CadenceForms.start(camForm);            // the person's language, the form's data-zh/data-en texts
  *     }).then(function (form) {
  *       form.api('/api/...').then(...);                // rows from the product's API, with the Tasklist session

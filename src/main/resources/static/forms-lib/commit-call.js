@@ -35,21 +35,10 @@
     }
   }
 
-  /** cadence-forms.js, loaded once per page (this file is what a form's cam-script loads). */
+  /** cadence-forms.js, loaded with this file by the Tasklist (scripts/cadence-forms-loader.js). */
   function library() {
-    if (window.CadenceForms) {
-      return Promise.resolve(window.CadenceForms);
-    }
-    return new Promise(function (loaded, failed) {
-      var script = document.createElement('script');
-      script.type = 'module';   // read as UTF-8 (a classic script takes the Tasklist page's encoding and garbles Chinese)
-      script.src = '/forms-lib/cadence-forms.js';
-      script.onload = function () {
-        loaded(window.CadenceForms);
-      };
-      script.onerror = failed;
-      document.head.appendChild(script);
-    });
+    return window.CadenceForms ? Promise.resolve(window.CadenceForms)
+      : Promise.reject(new Error('cadence-forms.js is not loaded'));
   }
 
   /** The message of a refused submission, whatever shape the Tasklist gives the error. */

@@ -1,6 +1,6 @@
 /*
- * grid-refusals.js: shows a server's refusal of a grid form at the rows it is about. Loaded by a form after
- * cadence-forms.js (CadenceForms.script). When the Tasklist's Complete is refused (400), the form posts the same
+ * grid-refusals.js: shows a server's refusal of a grid form at the rows it is about. Loaded by the Tasklist after
+ * cadence-forms.js (scripts/cadence-forms-loader.js). When the Tasklist's Complete is refused (400), the form posts the same
  * decisions to its /check path, which answers 400 with {rows: {rowKey: ["中文 / English"]}, general: [...]}: each
  * problem is shown under its row (grid.row(rowKey)) in the person's language; what the person typed stays.
  */
