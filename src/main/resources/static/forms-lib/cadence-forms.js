@@ -201,6 +201,40 @@
     };
   }
 
+  /**
+   * A text input for an amount in a grid row: the value as people read it (449,000; empty for none), what a person
+   * types read by parseNumber ("449 000", full-width digits), formatted again when the field is left; onInput() after
+   * each change (the running totals).
+   */
+  function amountInput(value, label, onInput) {
+    var input = el('input', {type: 'text', 'class': 'cf-amount', inputmode: 'decimal',
+      value: value === null || value === undefined ? '' : number(value), 'aria-label': label});
+    if (onInput) {
+      input.addEventListener('input', onInput);
+    }
+    input.addEventListener('blur', function () {
+      var parsed = parseNumber(input.value);
+      if (parsed !== null) {
+        input.value = number(parsed);
+      }
+    });
+    return input;
+  }
+
+  /**
+   * What a form's collect() returns about its grid rows, each {tr, name}: the rows' elements and rowName(tr), the name
+   * a server's refusal uses for the row (so the refusal is shown at that row).
+   */
+  function namedRows(rows) {
+    return {
+      rows: rows.map(function (row) { return row.tr; }),
+      rowName: function (tr) {
+        var row = rows.filter(function (r) { return r.tr === tr; })[0];
+        return row ? row.name : null;
+      }
+    };
+  }
+
   /** Removes the problems shown in the form. */
   function clearProblems(root) {
     root.querySelectorAll('.cf-problem').forEach(function (node) {
@@ -318,6 +352,15 @@
         language: language,
         api: api,
         t: t,
+        /** Reads what the form shows from the API: loaded(answer), or the reason it could not open (holder emptied). */
+        load: function (path, loaded, holder) {
+          return api(path).then(loaded, function (error) {
+            if (holder) {
+              holder.textContent = '';
+            }
+            showProblem(root, inLanguage(error.message), null);
+          });
+        },
         onSubmit: function (collect) {
           camForm.on('submit', function () {
             clearProblems(root);
@@ -366,6 +409,8 @@
     api: api,
     el: el,
     grid: grid,
+    amountInput: amountInput,
+    namedRows: namedRows,
     translate: translate,
     showProblem: showProblem,
     showRefusal: showRefusal,

@@ -6,9 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import com.salescadence.common.Inputs;
+import com.salescadence.common.GridAmounts;
 import com.salescadence.common.RowProblems;
-import com.salescadence.common.ValidationException;
 
 /**
  * The 5-year financial forecast of a plan as the grid posts it: {@code years} [{year: 2027, amount}], one row per year
@@ -59,29 +58,7 @@ public final class PlanYears {
                 continue;
             }
             seen[index] = true;
-            Object given = row.get("amount");
-            BigDecimal amount;
-            try {
-                if (given instanceof Boolean || given instanceof Map<?, ?> || given instanceof List<?>) {
-                    throw new ValidationException("not a number");
-                }
-                amount = Inputs.amount(given, id);
-            } catch (ValidationException e) {
-                problems.row(id, zh + "的预测必须是数字，而不是“" + given + "”。", "The forecast of " + year + " must be a number, got '" + given + "'.");
-                continue;
-            }
-            if (amount == null) {
-                problems.row(id, "请填写" + zh + "的预测（没有则填 0）。", "The forecast of " + year + " is required (0 if you expect nothing).");
-            } else if (amount.signum() < 0) {
-                problems.row(id, zh + "的预测不能为负数，而不是 " + amount.toPlainString() + "。",
-                        "The forecast of " + year + " must not be negative, got " + amount.toPlainString() + ".");
-            } else if (amount.stripTrailingZeros().scale() > 2) {
-                problems.row(id, zh + "的预测最多只能有两位小数。", "The forecast of " + year + " may have at most two decimals.");
-            } else if (amount.compareTo(MAX_AMOUNT) >= 0) {
-                problems.row(id, zh + "的预测大得不合实际。", "The forecast of " + year + " is unrealistically large.");
-            } else {
-                amounts[index] = amount;
-            }
+            amounts[index] = GridAmounts.read(row.get("amount"), id, zh + "的预测", "The forecast of " + year, MAX_AMOUNT, problems);
         }
         if (!unreadable) {
             for (int i = 0; i < years; i++) {

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.salescadence.common.GridAmounts;
 import com.salescadence.common.Inputs;
 import com.salescadence.common.RowProblems;
-import com.salescadence.common.ValidationException;
 
 /**
  * The twelve months a monthly forecast covers (the cycle's month and the eleven after it), and the
@@ -106,25 +106,8 @@ public final class ForecastMonths {
                 problems.row(id, zh + "出现了两次。", en + " is given twice.");
                 continue;
             }
-            Object given = row.get("amount");
-            BigDecimal amount;
-            try {
-                amount = given instanceof Boolean || given instanceof Map<?, ?> || given instanceof List<?> ? invalid(given)
-                        : Inputs.amount(given, en);
-            } catch (ValidationException e) {
-                problems.row(id, zh + "的金额必须是数字，而不是“" + given + "”。", "The amount of " + en + " must be a number, got '" + given + "'.");
-                continue;
-            }
-            if (amount == null) {
-                problems.row(id, "请填写" + zh + "的金额（没有则填 0）。", "The amount of " + en + " is required (0 if you expect nothing).");
-            } else if (amount.signum() < 0) {
-                problems.row(id, zh + "的金额不能为负数，而不是 " + amount.toPlainString() + "。",
-                        "The amount of " + en + " must not be negative, got " + amount.toPlainString() + ".");
-            } else if (amount.stripTrailingZeros().scale() > 2) {
-                problems.row(id, zh + "的金额最多只能有两位小数。", "The amount of " + en + " may have at most two decimals.");
-            } else if (amount.compareTo(TOO_LARGE) >= 0) {
-                problems.row(id, zh + "的金额大得不合实际。", "The amount of " + en + " is unrealistically large.");
-            } else {
+            BigDecimal amount = GridAmounts.read(row.get("amount"), id, zh + "的金额", "The amount of " + en, TOO_LARGE, problems);
+            if (amount != null) {
                 amounts.put(month, amount.setScale(2));
             }
         }
@@ -141,7 +124,4 @@ public final class ForecastMonths {
         return ordered;
     }
 
-    private static BigDecimal invalid(Object given) {
-        throw new ValidationException("not a number: " + given);
-    }
 }

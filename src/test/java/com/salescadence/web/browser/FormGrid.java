@@ -14,8 +14,8 @@ import org.openqa.selenium.WebElement;
  */
 public class FormGrid {
 
-    private final WebDriver driver;
-    private final Tasklist tasklist;
+    protected final WebDriver driver;
+    protected final Tasklist tasklist;
 
     public FormGrid(WebDriver driver, Tasklist tasklist) {
         this.driver = driver;
@@ -101,7 +101,7 @@ public class FormGrid {
         scroll(driver.findElement(By.cssSelector(selector)));
     }
 
-    private void scroll(WebElement element) {
+    protected void scroll(WebElement element) {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'center'});", element);
     }
 }

@@ -91,7 +91,7 @@ class AccountPlanApiIntegrationTest {
         Map<String, Object> bad = plan("Summary", List.of(100, -5, 0, 10, 20));
         bad.remove("businessRisks");
         Map<String, Object> refused = call(TestOrganization.REP, HttpMethod.POST, base + "/versions", bad, HttpStatus.BAD_REQUEST);
-        assertThat((String) refused.get("error")).contains("Business risks is required.").contains("Forecast year 2 may not be negative");
+        assertThat((String) refused.get("error")).contains("Business risks is required.").contains("must not be negative, got -5");
         call(TestOrganization.TEAMMATE, HttpMethod.POST, base + "/versions", plan("Not mine", List.of(1, 1, 1, 1, 1)), HttpStatus.NOT_FOUND);
         assertThat(versions(TestOrganization.REP, base)).isEmpty();
 
