@@ -203,7 +203,7 @@
 
   /**
    * A text input for an amount in a grid row: the value as people read it (449,000; empty for none), what a person
-   * types read by parseNumber ("449 000", full-width digits), formatted again when the field is left; onInput() after
+   * types read by parseNumber ("449 000", full-width digits), formatted again (every decimal kept) when the field is left; onInput() after
    * each change (the running totals).
    */
   function amountInput(value, label, onInput) {
@@ -215,7 +215,7 @@
     input.addEventListener('blur', function () {
       var parsed = parseNumber(input.value);
       if (parsed !== null) {
-        input.value = number(parsed);
+        input.value = number(parsed, 10); // every decimal typed stays: a third one is refused, never rounded away
       }
     });
     return input;

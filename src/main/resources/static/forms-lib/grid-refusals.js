@@ -12,8 +12,11 @@
    * checkPath: the form's /check path; body(): the decisions as posted.
    */
   function showAtRows(form, grid, checkPath, body) {
-    form.camForm.on('submit-failed', function (error) {
-      if (!error || error.message === 'camForm submission prevented') {
+    // the form SDK calls a handler with (camForm, [arguments of the event]): the error is the first argument. A
+    // submission the form's own checks prevented is no refusal of the server: its problems stay as shown.
+    form.camForm.on('submit-failed', function (self, args) {
+      var error = args && args.length ? args[0] : self;
+      if (!error || !error.message || error.message === 'camForm submission prevented') {
         return;
       }
       form.api(checkPath, {method: 'POST', body: body()}).then(function () {

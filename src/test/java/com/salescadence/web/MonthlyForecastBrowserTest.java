@@ -138,7 +138,7 @@ class MonthlyForecastBrowserTest extends TasklistBrowserTestBase {
         }
         assertThat(grid.rowOfProblem(serverRefusal)).isEqualTo(month12);
         tasklist.screenshot("monthly-forecast-grid-" + language + "-3-refused-by-the-server");
-        assertThat(grid.amount(month1)).as("what the rep typed stays").isEqualTo("1000");
+        assertThat(grid.amount(month1)).as("what the rep typed stays").isEqualTo("1,000");
         assertThat(taskService.createTaskQuery().taskId(task).count()).as("the task stays open").isEqualTo(1);
 
         // corrected: the running total follows, and the forecast is stored month by month
