@@ -1,21 +1,14 @@
 /*
  * cadence-forms.js: the shared code of the embedded forms in forms/*.html (grids of issue 13).
  *
- * How an embedded form loads it. The Tasklist runs a form's <script cam-script type="text/form-script"> with eval,
- * with `camForm` in scope; a plain <script src> inside the form's HTML is never run. So the form script injects this
- * file once per page and waits for it (the Tasklist's Content-Security-Policy allows a script element created by
- * a running script, 'strict-dynamic'); the styles (cadence-forms.css) are added by this file itself. Handlers of
- * camForm.on(event, handler) are called with (camForm, [the event's arguments]):
+ * How an embedded form uses it. The Tasklist loads this file (and grid-refusals.js, commit-call.js) once, before it
+ * starts, as a module (read as UTF-8): its custom script scripts/cadence-forms-loader.js imports them, so a form never
+ * loads them itself. The Tasklist runs a form's <script cam-script type="text/form-script"> with eval, with `camForm`
+ * in scope; the styles (cadence-forms.css) are added by this file itself. Handlers of camForm.on(event, handler) are
+ * called with (camForm, [the event's arguments]):
  *
  *   <script cam-script type="text/form-script">
- *     (window.CadenceForms ? Promise.resolve() : new Promise(function (loaded, failed) {
- *       var script = document.createElement('script');
- *       script.src = '/forms-lib/cadence-forms.js';
- *       script.charset = 'utf-8';                        // the Tasklist's page does not say its encoding
- *       script.onload = loaded;
- *       script.onerror = failed;
- *       document.head.appendChild(script);
- *     })).then(function () {
+ *     Promise.resolve().then(function () {
  *       return CadenceForms.start(camForm);            // the person's language, the form's data-zh/data-en texts
  *     }).then(function (form) {
  *       form.api('/api/...').then(...);                // rows from the product's API, with the Tasklist session
@@ -208,6 +201,40 @@
     };
   }
 
+  /**
+   * A text input for an amount in a grid row: the value as people read it (449,000; empty for none), what a person
+   * types read by parseNumber ("449 000", full-width digits), formatted again (every decimal kept) when the field is left; onInput() after
+   * each change (the running totals).
+   */
+  function amountInput(value, label, onInput) {
+    var input = el('input', {type: 'text', 'class': 'cf-amount', inputmode: 'decimal',
+      value: value === null || value === undefined ? '' : number(value), 'aria-label': label});
+    if (onInput) {
+      input.addEventListener('input', onInput);
+    }
+    input.addEventListener('blur', function () {
+      var parsed = parseNumber(input.value);
+      if (parsed !== null) {
+        input.value = number(parsed, 10); // every decimal typed stays: a third one is refused, never rounded away
+      }
+    });
+    return input;
+  }
+
+  /**
+   * What a form's collect() returns about its grid rows, each {tr, name}: the rows' elements and rowName(tr), the name
+   * a server's refusal uses for the row (so the refusal is shown at that row).
+   */
+  function namedRows(rows) {
+    return {
+      rows: rows.map(function (row) { return row.tr; }),
+      rowName: function (tr) {
+        var row = rows.filter(function (r) { return r.tr === tr; })[0];
+        return row ? row.name : null;
+      }
+    };
+  }
+
   /** Removes the problems shown in the form. */
   function clearProblems(root) {
     root.querySelectorAll('.cf-problem').forEach(function (node) {
@@ -325,6 +352,15 @@
         language: language,
         api: api,
         t: t,
+        /** Reads what the form shows from the API: loaded(answer), or the reason it could not open (holder emptied). */
+        load: function (path, loaded, holder) {
+          return api(path).then(loaded, function (error) {
+            if (holder) {
+              holder.textContent = '';
+            }
+            showProblem(root, inLanguage(error.message), null);
+          });
+        },
         onSubmit: function (collect) {
           camForm.on('submit', function () {
             clearProblems(root);
@@ -373,6 +409,8 @@
     api: api,
     el: el,
     grid: grid,
+    amountInput: amountInput,
+    namedRows: namedRows,
     translate: translate,
     showProblem: showProblem,
     showRefusal: showRefusal,

@@ -37,29 +37,10 @@
     }
   }
 
-  function load(src, module) {
-    return new Promise(function (loaded, failed) {
-      var script = document.createElement('script');
-      if (module) {
-        script.type = 'module';   // read as UTF-8 (a classic script takes the Tasklist page's encoding and garbles Chinese)
-      }
-      script.src = src;
-      script.onload = loaded;
-      script.onerror = failed;
-      document.head.appendChild(script);
-    });
-  }
-
-  /**
-   * cadence-forms.js and grid-refusals.js (a refused Complete shown at the rows), loaded once per page (this file is
-   * what a form's cam-script loads).
-   */
+  /** cadence-forms.js, loaded with this file by the Tasklist (scripts/cadence-forms-loader.js). */
   function library() {
-    return (window.CadenceForms ? Promise.resolve() : load('/forms-lib/cadence-forms.js', true)).then(function () {
-      return window.CadenceGridRefusals ? null : load('/forms-lib/grid-refusals.js', false);
-    }).then(function () {
-      return window.CadenceForms;
-    });
+    return window.CadenceForms ? Promise.resolve(window.CadenceForms)
+      : Promise.reject(new Error('cadence-forms.js is not loaded'));
   }
 
   /** Starts the form; the element .cc-call names the first column (rep or team) in data-line-zh / data-line-en. */

@@ -1,6 +1,6 @@
 /*
- * grid-refusals.js: shows a server's refusal of a grid form at the rows it is about. Loaded by a form after
- * cadence-forms.js (CadenceForms.script). When the Tasklist's Complete is refused (400), the form posts the same
+ * grid-refusals.js: shows a server's refusal of a grid form at the rows it is about. Loaded by the Tasklist after
+ * cadence-forms.js (scripts/cadence-forms-loader.js). When the Tasklist's Complete is refused (400), the form posts the same
  * decisions to its /check path, which answers 400 with {rows: {rowKey: ["中文 / English"]}, general: [...]}: each
  * problem is shown under its row (grid.row(rowKey)) in the person's language; what the person typed stays.
  */
@@ -12,8 +12,11 @@
    * checkPath: the form's /check path; body(): the decisions as posted.
    */
   function showAtRows(form, grid, checkPath, body) {
-    form.camForm.on('submit-failed', function (error) {
-      if (!error || error.message === 'camForm submission prevented') {
+    // the form SDK calls a handler with (camForm, [arguments of the event]): the error is the first argument. A
+    // submission the form's own checks prevented is no refusal of the server: its problems stay as shown.
+    form.camForm.on('submit-failed', function (self, args) {
+      var error = args && args.length ? args[0] : self;
+      if (!error || !error.message || error.message === 'camForm submission prevented') {
         return;
       }
       form.api(checkPath, {method: 'POST', body: body()}).then(function () {

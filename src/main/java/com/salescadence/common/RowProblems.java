@@ -33,6 +33,13 @@ public final class RowProblems {
         return this;
     }
 
+    /** A problem of one row whose texts name the row themselves ("“2027年1月”的金额…" / "The amount of Jan 2027 …"). */
+    public RowProblems row(String rowId, String zh, String en) {
+        rows.computeIfAbsent(rowId, k -> new ArrayList<>()).add(zh + " / " + en);
+        rowNames.putIfAbsent(rowId, null);
+        return this;
+    }
+
     public boolean has(String rowId) {
         return rows.containsKey(rowId);
     }
@@ -51,10 +58,10 @@ public final class RowProblems {
         return copy;
     }
 
-    /** Every problem as one sentence a person reads without the grid: "Ren Rep: ...". */
+    /** Every problem as one sentence a person reads without the grid: "Ren Rep: ..." (a row whose texts name it: as they are). */
     public List<String> sentences() {
         List<String> all = new ArrayList<>(general);
-        rows.forEach((id, list) -> list.forEach(p -> all.add(rowNames.get(id) + "：" + p)));
+        rows.forEach((id, list) -> list.forEach(p -> all.add(rowNames.get(id) == null ? p : rowNames.get(id) + "：" + p)));
         return all;
     }
 

@@ -41,7 +41,8 @@ public final class ValidationTexts {
             Map.entry("Timeline", "时间表"), Map.entry("Title", "职务"), Map.entry("Weeks to develop the plan", "编写计划的周数"),
             Map.entry("What next", "下一步"), Map.entry("Probability", "赢率"), Map.entry("Claimed probability", "申报的赢率"),
             Map.entry("Executive summary", "执行摘要"), Map.entry("Strategic options", "战略选择"), Map.entry("Business risks", "业务风险"),
-            Map.entry("Customer analysis", "客户分析"), Map.entry("Goals and objectives", "目标"),
+            Map.entry("Customer analysis", "客户分析"), Map.entry("Customer overview and analysis", "客户概况与分析"),
+            Map.entry("Appendix", "附录"), Map.entry("Goals and objectives", "目标"),
             Map.entry("Actions and resources", "行动与资源"), Map.entry("Action plan", "行动计划"),
             Map.entry("Adjusted commit", "调整后的承诺"), Map.entry("Adjusted upside", "调整后的潜在成交"));
 

@@ -48,7 +48,7 @@ public final class AccountPlanProcess {
     public static final String IN_DEFAULT_DEVELOP_WEEKS = "defaultDevelopWeeks";
     public static final String IN_REWORK_PERIOD = "reworkPeriod";
 
-    // task display variables
+    // task display variables ("Write the account plan" reads its plan from GET /api/account-plans/tasks/{taskId})
     public static final String PLAN_BRIEF = "planBrief";
     public static final String VERSION_TEXT = "versionText";
     /** The manager's yearly review of each second-tier account, [{accountId, notes}] (transient from the form and the API). */
@@ -66,7 +66,8 @@ public final class AccountPlanProcess {
     public static final String F_GOALS_OBJECTIVES = "goalsObjectives";
     public static final String F_ACTIONS_RESOURCES = "actionsResources";
     public static final String F_APPENDIX = "appendix";
-    public static final String F_FORECAST_YEAR = "forecastYear"; // forecastYear1 .. forecastYear5
+    /** The 5-year financial forecast, [{year: 2027, amount}] from the plan year on, transient (from the form and the API alike). */
+    public static final String F_YEARS = "years";
     public static final String F_REVIEW_DECISION = "reviewDecision"; // approve | return
     public static final String F_REVIEW_COMMENT = "reviewComment";
     public static final String F_CHASE_NOTE = "chaseNote";

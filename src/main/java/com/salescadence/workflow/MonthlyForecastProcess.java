@@ -28,32 +28,17 @@ public final class MonthlyForecastProcess {
     public static final String SUBMISSION_ID = "submissionId";
     public static final String CHASE_ASSIGNEE = "chaseAssignee";
 
-    // task display variables
-    public static final String FORECAST_BRIEF = "forecastBrief";
-    /** Task-local: the table of the 12 months, "Month 1: 2026-12" with its raw and weighted pipeline. */
-    public static final String FORECAST_PIPELINE = "forecastPipeline";
-    /** Task-local monthLabel1..12, "Month 1: 2026-12": the labels of the amount fields. */
-    public static final String MONTH_LABEL = "monthLabel";
+    // task display variables (the forecast grid reads its rows from GET /api/cadence/monthly-forecast/tasks/{taskId})
     public static final String CHASE_BRIEF = "chaseBrief";
     public static final String REVIEW_BRIEF = "reviewBrief";
     public static final String REVIEW_ROWS = "reviewRows";
 
     // form fields
-    /** The API's list of {month, amount}; the Tasklist form has the numbered fields amount1..12 instead. */
-    public static final String F_FORECAST_MONTHS = "forecastMonths";
-    /** amount1..amount12: the forecast of month 1 (the cycle's month) to 12, prefilled with the weighted pipeline. */
-    public static final String F_AMOUNT = "amount";
+    /** The rep's forecast, [{month: 2027-01, amount}] one per month, transient (from the grid and the API alike). */
+    public static final String F_MONTHS = "months";
     public static final String F_ACTION_PLAN = "actionPlan";
     public static final String F_CHASE_NOTE = "chaseNote";
     public static final String F_REVIEW_NOTES = "reviewNotes";
-
-    public static String amountField(int month) {
-        return F_AMOUNT + month;
-    }
-
-    public static String monthLabel(int month) {
-        return MONTH_LABEL + month;
-    }
 
     private MonthlyForecastProcess() {
     }

@@ -41,6 +41,7 @@ import com.salescadence.support.TestOrganization;
 import com.salescadence.web.browser.Chromium;
 import com.salescadence.web.browser.Tasklist;
 import com.salescadence.workflow.TaskActions;
+import com.salescadence.web.browser.FormGrid;
 import com.salescadence.web.browser.TasklistBrowserTestBase;
 
 /**
@@ -186,38 +187,86 @@ class AccountPlanTasklistBrowserTest extends TasklistBrowserTestBase {
     }
 
     @Test
-    void the_owner_writes_the_key_account_plan_in_the_tasklist_and_it_is_stored_as_a_submitted_version() {
-        // given a key account of the rep whose revision passed phase 1 (the senior manager set the direction)
-        Account account = accounts.create("Northern Logistics " + System.nanoTime(), AccountTier.KEY, "Logistics", TestOrganization.REP);
+    void the_owner_writes_the_key_account_plan_with_its_5_year_grid_in_chinese() {
+        writePlan("zh", "最多只能有两位小数", "5 年合计");
+    }
+
+    @Test
+    void the_owner_writes_the_key_account_plan_with_its_5_year_grid_in_english() {
+        writePlan("en", "may have at most two decimals", "5-year total");
+    }
+
+    /**
+     * The owner opens "Write the account plan" (forms/develop-account-plan.html): the plan's context read from the API,
+     * the sections, and one row per forecast year named by the year with the running total; a negative year is refused by
+     * the form at its row, an amount with three decimals by the server at its row in the owner's language with everything
+     * typed kept; then the plan is stored as a submitted version.
+     */
+    private void writePlan(String language, String serverRefusal, String totalLabel) {
+        boolean zh = "zh".equals(language);
+        String rep = "t.plan." + language + "." + System.nanoTime() % 100000;
+        administration.add(new Person(rep, zh ? "许明" : "Xu Ming", rep + "@test.local", Role.REP, TestOrganization.MANAGER, null),
+                TestOrganization.PASSWORD);
+        TestOrganization.speak(administration, language, rep);
+        Account account = accounts.create((zh ? "北方物流 " : "Northern Logistics ") + System.nanoTime(), AccountTier.KEY, "Logistics", rep);
         int year = LocalDate.now().getYear();
         ProcessInstance revision = revisions.start(account.id(), year,
                 Date.from(LocalDate.now().atStartOfDay(ZoneId.systemDefault()).toInstant()));
+        String direction = zh ? "成为他们的主要物流伙伴" : "Become their main logistics partner";
         tasks.complete(revision.getBusinessKey(), TASK_PREPARE_PLAN, TestOrganization.LEADER, Map.of(F_DIRECTION,
-                "Become their main logistics partner", F_TIMELINE, "Plan by March", F_DEVELOP_WEEKS, 10L));
-        String develop = tasks.openTaskFor(revision.getBusinessKey(), TASK_DEVELOP_PLAN, TestOrganization.REP).getId();
+                direction, F_TIMELINE, zh ? "三月前完成计划" : "Plan by March", F_DEVELOP_WEEKS, 10L));
+        String develop = tasks.openTaskFor(revision.getBusinessKey(), TASK_DEVELOP_PLAN, rep).getId();
 
-        // the rep opens "Write the account plan": the brief shows the account and the direction
-        tasklist.signIn(TestOrganization.REP, TestOrganization.PASSWORD);
-        tasklist.openFilter("My tasks");
-        tasklist.openTask(develop, "Write the account plan");
-        tasklist.waitForForm();
-        assertThat(tasklist.fieldValue("Account and plan")).contains(account.name()).contains("Become their main logistics partner");
-        assertThat(tasklist.isReadOnly("Account and plan")).isTrue();
-
-        // writes every section and the five-year forecast
-        tasklist.type("Executive summary", "Grow from transport to warehousing");
-        tasklist.type("Strategic options", "Cross-sell warehousing; bid for the 2028 tender");
-        tasklist.type("Business risks", "Tender in the second year");
-        tasklist.type("Customer overview and analysis", "Retailer with 2000 stores");
-        tasklist.type("Goals and objectives", "Share of wallet from 20 % to 30 %");
-        tasklist.type("Actions and resources", "Team of four, quarterly executive meeting");
-        String[] forecast = {"1000000", "1100000", "1250000", "1400000", "1600000"};
-        for (int i = 0; i < forecast.length; i++) {
-            tasklist.type("Forecast year " + (i + 1), forecast[i]);
+        // the owner opens it: the account and the direction, the sections, one row per year from the plan year on
+        tasklist.signIn(rep, TestOrganization.PASSWORD);
+        browser().get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + develop);
+        FormGrid grid = new FormGrid(browser(), tasklist).waitForRows(5);
+        String[] years = new String[5];
+        for (int i = 0; i < 5; i++) {
+            years[i] = zh ? (year + i) + " 年" : String.valueOf(year + i);
         }
-        tasklist.type("Appendix", "Org chart of the customer");
-        tasklist.screenshot("account-plan-3-write-the-plan");
-        tasklist.complete();
+        assertThat(grid.text("#ap-facts")).contains(account.name(), direction, zh ? "许明" : "Xu Ming");
+        assertThat(grid.text()).contains(years[0], years[4], zh ? "第 1 年（计划年度）" : "Year 1 (plan year)", totalLabel);
+        assertThat(grid.fitsSideways()).as("the grid fits the Tasklist's form pane").isTrue();
+        tasklist.screenshot("account-plan-write-" + language + "-1-opened");
+
+        // writes every section and the five years; a negative year is refused by the form at its row
+        String[] sections = zh
+                ? new String[] {"从运输扩展到仓储", "交叉销售仓储；参加 2028 年的招标", "第二年有招标", "拥有 2000 家门店的零售商", "钱包份额从 20% 提高到 30%", "四人团队，每季度高层会议"}
+                : new String[] {"Grow from transport to warehousing", "Cross-sell warehousing; bid for the 2028 tender", "Tender in the second year",
+                        "Retailer with 2000 stores", "Share of wallet from 20 % to 30 %", "Team of four, quarterly executive meeting"};
+        String[] ids = {"executiveSummary", "strategicOptions", "businessRisks", "customerAnalysis", "goalsObjectives", "actionsResources"};
+        for (int i = 0; i < ids.length; i++) {
+            grid.type("#ap-" + ids[i], sections[i]);
+        }
+        grid.type("#ap-appendix", zh ? "客户组织结构图" : "Org chart of the customer");
+        String[] forecast = {"1,000,000", "1,100,000", "-1", "1,400,000", "1,600,000"};
+        for (int i = 0; i < 5; i++) {
+            grid.amount(years[i], forecast[i]);
+        }
+        tasklist.completeInEitherLanguage();
+        String negative = zh ? "不能为负数" : "must not be negative";
+        grid.waitForProblem(negative);
+        assertThat(grid.rowOfProblem(negative)).startsWith(years[2]);
+        tasklist.screenshot("account-plan-write-" + language + "-2-refused-in-the-row");
+
+        // three decimals pass the form and are refused by the server, at the year's row, in the owner's language
+        grid.amount(years[2], "1250000.125");
+        tasklist.completeInEitherLanguage();
+        String refusal = grid.waitForProblem(serverRefusal);
+        if (zh) {
+            assertThat(refusal).doesNotContain("may have at most two decimals");
+        }
+        assertThat(grid.rowOfProblem(serverRefusal)).startsWith(years[2]);
+        assertThat(grid.value("#ap-executiveSummary")).as("what the owner wrote stays").isEqualTo(sections[0]);
+        tasklist.screenshot("account-plan-write-" + language + "-3-refused-by-the-server");
+        assertThat(taskService.createTaskQuery().taskId(develop).count()).as("the task stays open").isEqualTo(1);
+
+        grid.amount(years[2], "1,250,000");
+        grid.scrollTo("#ap-grid");
+        assertThat(grid.text()).contains("6,350,000");
+        tasklist.screenshot("account-plan-write-" + language + "-4-before-complete");
+        tasklist.completeInEitherLanguage();
         tasklist.waitUntilTaskIsGone(develop);
 
         AccountPlan plan = plans.find(account.id(), year).orElseThrow();
@@ -225,15 +274,13 @@ class AccountPlanTasklistBrowserTest extends TasklistBrowserTestBase {
         assertThat(version.versionNo()).isEqualTo(1);
         assertThat(version.status()).isEqualTo(PlanVersionStatus.SUBMITTED);
         PlanContent content = version.content();
-        assertThat(content.executiveSummary()).isEqualTo("Grow from transport to warehousing");
-        assertThat(content.strategicOptions()).isEqualTo("Cross-sell warehousing; bid for the 2028 tender");
-        assertThat(content.businessRisks()).isEqualTo("Tender in the second year");
-        assertThat(content.customerAnalysis()).isEqualTo("Retailer with 2000 stores");
-        assertThat(content.goalsObjectives()).isEqualTo("Share of wallet from 20 % to 30 %");
-        assertThat(content.actionsResources()).isEqualTo("Team of four, quarterly executive meeting");
-        assertThat(content.appendix()).isEqualTo("Org chart of the customer");
-        for (int i = 0; i < forecast.length; i++) {
-            assertThat(content.forecastYear(i + 1)).as("forecast year " + (i + 1)).isEqualByComparingTo(forecast[i]);
+        assertThat(content.executiveSummary()).isEqualTo(sections[0]);
+        assertThat(content.customerAnalysis()).isEqualTo(sections[3]);
+        assertThat(content.actionsResources()).isEqualTo(sections[5]);
+        assertThat(content.appendix()).isEqualTo(zh ? "客户组织结构图" : "Org chart of the customer");
+        String[] stored = {"1000000", "1100000", "1250000", "1400000", "1600000"};
+        for (int i = 0; i < stored.length; i++) {
+            assertThat(content.forecastYear(i + 1)).as("forecast year " + (i + 1)).isEqualByComparingTo(stored[i]);
         }
         assertThat(tasks.openTaskFor(revision.getBusinessKey(), TASK_REVIEW_PLAN, TestOrganization.LEADER))
                 .as("the senior manager reviews it next").isNotNull();

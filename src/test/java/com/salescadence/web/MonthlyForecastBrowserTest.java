@@ -24,27 +24,33 @@ import com.salescadence.cadence.Cadence;
 import com.salescadence.cadence.Cycle;
 import com.salescadence.cadence.CycleService;
 import com.salescadence.cadence.forecast.ForecastMonth;
+import com.salescadence.cadence.forecast.ForecastMonths;
 import com.salescadence.cadence.forecast.ForecastReport;
 import com.salescadence.cadence.forecast.ForecastReview;
 import com.salescadence.cadence.forecast.ForecastReviewService;
 import com.salescadence.cadence.forecast.MonthlyForecastService;
 import com.salescadence.organization.OrganizationAdministration;
 import com.salescadence.organization.OrganizationService;
+import com.salescadence.organization.Person;
+import com.salescadence.organization.Role;
 import com.salescadence.pipeline.AccountService;
+import com.salescadence.pipeline.AccountTier;
 import com.salescadence.pipeline.LeadService;
 import com.salescadence.pipeline.NewLead;
 import com.salescadence.pipeline.Qualification;
 import com.salescadence.support.CadenceIntegrationTest;
 import com.salescadence.support.TestOrganization;
-import com.salescadence.web.browser.Chromium;
-import com.salescadence.web.browser.Tasklist;
+import com.salescadence.web.browser.FormGrid;
 import com.salescadence.workflow.TaskActions;
 import com.salescadence.web.browser.TasklistBrowserTestBase;
 
 /**
- * The monthly forecast in the Camunda Tasklist in headless Chromium: the rep sees the 12 months' pipeline
- * in a table and twelve amount fields labelled by month and prefilled with the weighted pipeline, changes
- * three of them and completes the task; then the manager reviews the team's forecast.
+ * The monthly forecast in the Camunda Tasklist in headless Chromium, once in Chinese and once in English: the rep's
+ * grid (forms/submit-monthly-forecast.html) shows one row per month named as the rep reads it, its pipeline and the
+ * amount prefilled with the weighted pipeline, and the running total; a negative amount is refused by the form at its
+ * row, an amount with three decimals by the server (400) at its row in the rep's language with everything typed
+ * kept; the corrected forecast is stored month by month. In English the manager then reviews the team's forecast.
+ * Screenshots under target/screenshots/.
  */
 @CadenceIntegrationTest
 class MonthlyForecastBrowserTest extends TasklistBrowserTestBase {
@@ -65,53 +71,89 @@ class MonthlyForecastBrowserTest extends TasklistBrowserTestBase {
     @BeforeEach
     void setUp() {
         TestOrganization.ensure(organization, administration);
-        TestOrganization.speak(administration, "en"); // the assertions read the English texts
+        TestOrganization.speak(administration, "en"); // the manager's review reads the English texts
     }
 
     @Test
-    void a_rep_submits_the_12_month_forecast_in_the_tasklist_and_the_manager_reviews_it() {
-        // given a month ahead (this test's own, its timers not due) and a deal of 200,000 closing in its 4th month
-        // (within the close-date horizon of 10 years: the deal closes in that month's 4th month)
-        YearMonth first = YearMonth.now().plusMonths(ThreadLocalRandom.current().nextInt(12, 96));
+    void a_rep_submits_the_12_month_forecast_in_the_grid_in_chinese() {
+        journey("zh", 12, "最多只能有两位小数", "您的 12 个月预测：");
+    }
+
+    @Test
+    void a_rep_submits_the_12_month_forecast_in_the_grid_and_the_manager_reviews_it_in_english() {
+        journey("en", 54, "may have at most two decimals", "Your 12-month forecast:");
+    }
+
+    private void journey(String language, int monthsAhead, String serverRefusal, String totalsLabel) {
+        boolean zh = "zh".equals(language);
+        // given a rep speaking that language, a month ahead (this test's own, its timers not due) and a deal of
+        // 200,000 closing in its 4th month
+        String rep = "t.fc." + language + "." + System.nanoTime() % 100000;
+        administration.add(new Person(rep, zh ? "许明" : "Xu Ming", rep + "@test.local", Role.REP, TestOrganization.MANAGER, null),
+                TestOrganization.PASSWORD);
+        TestOrganization.speak(administration, language, rep);
+        YearMonth first = YearMonth.now().plusMonths(monthsAhead + ThreadLocalRandom.current().nextInt(0, 40));
         YearMonth fourth = first.plusMonths(3);
-        String dealName = "Warehouse robots " + System.nanoTime();
-        leads.qualify(leads.create(new NewLead(TestOrganization.account(accounts, TestOrganization.REP).id(), TestOrganization.REP,
-                dealName, "Web", TestOrganization.amount("200000"))).id(), new Qualification(true, "Approved", "COO",
-                "Manual picking", "Next year", null, dealName, TestOrganization.amount("200000"), fourth.atDay(10)));
+        String dealName = (zh ? "仓库机器人 " : "Warehouse robots ") + System.nanoTime();
+        long accountId = accounts.create((zh ? "新华书店 " : "Northwind ") + System.nanoTime(), AccountTier.KEY, "Retail", rep).id();
+        leads.qualify(leads.create(new NewLead(accountId, rep, dealName, "Web", TestOrganization.amount("200000"))).id(),
+                new Qualification(true, "Approved", "COO", "Manual picking", "Next year", null, dealName,
+                        TestOrganization.amount("200000"), fourth.atDay(10)));
         runtime.startProcessInstanceByKey(KEY, Map.of(CYCLE_START, Date.from(first.atDay(1).atTime(9, 0)
                 .atZone(ZoneId.systemDefault()).toInstant())));
         runJobsOfCycle(first.toString());
         Cycle cycle = cycles.find(Cadence.MONTHLY_FORECAST, first.toString()).orElseThrow();
-        String task = tasks.openTaskFor(cycle.cycleKey() + ":" + TestOrganization.REP, TASK_SUBMIT_MONTHLY_FORECAST,
-                TestOrganization.REP).getId();
-        String weighted = new BigDecimal(taskService.getVariable(task, amountField(4)).toString()).setScale(2).toPlainString();
-        assertThat(new BigDecimal(weighted)).as("the deal's weighted amount").isPositive().isLessThan(new BigDecimal("200000"));
+        String task = tasks.openTaskFor(cycle.cycleKey() + ":" + rep, TASK_SUBMIT_MONTHLY_FORECAST, rep).getId();
+        BigDecimal weighted = forecasts.sheet(rep, cycle).months().get(3).weighted();
+        assertThat(weighted).as("the deal's weighted amount").isPositive().isLessThan(new BigDecimal("200000"));
 
-        // the rep opens it: the table lists the 12 months, the amount fields are labelled by month and prefilled
-        tasklist.signIn(TestOrganization.REP, TestOrganization.PASSWORD);
-        tasklist.openFilter("My tasks");
-        tasklist.openTask(task, "Submit 12-month forecast");
-        tasklist.waitForForm();
-        assertThat(tasklist.fieldValue("Your pipeline and last month")).contains("Forecast " + first);
-        assertThat(tasklist.tableText("Your pipeline by expected close month")).contains("Month 1: " + first)
-                .contains("Month 4: " + fourth).contains("200000.00").contains(weighted).contains("Month 12: " + first.plusMonths(11));
-        assertThat(new BigDecimal(tasklist.fieldValue("Month 4: " + fourth))).as("prefilled with the weighted pipeline")
-                .isEqualByComparingTo(weighted);
-        assertThat(new BigDecimal(tasklist.fieldValue("Month 2: " + first.plusMonths(1)))).isEqualByComparingTo("0");
+        // the rep opens it: 12 rows named by month in the rep's language, the 4th prefilled with its weighted pipeline
+        tasklist.signIn(rep, TestOrganization.PASSWORD);
+        browser().get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task);
+        FormGrid grid = new FormGrid(browser(), tasklist).waitForRows(12);
+        String month1 = name(first, zh), month4 = name(fourth, zh), month12 = name(first.plusMonths(11), zh);
+        assertThat(grid.text()).contains(month1, month4, month12, "200,000", zh ? "按赢率加权" : "Weighted", zh ? "合计" : "Total");
+        assertThat(grid.amount(month4)).isEqualTo(String.format(java.util.Locale.ROOT, "%,.0f", weighted));
+        assertThat(grid.amount(name(first.plusMonths(1), zh))).isEqualTo("0");
+        assertThat(grid.text("#mf-totals")).contains(totalsLabel);
+        assertThat(grid.fitsSideways()).as("the grid fits the Tasklist's form pane").isTrue();
+        tasklist.screenshot("monthly-forecast-grid-" + language + "-1-opened");
 
-        // changes three months, writes the action plan and completes
-        tasklist.type("Month 1: " + first, "1000");
-        tasklist.type("Month 4: " + fourth, "150000");
-        tasklist.type("Month 12: " + first.plusMonths(11), "2500.5");
-        tasklist.type("Monthly action plan", "Demo the robots at the COO's site; two new leads a week");
-        tasklist.screenshot("monthly-forecast-1-rep-submits");
-        tasklist.complete();
+        // a negative amount is refused by the form at its row; nothing is submitted
+        grid.amount(month1, "-5");
+        grid.type("#mf-action-plan", zh ? "在客户现场演示机器人；每周两个新线索" : "Demo the robots at the COO's site; two new leads a week");
+        tasklist.completeInEitherLanguage();
+        grid.waitForProblem(zh ? "不能为负数" : "must not be negative");
+        assertThat(grid.rowOfProblem(zh ? "不能为负数" : "must not be negative")).isEqualTo(month1);
+        tasklist.screenshot("monthly-forecast-grid-" + language + "-2-refused-in-the-row");
+        assertThat(taskService.createTaskQuery().taskId(task).count()).isEqualTo(1);
+
+        // an amount with three decimals passes the form and is refused by the server, at its row, in the rep's language
+        grid.amount(month1, "1000");
+        grid.amount(month12, "2500.505");
+        tasklist.completeInEitherLanguage();
+        String refusal = grid.waitForProblem(serverRefusal);
+        if (zh) {
+            assertThat(refusal).as("the Chinese half of the server's message").doesNotContain("may have at most two decimals");
+        }
+        assertThat(grid.rowOfProblem(serverRefusal)).isEqualTo(month12);
+        tasklist.screenshot("monthly-forecast-grid-" + language + "-3-refused-by-the-server");
+        assertThat(grid.amount(month1)).as("what the rep typed stays").isEqualTo("1,000");
+        assertThat(taskService.createTaskQuery().taskId(task).count()).as("the task stays open").isEqualTo(1);
+
+        // corrected: the running total follows, and the forecast is stored month by month
+        grid.amount(month12, "2500.5");
+        grid.amount(month4, "150,000");
+        grid.scrollTo("#mf-totals");
+        assertThat(grid.text("#mf-totals")).contains(totalsLabel + " 153,500.5");
+        tasklist.screenshot("monthly-forecast-grid-" + language + "-4-before-complete");
+        tasklist.completeInEitherLanguage();
         tasklist.waitUntilTaskIsGone(task);
         assertThat(history.createHistoricTaskInstanceQuery().taskId(task).finished().count()).isEqualTo(1);
 
-        ForecastReport report = forecasts.report(cycle.id(), TestOrganization.REP).orElseThrow();
+        ForecastReport report = forecasts.report(cycle.id(), rep).orElseThrow();
         assertThat(report.forecastAmount()).isEqualByComparingTo("153500.50");
-        assertThat(report.actionPlan()).isEqualTo("Demo the robots at the COO's site; two new leads a week");
+        assertThat(report.actionPlan()).contains(zh ? "演示机器人" : "Demo the robots");
         List<ForecastMonth> months = forecasts.months(report.id());
         assertThat(months).hasSize(12);
         assertThat(months.get(0).amount()).isEqualByComparingTo("1000");
@@ -120,7 +162,12 @@ class MonthlyForecastBrowserTest extends TasklistBrowserTestBase {
         assertThat(months.get(3).weightedAmount()).isEqualByComparingTo(weighted);
         assertThat(months.get(1).amount()).isEqualByComparingTo("0");
         assertThat(months.get(11).amount()).isEqualByComparingTo("2500.50");
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(submissionInstance(cycle.cycleKey() + ":" + rep)).list())
+                .extracting(v -> v.getName()).doesNotContain(F_MONTHS, F_ACTION_PLAN);
         tasklist.signOut();
+        if (zh) {
+            return;
+        }
 
         // the review opens (its timer run now): the manager sees the rep's forecast and records the review
         Job reviewDue = management.createJobQuery().timers().processInstanceId(cycle.processInstanceId()).singleResult();
@@ -132,15 +179,25 @@ class MonthlyForecastBrowserTest extends TasklistBrowserTestBase {
         tasklist.openFilter("My tasks");
         tasklist.openTask(review, "Forecast review");
         tasklist.waitForForm();
-        assertThat(tasklist.tableText("Per rep and team")).contains("Ren Rep").contains("153500.50");
-        tasklist.type("Review notes", "Ren: robots deal on track; teammates to submit today");
+        assertThat(tasklist.tableText("Per rep and team")).contains("Xu Ming").contains("153500.50");
+        tasklist.type("Review notes", "Xu: robots deal on track; teammates to submit today");
         tasklist.screenshot("monthly-forecast-2-manager-reviews");
         tasklist.complete();
         tasklist.waitUntilTaskIsGone(review);
 
         ForecastReview stored = reviews.review(cycle.id(), TestOrganization.MANAGER).orElseThrow();
-        assertThat(stored.notes()).isEqualTo("Ren: robots deal on track; teammates to submit today");
+        assertThat(stored.notes()).isEqualTo("Xu: robots deal on track; teammates to submit today");
         assertThat(stored.forecastAmount()).isGreaterThanOrEqualTo(new BigDecimal("153500.50"));
+    }
+
+    /** A month as the rep reads it in the grid: 2027年1月 or Jan 2027. */
+    private static String name(YearMonth month, boolean zh) {
+        return zh ? ForecastMonths.chinese(month) : ForecastMonths.english(month);
+    }
+
+    private String submissionInstance(String businessKey) {
+        return history.createHistoricProcessInstanceQuery().processDefinitionKey(SUBMISSION_KEY).processInstanceBusinessKey(businessKey)
+                .singleResult().getId();
     }
 
     /** Executes the due jobs of the cycle's instances (the batches are asynchronous); the cycle's timers are far ahead. */

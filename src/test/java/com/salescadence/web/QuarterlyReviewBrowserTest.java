@@ -132,11 +132,11 @@ class QuarterlyReviewBrowserTest extends TasklistBrowserTestBase {
 
         // Complete with 25 targets missing: refused in the form, at each row; nothing is submitted
         clickComplete();
-        // the problems are drawn again when the form's own check is followed by the server's: read them until they stand
-        tasklist.waitFor("'下季度目标为必填项。' under each of the 25 rows without a target", d -> {
+        // the form's own check stands (a submission it prevented is not sent to the server's check)
+        tasklist.waitFor("'请填写下季度目标。' under each of the 25 rows without a target", d -> {
             try {
                 List<String> problems = d.findElements(By.cssSelector("tr.cf-problem")).stream().map(WebElement::getText).toList();
-                return problems.size() == BIG_TEAM - 1 && problems.stream().allMatch("下季度目标为必填项。"::equals);
+                return problems.size() == BIG_TEAM - 1 && problems.stream().allMatch("请填写下季度目标。"::equals);
             } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
                 return false;
             }
@@ -149,8 +149,9 @@ class QuarterlyReviewBrowserTest extends TasklistBrowserTestBase {
         }
         outcome(bigRep(1)).sendKeys("带领电力行业客户小组");
         clickComplete();
+        // the refusal is shown at once from the Tasklist's message ("秦代表07：…"), then as the server's check of the rows tells it
         WebElement problem = tasklist.waitFor("the server's reason at the row of 秦代表07", d -> d.findElements(By.cssSelector("tr.cf-problem")).stream()
-                .filter(p -> p.getText().contains("两位小数")).findFirst().orElse(null));
+                .filter(p -> p.getText().equals("下季度目标最多只能有两位小数。")).findFirst().orElse(null));
         assertThat(problem.getText()).isEqualTo("下季度目标最多只能有两位小数。");
         assertThat(browser().findElements(By.cssSelector("tr.cf-problem"))).hasSize(1);
         WebElement rowAbove = problem.findElement(By.xpath("preceding-sibling::tr[1]"));

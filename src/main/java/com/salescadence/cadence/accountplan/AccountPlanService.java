@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -14,7 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 import com.salescadence.common.BriefText;
 import com.salescadence.common.Checks;
 import com.salescadence.common.NotFoundException;
+import com.salescadence.common.RowProblems;
 import com.salescadence.common.ValidationException;
+import com.salescadence.common.ValidationTexts;
 import com.salescadence.organization.OrganizationService;
 import com.salescadence.pipeline.Account;
 import com.salescadence.pipeline.AccountService;
@@ -98,6 +101,51 @@ public class AccountPlanService {
         long id = plans.insertVersion(planId, PlanVersionStatus.SUBMITTED, authorId, now(), content, currency);
         plans.status(planId, PlanStatus.IN_REVIEW);
         return version(id);
+    }
+
+    /**
+     * Phase 2 as the form and the API post it: the sections and the 5-year forecast as rows [{year, amount}]. Refused
+     * whole, nothing stored, with every problem at once (each year's at its row): a missing or too long section, a year
+     * missing, twice or outside the five, an amount missing, not a number, negative; more rows than years.
+     */
+    public PlanVersion submit(long planId, String authorId, PlanContent sections, List<Map<String, Object>> years) {
+        AccountPlan plan = plan(planId);
+        checkAuthor(plan, authorId);
+        RowProblems problems = RowProblems.start();
+        if (plan.status() != PlanStatus.DEVELOPING) {
+            problems.general("计划当前不能编写（状态为 " + plan.status() + "）。", "The plan is not open for writing (it is " + plan.status() + ").");
+        }
+        sections.sectionProblems().forEach(p -> {
+            String zh = ValidationTexts.chinese(p);
+            problems.general(zh == null ? p : zh, p);
+        });
+        List<java.math.BigDecimal> forecast = PlanYears.check(years, plan.planYear(), problems);
+        problems.orThrow();
+        PlanContent content = sections.withForecast(forecast);
+        long id = plans.insertVersion(planId, PlanVersionStatus.SUBMITTED, authorId, now(), content, currency);
+        plans.status(planId, PlanStatus.IN_REVIEW);
+        return version(id);
+    }
+
+    /** The plan as the owner's form shows it when it opens (the instance keeps ids only). */
+    @Transactional(readOnly = true)
+    public PlanSheet sheet(long planId) {
+        AccountPlan plan = plan(planId);
+        Account account = accounts.get(plan.accountId());
+        Optional<PlanVersion> latest = latest(planId);
+        PlanSheet.Review review = latest.filter(v -> v.reviewerComment() != null).map(v -> new PlanSheet.Review(v.versionNo(),
+                BriefText.code(v.status()), name(v.reviewerId()), v.reviewerComment())).orElse(null);
+        PlanSheet.Sections sections = latest.map(v -> new PlanSheet.Sections(v.executiveSummary(), v.strategicOptions(),
+                v.businessRisks(), v.customerAnalysis(), v.goalsObjectives(), v.actionsResources(), v.appendix())).orElse(null);
+        List<PlanSheet.Year> years = new java.util.ArrayList<>();
+        for (int i = 0; i < PlanContent.FORECAST_YEARS; i++) {
+            int year = i + 1;
+            years.add(new PlanSheet.Year(plan.planYear() + i, latest.map(v -> v.content().forecastYear(year)).orElse(null)));
+        }
+        return new PlanSheet(plan.id(), account.id(), account.name(), BriefText.code(account.tier()), account.industry(),
+                name(account.ownerId()), plan.planYear(), plan.direction(), plan.seniorManagerId() == null ? null : name(plan.seniorManagerId()),
+                plan.teamMembers(), plan.timeline(), plan.dueAt() == null ? null : plan.dueAt().truncatedTo(ChronoUnit.MINUTES), currency,
+                review, latest.map(PlanVersion::versionNo).orElse(null), sections, years);
     }
 
     /** Phase 2: the owner saves unfinished work as a DRAFT version; nothing may be wrong, sections may be missing. */

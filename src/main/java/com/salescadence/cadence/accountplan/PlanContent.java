@@ -36,8 +36,20 @@ public record PlanContent(String executiveSummary, String strategicOptions, Stri
         return problems(false);
     }
 
-    private List<String> problems(boolean complete) {
+    /** The problems of the sections of a plan submitted for review (the forecast aside: see PlanYears). */
+    public List<String> sectionProblems() {
         List<String> problems = new ArrayList<>();
+        sections(problems, true);
+        return problems;
+    }
+
+    /** The same sections with this forecast. */
+    public PlanContent withForecast(List<BigDecimal> amounts) {
+        return new PlanContent(executiveSummary, strategicOptions, businessRisks, customerAnalysis, goalsObjectives, actionsResources,
+                amounts, appendix);
+    }
+
+    private void sections(List<String> problems, boolean complete) {
         section(problems, executiveSummary, "Executive summary", complete);
         section(problems, strategicOptions, "Strategic options", complete);
         section(problems, businessRisks, "Business risks", complete);
@@ -45,6 +57,11 @@ public record PlanContent(String executiveSummary, String strategicOptions, Stri
         section(problems, goalsObjectives, "Goals and objectives", complete);
         section(problems, actionsResources, "Actions and resources", complete);
         section(problems, appendix, "Appendix", false);
+    }
+
+    private List<String> problems(boolean complete) {
+        List<String> problems = new ArrayList<>();
+        sections(problems, complete);
         if (forecast.size() > FORECAST_YEARS || (complete && forecast.size() != FORECAST_YEARS)) {
             problems.add("The financial forecast needs " + FORECAST_YEARS + " yearly amounts, got " + forecast.size() + ".");
         }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +19,7 @@ import com.salescadence.cadence.CycleService;
 import com.salescadence.cadence.Submission;
 import com.salescadence.cadence.forecast.ForecastPrefill.MonthFigures;
 import com.salescadence.cadence.forecast.ForecastPrefill.PipelineDeal;
-import com.salescadence.common.ValidationException;
+import com.salescadence.common.RowProblems;
 import com.salescadence.organization.OrganizationService;
 import com.salescadence.pipeline.Opportunity;
 import com.salescadence.pipeline.OpportunityService;
@@ -68,61 +67,42 @@ public class MonthlyForecastService {
     }
 
     /**
-     * The form's table of the 12 months: the month as the amount fields are labelled ("Month 1: 2026-12")
-     * and its pipeline, raw and weighted (the weighted figure is what the amount fields are prefilled with).
+     * The grid of a rep's forecast: the 12 months with their pipeline, raw and weighted (what each month is prefilled
+     * with), last month's forecast of each month, the totals, and last month's forecast and action plan.
      */
-    public static List<Map<String, Object>> pipelineTable(List<MonthFigures> months) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (int i = 0; i < months.size(); i++) {
-            MonthFigures month = months.get(i);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("month", ForecastMonths.label(i + 1, month.month()));
-            row.put("pipeline", month.pipeline().toPlainString());
-            row.put("weighted", month.weighted().toPlainString());
-            rows.add(row);
-        }
-        return rows;
-    }
-
     @Transactional(readOnly = true)
-    public String brief(String repId, Cycle cycle) {
+    public ForecastSheet sheet(String repId, Cycle cycle) {
         YearMonth first = firstMonth(cycle);
         List<MonthFigures> months = pipelineByMonth(repId, first);
-        StringBuilder text = new StringBuilder("Forecast ").append(cycle.cycleKey()).append(": the 12 months ").append(first)
-                .append(" to ").append(first.plusMonths(ForecastMonths.MONTHS - 1))
-                .append("\nOpen pipeline closing in these months: ").append(ForecastPrefill.totalPipeline(months).toPlainString())
-                .append(", weighted by stage win rate: ").append(ForecastPrefill.totalWeighted(months).toPlainString());
-        cycles.previous(cycle).flatMap(previous -> forecasts.report(previous.id(), repId)).ifPresent(last ->
-                text.append("\nLast month's forecast (12 months): ").append(last.forecastAmount().toPlainString())
-                        .append(", pipeline then ").append(last.pipelineAmount().toPlainString())
-                        .append("\nLast month's action plan: ").append(last.actionPlan()));
-        text.append("\n\nEach month is prefilled with its weighted pipeline; enter what you really expect to book (0 or more).");
-        return text.toString();
+        Optional<Cycle> previous = cycles.previous(cycle);
+        Optional<ForecastReport> last = previous.flatMap(p -> forecasts.report(p.id(), repId));
+        Map<YearMonth, BigDecimal> lastByMonth = new LinkedHashMap<>();
+        last.ifPresent(report -> forecasts.months(report.id()).forEach(m -> lastByMonth.put(YearMonth.from(m.monthStart()), m.amount())));
+        List<ForecastSheet.Month> rows = months.stream().map(m -> new ForecastSheet.Month(m.month().toString(), m.pipeline(),
+                m.weighted(), lastByMonth.get(m.month()))).toList();
+        ForecastSheet.LastForecast lastForecast = last.map(r -> new ForecastSheet.LastForecast(previous.get().cycleKey(),
+                r.forecastAmount(), r.pipelineAmount(), r.actionPlan())).orElse(null);
+        return new ForecastSheet(cycle.id(), cycle.cycleKey(), first.toString(), first.plusMonths(ForecastMonths.MONTHS - 1).toString(),
+                rows, ForecastPrefill.totalPipeline(months), ForecastPrefill.totalWeighted(months), lastForecast);
     }
 
     /**
-     * Checks and freezes a rep's forecast. Refused without storing anything: a negative amount, a month
-     * outside the 12, a month twice or missing, no action plan.
+     * Checks and freezes a rep's forecast. Refused without storing anything, each problem at its month: a negative
+     * amount, a month outside the 12, a month twice or missing, more rows than months, no action plan.
      */
     public ForecastReport submit(long submissionId, List<Map<String, Object>> rows, String actionPlan) {
         Submission submission = compliance.get(submissionId);
         Cycle cycle = cycles.get(submission.cycleId());
         YearMonth first = firstMonth(cycle);
-        List<String> problems = new ArrayList<>();
-        Map<YearMonth, BigDecimal> amounts = Map.of();
-        try {
-            amounts = ForecastMonths.parse(rows, first);
-        } catch (ValidationException e) {
-            problems.addAll(e.problems());
-        }
+        RowProblems problems = RowProblems.start();
+        Map<YearMonth, BigDecimal> amounts = ForecastMonths.check(rows, first, problems);
         if (actionPlan == null || actionPlan.isBlank()) {
-            problems.add("The monthly action plan is required.");
+            problems.general("请填写月度行动计划。", "The monthly action plan is required.");
         } else if (actionPlan.length() > ACTION_PLAN_MAX) {
-            problems.add("The monthly action plan is too long: at most " + ACTION_PLAN_MAX + " characters.");
+            problems.general("月度行动计划太长：最多 " + ACTION_PLAN_MAX + " 个字符。",
+                    "The monthly action plan is too long: at most " + ACTION_PLAN_MAX + " characters.");
         }
-        if (!problems.isEmpty()) {
-            throw new ValidationException(problems);
-        }
+        problems.orThrow();
         Submission recorded = compliance.recordSubmitted(submissionId);
         List<MonthFigures> pipeline = pipelineByMonth(submission.personId(), first);
         BigDecimal total = amounts.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);

@@ -8,7 +8,6 @@ import java.time.LocalDateTime;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -56,9 +55,6 @@ class AccountPlanDelegates {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountPlanDelegates.class);
 
-    static final List<String> SECTION_FIELDS = List.of(F_EXECUTIVE_SUMMARY, F_STRATEGIC_OPTIONS, F_BUSINESS_RISKS,
-            F_CUSTOMER_ANALYSIS, F_GOALS_OBJECTIVES, F_ACTIONS_RESOURCES, F_APPENDIX);
-
     /** Phase 1 starts: the plan year is opened and the people are resolved from the reporting lines. */
     @Bean
     JavaDelegate openAccountPlanDelegate(AccountPlanService plans) {
@@ -95,36 +91,19 @@ class AccountPlanDelegates {
         });
     }
 
-    /** Phase 2 task: the owner's plan, prefilled with the latest version (after a send-back: the returned text). */
-    @Bean
-    TaskListener developPlanFormListener(AccountPlanService plans) {
-        return task -> {
-            long planId = id(task.getVariable(PLAN_ID));
-            task.setVariableLocal(PLAN_BRIEF, plans.brief(planId));
-            plans.latest(planId).ifPresent(latest -> {
-                PlanContent c = latest.content();
-                List<String> texts = List.of(nz(c.executiveSummary()), nz(c.strategicOptions()), nz(c.businessRisks()),
-                        nz(c.customerAnalysis()), nz(c.goalsObjectives()), nz(c.actionsResources()), nz(c.appendix()));
-                // not task-local: the form submits the edited texts under the same names
-                for (int i = 0; i < SECTION_FIELDS.size(); i++) {
-                    task.setVariable(SECTION_FIELDS.get(i), texts.get(i));
-                }
-                for (int year = 1; year <= PlanContent.FORECAST_YEARS; year++) {
-                    BigDecimal amount = c.forecastYear(year);
-                    if (amount != null) {
-                        task.setVariable(F_FORECAST_YEAR + year, amount.doubleValue());
-                    }
-                }
-            });
-        };
-    }
-
+    /**
+     * Phase 2: the owner's plan as the form (forms/develop-account-plan.html) and the API post it: the sections and
+     * {@code years} [{year, amount}], transient. The form reads the plan from /api/account-plans/tasks/{taskId} when it
+     * opens; the instance keeps ids only. A refusal: 400 with every problem (each year's at its row), nothing stored.
+     */
     @Bean
     JavaDelegate recordPlanVersionDelegate(AccountPlanService plans) {
         return execution -> UserInput.handle(() -> {
             FormInput form = FormInput.of(execution);
-            PlanContent content = content(form);
-            plans.submit(id(execution.getVariable(PLAN_ID)), actor(execution, OWNER_ID), content);
+            PlanContent sections = new PlanContent(form.text(F_EXECUTIVE_SUMMARY), form.text(F_STRATEGIC_OPTIONS),
+                    form.text(F_BUSINESS_RISKS), form.text(F_CUSTOMER_ANALYSIS), form.text(F_GOALS_OBJECTIVES),
+                    form.text(F_ACTIONS_RESOURCES), List.of(), form.text(F_APPENDIX));
+            plans.submit(id(execution.getVariable(PLAN_ID)), actor(execution, OWNER_ID), sections, form.objects(F_YEARS));
             form.clear();
         });
     }
@@ -341,16 +320,6 @@ class AccountPlanDelegates {
         });
     }
 
-    static PlanContent content(FormInput form) {
-        List<BigDecimal> forecast = new ArrayList<>();
-        for (int year = 1; year <= PlanContent.FORECAST_YEARS; year++) {
-            forecast.add(form.amount(F_FORECAST_YEAR + year, "Forecast year " + year));
-        }
-        return new PlanContent(form.text(F_EXECUTIVE_SUMMARY), form.text(F_STRATEGIC_OPTIONS), form.text(F_BUSINESS_RISKS),
-                form.text(F_CUSTOMER_ANALYSIS), form.text(F_GOALS_OBJECTIVES), form.text(F_ACTIONS_RESOURCES), forecast,
-                form.text(F_APPENDIX));
-    }
-
     /** Who completed the task: the signed-in person (Tasklist, REST API), else the person the model assigned it to. */
     static String actor(DelegateExecution execution, String assigneeVariable) {
         Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
@@ -378,10 +347,6 @@ class AccountPlanDelegates {
 
     static Date date(LocalDateTime time) {
         return Date.from(time.atZone(ZoneId.systemDefault()).toInstant());
-    }
-
-    private static String nz(String text) {
-        return text == null ? "" : text;
     }
 
     static long id(Object value) {

@@ -7,7 +7,6 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +25,6 @@ import com.salescadence.cadence.Cycle;
 import com.salescadence.cadence.CycleService;
 import com.salescadence.cadence.ReportType;
 import com.salescadence.cadence.Submission;
-import com.salescadence.cadence.forecast.ForecastMonths;
-import com.salescadence.cadence.forecast.ForecastPrefill.MonthFigures;
 import com.salescadence.cadence.forecast.ForecastReviewService;
 import com.salescadence.cadence.forecast.ForecastReviewView;
 import com.salescadence.cadence.forecast.MonthlyForecastService;
@@ -84,44 +81,29 @@ class ForecastDelegates {
     }
 
     /**
-     * When the task is created: the forecast is owed by the task's due date; the table shows the 12 months'
-     * pipeline and the numbered fields amount1..12 (labelled by monthLabel1..12) are prefilled with the
-     * weighted pipeline. The Tasklist keeps Complete disabled for any form-js dynamic list row, hence fields.
+     * When the task is created: the forecast is owed by the task's due date. Nothing else goes into the instance: the
+     * grid (forms/submit-monthly-forecast.html) reads the months from /api/cadence/monthly-forecast/tasks/{taskId}.
      */
     @Bean
-    TaskListener forecastFormListener(MonthlyForecastService forecasts, ComplianceService compliance, CycleService cycles) {
+    TaskListener forecastFormListener(ComplianceService compliance, CycleService cycles) {
         return task -> {
             Cycle cycle = cycles.get(CommitDelegates.id(task.getVariable(CYCLE_ID)));
             String rep = (String) task.getVariable(REP_ID);
             Submission submission = compliance.owe(cycle.id(), rep, ReportType.FORECAST, CommitDelegates.toLocal(task));
             task.setVariable(SUBMISSION_ID, submission.id());
-            task.setVariableLocal(FORECAST_BRIEF, forecasts.brief(rep, cycle));
-            List<MonthFigures> months = forecasts.pipelineByMonth(rep, MonthlyForecastService.firstMonth(cycle));
-            task.setVariableLocal(FORECAST_PIPELINE, Spin.JSON(MonthlyForecastService.pipelineTable(months)));
-            for (int i = 1; i <= months.size(); i++) {
-                task.setVariableLocal(monthLabel(i), ForecastMonths.bilingualLabel(i, months.get(i - 1).month()));
-                // not task-local: the form submits the edited amount under the same name (see CommitDelegates)
-                task.setVariable(amountField(i), months.get(i - 1).weighted().doubleValue());
-            }
         };
     }
 
-    /** Records the forecast: the API's list of months when one was posted, otherwise the form's amount1..12. */
+    /**
+     * Records the forecast: {@code months} [{month, amount}] and {@code actionPlan}, as the grid and the API post them
+     * (transient: the instance never stores them). A refusal rolls the completion back: 400 with every problem at its
+     * month, nothing stored, the task open with the rep's input in the form.
+     */
     @Bean
-    JavaDelegate recordMonthlyForecastDelegate(MonthlyForecastService forecasts, CycleService cycles) {
+    JavaDelegate recordMonthlyForecastDelegate(MonthlyForecastService forecasts) {
         return execution -> UserInput.handle(() -> {
             FormInput form = FormInput.of(execution);
-            boolean posted = execution.getVariable(F_FORECAST_MONTHS) != null;
-            List<Map<String, Object>> rows = form.objects(F_FORECAST_MONTHS);
-            List<String> amounts = new ArrayList<>();
-            for (int i = 1; i <= ForecastMonths.MONTHS; i++) {
-                amounts.add(form.text(amountField(i)));
-            }
-            if (!posted) {
-                Cycle cycle = cycles.get(CommitDelegates.id(execution.getVariable(CYCLE_ID)));
-                rows = ForecastMonths.rows(amounts, MonthlyForecastService.firstMonth(cycle));
-            }
-            forecasts.submit(CommitDelegates.id(execution.getVariable(SUBMISSION_ID)), rows, form.text(F_ACTION_PLAN));
+            forecasts.submit(CommitDelegates.id(execution.getVariable(SUBMISSION_ID)), form.objects(F_MONTHS), form.text(F_ACTION_PLAN));
             form.clear();
         });
     }

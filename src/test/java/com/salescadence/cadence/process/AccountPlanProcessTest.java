@@ -17,8 +17,7 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import com.salescadence.cadence.accountplan.TierReviewRow;
 import com.salescadence.common.RowValidationException;
-import org.camunda.spin.Spin;
-import org.camunda.bpm.engine.variable.Variables;
+
 import java.util.Map;
 
 import org.assertj.core.api.Assertions;
@@ -30,6 +29,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.Spin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,7 @@ import com.salescadence.cadence.accountplan.AccountPlan;
 import com.salescadence.cadence.accountplan.AccountPlanRevisions;
 import com.salescadence.cadence.accountplan.AccountPlanService;
 import com.salescadence.cadence.accountplan.PlanContent;
+import com.salescadence.cadence.accountplan.PlanSheet;
 import com.salescadence.cadence.accountplan.PlanReview;
 import com.salescadence.cadence.accountplan.PlanStatus;
 import com.salescadence.cadence.accountplan.PlanVersion;
@@ -113,13 +115,22 @@ class AccountPlanProcessTest {
         Task develop = driver.task(revision, TASK_DEVELOP_PLAN);
         Assertions.assertThat(develop.getAssignee()).isEqualTo(TestOrganization.REP);
         Assertions.assertThat(toLocal(develop.getDueDate())).isEqualTo(start.plusDays(2).plusWeeks(10));
-        Assertions.assertThat(variable(develop, PLAN_BRIEF)).contains("Become their main logistics partner");
         AccountPlan plan = plans.find(account.id(), 2021).orElseThrow();
+        // the form reads the plan from the API (GET /api/account-plans/tasks/{taskId}); the task holds no text
+        PlanSheet sheet = plans.sheet(plan.id());
+        Assertions.assertThat(sheet.direction()).isEqualTo("Become their main logistics partner");
+        Assertions.assertThat(sheet.directionBy()).isEqualTo("Tian Leader");
+        Assertions.assertThat(sheet.sections()).as("no version yet").isNull();
+        Assertions.assertThat(sheet.years()).extracting(PlanSheet.Year::year).containsExactly(2021, 2022, 2023, 2024, 2025);
+        Assertions.assertThat(sheet.years()).allSatisfy(y -> Assertions.assertThat(y.amount()).isNull());
+        Assertions.assertThat(engine.getTaskService().getVariablesLocal(develop.getId())).isEmpty();
+        Assertions.assertThat(engine.getRuntimeService().getVariables(revision.getId()).keySet())
+                .noneMatch(name -> name.startsWith("forecastYear") || name.equals(F_EXECUTIVE_SUMMARY) || name.equals(PLAN_BRIEF));
         Assertions.assertThat(plan.status()).isEqualTo(PlanStatus.DEVELOPING);
         Assertions.assertThat(plan.seniorManagerId()).isEqualTo(TestOrganization.LEADER);
 
         setClock(start.plusWeeks(6));
-        driver.completeAs(TestOrganization.REP, develop, planFields("First draft summary", "1000000", "1100000", "1200000", "1300000", "1400000"));
+        driver.completeAs(TestOrganization.REP, develop, planFields(2021, "First draft summary", "1000000", "1100000", "1200000", "1300000", "1400000"));
 
         // phase 3: the senior manager sends it back; a comment is required
         assertThat(revision).isWaitingAt(TASK_REVIEW_PLAN);
@@ -136,12 +147,17 @@ class AccountPlanProcessTest {
         assertThat(revision).isWaitingAt(TASK_DEVELOP_PLAN);
         Task rework = driver.task(revision, TASK_DEVELOP_PLAN);
         Assertions.assertThat(toLocal(rework.getDueDate())).isEqualTo(start.plusWeeks(9));
-        Assertions.assertThat(variable(rework, F_EXECUTIVE_SUMMARY)).isEqualTo("First draft summary");
-        Assertions.assertThat(variable(rework, PLAN_BRIEF)).contains("Forecast too flat");
+        PlanSheet returned = plans.sheet(plan.id());
+        Assertions.assertThat(returned.sections().executiveSummary()).as("prefilled with the returned version").isEqualTo("First draft summary");
+        Assertions.assertThat(returned.years()).extracting(PlanSheet.Year::amount).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("1000000"), new BigDecimal("1100000"), new BigDecimal("1200000"),
+                        new BigDecimal("1300000"), new BigDecimal("1400000"));
+        Assertions.assertThat(returned.lastReview().comment()).contains("Forecast too flat");
+        Assertions.assertThat(returned.lastReview().status()).isEqualTo("已退回 / returned");
         Assertions.assertThat(mails(TestOrganization.REP, NotificationKind.ACCOUNT_PLAN_REVIEWED, account.name()))
                 .singleElement().satisfies(m -> Assertions.assertThat(m.body()).contains("Forecast too flat"));
         setClock(start.plusWeeks(8));
-        driver.completeAs(TestOrganization.REP, rework, planFields("Second summary", "1000000", "1300000", "1700000", "2100000", "2600000"));
+        driver.completeAs(TestOrganization.REP, rework, planFields(2021, "Second summary", "1000000", "1300000", "1700000", "2100000", "2600000"));
         setClock(start.plusWeeks(8).plusDays(1));
         driver.completeAs(TestOrganization.LEADER, driver.task(revision, TASK_REVIEW_PLAN), Map.of(F_REVIEW_DECISION, "approve"));
 
@@ -193,7 +209,7 @@ class AccountPlanProcessTest {
 
         // a late plan is still welcome: submitting it closes the chase
         setClock(due.plusDays(3));
-        driver.completeAs(TestOrganization.REP, driver.task(revision, TASK_DEVELOP_PLAN), planFields("Late but complete", "1", "2", "3", "4", "5"));
+        driver.completeAs(TestOrganization.REP, driver.task(revision, TASK_DEVELOP_PLAN), planFields(2021, "Late but complete", "1", "2", "3", "4", "5"));
         assertThat(revision).isWaitingAt(TASK_REVIEW_PLAN);
         Assertions.assertThat(engine.getTaskService().createTaskQuery().processInstanceId(revision.getId())
                 .taskDefinitionKey(TASK_CHASE_LATE_PLAN).count()).isZero();
@@ -288,23 +304,44 @@ class AccountPlanProcessTest {
         driver.completeAs(TestOrganization.LEADER, driver.task(revision, TASK_PREPARE_PLAN), prepareFields(12));
         long planId = plans.find(account.id(), 2020).orElseThrow().id();
 
-        Map<String, Object> bad = planFields("Summary", "100", "-5", "0", "10", "20");
+        Map<String, Object> bad = planFields(2020, "Summary", "100", "-5", "0", "10", "20");
         bad.put(F_STRATEGIC_OPTIONS, "");
         bad.remove(F_BUSINESS_RISKS);
         Assertions.assertThatThrownBy(() -> driver.completeAs(TestOrganization.REP, driver.task(revision, TASK_DEVELOP_PLAN), bad))
                 .isInstanceOf(BadUserRequestException.class)
-                .hasMessageContaining("Strategic options is required.")
+                .hasMessageContaining("战略选择为必填项。 / Strategic options is required.")
                 .hasMessageContaining("Business risks is required.")
-                .hasMessageContaining("Forecast year 2 may not be negative");
-        Map<String, Object> notANumber = planFields("Summary", "100", "lots", "0", "10", "20");
-        Assertions.assertThatThrownBy(() -> driver.completeAs(TestOrganization.REP, driver.task(revision, TASK_DEVELOP_PLAN), notANumber))
-                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("Forecast year 2 must be a number");
+                .hasMessageContaining("“2021 年”的预测不能为负数，而不是 -5.0。 / The forecast of 2021 must not be negative, got -5.0.");
+        // each way a year can be wrong is refused on its own, and nothing is stored
+        Map<String, Object> refused = new LinkedHashMap<>();
+        refused.put("The forecast of 2021 must be a number, got 'lots'", years(2020, "100", "lots", "0", "10", "20"));
+        refused.put("The forecast of 2022 must be a number, got 'NaN'", years(2020, "100", "1", "NaN", "10", "20"));
+        refused.put("请填写“2023 年”的预测（没有则填 0）。 / The forecast of 2023 is required", years(2020, "100", "1", "2", null, "20"));
+        refused.put("2024 is missing: forecast every one of the 5 years", years(2020, "100", "1", "2", "3"));
+        refused.put("The forecast of 2020 must not be negative", years(2020, "-0.5", "1", "2", "3", "4"));
+        refused.put("5 年财务预测只有 5 年，却收到了 6 行。 / The 5-year financial forecast has 5 years, got 6 rows.",
+                years(2020, "1", "2", "3", "4", "5", "6"));
+        refused.put("2020 is missing", Variables.stringValue("[]", true));
+        refused.put("不是行的列表", Variables.stringValue("five", true));
+        refused.forEach((message, years) -> {
+            Map<String, Object> fields = planFields(2020, "Summary");
+            fields.put(F_YEARS, years);
+            Assertions.assertThatThrownBy(() -> driver.completeAs(TestOrganization.REP, driver.task(revision, TASK_DEVELOP_PLAN), fields))
+                    .as(message).isInstanceOf(BadUserRequestException.class).hasMessageContaining(message);
+        });
+        Map<String, Object> outside = planFields(2020, "Summary");
+        outside.put(F_YEARS, Variables.stringValue("[{\"year\": 2030, \"amount\": 1}, {\"year\": \"twenty\", \"amount\": 1}]", true));
+        Assertions.assertThatThrownBy(() -> driver.completeAs(TestOrganization.REP, driver.task(revision, TASK_DEVELOP_PLAN), outside))
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("2030 is outside the 5-year forecast (2020 to 2024)")
+                .hasMessageContaining("Row 2: the year must be a whole year from 2020 to 2024, not 'twenty'");
+        Assertions.assertThat(engine.getRuntimeService().getVariables(revision.getId())).doesNotContainKeys(F_YEARS, F_EXECUTIVE_SUMMARY);
         Assertions.assertThat(plans.versions(planId)).isEmpty();
         assertThat(revision).isWaitingAt(TASK_DEVELOP_PLAN);
 
         // another rep can neither complete the owner's task nor write a version of the plan
         Assertions.assertThatThrownBy(() -> driver.completeAs(TestOrganization.TEAMMATE, driver.task(revision, TASK_DEVELOP_PLAN),
-                planFields("Not mine", "1", "1", "1", "1", "1"))).isInstanceOf(AuthorizationException.class);
+                planFields(2020, "Not mine", "1", "1", "1", "1", "1"))).isInstanceOf(AuthorizationException.class);
         PlanContent content = new PlanContent("Not mine", "s", "r", "c", "g", "a",
                 List.of(BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE), null);
         Assertions.assertThatThrownBy(() -> plans.submit(planId, TestOrganization.TEAMMATE, content))
@@ -426,7 +463,7 @@ class AccountPlanProcessTest {
         ProcessInstance revision = revisions.start(account.id(), start.getYear(), date(start));
         driver.completeAs(TestOrganization.LEADER, driver.task(revision, TASK_PREPARE_PLAN), prepareFields(10));
         setClock(start.plusWeeks(8));
-        driver.completeAs(TestOrganization.REP, driver.task(revision, TASK_DEVELOP_PLAN), planFields("Approved summary", "10", "20", "30", "40", "50"));
+        driver.completeAs(TestOrganization.REP, driver.task(revision, TASK_DEVELOP_PLAN), planFields(start.getYear(), "Approved summary", "10", "20", "30", "40", "50"));
         setClock(start.plusWeeks(9));
         driver.completeAs(TestOrganization.LEADER, driver.task(revision, TASK_REVIEW_PLAN), Map.of(F_REVIEW_DECISION, "approve"));
         return revision;
@@ -440,18 +477,29 @@ class AccountPlanProcessTest {
         return Map.of(F_DIRECTION, "Grow share of wallet", F_TIMELINE, "Plan in Q1", F_DEVELOP_WEEKS, weeks);
     }
 
-    private static Map<String, Object> planFields(String summary, String... forecast) {
+    /** What the plan form's Complete posts: the sections and the years [{year, amount}] from the plan year on, all transient. */
+    private static Map<String, Object> planFields(int planYear, String summary, String... forecast) {
         Map<String, Object> fields = new HashMap<>();
-        fields.put(F_EXECUTIVE_SUMMARY, summary);
-        fields.put(F_STRATEGIC_OPTIONS, "Cross-sell warehousing");
-        fields.put(F_BUSINESS_RISKS, "Tender in 2022");
-        fields.put(F_CUSTOMER_ANALYSIS, "Retailer with 2000 stores");
-        fields.put(F_GOALS_OBJECTIVES, "Share of wallet from 20% to 30%");
-        fields.put(F_ACTIONS_RESOURCES, "Team of four, quarterly executive meeting");
-        for (int i = 0; i < forecast.length; i++) {
-            fields.put(F_FORECAST_YEAR + (i + 1), forecast[i].matches("-?[0-9.]+") ? (Object) Double.valueOf(forecast[i]) : forecast[i]);
-        }
+        fields.put(F_EXECUTIVE_SUMMARY, Variables.stringValue(summary, true));
+        fields.put(F_STRATEGIC_OPTIONS, Variables.stringValue("Cross-sell warehousing", true));
+        fields.put(F_BUSINESS_RISKS, Variables.stringValue("Tender in 2022", true));
+        fields.put(F_CUSTOMER_ANALYSIS, Variables.stringValue("Retailer with 2000 stores", true));
+        fields.put(F_GOALS_OBJECTIVES, Variables.stringValue("Share of wallet from 20% to 30%", true));
+        fields.put(F_ACTIONS_RESOURCES, Variables.stringValue("Team of four, quarterly executive meeting", true));
+        fields.put(F_YEARS, years(planYear, forecast));
         return fields;
+    }
+
+    /** The years as the form posts them: one JSON list, transient; an amount that looks like a number is a number. */
+    private static Object years(int planYear, Object... amounts) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < amounts.length; i++) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("year", planYear + i);
+            row.put("amount", amounts[i] instanceof String text && text.matches("-?[0-9.]+") ? (Object) Double.valueOf(text) : amounts[i]);
+            rows.add(row);
+        }
+        return Variables.stringValue(Spin.JSON(rows).toString(), true);
     }
 
     /** Executes the due jobs of the account's revisions one by one, earliest first, as the job executor would, until none is due. */

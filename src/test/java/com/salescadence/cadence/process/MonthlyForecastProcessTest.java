@@ -28,11 +28,15 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.Spin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.salescadence.cadence.Cadence;
@@ -48,6 +52,7 @@ import com.salescadence.cadence.forecast.ForecastReport;
 import com.salescadence.cadence.forecast.ForecastReview;
 import com.salescadence.cadence.forecast.ForecastReviewService;
 import com.salescadence.cadence.forecast.ForecastReviewView;
+import com.salescadence.cadence.forecast.ForecastSheet;
 import com.salescadence.cadence.forecast.MonthlyForecastService;
 import com.salescadence.notification.NotificationKind;
 import com.salescadence.notification.NotificationService;
@@ -61,6 +66,7 @@ import com.salescadence.pipeline.NewLead;
 import com.salescadence.pipeline.Qualification;
 import com.salescadence.support.CadenceIntegrationTest;
 import com.salescadence.support.ProcessDriver;
+import com.salescadence.support.RestCalls;
 import com.salescadence.support.TestOrganization;
 
 /**
@@ -87,6 +93,7 @@ class MonthlyForecastProcessTest {
     @Autowired ForecastReviewService reviews;
     @Autowired NotificationService notifications;
     @Autowired JdbcClient jdbc;
+    @Autowired TestRestTemplate http;
 
     @BeforeEach
     void setUp() {
@@ -130,25 +137,34 @@ class MonthlyForecastProcessTest {
         Cycle cycle = cycles.find(Cadence.MONTHLY_FORECAST, "2023-03").orElseThrow();
         Assertions.assertThat(cycle.periodStart()).isEqualTo(LocalDate.of(2023, 3, 1));
 
-        // the form is prefilled per expected close month: raw pipeline and weighted by the stage's win rate
+        // the grid reads its rows from the API: per expected close month, raw and weighted by the stage's win rate, with last month's forecast
         Task repTask = forecastTask("2023-03", TestOrganization.REP);
         Assertions.assertThat(toLocal(repTask.getDueDate())).isEqualTo(march.plusHours(72));
-        List<Map<String, Object>> table = pipelineTable(repTask);
-        Assertions.assertThat(table).hasSize(12);
-        Assertions.assertThat(table.get(0)).containsEntry("month", "Month 1: 2023-03").containsEntry("pipeline", "100000.00").containsEntry("weighted", "10000.00");
-        Assertions.assertThat(table.get(2)).containsEntry("month", "Month 3: 2023-05").containsEntry("pipeline", "200000.00").containsEntry("weighted", "100000.00");
-        Assertions.assertThat(table.get(3)).containsEntry("month", "Month 4: 2023-06").containsEntry("pipeline", "150000.00").containsEntry("weighted", "112500.00");
-        Assertions.assertThat(table.get(11)).containsEntry("month", "Month 12: 2024-02").containsEntry("pipeline", "0.00");
-        // the amount fields are labelled like the table (in Chinese and English) and prefilled with the weighted pipeline, in the process scope
+        ForecastSheet sheet = forecasts.sheet(TestOrganization.REP, cycle);
+        Assertions.assertThat(sheet.firstMonth()).isEqualTo("2023-03");
+        Assertions.assertThat(sheet.lastMonth()).isEqualTo("2024-02");
+        Assertions.assertThat(sheet.months()).hasSize(12);
+        Assertions.assertThat(sheet.months().get(0)).satisfies(m -> {
+            Assertions.assertThat(m.month()).isEqualTo("2023-03");
+            Assertions.assertThat(m.pipeline()).isEqualByComparingTo("100000");
+            Assertions.assertThat(m.weighted()).isEqualByComparingTo("10000");
+            Assertions.assertThat(m.lastForecast()).as("February's forecast of March").isEqualByComparingTo("90000");
+        });
+        Assertions.assertThat(sheet.months().get(2).weighted()).isEqualByComparingTo("100000");
+        Assertions.assertThat(sheet.months().get(3).pipeline()).isEqualByComparingTo("150000");
+        Assertions.assertThat(sheet.months().get(3).weighted()).isEqualByComparingTo("112500");
+        Assertions.assertThat(sheet.months().get(11).month()).isEqualTo("2024-02");
+        Assertions.assertThat(sheet.months().get(11).lastForecast()).as("outside February's 12 months").isNull();
+        Assertions.assertThat(sheet.pipeline()).isEqualByComparingTo("450000");
+        Assertions.assertThat(sheet.weighted()).isEqualByComparingTo("222500");
+        Assertions.assertThat(sheet.lastForecast().cycleKey()).isEqualTo("2023-02");
+        Assertions.assertThat(sheet.lastForecast().forecast()).isEqualByComparingTo("1080000");
+        Assertions.assertThat(sheet.lastForecast().actionPlan()).isEqualTo("Close the March deal");
+        // the instance and the task hold ids only: no brief, no table, no month fields
         var taskService = engine.getTaskService();
-        Assertions.assertThat(taskService.getVariableLocal(repTask.getId(), monthLabel(4))).isEqualTo("第 4 个月：2023-06 / Month 4: 2023-06");
-        Assertions.assertThat(taskService.getVariableLocal(repTask.getId(), amountField(4))).as("not task-local").isNull();
-        Assertions.assertThat(taskService.getVariable(repTask.getId(), amountField(1))).isEqualTo(10000.0);
-        Assertions.assertThat(taskService.getVariable(repTask.getId(), amountField(4))).isEqualTo(112500.0);
-        Assertions.assertThat(taskService.getVariable(repTask.getId(), amountField(12))).isEqualTo(0.0);
-        Assertions.assertThat(taskService.getVariable(repTask.getId(), F_FORECAST_MONTHS)).as("no list for the form").isNull();
-        Assertions.assertThat(engine.getTaskService().getVariable(repTask.getId(), FORECAST_BRIEF).toString())
-                .contains("Last month's forecast (12 months): 1080000.00").contains("Close the March deal");
+        Assertions.assertThat(taskService.getVariablesLocal(repTask.getId())).isEmpty();
+        Assertions.assertThat(engine.getRuntimeService().getVariables(repTask.getProcessInstanceId()).keySet())
+                .containsOnly(CYCLE_ID, CYCLE_KEY, CYCLE_START, REP_ID, SUBMISSION_ID);
 
         setClock(march.plusHours(3));
         submitForecast("2023-03", TestOrganization.REP, "100000", "Push the June deal to signature");
@@ -315,7 +331,7 @@ class MonthlyForecastProcessTest {
     }
 
     @Test
-    void a_bad_forecast_is_refused_with_reasons_and_nothing_is_stored() {
+    void a_bad_forecast_is_refused_with_reasons_at_its_months_and_nothing_is_stored() {
         LocalDateTime start = LocalDateTime.of(2023, 9, 1, 9, 0);
         setClock(start);
         startCycle(start);
@@ -323,48 +339,112 @@ class MonthlyForecastProcessTest {
         driver.runDueJobs(key);
         Cycle cycle = cycles.find(Cadence.MONTHLY_FORECAST, key).orElseThrow();
         Task task = forecastTask(key, TestOrganization.REP);
+        YearMonth first = YearMonth.of(2023, 9);
 
-        // through the API: a list of months
-        List<Map<String, Object>> rows = apiRows(YearMonth.of(2023, 9), "100");
+        // several problems at once, each named by its month in both languages
+        List<Map<String, Object>> rows = monthRows(first, "100");
         rows.get(0).put("amount", -100);
         rows.get(1).put("month", "2024-09");
         rows.get(2).put("month", "2023-09");
-        Assertions.assertThatThrownBy(() -> driver.completeAs(TestOrganization.REP, task, Map.of(F_FORECAST_MONTHS, Spin.JSON(rows), F_ACTION_PLAN, "")))
+        Assertions.assertThatThrownBy(() -> driver.completeAs(TestOrganization.REP, task, decisions(rows, "")))
                 .isInstanceOf(BadUserRequestException.class)
-                .hasMessageContaining("Amount of 2023-09 must not be negative")
-                .hasMessageContaining("Month 2024-09 is outside the forecast's 12 months (2023-09 to 2024-08)")
-                .hasMessageContaining("Month 2023-09 is given twice")
-                .hasMessageContaining("The monthly action plan is required");
-        // an empty list from the API is not replaced by the prefilled amounts
-        Assertions.assertThatThrownBy(() -> driver.completeAs(TestOrganization.REP, task, Map.of(F_FORECAST_MONTHS, Spin.JSON(List.of()), F_ACTION_PLAN, "Plan")))
-                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("Month 2023-09 is missing");
-        // as the Tasklist submits: a negative and an empty amount field
-        Map<String, Object> fields = tasklistFields(task, null, "Plan");
-        fields.put(amountField(2), -5.0);
-        fields.put(amountField(3), null);
-        Assertions.assertThatThrownBy(() -> driver.completeAs(TestOrganization.REP, task, fields))
-                .isInstanceOf(BadUserRequestException.class)
-                .hasMessageContaining("Amount of 2023-10 must not be negative")
-                .hasMessageContaining("Amount of 2023-11 is required");
+                .hasMessageContaining("“2023年9月”的金额不能为负数，而不是 -100。 / The amount of Sep 2023 must not be negative, got -100.")
+                .hasMessageContaining("Sep 2024 is outside the forecast's 12 months (Sep 2023 to Aug 2024)")
+                .hasMessageContaining("Sep 2023 is given twice")
+                .hasMessageContaining("Nov 2023 is missing")
+                .hasMessageContaining("请填写月度行动计划。 / The monthly action plan is required.");
+        // what a person (or a client of /engine-rest) can get wrong, one at a time: each refused
+        Map<String, List<Map<String, Object>>> refused = new LinkedHashMap<>();
+        List<Map<String, Object>> missing = monthRows(first, "100");
+        missing.remove(5);
+        refused.put("Feb 2024 is missing: forecast every one of the 12 months", missing);
+        List<Map<String, Object>> negative = monthRows(first, "100");
+        negative.get(3).put("amount", "-0.01");
+        refused.put("The amount of Dec 2023 must not be negative", negative);
+        List<Map<String, Object>> nan = monthRows(first, "100");
+        nan.get(4).put("amount", "NaN");
+        refused.put("The amount of Jan 2024 must be a number, got 'NaN'", nan);
+        List<Map<String, Object>> text = monthRows(first, "100");
+        text.get(6).put("amount", "a lot");
+        refused.put("“2024年3月”的金额必须是数字，而不是“a lot”。", text);
+        List<Map<String, Object>> empty = monthRows(first, "100");
+        empty.get(7).put("amount", null);
+        refused.put("The amount of Apr 2024 is required (0 if you expect nothing)", empty);
+        List<Map<String, Object>> tooMany = monthRows(first, "100");
+        tooMany.addAll(monthRows(first.plusMonths(12), "100"));
+        refused.put("预测只有 12 个月，却收到了 24 行。 / A forecast has 12 months, got 24 rows.", tooMany);
+        refused.put("缺少“2023年9月”", List.of());
+        refused.forEach((message, months) -> Assertions.assertThatThrownBy(() -> driver.completeAs(TestOrganization.REP, task,
+                decisions(months, "Plan"))).as(message).isInstanceOf(BadUserRequestException.class).hasMessageContaining(message));
+        Assertions.assertThatThrownBy(() -> driver.completeAs(TestOrganization.REP, task, Map.of(F_MONTHS,
+                Variables.stringValue("{\"month\": \"2023-09\"}", true), F_ACTION_PLAN, "Plan")))
+                .as("not a list").isInstanceOf(BadUserRequestException.class).hasMessageContaining("不是行的列表");
+        Assertions.assertThatThrownBy(() -> driver.completeAs(TestOrganization.REP, task, Map.of(F_ACTION_PLAN, "Plan")))
+                .as("no months at all").isInstanceOf(BadUserRequestException.class).hasMessageContaining("Sep 2023 is missing");
+
+        // nothing stored: no report, no month, the submission still due, the task open, no decision kept in the instance
         Assertions.assertThat(forecasts.report(cycle.id(), TestOrganization.REP)).isEmpty();
         Assertions.assertThat(jdbc.sql("select count(*) from forecast_month m join forecast_report r on r.id = m.forecast_report_id where r.cycle_id = ?")
                 .param(cycle.id()).query(Long.class).single()).isZero();
         Assertions.assertThat(status(cycle, TestOrganization.REP)).isEqualTo(SubmissionStatus.DUE);
         assertThat(driver.instance(SUBMISSION_KEY, key + ":" + TestOrganization.REP)).isWaitingAt(TASK_SUBMIT_MONTHLY_FORECAST);
+        Assertions.assertThat(engine.getRuntimeService().getVariables(task.getProcessInstanceId())).doesNotContainKeys(F_MONTHS, F_ACTION_PLAN);
 
         // another rep cannot complete the rep's task
         Assertions.assertThatThrownBy(() -> driver.completeAs(TestOrganization.TEAMMATE, task, Map.of(F_ACTION_PLAN, "x")))
                 .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
 
-        // the API's corrected list is stored, month by month
-        List<Map<String, Object>> fixed = apiRows(YearMonth.of(2023, 9), "1234.50");
-        fixed.get(11).put("amount", "0");
-        driver.completeAs(TestOrganization.REP, task, Map.of(F_FORECAST_MONTHS, Spin.JSON(fixed), F_ACTION_PLAN, "Fixed"));
+        // the corrected forecast is stored, month by month; the instance keeps no decision
+        List<Map<String, Object>> fixed = monthRows(first, "1234.50");
+        fixed.get(11).put("amount", 0);
+        fixed.get(10).put("amount", "1,000");
+        driver.completeAs(TestOrganization.REP, task, decisions(fixed, "Fixed"));
         ForecastReport report = forecasts.report(cycle.id(), TestOrganization.REP).orElseThrow();
-        Assertions.assertThat(report.forecastAmount()).isEqualByComparingTo("13579.50");
+        Assertions.assertThat(report.forecastAmount()).isEqualByComparingTo("13345.00");
         Assertions.assertThat(forecasts.months(report.id())).hasSize(12).last()
                 .satisfies(m -> Assertions.assertThat(m.amount()).isEqualByComparingTo("0"));
         driver.assertEnded(SUBMISSION_KEY, key + ":" + TestOrganization.REP);
+        Assertions.assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(task.getProcessInstanceId())
+                .list()).extracting(v -> v.getName()).doesNotContain(F_MONTHS, F_ACTION_PLAN);
+    }
+
+    /** GET /api/cadence/monthly-forecast/tasks/{taskId}: the task's rep and the managers above them; 404 and 403 otherwise. */
+    @Test
+    void the_forecast_grid_is_read_by_the_tasks_rep_and_their_managers_only_and_a_refusal_through_engine_rest_is_400() {
+        LocalDateTime start = LocalDateTime.of(2021, 10, 1, 9, 0);
+        setClock(start);
+        startCycle(start);
+        driver.runDueJobs("2021-10");
+        Task task = forecastTask("2021-10", TestOrganization.REP);
+        String path = "/api/cadence/monthly-forecast/tasks/" + task.getId();
+        Map<String, Object> sheet = RestCalls.call(http, TestOrganization.REP, HttpMethod.GET, path, null, HttpStatus.OK);
+        Assertions.assertThat(sheet).containsEntry("cycleKey", "2021-10").containsEntry("firstMonth", "2021-10").containsKeys("months", "weighted");
+        Assertions.assertThat((List<?>) sheet.get("months")).hasSize(12);
+        RestCalls.call(http, TestOrganization.MANAGER, HttpMethod.GET, path, null, HttpStatus.OK);
+        RestCalls.call(http, TestOrganization.LEADER, HttpMethod.GET, path, null, HttpStatus.OK);
+        RestCalls.call(http, TestOrganization.TEAMMATE, HttpMethod.GET, path, null, HttpStatus.FORBIDDEN);
+        RestCalls.call(http, TestOrganization.OTHER_MANAGER, HttpMethod.GET, path, null, HttpStatus.FORBIDDEN);
+        RestCalls.call(http, TestOrganization.REP, HttpMethod.GET, "/api/cadence/monthly-forecast/tasks/no-such-task", null, HttpStatus.NOT_FOUND);
+
+        // as the Tasklist's Complete posts it: transient variables; a refusal is 400 with the message, nothing stored
+        List<Map<String, Object>> rows = monthRows(YearMonth.of(2021, 10), "100");
+        rows.get(2).put("amount", "-1");
+        Map<String, Object> body = Map.of("variables", Map.of(
+                F_MONTHS, Map.of("type", "String", "value", Spin.JSON(rows).toString(), "valueInfo", Map.of("transient", true)),
+                F_ACTION_PLAN, Map.of("type", "String", "value", "Plan", "valueInfo", Map.of("transient", true))));
+        Map<String, Object> refusal = RestCalls.call(http, TestOrganization.REP, HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/submit-form",
+                body, HttpStatus.BAD_REQUEST);
+        Assertions.assertThat(refusal.get("message").toString()).contains("“2021年12月”的金额不能为负数").contains("The amount of Dec 2021 must not be negative");
+        Assertions.assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
+        rows.get(2).put("amount", "1");
+        Map<String, Object> fixed = Map.of("variables", Map.of(
+                F_MONTHS, Map.of("type", "String", "value", Spin.JSON(rows).toString(), "valueInfo", Map.of("transient", true)),
+                F_ACTION_PLAN, Map.of("type", "String", "value", "Plan", "valueInfo", Map.of("transient", true))));
+        http.withBasicAuth(TestOrganization.REP, TestOrganization.PASSWORD).postForEntity("/engine-rest/task/" + task.getId() + "/submit-form",
+                RestCalls.json(fixed), String.class);
+        Cycle cycle = cycles.find(Cadence.MONTHLY_FORECAST, "2021-10").orElseThrow();
+        Assertions.assertThat(forecasts.report(cycle.id(), TestOrganization.REP).orElseThrow().forecastAmount()).isEqualByComparingTo("1101");
+        RestCalls.call(http, TestOrganization.REP, HttpMethod.GET, path, null, HttpStatus.NOT_FOUND);
     }
 
     @Test
@@ -447,25 +527,23 @@ class MonthlyForecastProcessTest {
         return engine.getRuntimeService().startProcessInstanceByKey(KEY, Map.of(CYCLE_START, date(start)));
     }
 
-    /** Submits every month's amount field set to {@code amount}, as the Tasklist does (amount1..12, numbers). */
+    /** Submits every month's amount set to {@code amount}, as the grid does (transient variables months and actionPlan). */
     private void submitForecast(String key, String rep, String amount, String actionPlan) {
         Task task = forecastTask(key, rep);
-        driver.completeAs(rep, task, tasklistFields(task, amount, actionPlan));
+        Cycle cycle = cycles.find(Cadence.MONTHLY_FORECAST, key).orElseThrow();
+        driver.completeAs(rep, task, decisions(monthRows(MonthlyForecastService.firstMonth(cycle), amount), actionPlan));
     }
 
-    /** The fields the Tasklist form submits: amount1..12 (null: the prefilled value unchanged) and the action plan. */
-    private Map<String, Object> tasklistFields(Task task, String amount, String actionPlan) {
+    /** What the grid's Complete posts: the months as one JSON list and the action plan, both transient. */
+    private static Map<String, Object> decisions(List<Map<String, Object>> months, String actionPlan) {
         Map<String, Object> fields = new HashMap<>();
-        for (int i = 1; i <= 12; i++) {
-            fields.put(amountField(i), amount == null ? engine.getTaskService().getVariable(task.getId(), amountField(i))
-                    : Double.valueOf(amount));
-        }
-        fields.put(F_ACTION_PLAN, actionPlan);
+        fields.put(F_MONTHS, Variables.stringValue(Spin.JSON(months).toString(), true));
+        fields.put(F_ACTION_PLAN, Variables.stringValue(actionPlan, true));
         return fields;
     }
 
-    /** The 12 months as the API posts them: {month, amount}. */
-    private static List<Map<String, Object>> apiRows(YearMonth first, String amount) {
+    /** The 12 months as the grid posts them: {month, amount}. */
+    private static List<Map<String, Object>> monthRows(YearMonth first, String amount) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -474,15 +552,6 @@ class MonthlyForecastProcessTest {
             rows.add(row);
         }
         return rows;
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> pipelineTable(Task task) {
-        Object value = engine.getTaskService().getVariableLocal(task.getId(), FORECAST_PIPELINE);
-        List<Object> rows = Spin.JSON(value.toString()).mapTo(List.class);
-        List<Map<String, Object>> copy = new ArrayList<>();
-        rows.forEach(row -> copy.add(new LinkedHashMap<>((Map<String, Object>) row)));
-        return copy;
     }
 
     private Task forecastTask(String key, String rep) {

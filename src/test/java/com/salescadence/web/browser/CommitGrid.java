@@ -1,7 +1,5 @@
 package com.salescadence.web.browser;
 
-import java.util.List;
-
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -11,27 +9,21 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The rep's weekly commit grid (forms/submit-weekly-commit.html) in the Tasklist, as a rep uses it: a row per deal
- * found by the deal's name, its category, amount committed, close date and checks; the running totals.
+ * found by the deal's name, its category, amount committed, close date and checks; the running totals. The row, its
+ * amount and the problems shown as for any grid (FormGrid).
  */
-public class CommitGrid {
-
-    private final WebDriver driver;
-    private final Tasklist tasklist;
+public class CommitGrid extends FormGrid {
 
     public CommitGrid(WebDriver driver, Tasklist tasklist) {
-        this.driver = driver;
-        this.tasklist = tasklist;
+        super(driver, tasklist);
     }
 
-    /** Waits until the grid shows its rows (read from the API as the form opens). */
+    /** Waits until the grid shows at least that many rows (read from the API as the form opens). */
+    @Override
     public CommitGrid waitForRows(int atLeast) {
         tasklist.waitFor("the weekly commit grid with " + atLeast + " rows", d -> d.findElements(
                 By.cssSelector("table.cf-grid tbody tr:not(.cf-problem)")).size() >= atLeast);
         return this;
-    }
-
-    public String text() {
-        return driver.findElement(By.cssSelector("table.cf-grid")).getText();
     }
 
     public String totals() {
@@ -42,28 +34,10 @@ public class CommitGrid {
         return driver.findElement(By.cssSelector("#commit-week")).getText();
     }
 
-    public WebElement row(String dealName) {
-        return tasklist.waitFor("the row of '" + dealName + "'", d -> d.findElements(By.cssSelector("table.cf-grid tbody tr")).stream()
-                .filter(tr -> !tr.findElements(By.cssSelector("th")).isEmpty()
-                        && tr.findElement(By.cssSelector("th")).getText().startsWith(dealName))
-                .findFirst().orElse(null));
-    }
-
     public void category(String dealName, String value) {
         WebElement select = row(dealName).findElement(By.cssSelector("select.cf-category"));
         scroll(select);
         new Select(select).selectByValue(value);
-    }
-
-    public void amount(String dealName, String text) {
-        WebElement input = row(dealName).findElement(By.cssSelector("input.cf-amount"));
-        scroll(input);
-        input.clear();
-        input.sendKeys(text);
-    }
-
-    public String amount(String dealName) {
-        return row(dealName).findElement(By.cssSelector("input.cf-amount")).getDomProperty("value");
     }
 
     /** Sets the close date as the date picker does (its typed format depends on the browser's locale). */
@@ -95,24 +69,9 @@ public class CommitGrid {
         area.sendKeys(text);
     }
 
-    /** The problems the form shows (its own checks and the server's refusal), in order. */
-    public List<String> problems() {
-        return driver.findElements(By.cssSelector(".cf-form .cf-problem")).stream().map(WebElement::getText)
-                .filter(t -> !t.isBlank()).toList();
-    }
-
-    public String waitForProblem(String text) {
-        return tasklist.waitFor("a problem shown in the form containing '" + text + "'", d -> problems().stream()
-                .filter(p -> p.contains(text)).findFirst().orElse(null));
-    }
-
     public void scrollToTop() {
         ((JavascriptExecutor) driver).executeScript("var w = document.querySelector('.cf-grid-wrap'); if (w) { w.scrollTop = 0; w.scrollLeft = 0; }"
                 + "var f = document.querySelector('.cf-form'); if (f) { f.scrollIntoView({block: 'start'}); }");
         tasklist.waitFor("the grid", ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.cf-grid")));
-    }
-
-    private void scroll(WebElement element) {
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'center'});", element);
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.Spin;
 import org.springframework.http.HttpStatus;
@@ -33,6 +34,8 @@ import com.salescadence.cadence.accountplan.AccountPlan;
 import com.salescadence.cadence.accountplan.AccountPlanRevisions;
 import com.salescadence.cadence.accountplan.AccountPlanService;
 import com.salescadence.cadence.accountplan.PlanContent;
+import com.salescadence.cadence.accountplan.PlanSheet;
+import com.salescadence.cadence.accountplan.PlanYears;
 import com.salescadence.cadence.accountplan.PlanVersion;
 import com.salescadence.cadence.accountplan.TierMonitoring;
 import com.salescadence.cadence.accountplan.TierReviewService;
@@ -45,9 +48,11 @@ import com.salescadence.pipeline.Account;
 import com.salescadence.pipeline.AccountService;
 import com.salescadence.pipeline.AccountTier;
 import com.salescadence.workflow.TaskActions;
+import com.salescadence.workflow.TaskReaders;
 
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -63,10 +68,12 @@ class AccountPlanController {
     private final Clock clock;
     private final RuntimeService runtimeService;
     private final TierReviewService tierReviews;
+    private final TaskReaders taskReaders;
 
     AccountPlanController(AccountPlanService plans, AccountPlanRevisions revisions, AccountService accounts,
                           OrganizationService organization, TaskActions tasks, Clock clock, RuntimeService runtimeService,
-                          TierReviewService tierReviews) {
+                          TierReviewService tierReviews, TaskReaders taskReaders) {
+        this.taskReaders = taskReaders;
         this.runtimeService = runtimeService;
         this.tierReviews = tierReviews;
         this.plans = plans;
@@ -142,6 +149,17 @@ class AccountPlanController {
         }
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(CYCLE_KEY_PROCESS, variables);
         return Map.of("processInstanceId", instance.getId());
+    }
+
+    @GetMapping("/tasks/{taskId}")
+    @Operation(summary = "The plan of an open 'Write the account plan' task as its form shows it: the account, the direction, the "
+            + "last review, the latest version's sections and one row per forecast year. For the task's assignee or candidate and "
+            + "the managers above them; 404 for no such open task, 403 for someone else's")
+    @ApiResponse(responseCode = "403", description = "the task is not the caller's or their team's")
+    @ApiResponse(responseCode = "404", description = "no open plan writing task of that id")
+    PlanSheet planSheet(@PathVariable String taskId, Principal principal) {
+        Task task = taskReaders.readable(taskId, TASK_DEVELOP_PLAN, principal.getName());
+        return plans.sheet(((Number) runtimeService.getVariable(task.getExecutionId(), PLAN_ID)).longValue());
     }
 
     @GetMapping("/tier-reviews/{year}")
@@ -240,14 +258,12 @@ class AccountPlanController {
             return plans.saveDraft(plan.id(), principal.getName(), content(body));
         }
         Map<String, Object> fields = new HashMap<>();
+        // as the form posts them: transient, the process glue reads them and the engine never stores them
         for (String field : List.of(F_EXECUTIVE_SUMMARY, F_STRATEGIC_OPTIONS, F_BUSINESS_RISKS, F_CUSTOMER_ANALYSIS,
                 F_GOALS_OBJECTIVES, F_ACTIONS_RESOURCES, F_APPENDIX)) {
-            fields.put(field, body.get(field));
+            fields.put(field, Variables.stringValue(Inputs.text(body.get(field)), true));
         }
-        List<?> forecast = forecast(body);
-        for (int year = 1; year <= PlanContent.FORECAST_YEARS; year++) {
-            fields.put(F_FORECAST_YEAR + year, year <= forecast.size() ? forecast.get(year - 1) : null);
-        }
+        fields.put(F_YEARS, Variables.stringValue(Spin.JSON(PlanYears.rows(forecast(body), plan.planYear())).toString(), true));
         tasks.complete(businessKey(accountId), TASK_DEVELOP_PLAN, principal.getName(), fields);
         return plans.latest(plan.id()).orElseThrow();
     }

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.spin.Spin;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,13 +26,17 @@ import com.salescadence.cadence.Cycle;
 import com.salescadence.cadence.CycleService;
 import com.salescadence.cadence.forecast.ForecastReport;
 import com.salescadence.cadence.forecast.ForecastReviewService;
+import com.salescadence.cadence.forecast.ForecastSheet;
 import com.salescadence.cadence.forecast.ForecastReviewView;
 import com.salescadence.cadence.forecast.MonthlyForecastService;
+import com.salescadence.common.Inputs;
 import com.salescadence.common.NotFoundException;
 import com.salescadence.organization.OrganizationService;
 import com.salescadence.workflow.TaskActions;
+import com.salescadence.workflow.TaskReaders;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The monthly forecast through the API: the same tasks the Tasklist shows, completed the same way. */
@@ -47,9 +52,12 @@ class MonthlyForecastController {
     private final TaskActions tasks;
     private final RuntimeService runtimeService;
     private final CycleStarter starter;
+    private final TaskReaders taskReaders;
 
     MonthlyForecastController(CycleService cycles, MonthlyForecastService forecasts, ForecastReviewService reviews,
-                              OrganizationService organization, TaskActions tasks, RuntimeService runtimeService, CycleStarter starter) {
+                              OrganizationService organization, TaskActions tasks, RuntimeService runtimeService, CycleStarter starter,
+                              TaskReaders taskReaders) {
+        this.taskReaders = taskReaders;
         this.starter = starter;
         this.cycles = cycles;
         this.forecasts = forecasts;
@@ -83,13 +91,28 @@ class MonthlyForecastController {
         return Map.of("report", report, "months", forecasts.months(report.id()));
     }
 
+    @GetMapping("/tasks/{taskId}")
+    @Operation(summary = "The forecast grid of an open 'Submit 12-month forecast' task: one row per month (2027-01) with the open "
+            + "pipeline closing in it, raw and weighted by stage win rate (the amount prefilled), last month's forecast of it; the "
+            + "totals and last month's forecast and action plan. For the task's assignee or candidate and the managers above them; "
+            + "404 for no such open task, 403 for someone else's")
+    @ApiResponse(responseCode = "403", description = "the task is not the caller's or their team's")
+    @ApiResponse(responseCode = "404", description = "no open forecast task of that id")
+    ForecastSheet sheet(@PathVariable String taskId, Principal principal) {
+        Task task = taskReaders.readable(taskId, TASK_SUBMIT_MONTHLY_FORECAST, principal.getName());
+        String rep = (String) runtimeService.getVariable(task.getExecutionId(), REP_ID);
+        Cycle cycle = cycles.get(((Number) runtimeService.getVariable(task.getExecutionId(), CYCLE_ID)).longValue());
+        return forecasts.sheet(rep, cycle);
+    }
+
     @PostMapping("/cycles/{cycleId}/forecast")
     @Operation(summary = "Rep: submit the 12-month forecast (completes 'Submit 12-month forecast'); months: [{month: 2026-12, amount}], actionPlan")
     Map<String, Object> submit(@PathVariable long cycleId, @RequestBody Map<String, Object> body, Principal principal) {
         Cycle cycle = cycles.get(cycleId);
         Map<String, Object> fields = new HashMap<>();
-        fields.put(F_FORECAST_MONTHS, Spin.JSON(body.getOrDefault("months", List.of())));
-        fields.put(F_ACTION_PLAN, body.get("actionPlan"));
+        // the decisions as transient variables, as the grid posts them: the recording delegate reads them, the instance never stores them
+        fields.put(F_MONTHS, Variables.objectValue(body.getOrDefault("months", List.of()), true).create());
+        fields.put(F_ACTION_PLAN, Variables.stringValue(Inputs.text(body.get("actionPlan")), true));
         tasks.complete(cycle.cycleKey() + ":" + principal.getName(), TASK_SUBMIT_MONTHLY_FORECAST, principal.getName(), fields);
         return forecast(cycleId, principal.getName(), principal);
     }

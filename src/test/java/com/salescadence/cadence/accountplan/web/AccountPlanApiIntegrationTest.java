@@ -91,7 +91,7 @@ class AccountPlanApiIntegrationTest {
         Map<String, Object> bad = plan("Summary", List.of(100, -5, 0, 10, 20));
         bad.remove("businessRisks");
         Map<String, Object> refused = call(TestOrganization.REP, HttpMethod.POST, base + "/versions", bad, HttpStatus.BAD_REQUEST);
-        assertThat((String) refused.get("error")).contains("Business risks is required.").contains("Forecast year 2 may not be negative");
+        assertThat((String) refused.get("error")).contains("Business risks is required.").contains("must not be negative, got -5");
         call(TestOrganization.TEAMMATE, HttpMethod.POST, base + "/versions", plan("Not mine", List.of(1, 1, 1, 1, 1)), HttpStatus.NOT_FOUND);
         assertThat(versions(TestOrganization.REP, base)).isEmpty();
 
@@ -106,6 +106,21 @@ class AccountPlanApiIntegrationTest {
         assertThat((String) noComment.get("error")).contains("A comment is required");
         assertThat(call(TestOrganization.LEADER, HttpMethod.POST, base + "/review",
                 Map.of("decision", "return", "comment", "Add the tender risk"), HttpStatus.OK)).containsEntry("status", "RETURNED");
+        // the owner's form reads the returned plan from GET /api/account-plans/tasks/{taskId}: the owner and the managers above
+        String developTask = taskService.createTaskQuery().processInstanceBusinessKey((String) started.get("businessKey"))
+                .taskDefinitionKey(TASK_DEVELOP_PLAN).singleResult().getId();
+        String sheetPath = "/api/account-plans/tasks/" + developTask;
+        Map<String, Object> sheet = call(TestOrganization.REP, HttpMethod.GET, sheetPath, null, HttpStatus.OK);
+        assertThat(sheet).containsEntry("latestVersion", 2).containsEntry("direction", "Win the 2027 tender").containsEntry("owner", "Ren Rep");
+        assertThat(sheet.get("sections")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("executiveSummary", "First");
+        assertThat(sheet.get("lastReview")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("comment", "Add the tender risk");
+        assertThat(sheet.get("years")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).hasSize(5)
+                .extracting(y -> ((Number) ((Map<?, ?>) y).get("amount")).intValue()).containsExactly(1000, 1100, 1200, 1300, 1400);
+        call(TestOrganization.MANAGER, HttpMethod.GET, sheetPath, null, HttpStatus.OK);
+        call(TestOrganization.LEADER, HttpMethod.GET, sheetPath, null, HttpStatus.OK);
+        call(TestOrganization.TEAMMATE, HttpMethod.GET, sheetPath, null, HttpStatus.FORBIDDEN);
+        call(TestOrganization.OTHER_MANAGER, HttpMethod.GET, sheetPath, null, HttpStatus.FORBIDDEN);
+        call(TestOrganization.REP, HttpMethod.GET, "/api/account-plans/tasks/no-such-task", null, HttpStatus.NOT_FOUND);
         call(TestOrganization.REP, HttpMethod.POST, base + "/versions", plan("Second", List.of(1000, 1500, 2000, 2500, 3000)), HttpStatus.CREATED);
         call(TestOrganization.LEADER, HttpMethod.POST, base + "/review", Map.of("decision", "approve"), HttpStatus.OK);
 

@@ -75,8 +75,8 @@ class MonthlyForecastApiIntegrationTest {
         bad.set(1, month("2022-03", 1));
         Map<String, Object> refused = call(TestOrganization.REP, HttpMethod.POST, base + "/forecast",
                 Map.of("months", bad, "actionPlan", "Plan"), HttpStatus.BAD_REQUEST);
-        assertThat((String) refused.get("error")).contains("Amount of 2021-03 must not be negative")
-                .contains("Month 2022-03 is outside the forecast's 12 months");
+        assertThat((String) refused.get("error")).contains("The amount of Mar 2021 must not be negative")
+                .contains("Mar 2022 is outside the forecast's 12 months").contains("“2021年3月”的金额不能为负数");
         call(TestOrganization.REP, HttpMethod.GET, base + "/forecasts/" + TestOrganization.REP, null, HttpStatus.NOT_FOUND);
 
         Map<String, Object> stored = call(TestOrganization.REP, HttpMethod.POST, base + "/forecast",
