@@ -126,7 +126,7 @@ class FormFuzzIntegrationTest {
             VALID.put("forecastYear" + i, Map.of("value", 1000000));
             VALID.put("amount" + i, Map.of("value", 10000));
         }
-        for (String grid : List.of("commitItems", "adjustments", "targets", "secondTierAccounts", "forecastMonths")) {
+        for (String grid : List.of("commitItems", "adjustments", "targets", "secondTierAccounts", "months", "years")) {
             VALID.put(grid, Map.of("value", "[]", "type", "String", "valueInfo", Map.of("transient", true)));
         }
     }
@@ -235,7 +235,7 @@ class FormFuzzIntegrationTest {
         for (int i = 0; i < 12; i++) {
             months.add(Map.of("month", first.plusMonths(i).toString(), "amount", "10000"));
         }
-        Map<String, Object> grid = Map.of(MonthlyForecastProcess.F_FORECAST_MONTHS, transientText(JSON.writeValueAsString(months)));
+        Map<String, Object> grid = Map.of(MonthlyForecastProcess.F_MONTHS, transientText(JSON.writeValueAsString(months)));
         fuzz(submission(MonthlyForecastProcess.SUBMISSION_KEY, key, REP), MonthlyForecastProcess.TASK_SUBMIT_MONTHLY_FORECAST, REP, grid);
         for (String rep : List.of(TestOrganization.OTHER_REP)) {
             Task task = openTask(submission(MonthlyForecastProcess.SUBMISSION_KEY, key, rep), MonthlyForecastProcess.TASK_SUBMIT_MONTHLY_FORECAST);
@@ -291,7 +291,10 @@ class FormFuzzIntegrationTest {
         ProcessDriver.setClock(start.plusWeeks(11));
         driver.runDueJobs(prefix);
         fuzz(revision, AccountPlanProcess.TASK_CHASE_LATE_PLAN, MANAGER, Map.of());
-        fuzz(revision, AccountPlanProcess.TASK_DEVELOP_PLAN, REP, Map.of());
+        // the five years as the grid posts them: [{year, amount}] from the plan's year on
+        fuzz(revision, AccountPlanProcess.TASK_DEVELOP_PLAN, REP, Map.of(AccountPlanProcess.F_YEARS, transientText(rows(
+                Map.of("year", 2022, "amount", 1000000), Map.of("year", 2023, "amount", 1100000), Map.of("year", 2024, "amount", 1200000),
+                Map.of("year", 2025, "amount", 1300000), Map.of("year", 2026, "amount", 1400000)))));
         fuzz(revision, AccountPlanProcess.TASK_REVIEW_PLAN, TestOrganization.LEADER, Map.of());
         for (int week = 12; week <= 30 && engine.getTaskService().createTaskQuery().processInstanceId(revision.getId())
                 .taskDefinitionKey(AccountPlanProcess.TASK_QUARTERLY_PLAN_REVIEW).count() == 0; week++) {
