@@ -523,6 +523,14 @@ class FormFuzzIntegrationTest {
         while (script.find()) {
             sources.append(Files.readString(Path.of("src/main/resources/static/forms-lib", script.group(1))));
         }
+        // a form that builds its variables in a loop names them on its root: <form data-submits="a,b,...">
+        Matcher declared = Pattern.compile("data-submits=\"([^\"]*)\"").matcher(body);
+        if (declared.find()) {
+            for (String name : declared.group(1).split(",")) {
+                boolean grid = VALID.get(name.trim()) instanceof Map<?, ?> valid && "String".equals(valid.get("type"));
+                fields.add(new Field(name.trim(), grid ? "grid" : "textarea", false, null, null));
+            }
+        }
         // (comments of the scripts describe the call with placeholders: not read)
         Matcher submitted = SUBMITTED.matcher(sources.toString().replaceAll("(?s)/\\*.*?\\*/", ""));
         while (submitted.find()) {

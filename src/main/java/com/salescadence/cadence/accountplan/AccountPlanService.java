@@ -290,17 +290,24 @@ public class AccountPlanService {
     /** The submitted version as the reviewer reads it. */
     @Transactional(readOnly = true)
     public String versionText(PlanVersion v) {
-        return "Version " + v.versionNo() + " by " + name(v.authorId()) + ", " + v.createdAt().truncatedTo(ChronoUnit.MINUTES)
-                .toString().replace('T', ' ')
-                + "\n\nExecutive summary:\n" + v.executiveSummary()
-                + "\n\nStrategic options:\n" + v.strategicOptions()
-                + "\n\nBusiness risks:\n" + v.businessRisks()
-                + "\n\nCustomer overview and analysis:\n" + v.customerAnalysis()
-                + "\n\nGoals and objectives:\n" + v.goalsObjectives()
-                + "\n\nActions and resources:\n" + v.actionsResources()
-                + "\n\n5-year financial forecast (" + v.currency() + "): " + v.forecast().stream()
-                        .map(a -> a == null ? "-" : a.toPlainString()).toList()
-                + (v.appendix() == null ? "" : "\n\nAppendix:\n" + v.appendix());
+        BriefText text = BriefText.start().line("版本 " + v.versionNo(), "Version " + v.versionNo(), name(v.authorId()) + ", "
+                + v.createdAt().truncatedTo(ChronoUnit.MINUTES).toString().replace('T', ' '));
+        section(text, "执行摘要", "Executive summary", v.executiveSummary());
+        section(text, "战略选择", "Strategic options", v.strategicOptions());
+        section(text, "业务风险", "Business risks", v.businessRisks());
+        section(text, "客户概况与分析", "Customer overview and analysis", v.customerAnalysis());
+        section(text, "目标", "Goals and objectives", v.goalsObjectives());
+        section(text, "行动与资源", "Actions and resources", v.actionsResources());
+        text.gap().line("5 年财务预测（" + v.currency() + "）", "5-year financial forecast (" + v.currency() + ")", v.forecast().stream()
+                .map(a -> a == null ? "-" : a.toPlainString()).toList());
+        if (v.appendix() != null) {
+            section(text, "附录", "Appendix", v.appendix());
+        }
+        return text.toString();
+    }
+
+    private static void section(BriefText text, String zh, String en, String body) {
+        text.gap().append(zh + " / " + en + ":").append(body);
     }
 
     private void checkAuthor(AccountPlan plan, String authorId) {

@@ -136,7 +136,7 @@ class AccountPlanProcessTest {
         assertThat(revision).isWaitingAt(TASK_REVIEW_PLAN);
         Task review = driver.task(revision, TASK_REVIEW_PLAN);
         Assertions.assertThat(review.getAssignee()).isEqualTo(TestOrganization.LEADER);
-        Assertions.assertThat(variable(review, VERSION_TEXT)).contains("Version 1").contains("First draft summary");
+        Assertions.assertThat(variable(review, VERSION_TEXT)).contains("版本 1 / Version 1").contains("执行摘要 / Executive summary:").contains("First draft summary");
         Assertions.assertThatThrownBy(() -> driver.completeAs(TestOrganization.LEADER, review, Map.of(F_REVIEW_DECISION, "return")))
                 .isInstanceOf(BadUserRequestException.class).hasMessageContaining("A comment is required");
         Assertions.assertThat(plans.versions(plan.id())).singleElement().extracting(PlanVersion::status).isEqualTo(PlanVersionStatus.SUBMITTED);
