@@ -423,6 +423,19 @@ function renderChanges(fromId, toId) {
   fillTable($('table-changes'), changeColumns(), c.changes || [], {emptyText: t('table.empty')});
 }
 
+/** A stage code as the page's language names it (the funnel's stages); WON and LOST as the waterfall names them. */
+function stageName(code) {
+  if (!code) {
+    return '';
+  }
+  const funnel = state.data && state.data.funnel && state.data.funnel.value;
+  const stage = ((funnel && funnel.stages) || []).find(s => s.code === code);
+  if (stage) {
+    return language() === 'zh' && stage.nameZh ? stage.nameZh : stage.name;
+  }
+  return code === 'WON' || code === 'LOST' ? t('wf.' + code) : code;
+}
+
 function changeColumns() {
   return [
     {key: 'name', label: t('col.deal')},
@@ -430,8 +443,8 @@ function changeColumns() {
     {key: 'categories', label: t('col.categories'), format: r => (r.categories || []).map(k => t('wf.' + k)).join(', ')},
     {key: 'fromAmount', label: t('col.fromAmount'), className: 'num', format: r => amount(r.fromAmount)},
     {key: 'toAmount', label: t('col.toAmount'), className: 'num', format: r => amount(r.toAmount)},
-    {key: 'fromStage', label: t('col.fromStage')},
-    {key: 'toStage', label: t('col.toStage')},
+    {key: 'fromStage', label: t('col.fromStage'), format: r => stageName(r.fromStage)},
+    {key: 'toStage', label: t('col.toStage'), format: r => stageName(r.toStage)},
     {key: 'fromClose', label: t('col.fromClose')},
     {key: 'toClose', label: t('col.toClose')}
   ];

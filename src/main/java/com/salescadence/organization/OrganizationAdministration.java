@@ -83,8 +83,9 @@ public class OrganizationAdministration {
      * history kept under their name. Refused for the last administrator and for a manager who still has reports.
      */
     public void deactivate(String personId, String successorId, java.time.LocalDate on) {
-        Person person = people.findById(personId)
-                .orElseThrow(() -> new NotFoundException("No active person with login '" + personId + "'."));
+        Person person = people.findById(personId).orElseThrow(() -> people.findEntries().stream()
+                .anyMatch(e -> e.id().equals(personId)) ? leftAlready(personId)
+                : new NotFoundException("No active person with login '" + personId + "'."));
         List<Person> reports = people.findDirectReports(personId);
         Checks.start()
                 .require(!ReportingLineRules.removesLastAdministrator(person.role(), null, activeAdministrators()),
@@ -93,8 +94,16 @@ public class OrganizationAdministration {
                         + " people: move them to another manager first. / " + personId + " 仍有 " + reports.size()
                         + " 名直接下属：请先把他们调到其他经理名下。")
                 .orThrow();
-        people.deactivate(personId, on, successorId);
+        // the update is conditional: of two requests at once (a double click, a retry) the second changes nothing and is told so
+        if (!people.deactivate(personId, on, successorId)) {
+            throw leftAlready(personId);
+        }
         identities.remove(personId);
+    }
+
+    private static RuntimeException leftAlready(String personId) {
+        return new com.salescadence.common.AlreadyRecordedException("'" + personId + "' has left already; nothing was changed. / "
+                + personId + " 已经离职，这次没有修改任何内容。");
     }
 
     /** Sets a person's sign-in password (hashed by Camunda's identity service). */

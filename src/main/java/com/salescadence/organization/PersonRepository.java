@@ -110,9 +110,10 @@ class PersonRepository {
     }
 
     /** Marks a person as left: inactive from that day, their open work handed to the successor. */
-    void deactivate(String id, java.time.LocalDate on, String successorId) {
-        jdbc.sql("update person set active = false, left_on = ?, successor_id = ? where id = ? and active")
-                .params(on, successorId, id).update();
+    /** @return whether this call deactivated the person (false: they were inactive already, e.g. by a request at the same time) */
+    boolean deactivate(String id, java.time.LocalDate on, String successorId) {
+        return jdbc.sql("update person set active = false, left_on = ?, successor_id = ? where id = ? and active")
+                .params(on, successorId, id).update() == 1;
     }
 
     private Person map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
