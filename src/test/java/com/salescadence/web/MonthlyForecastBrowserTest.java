@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -76,8 +77,13 @@ class MonthlyForecastBrowserTest extends TasklistBrowserTestBase {
         TestOrganization.speak(administration, "en"); // the manager's review reads the English texts
     }
 
+    @AfterEach
+    void englishAgain() {
+        TestOrganization.speak(administration, "en", TestOrganization.MANAGER); // (the zh journey's manager read Chinese)
+    }
+
     @Test
-    void a_rep_submits_the_12_month_forecast_in_the_grid_in_chinese() {
+    void a_rep_submits_the_12_month_forecast_in_the_grid_and_the_manager_reviews_it_in_chinese() {
         journey("zh", 12, "最多只能有两位小数", "您的 12 个月预测：");
     }
 
