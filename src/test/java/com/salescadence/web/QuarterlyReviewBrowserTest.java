@@ -200,8 +200,13 @@ class QuarterlyReviewBrowserTest extends TasklistBrowserTestBase {
      */
     private void prepare(String language, LocalDateTime start, String quarter, String nextQuarter) {
         boolean zh = "zh".equals(language);
+        // a rep of a team of its own (the other tests count the reps of their managers)
+        if (organization.findPerson(PREP_MANAGER).isEmpty()) {
+            administration.add(new Person(PREP_MANAGER, "Qi Manager", PREP_MANAGER + "@test.local", Role.MANAGER, TestOrganization.LEADER, null),
+                    TestOrganization.PASSWORD);
+        }
         String rep = "t.qp." + language + "." + System.nanoTime() % 100000;
-        administration.add(new Person(rep, zh ? "钱多多" : "Qian Duoduo", rep + "@test.local", Role.REP, TestOrganization.MANAGER, null),
+        administration.add(new Person(rep, zh ? "钱多多" : "Qian Duoduo", rep + "@test.local", Role.REP, PREP_MANAGER, null),
                 TestOrganization.PASSWORD);
         TestOrganization.speak(administration, language, rep);
         String accountName = (zh ? "新华书店 " : "Northwind ") + System.nanoTime();
@@ -264,6 +269,7 @@ class QuarterlyReviewBrowserTest extends TasklistBrowserTestBase {
         tasklist.signOut();
     }
 
+    private static final String PREP_MANAGER = "t.qp.mgr";
     private static final int BIG_TEAM = 26;
     private static final String BIG_MANAGER = "t.qbr.mgr";
 
