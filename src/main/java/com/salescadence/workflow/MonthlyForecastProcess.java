@@ -28,10 +28,9 @@ public final class MonthlyForecastProcess {
     public static final String SUBMISSION_ID = "submissionId";
     public static final String CHASE_ASSIGNEE = "chaseAssignee";
 
-    // task display variables (the forecast grid reads its rows from GET /api/cadence/monthly-forecast/tasks/{taskId})
+    // task display variables (the forecast grid reads its rows from GET /api/cadence/monthly-forecast/tasks/{taskId}, the
+    // review form its team from GET /api/cadence/monthly-forecast/review-tasks/{taskId})
     public static final String CHASE_BRIEF = "chaseBrief";
-    public static final String REVIEW_BRIEF = "reviewBrief";
-    public static final String REVIEW_ROWS = "reviewRows";
 
     // form fields
     /** The rep's forecast, [{month: 2027-01, amount}] one per month, transient (from the grid and the API alike). */

@@ -28,9 +28,7 @@ public final class QuarterlyReviewProcess {
     public static final String SUBMISSION_ID = WeeklyCommitProcess.SUBMISSION_ID;
     public static final String CHASE_ASSIGNEE = WeeklyCommitProcess.CHASE_ASSIGNEE;
 
-    // task display variables
-    public static final String QUARTER_BRIEF = "quarterBrief";
-    public static final String KEY_ACCOUNTS = "keyAccounts";
+    // task display variables ("Prepare quarterly review" reads its figures from GET /api/cadence/quarterly-review/tasks/{taskId})
     public static final String CHASE_BRIEF = WeeklyCommitProcess.CHASE_BRIEF;
 
     // form fields

@@ -1,6 +1,7 @@
 package com.salescadence.workflow;
 
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -43,6 +44,11 @@ public class TaskReaders {
             return task;
         }
         throw new AccessDeniedException("Task " + taskId + " is not yours or your team's.");
+    }
+
+    /** Variables of the open task of that activity that {@code userId} may read (the task's and its process's), or 404 / 403. */
+    public Map<String, Object> variables(String taskId, String activityId, String userId, String... names) {
+        return taskService.getVariables(readable(taskId, activityId, userId).getId(), List.of(names));
     }
 
     private boolean isCandidate(Task task, String userId) {

@@ -2,6 +2,8 @@ package com.salescadence.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,5 +47,20 @@ public final class RestCalls {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         return new HttpEntity<>(body, headers);
+    }
+
+    /**
+     * The numbers of an answered JSON object as plain decimal texts without trailing zeros (120000.00 -> "120000", 150.0 ->
+     * "150", 37.5 -> "37.5"), to compare figures exactly whatever JSON made of them.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, String> figures(Object object) {
+        Map<String, String> figures = new HashMap<>();
+        ((Map<String, Object>) object).forEach((name, value) -> {
+            if (value instanceof Number number) {
+                figures.put(name, new BigDecimal(number.toString()).stripTrailingZeros().toPlainString());
+            }
+        });
+        return figures;
     }
 }

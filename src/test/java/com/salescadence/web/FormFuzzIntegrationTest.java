@@ -538,7 +538,9 @@ class FormFuzzIntegrationTest {
                 String name = part.split(":")[0].trim();
                 if (name.matches("[A-Za-z]\\w*") && fields.stream().noneMatch(f -> f.name().equals(name))) {
                     boolean grid = VALID.get(name) instanceof Map<?, ?> valid && "String".equals(valid.get("type"));
-                    fields.add(new Field(name, grid ? "grid" : "textarea", false, null, null));
+                    // (a field whose valid value is a number, the proposed target, is fuzzed as a number)
+                    boolean number = !grid && VALID.get(name) instanceof Map<?, ?> valid && valid.get("value") instanceof Number;
+                    fields.add(new Field(name, grid ? "grid" : number ? "number" : "textarea", false, null, null));
                 }
             }
         }

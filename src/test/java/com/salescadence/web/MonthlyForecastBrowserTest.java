@@ -16,8 +16,10 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.salescadence.cadence.Cadence;
@@ -49,7 +51,8 @@ import com.salescadence.web.browser.TasklistBrowserTestBase;
  * grid (forms/submit-monthly-forecast.html) shows one row per month named as the rep reads it, its pipeline and the
  * amount prefilled with the weighted pipeline, and the running total; a negative amount is refused by the form at its
  * row, an amount with three decimals by the server (400) at its row in the rep's language with everything typed
- * kept; the corrected forecast is stored month by month. In English the manager then reviews the team's forecast.
+ * kept; the corrected forecast is stored month by month. The manager then reviews the team's forecasts in the same
+ * language (forms/review-monthly-forecast.html: figures, statuses and flags read from the API and worded in the form).
  * Screenshots under target/screenshots/.
  */
 @CadenceIntegrationTest
@@ -74,8 +77,13 @@ class MonthlyForecastBrowserTest extends TasklistBrowserTestBase {
         TestOrganization.speak(administration, "en"); // the manager's review reads the English texts
     }
 
+    @AfterEach
+    void englishAgain() {
+        TestOrganization.speak(administration, "en", TestOrganization.MANAGER); // (the zh journey's manager read Chinese)
+    }
+
     @Test
-    void a_rep_submits_the_12_month_forecast_in_the_grid_in_chinese() {
+    void a_rep_submits_the_12_month_forecast_in_the_grid_and_the_manager_reviews_it_in_chinese() {
         journey("zh", 12, "最多只能有两位小数", "您的 12 个月预测：");
     }
 
@@ -165,29 +173,51 @@ class MonthlyForecastBrowserTest extends TasklistBrowserTestBase {
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(submissionInstance(cycle.cycleKey() + ":" + rep)).list())
                 .extracting(v -> v.getName()).doesNotContain(F_MONTHS, F_ACTION_PLAN);
         tasklist.signOut();
-        if (zh) {
-            return;
-        }
 
-        // the review opens (its timer run now): the manager sees the rep's forecast and records the review
+        // the review opens (its timer run now): the manager, speaking the same language, reads the team's forecasts in
+        // the review's grid (forms/review-monthly-forecast.html) and records the review
         Job reviewDue = management.createJobQuery().timers().processInstanceId(cycle.processInstanceId()).singleResult();
         management.executeJob(reviewDue.getId());
         runJobsOfCycle(first.toString());
         String review = tasks.openTaskFor(cycle.cycleKey() + ":" + TestOrganization.MANAGER, TASK_REVIEW_MONTHLY_FORECAST,
                 TestOrganization.MANAGER).getId();
+        assertThat(taskService.getVariablesLocal(review)).as("the task holds no brief and no rows").isEmpty();
+        TestOrganization.speak(administration, language, TestOrganization.MANAGER);
         tasklist.signIn(TestOrganization.MANAGER, TestOrganization.PASSWORD);
-        tasklist.openFilter("My tasks");
-        tasklist.openTask(review, "Forecast review");
-        tasklist.waitForForm();
-        assertThat(tasklist.tableText("Per rep and team")).contains("Xu Ming").contains("153500.50");
-        tasklist.type("Review notes", "Xu: robots deal on track; teammates to submit today");
-        tasklist.screenshot("monthly-forecast-2-manager-reviews");
-        tasklist.complete();
+        browser().get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + review);
+        FormGrid team = new FormGrid(browser(), tasklist);
+        String repRow = team.row(zh ? "许明" : "Xu Ming").getText();
+        assertThat(repRow).as("the rep's row: status, forecast, pipeline").contains(zh ? "按时提交" : "on time", "153,501", "200,000");
+        assertThat(team.text()).contains(zh ? "12 个月预测" : "12-month forecast", zh ? "管道 / 目标" : "Pipeline / target",
+                zh ? "警示" : "Flags", zh ? "团队合计" : "Team total", zh ? "未提交预测" : "no forecast submitted");
+        assertThat(team.text("#fr-brief")).contains(zh ? "月度预测 " + cycle.cycleKey() : "Monthly forecast " + cycle.cycleKey());
+        assertThat(team.text("#fr-checks")).contains(zh ? "管道至少为目标的 150%" : "pipeline is at least 150% of the target");
+        // the form's own texts in the manager's language only (the reps' names are whatever they are), no code shown as it is
+        String labels = String.join("\n", team.text("table.cf-grid thead"), team.text("#fr-brief"), team.text("#fr-checks"),
+                team.text("#fr-totals"), team.text("label[for=fr-notes]"));
+        assertThat(labels).doesNotContainPattern(zh ? "[A-Za-z]{2,}" : "\\p{IsHan}");
+        assertThat(team.text("form[name=reviewMonthlyForecast]")).doesNotContain("ON_TIME", "DUE", "LOW_COVERAGE", "NO_FORECAST", "COMPLETE");
+        tasklist.screenshot("monthly-forecast-review-" + language + "-1-opened");
+
+        // no notes: refused by the form at the notes; then the review is recorded with the notes typed
+        tasklist.completeInEitherLanguage();
+        team.waitForProblem(zh ? "请填写评审记录。" : "Write the review notes.");
+        assertThat(browser().findElement(By.xpath("//div[contains(@class,'cf-problem')]/preceding-sibling::*[1]")).getAttribute("id"))
+                .as("shown at the notes").isEqualTo("fr-notes");
+        String notes = zh ? "许明：机器人项目进展顺利；其他人今天提交" : "Xu: robots deal on track; teammates to submit today";
+        team.type("#fr-notes", notes);
+        tasklist.screenshot("monthly-forecast-review-" + language + "-2-notes");
+        tasklist.completeInEitherLanguage();
         tasklist.waitUntilTaskIsGone(review);
 
         ForecastReview stored = reviews.review(cycle.id(), TestOrganization.MANAGER).orElseThrow();
-        assertThat(stored.notes()).isEqualTo("Xu: robots deal on track; teammates to submit today");
+        assertThat(stored.notes()).isEqualTo(notes);
         assertThat(stored.forecastAmount()).isGreaterThanOrEqualTo(new BigDecimal("153500.50"));
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(
+                history.createHistoricTaskInstanceQuery().taskId(review).singleResult().getProcessInstanceId()).list())
+                .as("the notes were posted as a transient variable").extracting(v -> v.getName())
+                .doesNotContain(F_REVIEW_NOTES, "reviewBrief", "reviewRows");
+        tasklist.signOut();
     }
 
     /** A month as the rep reads it in the grid: 2027年1月 or Jan 2027. */

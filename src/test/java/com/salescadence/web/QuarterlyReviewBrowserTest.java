@@ -4,6 +4,7 @@ import static com.salescadence.workflow.QuarterlyReviewProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
@@ -25,6 +26,7 @@ import com.salescadence.cadence.Cycle;
 import com.salescadence.cadence.CycleService;
 import com.salescadence.cadence.process.CycleTimers;
 import com.salescadence.cadence.quarterly.ManagerReview;
+import com.salescadence.cadence.quarterly.QuarterlyReview;
 import com.salescadence.cadence.quarterly.QuarterlyReviewService;
 import com.salescadence.cadence.quarterly.QuarterlyTarget;
 import com.salescadence.organization.OrganizationAdministration;
@@ -32,9 +34,12 @@ import com.salescadence.organization.OrganizationService;
 import com.salescadence.organization.Person;
 import com.salescadence.organization.QuotaService;
 import com.salescadence.organization.Role;
+import com.salescadence.pipeline.AccountService;
+import com.salescadence.pipeline.AccountTier;
 import com.salescadence.support.CadenceIntegrationTest;
 import com.salescadence.support.TestOrganization;
 import com.salescadence.workflow.TaskActions;
+import com.salescadence.web.browser.FormGrid;
 import com.salescadence.web.browser.TasklistBrowserTestBase;
 
 /**
@@ -56,6 +61,7 @@ class QuarterlyReviewBrowserTest extends TasklistBrowserTestBase {
     @Autowired CycleTimers timers;
     @Autowired QuarterlyReviewService reviews;
     @Autowired QuotaService quotas;
+    @Autowired AccountService accounts;
 
     @BeforeEach
     void setUp() {
@@ -177,6 +183,93 @@ class QuarterlyReviewBrowserTest extends TasklistBrowserTestBase {
         assertThat(quotas.find(bigRep(26), "2028-Q2").orElseThrow().quotaAmount()).isEqualByComparingTo("126000");
     }
 
+    @Test
+    void a_rep_prepares_the_quarterly_review_in_chinese() {
+        prepare("zh", LocalDateTime.of(2028, 7, 10, 9, 0), "2028-Q2", "2028-Q3");
+    }
+
+    @Test
+    void a_rep_prepares_the_quarterly_review_in_english() {
+        prepare("en", LocalDateTime.of(2028, 10, 9, 9, 0), "2028-Q3", "2028-Q4");
+    }
+
+    /**
+     * "Prepare quarterly review" (forms/prepare-quarterly-review.html) in the rep's language: the quarter's figures, the
+     * flags and the key accounts read from the API; an empty plan refused by the form, a target with three decimals by
+     * the server, each at its field with the input kept; the plan and the target stored, not the instance's variables.
+     */
+    private void prepare(String language, LocalDateTime start, String quarter, String nextQuarter) {
+        boolean zh = "zh".equals(language);
+        // a rep of a team of its own (the other tests count the reps of their managers)
+        if (organization.findPerson(PREP_MANAGER).isEmpty()) {
+            administration.add(new Person(PREP_MANAGER, "Qi Manager", PREP_MANAGER + "@test.local", Role.MANAGER, TestOrganization.LEADER, null),
+                    TestOrganization.PASSWORD);
+        }
+        String rep = "t.qp." + language + "." + System.nanoTime() % 100000;
+        administration.add(new Person(rep, zh ? "钱多多" : "Qian Duoduo", rep + "@test.local", Role.REP, PREP_MANAGER, null),
+                TestOrganization.PASSWORD);
+        TestOrganization.speak(administration, language, rep);
+        String accountName = (zh ? "新华书店 " : "Northwind ") + System.nanoTime();
+        accounts.create(accountName, AccountTier.KEY, zh ? "零售" : "Retail", rep);
+        quotas.set(rep, quarter, new BigDecimal("100000"), new BigDecimal("120000"), "CNY");
+        quotas.set(rep, nextQuarter, new BigDecimal("110000"), new BigDecimal("130000"), "CNY");
+        Cycle cycle = openReview(start, quarter);
+        String task = tasks.openTaskFor(cycle.cycleKey() + ":" + rep, TASK_PREPARE_QUARTERLY_REVIEW, rep).getId();
+
+        tasklist.signIn(rep, TestOrganization.PASSWORD);
+        browser().get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task);
+        WebElement results = tasklist.waitFor("the quarter's figures", d -> d.findElements(By.cssSelector("#qp-results table.cf-grid tbody tr"))
+                .size() == 6 ? d.findElement(By.cssSelector("#qp-results table.cf-grid")) : null);
+        assertThat(results.getText()).contains(zh ? "配额" : "Quota", "100,000", "120,000", "110,000", zh ? "完成 0%" : "reached 0%",
+                zh ? "无法计算" : "no figure", nextQuarter);
+        assertThat(browser().findElement(By.id("qp-brief")).getText()).contains(zh ? "评审季度：" + quarter : "Quarter under review: " + quarter);
+        assertThat(browser().findElement(By.id("qp-flags")).getText()).contains(zh ? "未完成配额：完成 0%" : "Below quota: 0% reached");
+        assertThat(browser().findElement(By.cssSelector("#qp-accounts table.cf-grid")).getText()).contains(accountName, zh ? "零售" : "Retail",
+                zh ? "重点客户" : "Key account");
+        String form = browser().findElement(By.cssSelector("form[name=prepareQuarterlyReview]")).getText();
+        if (zh) {
+            assertThat(form).doesNotContain("Quota", "Key account", "plan for the next quarter");
+        } else {
+            assertThat(form).doesNotContainPattern("\\p{IsHan}");
+        }
+        tasklist.screenshot("quarterly-prepare-" + language + "-1-opened");
+
+        // an empty plan: refused by the form at the plan; nothing is submitted
+        clickComplete();
+        FormGrid fields = new FormGrid(browser(), tasklist);
+        fields.waitForProblem(zh ? "请填写下一季度的计划。" : "Write your plan for the next quarter.");
+        assertThat(reviews.review(cycle.id(), rep)).isEmpty();
+
+        // a target with three decimals passes the form and is refused by the server at the target, in the rep's language
+        String plan = zh ? "与新华书店签框架协议；每周两个新线索" : "Framework deal with Northwind; two new leads a week";
+        fields.type("#qp-plan", plan);
+        fields.type("#qp-target", "150000.505");
+        clickComplete();
+        String refusal = fields.waitForProblem(zh ? "建议的下季度目标最多只能有两位小数。" : "Proposed next-quarter target may have at most two decimals.");
+        assertThat(refusal).doesNotContain(zh ? "decimals" : "小数");
+        assertThat(browser().findElement(By.xpath("//div[contains(@class,'cf-problem')]/preceding-sibling::*[1]")).getAttribute("id"))
+                .as("shown at the target").isEqualTo("qp-target");
+        assertThat(fields.value("#qp-plan")).as("the plan typed stays").isEqualTo(plan);
+        assertThat(fields.value("#qp-target").replace(",", "")).as("the target typed stays").isEqualTo("150000.505");
+        assertThat(reviews.review(cycle.id(), rep)).as("nothing stored").isEmpty();
+        tasklist.screenshot("quarterly-prepare-" + language + "-2-refused-at-the-target");
+
+        fields.type("#qp-target", "150,000");
+        clickComplete();
+        tasklist.waitFor("the preparation to be completed", d -> history.createHistoricTaskInstanceQuery().taskId(task).finished().count() == 1);
+        QuarterlyReview stored = reviews.review(cycle.id(), rep).orElseThrow();
+        assertThat(stored.nextQuarterPlan()).isEqualTo(plan);
+        assertThat(stored.proposedTarget()).isEqualByComparingTo("150000");
+        assertThat(stored.quotaAmount()).isEqualByComparingTo("100000");
+        assertThat(stored.keyAccounts()).contains(accountName);
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(history.createHistoricTaskInstanceQuery()
+                .taskId(task).singleResult().getProcessInstanceId()).list())
+                .as("the decisions were posted as transient variables").extracting(v -> v.getName())
+                .doesNotContain(F_NEXT_QUARTER_PLAN, F_PROPOSED_TARGET, "quarterBrief", "keyAccounts");
+        tasklist.signOut();
+    }
+
+    private static final String PREP_MANAGER = "t.qp.mgr";
     private static final int BIG_TEAM = 26;
     private static final String BIG_MANAGER = "t.qbr.mgr";
 

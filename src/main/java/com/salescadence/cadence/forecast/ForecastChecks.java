@@ -118,31 +118,57 @@ public final class ForecastChecks {
             return quality().flatMap(now -> lastQuality().map(now::subtract));
         }
 
-        /** What the manager should look at, in words; empty when all checks pass. */
-        public List<String> flags(MonthlyForecastSettings settings) {
+        /**
+         * What the manager should look at, as codes the review form translates (with the row's figures); empty when
+         * all checks pass: NO_FORECAST, NO_STRETCH_TARGET, BELOW_STRETCH, LOW_COVERAGE, LOW_PIPELINE_GROWTH,
+         * LOW_FORECAST_GROWTH, QUALITY_FELL.
+         */
+        public List<String> flagCodes(MonthlyForecastSettings settings) {
             List<String> flags = new ArrayList<>();
             if (forecast == null) {
-                flags.add("no forecast submitted");
+                flags.add(NO_FORECAST);
             }
             if (stretch == null || stretch.signum() == 0) {
-                flags.add("no stretch target");
+                flags.add("NO_STRETCH_TARGET");
             } else {
-                forecastVsStretch().filter(r -> r.compareTo(settings.stretchMin()) < 0)
-                        .ifPresent(r -> flags.add("12 months at " + percent(r) + " of stretch target"));
-                coverage().filter(r -> r.compareTo(settings.coverageMin()) < 0)
-                        .ifPresent(r -> flags.add("pipeline covers " + percent(r) + " of target (under " + percent(settings.coverageMin()) + ")"));
+                forecastVsStretch().filter(r -> r.compareTo(settings.stretchMin()) < 0).ifPresent(r -> flags.add("BELOW_STRETCH"));
+                coverage().filter(r -> r.compareTo(settings.coverageMin()) < 0).ifPresent(r -> flags.add("LOW_COVERAGE"));
             }
             if (grade(pipelineGrowth(), settings) == Growth.LOW) {
-                flags.add("pipeline growth " + percent(pipelineGrowth().get()) + " (under " + percent(settings.growthMin()) + ")");
+                flags.add("LOW_PIPELINE_GROWTH");
             }
             if (grade(forecastGrowth(), settings) == Growth.LOW) {
-                flags.add("forecast growth " + percent(forecastGrowth().get()) + " (under " + percent(settings.growthMin()) + ")");
+                flags.add("LOW_FORECAST_GROWTH");
             }
-            qualityChange().filter(change -> change.signum() < 0)
-                    .ifPresent(change -> flags.add("pipeline quality fell " + points(change.negate()) + " points"));
+            qualityChange().filter(change -> change.signum() < 0).ifPresent(change -> flags.add("QUALITY_FELL"));
             return flags;
         }
+
+        /** What the manager should look at, in words (the API's review summary); empty when all checks pass. */
+        public List<String> flags(MonthlyForecastSettings settings) {
+            return flagCodes(settings).stream().map(code -> flagText(code, settings)).toList();
+        }
+
+        /** The English words of a flag code of {@link #flagCodes}, with these figures. */
+        public String flagText(String code, MonthlyForecastSettings settings) {
+            return switch (code) {
+                case NO_FORECAST -> "no forecast submitted";
+                case "NO_STRETCH_TARGET" -> "no stretch target";
+                case "BELOW_STRETCH" -> "12 months at " + percent(forecastVsStretch().orElseThrow()) + " of stretch target";
+                case "LOW_COVERAGE" -> "pipeline covers " + percent(coverage().orElseThrow()) + " of target (under "
+                        + percent(settings.coverageMin()) + ")";
+                case "LOW_PIPELINE_GROWTH" -> "pipeline growth " + percent(pipelineGrowth().orElseThrow()) + " (under "
+                        + percent(settings.growthMin()) + ")";
+                case "LOW_FORECAST_GROWTH" -> "forecast growth " + percent(forecastGrowth().orElseThrow()) + " (under "
+                        + percent(settings.growthMin()) + ")";
+                case "QUALITY_FELL" -> "pipeline quality fell " + points(qualityChange().orElseThrow().negate()) + " points";
+                default -> code;
+            };
+        }
     }
+
+    /** The flag code of a rep without a forecast (a team's missing forecasts are FORECASTS_MISSING instead). */
+    public static final String NO_FORECAST = "NO_FORECAST";
 
     public static String percent(BigDecimal ratio) {
         return ratio.multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";

@@ -35,6 +35,8 @@ import com.salescadence.organization.Role;
 public class ForecastReviewService {
 
     public static final int NOTES_MAX = 4000;
+    /** The team's flag code when forecasts of its reps are missing (how many: the sheet's missing names). */
+    public static final String FORECASTS_MISSING = "FORECASTS_MISSING";
 
     private final ForecastRepository forecasts;
     private final MonthlyForecastService monthly;
@@ -87,19 +89,55 @@ public class ForecastReviewService {
             Figures figures = new Figures(report.map(ForecastReport::forecastAmount).orElse(null), stretch.amount(), pipeline, weighted,
                     last.map(ForecastReport::forecastAmount).orElse(null), last.map(ForecastReport::pipelineAmount).orElse(null),
                     last.map(ForecastReport::weightedAmount).orElse(null));
-            lines.add(new Line(rep.id(), rep.fullName(), status, figures, figures.flags(settings)));
+            lines.add(new Line(rep.id(), rep.fullName(), status, figures, figures.flagCodes(settings), figures.flags(settings)));
         }
         Figures teamFigures = new Figures(sum(lines, Figures::forecast), sum(lines, Figures::stretch), sum(lines, Figures::pipeline),
                 sum(lines, Figures::weighted), sum(lines, Figures::lastForecast), sum(lines, Figures::lastPipeline),
                 sum(lines, Figures::lastWeighted));
-        List<String> teamFlags = new ArrayList<>(teamFigures.flags(settings));
-        teamFlags.remove("no forecast submitted");
+        List<String> teamCodes = new ArrayList<>(teamFigures.flagCodes(settings));
+        teamCodes.remove(ForecastChecks.NO_FORECAST);
         if (!missing.isEmpty()) {
-            teamFlags.add(0, missing.size() + " of " + lines.size() + " forecasts missing");
+            teamCodes.add(0, FORECASTS_MISSING);
         }
+        List<String> teamFlags = teamCodes.stream().map(code -> FORECASTS_MISSING.equals(code)
+                ? missing.size() + " of " + lines.size() + " forecasts missing" : teamFigures.flagText(code, settings)).toList();
         Line team = new Line(managerId, "Team " + organization.findPerson(managerId).map(Person::fullName).orElse(managerId),
-                missing.isEmpty() ? "COMPLETE" : "INCOMPLETE", teamFigures, teamFlags);
+                missing.isEmpty() ? "COMPLETE" : "INCOMPLETE", teamFigures, List.copyOf(teamCodes), teamFlags);
         return new ForecastReviewView(cycle.cycleKey(), managerId, first, lines, team, missing, List.copyOf(withoutTarget));
+    }
+
+    /**
+     * What the review form (forms/review-monthly-forecast.html) shows, read when it opens: figures as numbers, ratios
+     * in percent with one decimal, growth grades and flags as codes (the form words them in the reader's language).
+     */
+    @Transactional(readOnly = true)
+    public ForecastReviewSheet sheet(long cycleId, String managerId) {
+        ForecastReviewView view = view(cycleId, managerId);
+        ForecastReviewSheet.Row team = sheetRow(view.team(), organization.findPerson(managerId).map(Person::fullName).orElse(managerId));
+        return new ForecastReviewSheet(cycleId, view.cycleKey(), view.firstMonth().toString(),
+                view.firstMonth().plusMonths(ForecastMonths.MONTHS - 1).toString(),
+                new ForecastReviewSheet.Thresholds(percent(settings.stretchMin()), percent(settings.coverageMin()),
+                        percent(settings.growthMin()), percent(settings.growthGood())),
+                view.lines().stream().map(line -> sheetRow(line, line.name())).toList(), team, view.missing(),
+                view.quartersWithoutTarget());
+    }
+
+    private ForecastReviewSheet.Row sheetRow(Line line, String name) {
+        Figures f = line.figures();
+        return new ForecastReviewSheet.Row(line.personId(), name, line.status(), f.forecast(), f.stretch(),
+                percent(f.forecastVsStretch()), f.pipeline(), f.weighted(), percent(f.coverage()), percent(f.pipelineGrowth()),
+                ForecastChecks.grade(f.pipelineGrowth(), settings).name(), percent(f.forecastGrowth()),
+                ForecastChecks.grade(f.forecastGrowth(), settings).name(), percent(f.quality()), percent(f.lastQuality()),
+                f.qualityChange().map(ForecastReviewService::percent).orElse(null), line.flagCodes());
+    }
+
+    /** A fraction (0.0500) in percent with one decimal (5.0); null for none. */
+    private static BigDecimal percent(Optional<BigDecimal> fraction) {
+        return fraction.map(ForecastReviewService::percent).orElse(null);
+    }
+
+    private static BigDecimal percent(BigDecimal fraction) {
+        return fraction.multiply(BigDecimal.valueOf(100)).setScale(1, java.math.RoundingMode.HALF_UP);
     }
 
     /** The review's table: one row per rep, then the team. */

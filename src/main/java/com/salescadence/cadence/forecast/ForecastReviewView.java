@@ -16,7 +16,9 @@ public record ForecastReviewView(String cycleKey, String managerId, YearMonth fi
     /**
      * @param status  ON_TIME, LATE, MISSED or DUE (not submitted yet)
      * @param figures the frozen figures of the rep's report; for a rep without a report, the pipeline as it is now
+     * @param flagCodes what to look at, as codes (ForecastChecks.Figures#flagCodes; the team's FORECASTS_MISSING)
+     * @param flags     the same in English words
      */
-    public record Line(String personId, String name, String status, Figures figures, List<String> flags) {
+    public record Line(String personId, String name, String status, Figures figures, List<String> flagCodes, List<String> flags) {
     }
 }

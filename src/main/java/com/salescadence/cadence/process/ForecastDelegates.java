@@ -13,7 +13,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.spin.Spin;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,7 +25,6 @@ import com.salescadence.cadence.CycleService;
 import com.salescadence.cadence.ReportType;
 import com.salescadence.cadence.Submission;
 import com.salescadence.cadence.forecast.ForecastReviewService;
-import com.salescadence.cadence.forecast.ForecastReviewView;
 import com.salescadence.cadence.forecast.MonthlyForecastService;
 import com.salescadence.cadence.forecast.MonthlyForecastSettings;
 import com.salescadence.notification.NotificationKind;
@@ -144,17 +142,18 @@ class ForecastDelegates {
         };
     }
 
-    /** When the review task is created: the review is owed by its due date, the team's checks are shown, the manager is told. */
+    /**
+     * When the review task is created: the review is owed by its due date and the manager is told. Nothing else goes
+     * into the instance: the form (forms/review-monthly-forecast.html) reads the team's checks from
+     * /api/cadence/monthly-forecast/review-tasks/{taskId}.
+     */
     @Bean
-    TaskListener forecastReviewListener(ForecastReviewService reviews, ComplianceService compliance, CadenceMail mail) {
+    TaskListener forecastReviewListener(ComplianceService compliance, CadenceMail mail) {
         return task -> {
             long cycleId = CommitDelegates.id(task.getVariable(CYCLE_ID));
             String manager = (String) task.getVariable(MANAGER_ID);
             Submission submission = compliance.owe(cycleId, manager, ReportType.FORECAST_REVIEW, CommitDelegates.toLocal(task));
             task.setVariable(SUBMISSION_ID, submission.id());
-            ForecastReviewView view = reviews.view(cycleId, manager);
-            task.setVariableLocal(REVIEW_BRIEF, reviews.brief(view));
-            task.setVariableLocal(REVIEW_ROWS, Spin.JSON(reviews.tableRows(view)));
             mail.send(manager, NotificationKind.CALL_READY, "forecast.review.ready", (String) task.getVariable(CYCLE_KEY), null,
                     task.getId(), mail.name(manager));
         };

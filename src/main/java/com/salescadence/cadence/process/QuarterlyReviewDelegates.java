@@ -71,16 +71,18 @@ class QuarterlyReviewDelegates {
                 organization.managersAtLevel(1).stream().map(Person::id).toList(), batchSize, MANAGER_ID, Map.of());
     }
 
-    /** When the rep's task is created: the review is owed by the task's due date; results, growth and key accounts are shown. */
+    /**
+     * When the rep's task is created: the review is owed by the task's due date. Nothing else goes into the instance:
+     * the form (forms/prepare-quarterly-review.html) reads results, growth and key accounts from
+     * /api/cadence/quarterly-review/tasks/{taskId}.
+     */
     @Bean
-    TaskListener prepareQuarterlyReviewListener(QuarterlyReviewService reviews, ComplianceService compliance, CycleService cycles) {
+    TaskListener prepareQuarterlyReviewListener(ComplianceService compliance, CycleService cycles) {
         return task -> {
             Cycle cycle = cycles.get(CommitDelegates.id(task.getVariable(CYCLE_ID)));
             String rep = (String) task.getVariable(REP_ID);
             Submission submission = compliance.owe(cycle.id(), rep, ReportType.QUARTERLY_REVIEW, CommitDelegates.toLocal(task));
             task.setVariable(SUBMISSION_ID, submission.id());
-            task.setVariableLocal(QUARTER_BRIEF, reviews.brief(rep, cycle));
-            task.setVariableLocal(KEY_ACCOUNTS, reviews.keyAccountsText(rep));
         };
     }
 

@@ -31,8 +31,10 @@ import com.salescadence.common.NotFoundException;
 import com.salescadence.common.ValidationException;
 import com.salescadence.organization.OrganizationService;
 import com.salescadence.workflow.TaskActions;
+import com.salescadence.workflow.TaskReaders;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The quarterly business review through the API: every action completes the caller's own task, as the Tasklist does. */
@@ -47,9 +49,11 @@ class QuarterlyReviewController {
     private final TaskActions tasks;
     private final RuntimeService runtimeService;
     private final CycleStarter starter;
+    private final TaskReaders taskReaders;
 
     QuarterlyReviewController(CycleService cycles, QuarterlyReviewService reviews, OrganizationService organization, TaskActions tasks,
-                              RuntimeService runtimeService, CycleStarter starter) {
+                              RuntimeService runtimeService, CycleStarter starter, TaskReaders taskReaders) {
+        this.taskReaders = taskReaders;
         this.starter = starter;
         this.cycles = cycles;
         this.reviews = reviews;
@@ -81,13 +85,25 @@ class QuarterlyReviewController {
                 .orElseThrow(() -> new NotFoundException("'" + personId + "' has not submitted a quarterly review in cycle " + cycleId + "."));
     }
 
+    @GetMapping("/tasks/{taskId}")
+    @Operation(summary = "What an open 'Prepare quarterly review' task shows: the rep's booked sales of the quarter under review vs "
+            + "quota and stretch, growth over the quarter before vs the expected growth, flag codes, the next quarter's quota, the key "
+            + "accounts the rep owns. For the task's rep and the managers above them; 404 for no such open task, 403 for someone else's")
+    @ApiResponse(responseCode = "403", description = "the task is not the caller's or their team's")
+    @ApiResponse(responseCode = "404", description = "no open 'Prepare quarterly review' task of that id")
+    PreparationSheet preparation(@PathVariable String taskId, Principal principal) {
+        Map<String, Object> task = taskReaders.variables(taskId, TASK_PREPARE_QUARTERLY_REVIEW, principal.getName(), REP_ID, CYCLE_ID);
+        return reviews.preparationSheet((String) task.get(REP_ID), cycles.get(((Number) task.get(CYCLE_ID)).longValue()));
+    }
+
     @PostMapping("/cycles/{cycleId}/review")
     @Operation(summary = "Rep: submit the quarterly review (completes 'Prepare quarterly review'): nextQuarterPlan (required), proposedTarget")
     QuarterlyReview submitReview(@PathVariable long cycleId, @RequestBody Map<String, Object> body, Principal principal) {
         Cycle cycle = cycles.get(cycleId);
         Map<String, Object> fields = new HashMap<>();
-        fields.put(F_NEXT_QUARTER_PLAN, body.get("nextQuarterPlan"));
-        fields.put(F_PROPOSED_TARGET, body.get("proposedTarget"));
+        // as the form posts them: transient, the recording delegate reads them and the instance never stores them
+        fields.put(F_NEXT_QUARTER_PLAN, Variables.stringValue(Inputs.text(body.get("nextQuarterPlan")), true));
+        fields.put(F_PROPOSED_TARGET, Variables.untypedValue(body.get("proposedTarget"), true));
         tasks.complete(cycle.cycleKey() + ":" + principal.getName(), TASK_PREPARE_QUARTERLY_REVIEW, principal.getName(), fields);
         return review(cycleId, principal.getName(), principal);
     }

@@ -107,22 +107,19 @@ public class QuarterlyReviewService {
         return text.toString();
     }
 
-    /** What the rep sees at the top of "Prepare quarterly review". */
+    /**
+     * What "Prepare quarterly review" (forms/prepare-quarterly-review.html) shows, read when it opens: the rep's results
+     * of the quarter under review as numbers, growth, flag codes, the next quarter's quota and the key accounts.
+     */
     @Transactional(readOnly = true)
-    public String brief(String repId, Cycle cycle) {
+    public PreparationSheet preparationSheet(String repId, Cycle cycle) {
         QuarterResults r = results(repId, cycle.cycleKey());
         String next = Quarters.next(cycle.cycleKey());
-        List<String> flags = QuarterlyRules.flags(r, expectedGrowth);
-        StringBuilder text = new StringBuilder("Quarter under review: ").append(cycle.cycleKey()).append(" (")
-                .append(cycle.periodStart()).append(" to ").append(cycle.periodEnd()).append(")")
-                .append("\nResults vs quota: ").append(QuarterlyRules.resultsText(r))
-                .append("\nGrowth over the previous quarter: ").append(QuarterlyRules.growthText(r, expectedGrowth))
-                .append("\nFlags: ").append(flags.isEmpty() ? "none" : String.join(", ", flags))
-                .append("\nNext quarter: ").append(next).append(", quota ")
-                .append(quotas.find(repId, next).map(q -> q.quotaAmount().toPlainString()).orElse("not set yet"))
-                .append("\n\nWrite your plan for ").append(next)
-                .append(" (key deals, key-account plans, help needed) and propose your target for it.");
-        return text.toString();
+        return new PreparationSheet(cycle.id(), cycle.cycleKey(), cycle.periodStart(), cycle.periodEnd(), next, r.booked(), r.quota(),
+                r.stretch(), QuarterlyRules.attainment(r).orElse(null), QuarterlyRules.stretchAttainment(r).orElse(null),
+                r.previousQuarter(), r.previousBooked(), QuarterlyRules.growth(r).orElse(null), expectedGrowth,
+                QuarterlyRules.flagCodes(r, expectedGrowth), quotas.find(repId, next).map(Quota::quotaAmount).orElse(null),
+                keyAccounts(repId).stream().map(a -> new PreparationSheet.KeyAccount(a.id(), a.name(), a.industry())).toList());
     }
 
     /**
@@ -204,13 +201,7 @@ public class QuarterlyReviewService {
         List<TeamReviewRow> rows = new ArrayList<>();
         for (TeamMemberReview m : view) {
             QuarterResults r = m.results();
-            List<String> flags = new ArrayList<>();
-            if (QuarterlyRules.belowQuota(r)) {
-                flags.add("BELOW_QUOTA");
-            }
-            if (QuarterlyRules.growthBelowExpected(r, expectedGrowth)) {
-                flags.add("GROWTH_BELOW_EXPECTED");
-            }
+            List<String> flags = QuarterlyRules.flagCodes(r, expectedGrowth);
             rows.add(new TeamReviewRow(m.personId(), m.name(), m.status() == null ? null : m.status().name(), r.booked(), r.quota(),
                     r.stretch(), QuarterlyRules.attainment(r).orElse(null), r.previousBooked(), QuarterlyRules.growth(r).orElse(null),
                     flags, m.plan(), m.proposedTarget(), prefilledTarget(cycle, m).orElse(null), m.keyAccounts()));

@@ -81,6 +81,18 @@ public final class QuarterlyRules {
                 : signed + ", expected " + expectedPercent.stripTrailingZeros().toPlainString() + "%";
     }
 
+    /** The flags as codes the forms word in the reader's language (BELOW_QUOTA, GROWTH_BELOW_EXPECTED), empty when all is well. */
+    public static List<String> flagCodes(QuarterResults r, BigDecimal expectedPercent) {
+        List<String> flags = new ArrayList<>();
+        if (belowQuota(r)) {
+            flags.add("BELOW_QUOTA");
+        }
+        if (growthBelowExpected(r, expectedPercent)) {
+            flags.add("GROWTH_BELOW_EXPECTED");
+        }
+        return flags;
+    }
+
     /** The flags a manager should look at, empty when all is well. */
     public static List<String> flags(QuarterResults r, BigDecimal expectedPercent) {
         List<String> flags = new ArrayList<>();

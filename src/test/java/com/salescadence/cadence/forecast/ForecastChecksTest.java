@@ -49,6 +49,7 @@ class ForecastChecksTest {
         assertThat(good.quality()).contains(new BigDecimal("0.5000"));
         assertThat(good.lastQuality()).contains(new BigDecimal("0.4722"));
         assertThat(good.flags(settings)).isEmpty();
+        assertThat(good.flagCodes(settings)).isEmpty();
     }
 
     @Test
@@ -61,12 +62,15 @@ class ForecastChecksTest {
                 "pipeline growth 3.5% (under 5.0%)",
                 "forecast growth 2.3% (under 5.0%)",
                 "pipeline quality fell 10.0 points");
+        assertThat(weak.flagCodes(settings)).as("the same flags as the review form reads them").containsExactly(
+                "BELOW_STRETCH", "LOW_COVERAGE", "LOW_PIPELINE_GROWTH", "LOW_FORECAST_GROWTH", "QUALITY_FELL");
     }
 
     @Test
     void a_missing_report_and_a_missing_target_are_flagged_without_dividing_by_zero() {
         Figures missing = new Figures(null, BigDecimal.ZERO, bd("100"), bd("50"), null, null, null);
         assertThat(missing.flags(settings)).containsExactly("no forecast submitted", "no stretch target");
+        assertThat(missing.flagCodes(settings)).containsExactly("NO_FORECAST", "NO_STRETCH_TARGET");
         assertThat(missing.coverage()).isEmpty();
         assertThat(missing.forecastGrowth()).isEmpty();
     }

@@ -223,14 +223,40 @@ class MonthlyForecastProcessTest {
         Assertions.assertThat(team.quality()).contains(new BigDecimal("0.4227"));
         Assertions.assertThat(view.missing()).isEmpty();
 
-        // the task shows the same figures
-        String rows = engine.getTaskService().getVariable(reviewTask.getId(), REVIEW_ROWS).toString();
-        Assertions.assertThat(rows).contains("\"person\":\"Ren Rep\"").contains("\"coverage\":\"37.5%\"")
-                .contains("\"pipelineGrowth\":\"50.0% (good)\"").contains("\"forecastGrowth\":\"11.1% (good)\"")
-                .contains("\"quality\":\"49.4% (last month 36.7%)\"").contains("\"forecastGrowth\":\"2.0% (low)\"")
-                .contains("\"person\":\"Team Meng Manager\"").contains("\"forecast\":\"1322400.00\"");
-        Assertions.assertThat(engine.getTaskService().getVariable(reviewTask.getId(), REVIEW_BRIEF).toString())
-                .contains("Team forecast 1322400.00 vs stretch target 1800000.00 (73.5%)").contains("Missing forecasts: none");
+        // the task and the instance hold ids only: the form reads the same figures from the API when it opens
+        Assertions.assertThat(engine.getTaskService().getVariablesLocal(reviewTask.getId())).isEmpty();
+        Assertions.assertThat(engine.getRuntimeService().getVariables(reviewTask.getProcessInstanceId()).keySet())
+                .containsOnly(CYCLE_ID, CYCLE_KEY, CYCLE_START, MANAGER_ID, SUBMISSION_ID).doesNotContain("reviewBrief", "reviewRows");
+        String path = "/api/cadence/monthly-forecast/review-tasks/" + reviewTask.getId();
+        Map<String, Object> reviewSheet = RestCalls.call(http, TestOrganization.MANAGER, HttpMethod.GET, path, null, HttpStatus.OK);
+        Assertions.assertThat(reviewSheet).containsEntry("cycleKey", "2023-03").containsEntry("firstMonth", "2023-03")
+                .containsEntry("lastMonth", "2024-02").containsEntry("missing", List.of());
+        Assertions.assertThat(RestCalls.figures(reviewSheet.get("thresholds"))).containsEntry("coverageMinPercent", "150")
+                .containsEntry("growthMinPercent", "5").containsEntry("growthGoodPercent", "10").containsEntry("stretchMinPercent", "100");
+        Map<String, Object> renRep = sheetRow(reviewSheet, "Ren Rep");
+        Assertions.assertThat(RestCalls.figures(renRep)).containsEntry("forecast", "1200000").containsEntry("stretch", "1200000")
+                .containsEntry("forecastVsStretchPercent", "100").containsEntry("coveragePercent", "37.5")
+                .containsEntry("pipeline", "450000").containsEntry("weighted", "222500")
+                .containsEntry("pipelineGrowthPercent", "50").containsEntry("forecastGrowthPercent", "11.1")
+                .containsEntry("qualityPercent", "49.4").containsEntry("lastQualityPercent", "36.7");
+        Assertions.assertThat(renRep).containsEntry("status", "ON_TIME").containsEntry("pipelineGrowth", "GOOD")
+                .containsEntry("forecastGrowth", "GOOD").containsEntry("flags", List.of("LOW_COVERAGE"));
+        Map<String, Object> teammate = sheetRow(reviewSheet, "Tang Teammate");
+        Assertions.assertThat(teammate).containsEntry("forecastGrowth", "LOW").containsEntry("flags",
+                List.of("BELOW_STRETCH", "LOW_COVERAGE", "LOW_PIPELINE_GROWTH", "LOW_FORECAST_GROWTH"));
+        Assertions.assertThat(RestCalls.figures(teammate)).containsEntry("forecastVsStretchPercent", "20.4").containsEntry("forecastGrowthPercent", "2");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> teamRow = (Map<String, Object>) reviewSheet.get("team");
+        Assertions.assertThat(teamRow).containsEntry("name", "Meng Manager").containsEntry("status", "COMPLETE");
+        Assertions.assertThat(RestCalls.figures(teamRow)).containsEntry("forecast", "1322400").containsEntry("stretch", "1800000")
+                .containsEntry("pipeline", "550000").containsEntry("forecastVsStretchPercent", "73.5")
+                .containsEntry("forecastGrowthPercent", "10.2").containsEntry("qualityPercent", "42.3");
+        // the manager above reads it too; a rep, another team's manager and no such task do not
+        RestCalls.call(http, TestOrganization.LEADER, HttpMethod.GET, path, null, HttpStatus.OK);
+        RestCalls.call(http, TestOrganization.REP, HttpMethod.GET, path, null, HttpStatus.FORBIDDEN);
+        RestCalls.call(http, TestOrganization.OTHER_MANAGER, HttpMethod.GET, path, null, HttpStatus.FORBIDDEN);
+        RestCalls.call(http, TestOrganization.MANAGER, HttpMethod.GET, "/api/cadence/monthly-forecast/review-tasks/no-such-task", null,
+                HttpStatus.NOT_FOUND);
 
         // notes are required; then the review is stored with the team's figures
         Assertions.assertThatThrownBy(() -> driver.completeAs(TestOrganization.MANAGER, reviewTask, Map.of(F_REVIEW_NOTES, " ")))
@@ -243,6 +269,13 @@ class MonthlyForecastProcessTest {
         Assertions.assertThat(stored.notes()).isEqualTo("Teammate: build pipeline, two new accounts");
         Assertions.assertThat(compliance.find(cycle.id(), TestOrganization.MANAGER, ReportType.FORECAST_REVIEW).orElseThrow().status())
                 .isEqualTo(SubmissionStatus.ON_TIME);
+        RestCalls.call(http, TestOrganization.MANAGER, HttpMethod.GET, path, null, HttpStatus.NOT_FOUND);
+    }
+
+    /** A row of the review sheet by the rep's name. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> sheetRow(Map<String, Object> sheet, String name) {
+        return ((List<Map<String, Object>>) sheet.get("reps")).stream().filter(row -> name.equals(row.get("name"))).findFirst().orElseThrow();
     }
 
     @Test

@@ -53,6 +53,8 @@ class QuarterlyRulesTest {
         assertThat(QuarterlyRules.growth(shrank)).contains(new BigDecimal("-25.0"));
         assertThat(QuarterlyRules.growthText(shrank, EXPECTED)).isEqualTo("-25.0% vs 2026-Q2 (400000.00): below the expected 15%");
         assertThat(QuarterlyRules.flags(shrank, EXPECTED)).containsExactly("below quota", "growth below 15%");
+        assertThat(QuarterlyRules.flagCodes(shrank, EXPECTED)).containsExactly("BELOW_QUOTA", "GROWTH_BELOW_EXPECTED");
+        assertThat(QuarterlyRules.flagCodes(slow, EXPECTED)).containsExactly("GROWTH_BELOW_EXPECTED");
     }
 
     @Test

@@ -7,8 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +24,7 @@ import com.salescadence.cadence.Cycle;
 import com.salescadence.cadence.CycleService;
 import com.salescadence.cadence.forecast.ForecastReport;
 import com.salescadence.cadence.forecast.ForecastReviewService;
+import com.salescadence.cadence.forecast.ForecastReviewSheet;
 import com.salescadence.cadence.forecast.ForecastSheet;
 import com.salescadence.cadence.forecast.ForecastReviewView;
 import com.salescadence.cadence.forecast.MonthlyForecastService;
@@ -50,12 +49,11 @@ class MonthlyForecastController {
     private final ForecastReviewService reviews;
     private final OrganizationService organization;
     private final TaskActions tasks;
-    private final RuntimeService runtimeService;
     private final CycleStarter starter;
     private final TaskReaders taskReaders;
 
     MonthlyForecastController(CycleService cycles, MonthlyForecastService forecasts, ForecastReviewService reviews,
-                              OrganizationService organization, TaskActions tasks, RuntimeService runtimeService, CycleStarter starter,
+                              OrganizationService organization, TaskActions tasks, CycleStarter starter,
                               TaskReaders taskReaders) {
         this.taskReaders = taskReaders;
         this.starter = starter;
@@ -64,7 +62,6 @@ class MonthlyForecastController {
         this.reviews = reviews;
         this.organization = organization;
         this.tasks = tasks;
-        this.runtimeService = runtimeService;
     }
 
     @GetMapping("/cycles")
@@ -99,10 +96,19 @@ class MonthlyForecastController {
     @ApiResponse(responseCode = "403", description = "the task is not the caller's or their team's")
     @ApiResponse(responseCode = "404", description = "no open forecast task of that id")
     ForecastSheet sheet(@PathVariable String taskId, Principal principal) {
-        Task task = taskReaders.readable(taskId, TASK_SUBMIT_MONTHLY_FORECAST, principal.getName());
-        String rep = (String) runtimeService.getVariable(task.getExecutionId(), REP_ID);
-        Cycle cycle = cycles.get(((Number) runtimeService.getVariable(task.getExecutionId(), CYCLE_ID)).longValue());
-        return forecasts.sheet(rep, cycle);
+        Map<String, Object> task = taskReaders.variables(taskId, TASK_SUBMIT_MONTHLY_FORECAST, principal.getName(), REP_ID, CYCLE_ID);
+        return forecasts.sheet((String) task.get(REP_ID), cycles.get(((Number) task.get(CYCLE_ID)).longValue()));
+    }
+
+    @GetMapping("/review-tasks/{taskId}")
+    @Operation(summary = "The forecast review of an open 'Forecast review' task: one row per rep of the manager's team and the team's "
+            + "row, figures as numbers, ratios in percent, statuses, growth grades and flags as codes; the thresholds; who is missing. "
+            + "For the task's manager and the managers above them; 404 for no such open task, 403 for someone else's")
+    @ApiResponse(responseCode = "403", description = "the task is not the caller's or their team's")
+    @ApiResponse(responseCode = "404", description = "no open forecast review task of that id")
+    ForecastReviewSheet reviewSheet(@PathVariable String taskId, Principal principal) {
+        Map<String, Object> task = taskReaders.variables(taskId, TASK_REVIEW_MONTHLY_FORECAST, principal.getName(), MANAGER_ID, CYCLE_ID);
+        return reviews.sheet(((Number) task.get(CYCLE_ID)).longValue(), (String) task.get(MANAGER_ID));
     }
 
     @PostMapping("/cycles/{cycleId}/forecast")
@@ -133,7 +139,8 @@ class MonthlyForecastController {
     Map<String, Object> submitReview(@PathVariable long cycleId, @RequestBody Map<String, Object> body, Principal principal) {
         Cycle cycle = cycles.get(cycleId);
         Map<String, Object> fields = new HashMap<>();
-        fields.put(F_REVIEW_NOTES, body.get("notes"));
+        // as the form posts it: transient, the recording delegate reads it and the instance never stores it
+        fields.put(F_REVIEW_NOTES, Variables.stringValue(Inputs.text(body.get("notes")), true));
         tasks.complete(cycle.cycleKey() + ":" + principal.getName(), TASK_REVIEW_MONTHLY_FORECAST, principal.getName(), fields);
         return Map.of("review", reviews.review(cycleId, principal.getName()).orElseThrow());
     }
