@@ -436,15 +436,20 @@ function stageName(code) {
   return code === 'WON' || code === 'LOST' ? t('wf.' + code) : code;
 }
 
+/** A change's owner by name (the API names them in ownerNames), the login when the name is unknown. */
+function ownerName(row) {
+  return ((state.changes && state.changes.ownerNames) || {})[row.owner] || row.owner;
+}
+
 function changeColumns() {
   return [
     {key: 'name', label: t('col.deal')},
-    {key: 'owner', label: t('col.owner')},
+    {key: 'owner', label: t('col.owner'), format: ownerName, csv: ownerName},
     {key: 'categories', label: t('col.categories'), format: r => (r.categories || []).map(k => t('wf.' + k)).join(', ')},
     {key: 'fromAmount', label: t('col.fromAmount'), className: 'num', format: r => amount(r.fromAmount)},
     {key: 'toAmount', label: t('col.toAmount'), className: 'num', format: r => amount(r.toAmount)},
-    {key: 'fromStage', label: t('col.fromStage'), format: r => stageName(r.fromStage)},
-    {key: 'toStage', label: t('col.toStage'), format: r => stageName(r.toStage)},
+    {key: 'fromStage', label: t('col.fromStage'), format: r => stageName(r.fromStage), csv: r => stageName(r.fromStage)},
+    {key: 'toStage', label: t('col.toStage'), format: r => stageName(r.toStage), csv: r => stageName(r.toStage)},
     {key: 'fromClose', label: t('col.fromClose')},
     {key: 'toClose', label: t('col.toClose')}
   ];

@@ -281,7 +281,8 @@ class MetricsApiIntegrationTest {
         Map<String, Object> changes = get(REP, "/api/snapshots/changes?from=" + weekly, HttpStatus.OK);
         amount(changes, "startAmount", "750000");
         amount(changes, "endAmount", "790000");
-        assertThat(changes).containsEntry("stageMoved", 1).containsEntry("until", "2025-12-31");
+        assertThat(changes).containsEntry("stageMoved", 1).containsEntry("until", "2025-12-31")
+                .containsEntry("ownerNames", Map.of(REP, "Ren Rep"));   // the owners by name, for people to read
         Map<String, String> waterfall = new HashMap<>();
         list(changes.get("waterfall")).forEach(step -> waterfall.put((String) step.get("category"),
                 new BigDecimal(String.valueOf(step.get("amount"))).stripTrailingZeros().toPlainString() + " x" + step.get("count")));

@@ -52,7 +52,8 @@ public class SnapshotService {
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Changes(String personId, Moment from, Moment to, LocalDate until, BigDecimal startAmount, BigDecimal endAmount,
-                          List<WaterfallRules.Step> waterfall, long stageMoved, List<WaterfallRules.Change> changes) {
+                          List<WaterfallRules.Step> waterfall, long stageMoved, List<WaterfallRules.Change> changes,
+                          Map<String, String> ownerNames) {
     }
 
     private final JdbcClient jdbc;
@@ -205,7 +206,20 @@ public class SnapshotService {
                 });
         WaterfallRules.Result result = WaterfallRules.compare(start, end, closed, scope, limit);
         return new Changes(personId, from, to, scope, result.startAmount(), result.endAmount(), result.waterfall(),
-                result.stageMoved(), result.changes());
+                result.stageMoved(), result.changes(), names(result.changes().stream().map(WaterfallRules.Change::owner).toList()));
+    }
+
+    /** The owners' names by login, in one statement: people read names, not logins. */
+    private Map<String, String> names(List<String> logins) {
+        Map<String, String> names = new java.util.TreeMap<>();
+        List<String> distinct = logins.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (!distinct.isEmpty()) {
+            jdbc.sql("select id, full_name from person where id in (:ids)").param("ids", distinct)
+                    .query(rs -> {
+                        names.put(rs.getString("id"), rs.getString("full_name"));
+                    });
+        }
+        return names;
     }
 
     /** The last day of the date's quarter: the default scope of /changes and of a listed snapshot's "this quarter". */
