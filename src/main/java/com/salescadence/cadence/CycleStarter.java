@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import com.salescadence.common.ValidationException;
 import com.salescadence.organization.OrganizationService;
 import com.salescadence.organization.Role;
+import com.salescadence.workflow.StartedProcess;
 
 /**
  * An admin starts a cadence's cycle now, as its timer would, optionally at a given cycle start
@@ -33,12 +34,12 @@ public class CycleStarter {
         this.runtimeService = runtimeService;
     }
 
-    public Map<String, Object> start(String processKey, Map<String, String> body, String userId) {
+    public StartedProcess start(String processKey, CycleStartRequest body, String userId) {
         if (organization.person(userId).role() != Role.ADMIN) {
             throw new AccessDeniedException("Only an admin may start a cycle.");
         }
         Map<String, Object> variables = new HashMap<>();
-        String given = body == null ? null : body.get(CYCLE_START);
+        String given = body == null ? null : body.cycleStart();
         if (given != null && !given.isBlank()) {
             try {
                 variables.put(CYCLE_START, Date.from(LocalDateTime.parse(given.trim()).atZone(ZoneId.systemDefault()).toInstant()));
@@ -46,6 +47,6 @@ public class CycleStarter {
                 throw new ValidationException("cycleStart must look like 2026-11-29T08:00, got '" + given + "'.");
             }
         }
-        return Map.of("processInstanceId", runtimeService.startProcessInstanceByKey(processKey, variables).getId());
+        return new StartedProcess(runtimeService.startProcessInstanceByKey(processKey, variables).getId());
     }
 }

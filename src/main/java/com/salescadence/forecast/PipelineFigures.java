@@ -49,6 +49,25 @@ public class PipelineFigures {
     }
 
     /**
+     * {@link #booked} of each of these owners alone, read at once (statements constant in the number of owners);
+     * an owner without a won deal in [from, to) is absent.
+     */
+    public Map<String, BigDecimal> bookedByOwner(Collection<String> owners, LocalDate from, LocalDate to) {
+        Map<String, BigDecimal> byOwner = new HashMap<>();
+        if (!owners.isEmpty()) {
+            Set<String> wanted = owners instanceof Set<String> set ? set : new HashSet<>(owners);
+            forOwners(owners, "owner_id", "select owner_id, sum(amount) as total from opportunity"
+                    + " where status = 'WON' and closed_at >= :from and closed_at < :to", " group by owner_id",
+                    Map.of("from", from.atStartOfDay(), "to", to.atStartOfDay()), rs -> {
+                        if (wanted.contains(rs.getString("owner_id"))) {
+                            byOwner.put(rs.getString("owner_id"), rs.getBigDecimal("total"));
+                        }
+                    });
+        }
+        return byOwner;
+    }
+
+    /**
      * Sum over open deals expected to close in [from, to) of amount x the win rate of their stage: the funnel's deals
      * only (open out-of-funnel deals are no pipeline, here and in {@link #byOwner} and {@link #largestOpen}).
      */

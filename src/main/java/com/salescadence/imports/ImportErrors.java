@@ -1,7 +1,6 @@
 package com.salescadence.imports;
 
-import java.util.List;
-import java.util.Map;
+import com.salescadence.common.ApiError;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -27,21 +26,21 @@ class ImportErrors {
     }
 
     @ExceptionHandler(FileTooLargeException.class)
-    ResponseEntity<Map<String, Object>> tooLarge(FileTooLargeException e) {
+    ResponseEntity<ApiError> tooLarge(FileTooLargeException e) {
         return body(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<Map<String, Object>> uploadTooLarge(MaxUploadSizeExceededException e) {
+    ResponseEntity<ApiError> uploadTooLarge(MaxUploadSizeExceededException e) {
         return body(HttpStatus.PAYLOAD_TOO_LARGE, FileTooLargeException.message(properties.maxBytes().toBytes()));
     }
 
     @ExceptionHandler(MultipartException.class)
-    ResponseEntity<Map<String, Object>> badMultipart(MultipartException e) {
+    ResponseEntity<ApiError> badMultipart(MultipartException e) {
         return body(HttpStatus.BAD_REQUEST, "The upload could not be read as multipart/form-data: send the CSV file in a part named 'file'.");
     }
 
-    private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String message) {
-        return ResponseEntity.status(status).body(Map.of("status", status.value(), "error", message, "problems", List.of(message)));
+    private static ResponseEntity<ApiError> body(HttpStatus status, String message) {
+        return ApiError.of(status, message);
     }
 }

@@ -2,7 +2,6 @@ package com.salescadence.notification;
 
 import java.security.Principal;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
@@ -18,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
+import com.salescadence.common.ApiError;
 import com.salescadence.common.NotFoundException;
 import com.salescadence.common.ValidationException;
 import com.salescadence.organization.OrganizationService;
@@ -99,26 +99,26 @@ class NotificationController {
     }
 
     @ExceptionHandler(ValidationException.class)
-    ResponseEntity<Map<String, String>> badRequest(ValidationException e) {
+    ResponseEntity<ApiError> badRequest(ValidationException e) {
         return error(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Map<String, String>> badParameter(MethodArgumentTypeMismatchException e) {
+    ResponseEntity<ApiError> badParameter(MethodArgumentTypeMismatchException e) {
         return error(HttpStatus.BAD_REQUEST, e.getName() + " must be a whole number.");
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<Map<String, String>> forbidden(AccessDeniedException e) {
+    ResponseEntity<ApiError> forbidden(AccessDeniedException e) {
         return error(HttpStatus.FORBIDDEN, e.getMessage());
     }
 
     @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<Map<String, String>> notFound(NotFoundException e) {
+    ResponseEntity<ApiError> notFound(NotFoundException e) {
         return error(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
-    private static ResponseEntity<Map<String, String>> error(HttpStatus status, String message) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", message));
+    private static ResponseEntity<ApiError> error(HttpStatus status, String message) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ApiError(null, message, null, null, null, null));
     }
 }

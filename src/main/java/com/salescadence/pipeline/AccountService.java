@@ -9,7 +9,6 @@ import org.springframework.transaction.annotation.Transactional;
 import com.salescadence.common.Checks;
 import com.salescadence.common.ConflictException;
 import com.salescadence.common.NotFoundException;
-import com.salescadence.common.ValidationException;
 import com.salescadence.organization.OrganizationService;
 
 @Service
@@ -81,6 +80,12 @@ public class AccountService {
     /** How account names are compared: without case and surrounding blanks. */
     public static String nameKey(String name) {
         return name == null ? "" : name.trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The accounts these people own, by name (one statement); none for nobody. */
+    @Transactional(readOnly = true)
+    public List<Account> ownedBy(java.util.Collection<String> owners) {
+        return owners.isEmpty() ? List.of() : accounts.findByOwners(owners);
     }
 
     @Transactional(readOnly = true)

@@ -145,6 +145,12 @@ public class OpportunityService {
         return organization.visibleOwners(viewerId).map(opportunities::findByOwners).orElseGet(opportunities::findAll);
     }
 
+    /** The deals these people own, newest first (one statement); none for nobody. */
+    @Transactional(readOnly = true)
+    public List<Opportunity> ownedBy(java.util.Collection<String> owners) {
+        return owners.isEmpty() ? List.of() : opportunities.findByOwners(owners);
+    }
+
     @Transactional(readOnly = true)
     public List<StageChange> history(long id) {
         return opportunities.history(id);

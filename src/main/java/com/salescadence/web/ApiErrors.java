@@ -1,7 +1,6 @@
 package com.salescadence.web;
 
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -17,6 +16,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
+import com.salescadence.common.ApiError;
 import com.salescadence.common.ConflictException;
 import com.salescadence.common.NotFoundException;
 import com.salescadence.common.RowValidationException;
@@ -27,10 +27,10 @@ import com.salescadence.common.ValidationException;
 class ApiErrors {
 
     @ExceptionHandler(ValidationException.class)
-    ResponseEntity<Map<String, Object>> validation(ValidationException e) {
+    ResponseEntity<ApiError> validation(ValidationException e) {
         if (e instanceof RowValidationException grid) { // a grid's refusal also says which row each problem is at
-            return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("status", 400, "error", e.getMessage(),
-                    "problems", e.problems(), "rows", grid.rows(), "general", grid.general()));
+            return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(new ApiError(400, e.getMessage(), null,
+                    e.problems(), grid.rows(), grid.general()));
         }
         // stored already (the second of two identical requests): a conflict, not bad input
         return body(e instanceof com.salescadence.common.AlreadyRecordedException ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST,
@@ -38,7 +38,7 @@ class ApiErrors {
     }
 
     @ExceptionHandler(BadUserRequestException.class)
-    ResponseEntity<Map<String, Object>> badUserRequest(BadUserRequestException e) {
+    ResponseEntity<ApiError> badUserRequest(BadUserRequestException e) {
         if (e.getCause() instanceof ValidationException v) {
             return validation(v);
         }
@@ -51,7 +51,7 @@ class ApiErrors {
      */
     @ExceptionHandler({OptimisticLockingException.class, ConcurrencyFailureException.class, DuplicateKeyException.class,
             org.springframework.dao.TransientDataAccessException.class})
-    ResponseEntity<Map<String, Object>> conflict(RuntimeException e) {
+    ResponseEntity<ApiError> conflict(RuntimeException e) {
         String message = "Someone else changed this at the same time and was first; nothing of your request was saved. "
                 + "Reload and try again.";
         String detail = e instanceof org.springframework.dao.OptimisticLockingFailureException ? e.getMessage() : message;
@@ -63,7 +63,7 @@ class ApiErrors {
      * delegate threw it): its own status and message, not 500. Anything else stays a server error.
      */
     @ExceptionHandler(org.camunda.bpm.engine.ProcessEngineException.class)
-    ResponseEntity<Map<String, Object>> insideTheEngine(org.camunda.bpm.engine.ProcessEngineException e) throws Exception {
+    ResponseEntity<ApiError> insideTheEngine(org.camunda.bpm.engine.ProcessEngineException e) throws Exception {
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             if (cause instanceof ValidationException v) {
                 return validation(v);
@@ -87,29 +87,29 @@ class ApiErrors {
 
     /** The database refused a value (too long, out of range, a NUL byte): 400, nothing stored. */
     @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
-    ResponseEntity<Map<String, Object>> unstorable(org.springframework.dao.DataIntegrityViolationException e) {
+    ResponseEntity<ApiError> unstorable(org.springframework.dao.DataIntegrityViolationException e) {
         String message = "有一个值无法保存：太长、超出范围、含有 NUL 字符或指向不存在的记录。什么都没有保存。 / "
                 + "A value cannot be stored: it is too long, out of range, holds a NUL character or refers to nothing; nothing was saved.";
         return body(HttpStatus.BAD_REQUEST, message, List.of(message));
     }
 
     @ExceptionHandler(ConflictException.class)
-    ResponseEntity<Map<String, Object>> clash(ConflictException e) {
+    ResponseEntity<ApiError> clash(ConflictException e) {
         return body(HttpStatus.CONFLICT, e.getMessage(), List.of(e.getMessage()));
     }
 
     @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
+    ResponseEntity<ApiError> notFound(NotFoundException e) {
         return body(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
     }
 
     @ExceptionHandler({AuthorizationException.class, AccessDeniedException.class})
-    ResponseEntity<Map<String, Object>> forbidden(RuntimeException e) {
+    ResponseEntity<ApiError> forbidden(RuntimeException e) {
         return body(HttpStatus.FORBIDDEN, "您无权执行此操作。 / You are not allowed to do this.", List.of());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestSizeLimitFilter.TooLarge tooLarge) {
                 return body(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), List.of(tooLarge.getMessage()));
@@ -121,13 +121,13 @@ class ApiErrors {
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Map<String, Object>> typeMismatch(MethodArgumentTypeMismatchException e) {
+    ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
         String message = "'" + e.getValue() + "' is not a valid value for " + e.getName() + ".";
         return body(HttpStatus.BAD_REQUEST, message, List.of(message));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
-    ResponseEntity<Map<String, Object>> invalid(MethodArgumentNotValidException e) {
+    ResponseEntity<ApiError> invalid(MethodArgumentNotValidException e) {
         List<String> problems = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> f.getField() + " " + f.getDefaultMessage() + ".").toList();
         return body(HttpStatus.BAD_REQUEST, String.join(" ", problems), problems);
@@ -138,7 +138,7 @@ class ApiErrors {
         return newline < 0 ? text : text.substring(0, newline);
     }
 
-    private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String message, List<String> problems) {
-        return ResponseEntity.status(status).body(Map.of("status", status.value(), "error", message, "problems", problems));
+    private static ResponseEntity<ApiError> body(HttpStatus status, String message, List<String> problems) {
+        return ApiError.of(status, message, problems);
     }
 }

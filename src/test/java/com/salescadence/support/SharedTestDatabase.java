@@ -18,6 +18,8 @@ public class SharedTestDatabase implements ApplicationContextInitializer<Configu
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        // counts this thread's statements when a test asks (ThreadStatements.during), else passes connections through
+        context.getBeanFactory().addBeanPostProcessor(new ThreadStatements.Wrapper());
         if (!TestDatabase.postgres()) {
             return;
         }

@@ -45,6 +45,17 @@ class ForecastRepository {
                 .params(cycleId, personId).query(RecordRows.of(ForecastReport.class)).optional();
     }
 
+    /** The reports of these people in the cycle, by person (one statement). */
+    java.util.Map<String, ForecastReport> reports(long cycleId, java.util.Collection<String> people) {
+        java.util.Map<String, ForecastReport> byPerson = new java.util.HashMap<>();
+        if (!people.isEmpty()) {
+            jdbc.sql("select * from forecast_report where cycle_id = :cycle and person_id in (:people)")
+                    .param("cycle", cycleId).param("people", people).query(RecordRows.of(ForecastReport.class)).list()
+                    .forEach(r -> byPerson.put(r.personId(), r));
+        }
+        return byPerson;
+    }
+
     List<ForecastMonth> months(long reportId) {
         return jdbc.sql("select * from forecast_month where forecast_report_id = ? order by month_start")
                 .param(reportId).query(RecordRows.of(ForecastMonth.class)).list();

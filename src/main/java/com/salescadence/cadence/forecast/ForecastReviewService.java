@@ -66,25 +66,33 @@ public class ForecastReviewService {
         List<Line> lines = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         Set<String> withoutTarget = new LinkedHashSet<>();
-        for (Person rep : organization.directReports(managerId)) {
-            if (rep.role() != Role.REP) {
-                continue;
-            }
-            Optional<ForecastReport> report = forecasts.report(cycle.id(), rep.id());
-            Optional<ForecastReport> last = previous.flatMap(p -> forecasts.report(p.id(), rep.id()));
-            String status = compliance.find(cycle.id(), rep.id(), ReportType.FORECAST).map(s -> s.status().name()).orElse("DUE");
+        // set-based: each read below is one statement for the whole team, whatever its size (issue 14 item 5)
+        List<Person> reps = organization.directReports(managerId).stream().filter(rep -> rep.role() == Role.REP).toList();
+        List<String> repIds = reps.stream().map(Person::id).toList();
+        Map<String, ForecastReport> reports = forecasts.reports(cycle.id(), repIds);
+        Map<String, ForecastReport> lastReports = previous.map(p -> forecasts.reports(p.id(), repIds)).orElse(Map.of());
+        Map<String, Submission> submissions = new java.util.HashMap<>();
+        compliance.ofCycle(cycle.id(), ReportType.FORECAST, repIds).forEach(s -> submissions.put(s.personId(), s));
+        List<String> withoutReport = repIds.stream().filter(id -> !reports.containsKey(id)).toList();
+        Map<String, List<MonthFigures>> pipelines = withoutReport.isEmpty() ? Map.of() : monthly.pipelineByMonth(withoutReport, first);
+        Map<String, Map<String, Quota>> quotasByQuarter = new java.util.HashMap<>();
+        for (Person rep : reps) {
+            Optional<ForecastReport> report = Optional.ofNullable(reports.get(rep.id()));
+            Optional<ForecastReport> last = Optional.ofNullable(lastReports.get(rep.id()));
+            String status = Optional.ofNullable(submissions.get(rep.id())).map(s -> s.status().name()).orElse("DUE");
             BigDecimal pipeline;
             BigDecimal weighted;
             if (report.isPresent()) {
                 pipeline = report.get().pipelineAmount();
                 weighted = report.get().weightedAmount();
             } else {
-                List<MonthFigures> now = monthly.pipelineByMonth(rep.id(), first);
+                List<MonthFigures> now = pipelines.get(rep.id());
                 pipeline = ForecastPrefill.totalPipeline(now);
                 weighted = ForecastPrefill.totalWeighted(now);
                 missing.add(rep.fullName());
             }
-            ForecastChecks.Stretch stretch = ForecastChecks.stretch12(first, stretchOf(rep.id()));
+            ForecastChecks.Stretch stretch = ForecastChecks.stretch12(first, quarter -> Optional.ofNullable(quotasByQuarter
+                    .computeIfAbsent(quarter, q -> quotas.find(repIds, q)).get(rep.id())).map(Quota::stretchAmount));
             withoutTarget.addAll(stretch.quartersWithoutTarget().stream().map(q -> rep.fullName() + " " + q).toList());
             Figures figures = new Figures(report.map(ForecastReport::forecastAmount).orElse(null), stretch.amount(), pipeline, weighted,
                     last.map(ForecastReport::forecastAmount).orElse(null), last.map(ForecastReport::pipelineAmount).orElse(null),
@@ -188,9 +196,6 @@ public class ForecastReviewService {
         return forecasts.review(cycleId, managerId);
     }
 
-    private Function<String, Optional<BigDecimal>> stretchOf(String personId) {
-        return quarter -> quotas.find(personId, quarter).map(Quota::stretchAmount);
-    }
 
     private Map<String, Object> row(Line line) {
         Figures f = line.figures();

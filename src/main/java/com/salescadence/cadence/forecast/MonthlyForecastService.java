@@ -61,9 +61,21 @@ public class MonthlyForecastService {
     /** The rep's open pipeline in the 12 months, raw and weighted by stage win rate, per expected close month. */
     @Transactional(readOnly = true)
     public List<MonthFigures> pipelineByMonth(String repId, YearMonth first) {
-        List<PipelineDeal> deals = openDeals(repId).stream().map(deal -> new PipelineDeal(deal.amount(), deal.expectedCloseDate(),
-                opportunities.modelOf(deal).find(deal.stageCode()).map(s -> s.winRate()).orElse(0))).toList();
-        return ForecastPrefill.byMonth(deals, first);
+        return pipelineByMonth(List.of(repId), first).get(repId);
+    }
+
+    /** {@link #pipelineByMonth(String, YearMonth)} of each of these reps, from one read of their deals. */
+    public Map<String, List<MonthFigures>> pipelineByMonth(java.util.Collection<String> repIds, YearMonth first) {
+        Map<String, List<PipelineDeal>> deals = new java.util.HashMap<>();
+        repIds.forEach(rep -> deals.put(rep, new java.util.ArrayList<>()));
+        opportunities.ownedBy(repIds).stream()
+                .filter(o -> FunnelPolicy.isPipeline(o.status(), o.inFunnel()))
+                .sorted(Comparator.comparing(Opportunity::expectedCloseDate))
+                .forEach(deal -> deals.get(deal.ownerId()).add(new PipelineDeal(deal.amount(), deal.expectedCloseDate(),
+                        opportunities.modelOf(deal).find(deal.stageCode()).map(s -> s.winRate()).orElse(0))));
+        Map<String, List<MonthFigures>> byRep = new java.util.HashMap<>();
+        deals.forEach((rep, own) -> byRep.put(rep, ForecastPrefill.byMonth(own, first)));
+        return byRep;
     }
 
     /**
@@ -139,9 +151,4 @@ public class MonthlyForecastService {
         return forecasts.escalateOnce(submissionId, above.get(1), 2, reason, LocalDateTime.now(clock)) ? Optional.of(above.get(1)) : Optional.empty();
     }
 
-    private List<Opportunity> openDeals(String repId) {
-        return opportunities.listVisibleTo(repId).stream()
-                .filter(o -> o.ownerId().equals(repId) && FunnelPolicy.isPipeline(o.status(), o.inFunnel()))
-                .sorted(Comparator.comparing(Opportunity::expectedCloseDate)).toList();
-    }
 }

@@ -21,14 +21,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.salescadence.cadence.CycleStartRequest;
 import com.salescadence.cadence.CycleStarter;
+import com.salescadence.cadence.quarterly.QuarterlyApi.QuarterlyReviewRequest;
+import com.salescadence.cadence.quarterly.QuarterlyApi.TeamReviewPage;
+import com.salescadence.cadence.quarterly.QuarterlyApi.TeamReviewRequest;
+import com.salescadence.common.Checked;
+import com.salescadence.common.PostedRows;
+import com.salescadence.workflow.StartedProcess;
+import jakarta.validation.Valid;
 import com.salescadence.cadence.Cadence;
 import com.salescadence.cadence.Cycle;
 import com.salescadence.cadence.CycleService;
 import com.salescadence.cadence.Quarters;
 import com.salescadence.common.Inputs;
 import com.salescadence.common.NotFoundException;
-import com.salescadence.common.ValidationException;
 import com.salescadence.organization.OrganizationService;
 import com.salescadence.workflow.TaskActions;
 import com.salescadence.workflow.TaskReaders;
@@ -71,7 +78,7 @@ class QuarterlyReviewController {
     @PostMapping("/start")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Admin: start the quarterly review now (as the week-2 timer would); optional cycleStart, ISO date-time")
-    Map<String, Object> start(@RequestBody(required = false) Map<String, String> body, Principal principal) {
+    StartedProcess start(@RequestBody(required = false) @Valid CycleStartRequest body, Principal principal) {
         return starter.start(KEY, body, principal.getName());
     }
 
@@ -98,12 +105,12 @@ class QuarterlyReviewController {
 
     @PostMapping("/cycles/{cycleId}/review")
     @Operation(summary = "Rep: submit the quarterly review (completes 'Prepare quarterly review'): nextQuarterPlan (required), proposedTarget")
-    QuarterlyReview submitReview(@PathVariable long cycleId, @RequestBody Map<String, Object> body, Principal principal) {
+    QuarterlyReview submitReview(@PathVariable long cycleId, @RequestBody @Valid QuarterlyReviewRequest body, Principal principal) {
         Cycle cycle = cycles.get(cycleId);
         Map<String, Object> fields = new HashMap<>();
         // as the form posts them: transient, the recording delegate reads them and the instance never stores them
-        fields.put(F_NEXT_QUARTER_PLAN, Variables.stringValue(Inputs.text(body.get("nextQuarterPlan")), true));
-        fields.put(F_PROPOSED_TARGET, Variables.untypedValue(body.get("proposedTarget"), true));
+        fields.put(F_NEXT_QUARTER_PLAN, Variables.stringValue(Inputs.text(body.nextQuarterPlan()), true));
+        fields.put(F_PROPOSED_TARGET, Variables.untypedValue(body.proposedTarget(), true));
         tasks.complete(cycle.cycleKey() + ":" + principal.getName(), TASK_PREPARE_QUARTERLY_REVIEW, principal.getName(), fields);
         return review(cycleId, principal.getName(), principal);
     }
@@ -111,59 +118,40 @@ class QuarterlyReviewController {
     @GetMapping("/cycles/{cycleId}/team")
     @Operation(summary = "A first-line manager's team in the review (default: the caller's): one row per rep with figures, flag codes, "
             + "plan, proposed and prefilled target (the rows of the 'Run quarterly review' form); 403 for a team the caller may not see")
-    Map<String, Object> team(@PathVariable long cycleId, @RequestParam(required = false) String managerId, Principal principal) {
+    TeamReviewPage team(@PathVariable long cycleId, @RequestParam(required = false) String managerId, Principal principal) {
         String manager = managerId == null ? principal.getName() : managerId;
         if (!organization.canSee(principal.getName(), manager)) {
             throw new AccessDeniedException("No team review of '" + manager + "' for " + principal.getName() + ".");
         }
         Cycle cycle = cycles.get(cycleId);
         List<TeamMemberReview> view = reviews.teamView(cycleId, manager);
-        Map<String, Object> result = new HashMap<>();
-        result.put("cycleKey", cycle.cycleKey());
-        result.put("nextQuarter", Quarters.next(cycle.cycleKey()));
-        result.put("managerId", manager);
-        result.put("brief", reviews.teamBrief(cycle, view));
-        result.put("expectedGrowthPercent", reviews.expectedGrowth());
-        result.put("reps", view);
-        result.put("rows", reviews.teamRows(cycle, view));
-        reviews.managerReview(cycleId, manager).ifPresent(r -> {
-            result.put("review", r);
-            result.put("targets", reviews.targets(r.id()));
-        });
-        return result;
+        ManagerReview review = reviews.managerReview(cycleId, manager).orElse(null);
+        return new TeamReviewPage(cycle.cycleKey(), Quarters.next(cycle.cycleKey()), manager, reviews.teamBrief(cycle, view),
+                reviews.expectedGrowth(), view, reviews.teamRows(cycle, view), review,
+                review == null ? null : reviews.targets(review.id()));
     }
 
     @PostMapping("/cycles/{cycleId}/team-review/check")
     @Operation(summary = "Manager: check a team review without recording it (what the form shows at each rep's row): "
             + "200 when it would be accepted, else 400 with the problems and 'rows' {personId: [problems]}")
-    Map<String, Object> checkTeamReview(@PathVariable long cycleId, @RequestBody Map<String, Object> body, Principal principal) {
+    Checked checkTeamReview(@PathVariable long cycleId, @RequestBody @Valid TeamReviewRequest body, Principal principal) {
         cycles.get(cycleId);
-        TeamReviewChecks.Result checked = reviews.checkManagerReview(principal.getName(), rows(body.get("targets")),
-                Inputs.text(body.get("notes")));
+        TeamReviewChecks.Result checked = reviews.checkManagerReview(principal.getName(), PostedRows.of(body.targets()),
+                Inputs.text(body.notes()));
         checked.problems().orThrow();
-        return Map.of("ok", true);
+        return Checked.OK;
     }
 
     @PostMapping("/cycles/{cycleId}/team-review")
     @Operation(summary = "Manager: record the team review (completes 'Run quarterly review'): targets [{personId, target, outcome}] for every rep, notes")
-    Map<String, Object> submitTeamReview(@PathVariable long cycleId, @RequestBody Map<String, Object> body, Principal principal) {
+    TeamReviewPage submitTeamReview(@PathVariable long cycleId, @RequestBody @Valid TeamReviewRequest body, Principal principal) {
         Cycle cycle = cycles.get(cycleId);
         Map<String, Object> fields = new HashMap<>();
         // as the form does: transient, the process glue reads them and the engine never stores them
-        fields.put(F_TARGETS, Variables.stringValue(Spin.JSON(body.getOrDefault("targets", List.of())).toString(), true));
-        fields.put(F_REVIEW_NOTES, Variables.stringValue(Inputs.text(body.get("notes")), true));
+        fields.put(F_TARGETS, Variables.stringValue(Spin.JSON(PostedRows.of(body.targets())).toString(), true));
+        fields.put(F_REVIEW_NOTES, Variables.stringValue(Inputs.text(body.notes()), true));
         tasks.complete(cycle.cycleKey() + ":" + principal.getName(), TASK_RUN_QUARTERLY_REVIEW, principal.getName(), fields);
         return team(cycleId, null, principal);
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> rows(Object targets) {
-        if (targets == null) {
-            return List.of();
-        }
-        if (!(targets instanceof List<?> list) || list.stream().anyMatch(row -> !(row instanceof Map<?, ?>))) {
-            throw new ValidationException("“targets”不是行的列表。 / 'targets' is not a list of rows.");
-        }
-        return (List<Map<String, Object>>) list;
-    }
 }

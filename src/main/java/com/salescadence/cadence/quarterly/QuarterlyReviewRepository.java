@@ -37,6 +37,17 @@ class QuarterlyReviewRepository {
                 .params(cycleId, personId).query(RecordRows.of(QuarterlyReview.class)).optional();
     }
 
+    /** The reviews of these reps in the cycle, by rep (one statement). */
+    java.util.Map<String, QuarterlyReview> reviews(long cycleId, java.util.Collection<String> people) {
+        java.util.Map<String, QuarterlyReview> byPerson = new java.util.HashMap<>();
+        if (!people.isEmpty()) {
+            jdbc.sql("select * from quarterly_review where cycle_id = :cycle and person_id in (:people)")
+                    .param("cycle", cycleId).param("people", people).query(RecordRows.of(QuarterlyReview.class)).list()
+                    .forEach(r -> byPerson.put(r.personId(), r));
+        }
+        return byPerson;
+    }
+
     long insertManagerReview(long submissionId, long cycleId, String managerId, String notes, LocalDateTime at) {
         GeneratedKeyHolder id = new GeneratedKeyHolder();
         jdbc.sql("insert into quarterly_manager_review (submission_id, cycle_id, manager_id, notes, submitted_at) values (?, ?, ?, ?, ?)")

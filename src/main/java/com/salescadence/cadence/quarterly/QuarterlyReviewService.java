@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +98,10 @@ public class QuarterlyReviewService {
 
     @Transactional(readOnly = true)
     public String keyAccountsText(String repId) {
-        List<Account> key = keyAccounts(repId);
+        return keyAccountsText(keyAccounts(repId));
+    }
+
+    private static String keyAccountsText(List<Account> key) {
         if (key.isEmpty()) {
             return "You own no key account.";
         }
@@ -157,14 +161,31 @@ public class QuarterlyReviewService {
     @Transactional(readOnly = true)
     public List<TeamMemberReview> teamView(long cycleId, String managerId) {
         Cycle cycle = cycles.get(cycleId);
+        String quarter = cycle.cycleKey();
+        String previous = Quarters.previous(quarter);
+        // set-based: each read below is one statement for the whole team, whatever its size (issue 14 item 5)
+        List<Person> team = team(managerId);
+        List<String> repIds = team.stream().map(Person::id).toList();
+        Map<String, QuarterlyReview> submitted = reviews.reviews(cycleId, repIds);
+        Map<String, SubmissionStatus> statuses = new HashMap<>();
+        compliance.ofCycle(cycleId, ReportType.QUARTERLY_REVIEW, repIds).forEach(s -> statuses.put(s.personId(), s.status()));
+        List<String> open = repIds.stream().filter(id -> !submitted.containsKey(id)).toList();
+        Map<String, BigDecimal> booked = figures.bookedByOwner(open, Quarters.start(quarter), Quarters.endExclusive(quarter));
+        Map<String, BigDecimal> previousBooked = figures.bookedByOwner(open, Quarters.start(previous), Quarters.endExclusive(previous));
+        Map<String, Quota> quotaOf = open.isEmpty() ? Map.of() : quotas.find(open, quarter);
+        Map<String, List<Account>> keyAccounts = new HashMap<>();
+        accounts.ownedBy(open).stream().filter(a -> a.tier() == AccountTier.KEY)
+                .forEach(a -> keyAccounts.computeIfAbsent(a.ownerId(), o -> new ArrayList<>()).add(a));
         List<TeamMemberReview> view = new ArrayList<>();
-        for (Person rep : team(managerId)) {
-            Optional<QuarterlyReview> review = reviews.review(cycleId, rep.id());
-            QuarterResults r = review.map(QuarterlyReview::results).orElseGet(() -> results(rep.id(), cycle.cycleKey()));
-            SubmissionStatus status = compliance.find(cycleId, rep.id(), ReportType.QUARTERLY_REVIEW).map(Submission::status).orElse(null);
-            view.add(new TeamMemberReview(rep.id(), rep.fullName(), r, status,
+        for (Person rep : team) {
+            Optional<QuarterlyReview> review = Optional.ofNullable(submitted.get(rep.id()));
+            Optional<Quota> quota = Optional.ofNullable(quotaOf.get(rep.id()));
+            QuarterResults r = review.map(QuarterlyReview::results).orElseGet(() -> new QuarterResults(quarter,
+                    booked.getOrDefault(rep.id(), BigDecimal.ZERO), quota.map(Quota::quotaAmount).orElse(null),
+                    quota.map(Quota::stretchAmount).orElse(null), previous, previousBooked.getOrDefault(rep.id(), BigDecimal.ZERO)));
+            view.add(new TeamMemberReview(rep.id(), rep.fullName(), r, statuses.get(rep.id()),
                     review.map(QuarterlyReview::nextQuarterPlan).orElse(null), review.map(QuarterlyReview::proposedTarget).orElse(null),
-                    review.map(QuarterlyReview::keyAccounts).orElseGet(() -> keyAccountsText(rep.id())),
+                    review.map(QuarterlyReview::keyAccounts).orElseGet(() -> keyAccountsText(keyAccounts.getOrDefault(rep.id(), List.of()))),
                     QuarterlyRules.flags(r, expectedGrowth)));
         }
         return view;

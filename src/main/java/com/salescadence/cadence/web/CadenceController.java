@@ -22,6 +22,20 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.salescadence.cadence.Cadence;
+import com.salescadence.cadence.CycleStartRequest;
+import com.salescadence.cadence.web.CadenceApi.CommitForm;
+import com.salescadence.cadence.web.CadenceApi.CommitRequest;
+import com.salescadence.cadence.web.CadenceApi.CommitView;
+import com.salescadence.cadence.web.CadenceApi.ComplianceRow;
+import com.salescadence.cadence.web.CadenceApi.CycleCompliance;
+import com.salescadence.cadence.web.CadenceApi.NextTimer;
+import com.salescadence.cadence.web.CadenceApi.PersonCompliance;
+import com.salescadence.cadence.web.CadenceApi.RollupRequest;
+import com.salescadence.cadence.web.CadenceApi.RollupSubmitted;
+import com.salescadence.cadence.web.CadenceApi.TimersFired;
+import com.salescadence.common.PostedRows;
+import com.salescadence.workflow.StartedProcess;
+import jakarta.validation.Valid;
 import com.salescadence.cadence.CommitItem;
 import com.salescadence.cadence.CommitSheet;
 import com.salescadence.workflow.TaskReaders;
@@ -88,56 +102,49 @@ class CadenceController {
     @PostMapping("/weekly-commit/start")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Admin: start this week's cycle now (as the Sunday timer would); optional cycleStart, ISO date-time")
-    Map<String, Object> start(@RequestBody(required = false) Map<String, String> body, Principal principal) {
+    StartedProcess start(@RequestBody(required = false) @Valid CycleStartRequest body, Principal principal) {
         return starter.start(KEY, body, principal.getName());
     }
 
     @PostMapping("/cycles/{cycleId}/next-timer")
     @Operation(summary = "Admin: fire the cycle's next timers now (the reminder, the deadline, the commit call, the next roll-up day), to walk a week without waiting")
-    Map<String, Object> fireNextTimer(@PathVariable long cycleId, Principal principal) {
+    TimersFired fireNextTimer(@PathVariable long cycleId, Principal principal) {
         requireRole(principal, Role.ADMIN);
         Cycle cycle = cycles.get(cycleId);
         Map<String, Integer> fired = timers.fireNext(cycle);
         if (fired.isEmpty()) {
             throw new NotFoundException("Cycle " + cycle.cycleKey() + " has no timer left to fire.");
         }
-        List<Map<String, Object>> next = timers.pending(cycle).stream().limit(1).map(job -> Map.<String, Object>of(
-                "dueAt", LocalDateTime.ofInstant(job.getDuedate().toInstant(), ZoneId.systemDefault()))).toList();
-        return Map.of("cycleKey", cycle.cycleKey(), "fired", fired, "next", next);
+        List<NextTimer> next = timers.pending(cycle).stream().limit(1).map(job -> new NextTimer(
+                LocalDateTime.ofInstant(job.getDuedate().toInstant(), ZoneId.systemDefault()))).toList();
+        return new TimersFired(cycle.cycleKey(), fired, next);
     }
 
     @GetMapping("/cycles/{cycleId}/compliance")
     @Operation(summary = "Who submitted on time, late or not at all, for the people the caller may see")
-    Map<String, Object> compliance(@PathVariable long cycleId,
+    CycleCompliance compliance(@PathVariable long cycleId,
                                    @RequestParam(required = false) @Parameter(description = "only this manager's team (everyone below them)") String team,
                                    Principal principal) {
         Cycle cycle = cycles.get(cycleId);
         java.util.Set<String> members = team == null ? null : organization.teamOf(team);
-        List<Map<String, Object>> rows = compliance.ofCycle(cycleId).stream()
+        List<ComplianceRow> rows = compliance.ofCycle(cycleId).stream()
                 .filter(s -> organization.canSee(principal.getName(), s.personId()))
                 .filter(s -> members == null || members.contains(s.personId()))
-                .map(s -> row(s)).toList();
-        Map<String, Long> counts = new java.util.TreeMap<>();
-        rows.forEach(r -> counts.merge((String) r.get("status"), 1L, Long::sum));
-        return Map.of("cycleId", cycleId, "cycleKey", cycle.cycleKey(), "counts", counts, "reports", rows);
+                .map(s -> row(s, null)).toList();
+        return new CycleCompliance(cycleId, cycle.cycleKey(), counts(rows), rows);
     }
 
     @GetMapping("/compliance/people/{personId}")
     @Operation(summary = "A person's record in a cadence: each cycle's report, on time, late or missed, latest first")
-    Map<String, Object> personCompliance(@PathVariable String personId,
+    PersonCompliance personCompliance(@PathVariable String personId,
                                          @RequestParam(defaultValue = "WEEKLY_COMMIT") Cadence cadence,
                                          @RequestParam(defaultValue = "13") int limit, Principal principal) {
         if (!organization.canSee(principal.getName(), personId)) {
             throw new NotFoundException("No record of '" + personId + "' for you.");
         }
-        List<Map<String, Object>> rows = compliance.history(personId, cadence, limit).stream().map(s -> {
-            Map<String, Object> row = row(s);
-            row.put("cycleKey", cycles.get(s.cycleId()).cycleKey());
-            return row;
-        }).toList();
-        Map<String, Long> counts = new java.util.TreeMap<>();
-        rows.forEach(r -> counts.merge((String) r.get("status"), 1L, Long::sum));
-        return Map.of("personId", personId, "cadence", cadence, "counts", counts, "reports", rows);
+        List<ComplianceRow> rows = compliance.history(personId, cadence, limit).stream()
+                .map(s -> row(s, cycles.get(s.cycleId()).cycleKey())).toList();
+        return new PersonCompliance(personId, cadence, counts(rows), rows);
     }
 
     @GetMapping("/cycles/{cycleId}/rollup")
@@ -152,23 +159,23 @@ class CadenceController {
 
     @GetMapping("/cycles/{cycleId}/commits/{personId}")
     @Operation(summary = "A rep's frozen weekly commit with its items")
-    Map<String, Object> commit(@PathVariable long cycleId, @PathVariable String personId, Principal principal) {
+    CommitView commit(@PathVariable long cycleId, @PathVariable String personId, Principal principal) {
         if (!organization.canSee(principal.getName(), personId)) {
             throw new NotFoundException("No commit of '" + personId + "' for you.");
         }
         CommitReport report = commits.report(cycleId, personId)
                 .orElseThrow(() -> new NotFoundException("'" + personId + "' has not submitted a commit in cycle " + cycleId + "."));
         List<CommitItem> items = commits.items(report.id());
-        return Map.of("report", report, "items", items);
+        return new CommitView(report, items);
     }
 
     @GetMapping("/cycles/{cycleId}/commit-form")
     @Operation(summary = "Rep: the weekly commit as the form shows it, prefilled from the caller's pipeline")
-    Map<String, Object> commitForm(@PathVariable long cycleId, Principal principal) {
+    CommitForm commitForm(@PathVariable long cycleId, Principal principal) {
         Cycle cycle = cycles.get(cycleId);
         String rep = principal.getName();
-        return Map.of("cycleKey", cycle.cycleKey(), "brief", commits.brief(rep, cycle),
-                "lastWeekActual", commits.lastWeekActual(rep, cycle), "items", commits.prefill(rep, cycle));
+        return new CommitForm(cycle.cycleKey(), commits.brief(rep, cycle), commits.lastWeekActual(rep, cycle),
+                commits.prefill(rep, cycle));
     }
 
     @GetMapping("/weekly-commit/tasks/{taskId}")
@@ -187,13 +194,13 @@ class CadenceController {
     @PostMapping("/cycles/{cycleId}/commit")
     @Operation(summary = "Rep: submit the weekly commit (completes 'Submit weekly commit'); items: opportunityId, amount (empty: the whole deal), "
             + "category commit|upside|pipeline|omit (none: left out), optional closeDate (changes the deal), five reliability checks (kept for commit rows only)")
-    Map<String, Object> submitCommit(@PathVariable long cycleId, @RequestBody Map<String, Object> body, Principal principal) {
+    CommitView submitCommit(@PathVariable long cycleId, @RequestBody @Valid CommitRequest body, Principal principal) {
         Cycle cycle = cycles.get(cycleId);
         Map<String, Object> fields = new HashMap<>();
         // the decisions as transient variables: the recording delegate reads them, the instance never stores them
-        fields.put(F_COMMIT_ITEMS, Variables.objectValue(body.getOrDefault("items", List.of()), true).create());
-        if (body.get("projectTracking") != null) {
-            fields.put(F_PROJECT_TRACKING, Variables.objectValue(body.get("projectTracking"), true).create());
+        fields.put(F_COMMIT_ITEMS, Variables.objectValue(PostedRows.of(body.items()), true).create());
+        if (body.projectTracking() != null) {
+            fields.put(F_PROJECT_TRACKING, Variables.objectValue(body.projectTracking(), true).create());
         }
         tasks.complete(cycle.cycleKey() + ":" + principal.getName(), TASK_SUBMIT_WEEKLY_COMMIT, principal.getName(), fields);
         return commit(cycleId, principal.getName(), principal);
@@ -202,29 +209,27 @@ class CadenceController {
     @PostMapping("/cycles/{cycleId}/rollup")
     @Operation(summary = "Manager: submit the commit call / roll-up (completes the task); optional notes and adjustments: "
             + "[{personId, commit, upside, reason}], one per adjusted direct report, each with a reason; one refused refuses all")
-    Map<String, Object> submitRollup(@PathVariable long cycleId, @RequestBody Map<String, Object> body, Principal principal) {
+    RollupSubmitted submitRollup(@PathVariable long cycleId, @RequestBody @Valid RollupRequest body, Principal principal) {
         Cycle cycle = cycles.get(cycleId);
         String activity = organization.levelOf(principal.getName()) == 1 ? TASK_RUN_COMMIT_CALL : TASK_REVIEW_ROLLUP;
         Map<String, Object> fields = new HashMap<>();
-        fields.put(F_ADJUSTMENTS, Spin.JSON(body.getOrDefault("adjustments", List.of())));
-        if (body.get("notes") != null) {
-            fields.put(F_CALL_NOTES, body.get("notes"));
+        fields.put(F_ADJUSTMENTS, Spin.JSON(PostedRows.of(body.adjustments())));
+        if (body.notes() != null) {
+            fields.put(F_CALL_NOTES, body.notes());
         }
         tasks.complete(cycle.cycleKey() + ":" + principal.getName(), activity, principal.getName(), fields);
-        return Map.of("rollup", rollups.report(cycleId, principal.getName()).orElseThrow());
+        return new RollupSubmitted(rollups.report(cycleId, principal.getName()).orElseThrow());
     }
 
-    private Map<String, Object> row(Submission s) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("personId", s.personId());
-        row.put("person", organization.findPerson(s.personId()).map(Person::fullName).orElse(s.personId()));
-        row.put("reportType", s.reportType());
-        row.put("status", s.status().name());
-        row.put("dueAt", s.dueAt());
-        if (s.submittedAt() != null) {
-            row.put("submittedAt", s.submittedAt());
-        }
-        return row;
+    private ComplianceRow row(Submission s, String cycleKey) {
+        return new ComplianceRow(s.personId(), organization.findPerson(s.personId()).map(Person::fullName).orElse(s.personId()),
+                s.reportType(), s.status().name(), s.dueAt(), s.submittedAt(), cycleKey);
+    }
+
+    private static Map<String, Long> counts(List<ComplianceRow> rows) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        rows.forEach(r -> counts.merge(r.status(), 1L, Long::sum));
+        return counts;
     }
 
     private void requireRole(Principal principal, Role role) {

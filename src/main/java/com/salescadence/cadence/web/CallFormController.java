@@ -3,10 +3,6 @@ package com.salescadence.cadence.web;
 import static com.salescadence.workflow.WeeklyCommitProcess.*;
 
 import java.security.Principal;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -18,12 +14,18 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.salescadence.cadence.Cycle;
 import com.salescadence.cadence.CycleService;
+import com.salescadence.cadence.web.CadenceApi.CallCheckRequest;
+import com.salescadence.cadence.web.CadenceApi.CallLimits;
+import com.salescadence.cadence.web.CadenceApi.CallLines;
+import com.salescadence.common.Checked;
+import com.salescadence.common.PostedRows;
+import jakarta.validation.Valid;
 import com.salescadence.cadence.RollupService;
 import com.salescadence.cadence.RollupView;
 import com.salescadence.common.Checks;
 import com.salescadence.common.Inputs;
-import com.salescadence.common.ValidationException;
 import com.salescadence.common.NotFoundException;
 import com.salescadence.organization.OrganizationService;
 import com.salescadence.organization.Person;
@@ -56,51 +58,28 @@ class CallFormController {
     @GetMapping("/{taskId}")
     @Operation(summary = "The open commit call or roll-up review task's lines, totals and the limits of an adjustment; "
             + "for the call's manager, the managers above them and administrators (403 for anyone else)")
-    Map<String, Object> lines(@PathVariable String taskId, Principal principal) {
+    CallLines lines(@PathVariable String taskId, Principal principal) {
         long cycleId = cycleOf(taskId);
         String managerId = managerOf(taskId, principal);
         RollupView view = rollups.view(cycleId, managerId);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("taskId", taskId);
-        body.put("cycleId", cycleId);
-        body.put("cycleKey", cycles.get(cycleId).cycleKey());
-        body.put("weekStart", cycles.get(cycleId).periodStart());
-        body.put("managerId", managerId);
-        body.put("manager", organization.findPerson(managerId).map(Person::fullName).orElse(managerId));
-        body.put("level", view.level());
-        body.put("submitted", rollups.report(cycleId, managerId).isPresent());
-        body.put("rows", view.rows());
-        body.put("totalCommit", view.totalCommit());
-        body.put("totalUpside", view.totalUpside());
-        body.put("smallDealsInProgress", view.smallDealsInProgress());
-        body.put("keyDeals", view.keyDeals());
-        body.put("limits", Map.of("maxAmount", Checks.MAX_AMOUNT, "decimals", 2, "reasonMaxLength", RollupService.REASON_MAX_LENGTH));
-        return body;
+        Cycle cycle = cycles.get(cycleId);
+        return new CallLines(taskId, cycleId, cycle.cycleKey(), cycle.periodStart(), managerId,
+                organization.findPerson(managerId).map(Person::fullName).orElse(managerId), view.level(),
+                rollups.report(cycleId, managerId).isPresent(), view.rows(), view.totalCommit(), view.totalUpside(),
+                view.smallDealsInProgress(), view.keyDeals(),
+                new CallLimits(Checks.MAX_AMOUNT, 2, RollupService.REASON_MAX_LENGTH));
     }
 
     @PostMapping("/{taskId}/check")
     @Operation(summary = "Check the call's decisions without storing anything (what the grid shows at each row after a refused "
             + "Complete): adjustments [{personId, commit, upside, reason}], callNotes; 200 when Complete would accept them, "
             + "else 400 with the problems and 'rows' {personId: [problems]}")
-    Map<String, Object> check(@PathVariable String taskId, @RequestBody Map<String, Object> body, Principal principal) {
+    Checked check(@PathVariable String taskId, @RequestBody @Valid CallCheckRequest body, Principal principal) {
         long cycleId = cycleOf(taskId);
         String managerId = managerOf(taskId, principal);
-        Object rows = body == null ? null : body.get(F_ADJUSTMENTS);
-        if (rows != null && !(rows instanceof List<?>)) {
-            throw new ValidationException("调整必须是一个列表。 / The adjustments must be a list.");
-        }
-        List<Map<String, Object>> adjustments = new ArrayList<>();
-        for (Object row : rows == null ? List.of() : (List<?>) rows) {
-            if (!(row instanceof Map<?, ?> map)) {
-                throw new ValidationException("每项调整必须是一个对象。 / Each adjustment must be an object.");
-            }
-            Map<String, Object> line = new LinkedHashMap<>();
-            map.forEach((k, v) -> line.put(String.valueOf(k), v));
-            adjustments.add(line);
-        }
-        rollups.check(cycleId, managerId, RollupService.parseAdjustments(adjustments),
-                Inputs.text(body == null ? null : body.get(F_CALL_NOTES))).orThrow();
-        return Map.of("ok", true);
+        rollups.check(cycleId, managerId, RollupService.parseAdjustments(PostedRows.of(body.adjustments())),
+                Inputs.text(body.callNotes())).orThrow();
+        return Checked.OK;
     }
 
     private long cycleOf(String taskId) {

@@ -1,7 +1,6 @@
 package com.salescadence.metrics.web;
 
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -13,6 +12,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
+import com.salescadence.common.ApiError;
 import com.salescadence.common.NotFoundException;
 import com.salescadence.common.ValidationException;
 
@@ -25,29 +25,28 @@ import com.salescadence.common.ValidationException;
 class MetricsErrors {
 
     @ExceptionHandler(ValidationException.class)
-    ResponseEntity<Map<String, Object>> invalid(ValidationException e) {
+    ResponseEntity<ApiError> invalid(ValidationException e) {
         return body(HttpStatus.BAD_REQUEST, e.getMessage(), e.problems());
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
-    ResponseEntity<Map<String, Object>> badParameter(Exception e) {
+    ResponseEntity<ApiError> badParameter(Exception e) {
         String message = e instanceof MethodArgumentTypeMismatchException m
                 ? "'" + m.getValue() + "' is not a valid value for " + m.getName() + "." : e.getMessage();
         return body(HttpStatus.BAD_REQUEST, message, List.of(message));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<Map<String, Object>> forbidden(AccessDeniedException e) {
+    ResponseEntity<ApiError> forbidden(AccessDeniedException e) {
         return body(HttpStatus.FORBIDDEN, e.getMessage(), List.of(e.getMessage()));
     }
 
     @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
+    ResponseEntity<ApiError> notFound(NotFoundException e) {
         return body(HttpStatus.NOT_FOUND, e.getMessage(), List.of(e.getMessage()));
     }
 
-    private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String message, List<String> problems) {
-        return ResponseEntity.status(status).body(Map.of("status", status.value(), "message", message, "error", message,
-                "problems", problems));
+    private static ResponseEntity<ApiError> body(HttpStatus status, String message, List<String> problems) {
+        return ResponseEntity.status(status).body(new ApiError(status.value(), message, message, problems, null, null));
     }
 }

@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,7 +38,24 @@ import com.salescadence.cadence.accountplan.PlanYears;
 import com.salescadence.cadence.accountplan.PlanVersion;
 import com.salescadence.cadence.accountplan.TierMonitoring;
 import com.salescadence.cadence.accountplan.TierReviewService;
+import com.salescadence.cadence.accountplan.web.AccountPlanApi.AccountPlans;
+import com.salescadence.cadence.accountplan.web.AccountPlanApi.DirectionRequest;
+import com.salescadence.cadence.accountplan.web.AccountPlanApi.Monitoring;
+import com.salescadence.cadence.accountplan.web.AccountPlanApi.MonitoringRequest;
+import com.salescadence.cadence.accountplan.web.AccountPlanApi.PlanRequest;
+import com.salescadence.cadence.accountplan.web.AccountPlanApi.PlanReviewRequest;
+import com.salescadence.cadence.accountplan.web.AccountPlanApi.PlanReviews;
+import com.salescadence.cadence.accountplan.web.AccountPlanApi.PlanYearView;
+import com.salescadence.cadence.accountplan.web.AccountPlanApi.TierReviewPage;
+import com.salescadence.cadence.accountplan.web.AccountPlanApi.TierReviewRequest;
+import com.salescadence.cadence.accountplan.web.AccountPlanApi.TierReviewsRecorded;
+import com.salescadence.cadence.accountplan.web.AccountPlanApi.VersionSummary;
+import com.salescadence.cadence.accountplan.web.AccountPlanApi.YearRequest;
+import com.salescadence.common.Checked;
 import com.salescadence.common.Inputs;
+import com.salescadence.common.PostedRows;
+import com.salescadence.workflow.StartedProcess;
+import jakarta.validation.Valid;
 import com.salescadence.common.NotFoundException;
 import com.salescadence.common.ValidationException;
 import com.salescadence.organization.OrganizationService;
@@ -86,24 +102,14 @@ class AccountPlanController {
 
     @GetMapping("/{accountId}")
     @Operation(summary = "The account's plans by year with their versions (newest year first)")
-    Map<String, Object> plans(@PathVariable long accountId, Principal principal) {
+    AccountPlans plans(@PathVariable long accountId, Principal principal) {
         Account account = accounts.visibleTo(accountId, principal.getName());
-        List<Map<String, Object>> years = new ArrayList<>();
+        List<PlanYearView> years = new ArrayList<>();
         for (AccountPlan plan : plans.plansOf(accountId)) {
-            Map<String, Object> year = new LinkedHashMap<>();
-            year.put("plan", plan);
-            year.put("versions", plans.versions(plan.id()).stream().map(AccountPlanController::summary).toList());
-            year.put("reviews", plans.reviews(plan.id()));
-            if (plan.approvedAt() != null) {
-                year.put("monitoring", monitoring(account, plan));
-            }
-            years.add(year);
+            years.add(new PlanYearView(plan, plans.versions(plan.id()).stream().map(VersionSummary::of).toList(),
+                    plans.reviews(plan.id()), plan.approvedAt() == null ? null : monitoring(account, plan)));
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("account", account);
-        body.put("plans", years);
-        revisions.running(accountId).ifPresent(i -> body.put("runningRevision", i.getBusinessKey()));
-        return body;
+        return new AccountPlans(account, years, revisions.running(accountId).map(ProcessInstance::getBusinessKey).orElse(null));
     }
 
     @GetMapping("/{accountId}/versions/{versionNo}")
@@ -118,37 +124,37 @@ class AccountPlanController {
     @PostMapping("/{accountId}/revisions")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Start a revision of the account's plan now (the owner's manager or above, or an admin); optional year")
-    Map<String, Object> startRevision(@PathVariable long accountId, @RequestBody(required = false) Map<String, Object> body,
-                                      Principal principal) {
+    StartedProcess startRevision(@PathVariable long accountId, @RequestBody(required = false) @Valid YearRequest body,
+                                 Principal principal) {
         Account account = accounts.visibleTo(accountId, principal.getName());
         String caller = principal.getName();
         if (organization.person(caller).role() != Role.ADMIN && !organization.managersAbove(account.ownerId()).contains(caller)) {
             throw new AccessDeniedException("Only the owner's manager or an admin may start a plan revision.");
         }
         LocalDateTime now = LocalDateTime.now(clock);
-        BigDecimal givenYear = body == null ? null : Inputs.amount(body.get("year"), "Year");
+        BigDecimal givenYear = body == null ? null : Inputs.amount(body.year(), "Year");
         int year = givenYear == null ? now.getYear() : givenYear.intValue();
         if (year < now.getYear() - 1 || year > now.getYear() + 1) {
             throw new ValidationException("Year must be between " + (now.getYear() - 1) + " and " + (now.getYear() + 1) + ", got " + year + ".");
         }
         ProcessInstance instance = revisions.start(accountId, year, Date.from(now.atZone(ZoneId.systemDefault()).toInstant()));
-        return Map.of("processInstanceId", instance.getId(), "businessKey", instance.getBusinessKey());
+        return new StartedProcess(instance.getId(), instance.getBusinessKey());
     }
 
     @PostMapping("/cycles")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Admin: start the yearly cycle now (as the January timer would): a revision per key account, a tier review per manager; optional year")
-    Map<String, Object> startCycle(@RequestBody(required = false) Map<String, Object> body, Principal principal) {
+    StartedProcess startCycle(@RequestBody(required = false) @Valid YearRequest body, Principal principal) {
         if (organization.person(principal.getName()).role() != Role.ADMIN) {
             throw new AccessDeniedException("Only an admin may start the yearly account plan cycle.");
         }
         Map<String, Object> variables = new HashMap<>();
-        BigDecimal year = body == null ? null : Inputs.amount(body.get("year"), "Year");
+        BigDecimal year = body == null ? null : Inputs.amount(body.year(), "Year");
         if (year != null) {
             variables.put(PLAN_YEAR, year.intValue());
         }
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(CYCLE_KEY_PROCESS, variables);
-        return Map.of("processInstanceId", instance.getId());
+        return new StartedProcess(instance.getId());
     }
 
     @GetMapping("/tasks/{taskId}")
@@ -166,39 +172,35 @@ class AccountPlanController {
     @Operation(summary = "Manager: the year's tier review (default: the caller's): the second-tier accounts to review one by one and the "
             + "other accounts reviewed together (the rows of the 'Yearly account review' form), and the reviews recorded; "
             + "403 for a manager the caller may not see")
-    Map<String, Object> tierReview(@PathVariable int year, @RequestParam(required = false) String managerId, Principal principal) {
+    TierReviewPage tierReview(@PathVariable int year, @RequestParam(required = false) String managerId, Principal principal) {
         String manager = managerId == null ? principal.getName() : managerId;
         if (!organization.canSee(principal.getName(), manager)) {
             throw new AccessDeniedException("No tier review of '" + manager + "' for " + principal.getName() + ".");
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("year", year);
-        body.put("managerId", manager);
-        body.put("secondTier", tierReviews.rows(manager, AccountTier.SECOND));
-        body.put("others", tierReviews.rows(manager, AccountTier.OTHER));
-        body.put("reviews", tierReviews.reviews(year, manager));
-        return body;
+        return new TierReviewPage(year, manager, tierReviews.rows(manager, AccountTier.SECOND),
+                tierReviews.rows(manager, AccountTier.OTHER), tierReviews.reviews(year, manager));
     }
 
     @PostMapping("/tier-reviews/{year}/check")
     @Operation(summary = "Manager: check a tier review without recording it (what the form shows at each account's row): 200 when it "
             + "would be accepted, else 400 with the problems and 'rows' {accountId: [problems]}")
-    Map<String, Object> checkTierReview(@PathVariable int year, @RequestBody Map<String, Object> body, Principal principal) {
-        tierReviews.check(principal.getName(), rows(body.get(SECOND_TIER_ROWS)), Inputs.text(body.get(F_COLLECTIVE_NOTES))).problems().orThrow();
-        return Map.of("ok", true);
+    Checked checkTierReview(@PathVariable int year, @RequestBody @Valid TierReviewRequest body, Principal principal) {
+        tierReviews.check(principal.getName(), PostedRows.of(body.secondTierAccounts()), Inputs.text(body.collectiveNotes()))
+                .problems().orThrow();
+        return Checked.OK;
     }
 
     @PostMapping("/tier-reviews/{year}")
     @Operation(summary = "Manager: complete the yearly tier review (completes 'Yearly account review'): secondTierAccounts "
             + "[{accountId, notes}] for every second-tier account, collectiveNotes")
-    Map<String, Object> completeTierReview(@PathVariable int year, @RequestBody Map<String, Object> body, Principal principal) {
-        List<Map<String, Object>> rows = rows(body.get(SECOND_TIER_ROWS));
+    TierReviewsRecorded completeTierReview(@PathVariable int year, @RequestBody @Valid TierReviewRequest body, Principal principal) {
+        List<Map<String, Object>> rows = PostedRows.of(body.secondTierAccounts());
         Map<String, Object> fields = new HashMap<>();
         // as the form does: transient, the process glue reads them and the engine never stores them
         fields.put(SECOND_TIER_ROWS, Variables.stringValue(Spin.JSON(rows).toString(), true));
-        fields.put(F_COLLECTIVE_NOTES, Variables.stringValue(Inputs.text(body.get(F_COLLECTIVE_NOTES)), true));
+        fields.put(F_COLLECTIVE_NOTES, Variables.stringValue(Inputs.text(body.collectiveNotes()), true));
         tasks.complete(tierReviewKey(year, principal.getName()), TASK_ANNUAL_TIER_REVIEW, principal.getName(), fields);
-        return Map.of("reviews", tierReviews.reviews(year, principal.getName()));
+        return new TierReviewsRecorded(tierReviews.reviews(year, principal.getName()));
     }
 
     private static String tierReviewKey(int year, String managerId) {
@@ -208,61 +210,57 @@ class AccountPlanController {
 
 
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> rows(Object value) {
-        if (value == null) {
-            return List.of();
-        }
-        if (!(value instanceof List<?> list) || !list.stream().allMatch(Map.class::isInstance)) {
-            throw new ValidationException("“secondTierAccounts”必须是 {accountId, notes} 的列表。 / secondTierAccounts must be a list of {accountId, notes}.");
-        }
-        return (List<Map<String, Object>>) value;
-    }
 
 
     @PostMapping("/{accountId}/direction")
     @Operation(summary = "Senior manager: phase 1, set direction, team, timeline and weeks to develop (completes 'Set plan direction and team')")
-    AccountPlan direction(@PathVariable long accountId, @RequestBody Map<String, Object> body, Principal principal) {
+    AccountPlan direction(@PathVariable long accountId, @RequestBody @Valid DirectionRequest body, Principal principal) {
         AccountPlan plan = plan(accountId, null, principal);
         Map<String, Object> fields = new HashMap<>();
-        for (String field : List.of(F_DIRECTION, F_TEAM_MEMBERS, F_TIMELINE, F_DEVELOP_WEEKS)) {
-            fields.put(field, body.get(field));
-        }
+        fields.put(F_DIRECTION, body.direction());
+        fields.put(F_TEAM_MEMBERS, body.teamMembers());
+        fields.put(F_TIMELINE, body.timeline());
+        fields.put(F_DEVELOP_WEEKS, body.developWeeks());
         tasks.complete(businessKey(accountId), TASK_PREPARE_PLAN, principal.getName(), fields);
         return plans.plan(plan.id());
     }
 
     @PostMapping("/{accountId}/monitoring")
     @Operation(summary = "Phase 4: the manager's quarterly review or the owner's progress report (kind quarterly-review|progress-report; onTrack yes|no; notes)")
-    Map<String, Object> monitoring(@PathVariable long accountId, @RequestBody Map<String, Object> body, Principal principal) {
+    PlanReviews monitoring(@PathVariable long accountId, @RequestBody @Valid MonitoringRequest body, Principal principal) {
         AccountPlan plan = plan(accountId, null, principal);
-        String kind = Inputs.text(body.get("kind"));
+        String kind = Inputs.text(body.kind());
         String activity = "quarterly-review".equals(kind) ? TASK_QUARTERLY_PLAN_REVIEW
                 : "progress-report".equals(kind) ? TASK_PLAN_PROGRESS_REPORT : null;
         if (activity == null) {
             throw new ValidationException("kind must be quarterly-review or progress-report, got '" + kind + "'.");
         }
         Map<String, Object> fields = new HashMap<>();
-        fields.put(F_ON_TRACK, body.get("onTrack"));
-        fields.put(F_REVIEW_NOTES, body.get("notes"));
+        fields.put(F_ON_TRACK, body.onTrack());
+        fields.put(F_REVIEW_NOTES, body.notes());
         tasks.complete(businessKey(accountId), activity, principal.getName(), fields);
-        return Map.of("reviews", plans.reviews(plan.id()));
+        return new PlanReviews(plans.reviews(plan.id()));
     }
 
     @PostMapping("/{accountId}/versions")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Owner: submit the plan for review (completes 'Write the account plan'), or save a DRAFT version with draft=true")
-    PlanVersion submit(@PathVariable long accountId, @RequestBody Map<String, Object> body, Principal principal) {
+    PlanVersion submit(@PathVariable long accountId, @RequestBody @Valid PlanRequest body, Principal principal) {
         AccountPlan plan = plan(accountId, null, principal);
-        if (Inputs.flag(body.get("draft"))) {
+        if (Boolean.TRUE.equals(body.draft())) {
             return plans.saveDraft(plan.id(), principal.getName(), content(body));
         }
         Map<String, Object> fields = new HashMap<>();
         // as the form posts them: transient, the process glue reads them and the engine never stores them
-        for (String field : List.of(F_EXECUTIVE_SUMMARY, F_STRATEGIC_OPTIONS, F_BUSINESS_RISKS, F_CUSTOMER_ANALYSIS,
-                F_GOALS_OBJECTIVES, F_ACTIONS_RESOURCES, F_APPENDIX)) {
-            fields.put(field, Variables.stringValue(Inputs.text(body.get(field)), true));
-        }
+        Map<String, String> sections = new HashMap<>();
+        sections.put(F_EXECUTIVE_SUMMARY, body.executiveSummary());
+        sections.put(F_STRATEGIC_OPTIONS, body.strategicOptions());
+        sections.put(F_BUSINESS_RISKS, body.businessRisks());
+        sections.put(F_CUSTOMER_ANALYSIS, body.customerAnalysis());
+        sections.put(F_GOALS_OBJECTIVES, body.goalsObjectives());
+        sections.put(F_ACTIONS_RESOURCES, body.actionsResources());
+        sections.put(F_APPENDIX, body.appendix());
+        sections.forEach((field, text) -> fields.put(field, Variables.stringValue(Inputs.text(text), true)));
         fields.put(F_YEARS, Variables.stringValue(Spin.JSON(PlanYears.rows(forecast(body), plan.planYear())).toString(), true));
         tasks.complete(businessKey(accountId), TASK_DEVELOP_PLAN, principal.getName(), fields);
         return plans.latest(plan.id()).orElseThrow();
@@ -270,25 +268,21 @@ class AccountPlanController {
 
     @PostMapping("/{accountId}/review")
     @Operation(summary = "Senior manager: approve the submitted version or send it back with a comment (decision approve|return)")
-    PlanVersion review(@PathVariable long accountId, @RequestBody Map<String, Object> body, Principal principal) {
+    PlanVersion review(@PathVariable long accountId, @RequestBody @Valid PlanReviewRequest body, Principal principal) {
         AccountPlan plan = plan(accountId, null, principal);
         Map<String, Object> fields = new HashMap<>();
-        fields.put(F_REVIEW_DECISION, body.get("decision"));
-        fields.put(F_REVIEW_COMMENT, body.get("comment"));
+        fields.put(F_REVIEW_DECISION, body.decision());
+        fields.put(F_REVIEW_COMMENT, body.comment());
         tasks.complete(businessKey(accountId), TASK_REVIEW_PLAN, principal.getName(), fields);
         return plans.versions(plan.id()).stream().filter(v -> v.reviewedAt() != null).reduce((a, b) -> b).orElseThrow();
     }
 
     /** When the approved plan is reviewed, by the tier rule. */
-    private static Map<String, Object> monitoring(Account account, AccountPlan plan) {
+    private static Monitoring monitoring(Account account, AccountPlan plan) {
         TierMonitoring rule = TierMonitoring.of(account.tier());
         java.time.LocalDate from = plan.approvedAt().toLocalDate();
-        Map<String, Object> monitoring = new LinkedHashMap<>();
-        monitoring.put("frequency", rule.frequency());
-        monitoring.put("individual", rule.individual());
-        monitoring.put("reviewDates", rule.reviewDates(from, from.plusYears(1)));
-        monitoring.put("progressReportDates", rule.progressReportDates(from, from.plusYears(1)));
-        return monitoring;
+        return new Monitoring(rule.frequency(), rule.individual(), rule.reviewDates(from, from.plusYears(1)),
+                rule.progressReportDates(from, from.plusYears(1)));
     }
 
     private String businessKey(long accountId) {
@@ -303,25 +297,21 @@ class AccountPlanController {
                 .orElseThrow(() -> new NotFoundException("No " + (year == null ? "" : year + " ") + "plan for account " + accountId + "."));
     }
 
-    private static PlanContent content(Map<String, Object> body) {
+    private static PlanContent content(PlanRequest body) {
         List<BigDecimal> forecast = new ArrayList<>();
-        List<?> given = forecast(body);
+        List<String> given = forecast(body);
         for (int i = 0; i < given.size(); i++) {
             forecast.add(Inputs.amount(given.get(i), "Forecast year " + (i + 1)));
         }
-        return new PlanContent(Inputs.text(body.get(F_EXECUTIVE_SUMMARY)), Inputs.text(body.get(F_STRATEGIC_OPTIONS)),
-                Inputs.text(body.get(F_BUSINESS_RISKS)), Inputs.text(body.get(F_CUSTOMER_ANALYSIS)),
-                Inputs.text(body.get(F_GOALS_OBJECTIVES)), Inputs.text(body.get(F_ACTIONS_RESOURCES)), forecast,
-                Inputs.text(body.get(F_APPENDIX)));
+        return new PlanContent(Inputs.text(body.executiveSummary()), Inputs.text(body.strategicOptions()),
+                Inputs.text(body.businessRisks()), Inputs.text(body.customerAnalysis()), Inputs.text(body.goalsObjectives()),
+                Inputs.text(body.actionsResources()), forecast, Inputs.text(body.appendix()));
     }
 
-    private static List<?> forecast(Map<String, Object> body) {
-        Object value = body.get("forecast");
-        if (value == null) {
+    private static List<String> forecast(PlanRequest body) {
+        List<String> list = body.forecast();
+        if (list == null) {
             return List.of();
-        }
-        if (!(value instanceof List<?> list)) {
-            throw new ValidationException("forecast must be a list of " + PlanContent.FORECAST_YEARS + " yearly amounts.");
         }
         if (list.size() > PlanContent.FORECAST_YEARS) {
             throw new ValidationException("The financial forecast needs " + PlanContent.FORECAST_YEARS + " yearly amounts, got " + list.size() + ".");
@@ -329,19 +319,4 @@ class AccountPlanController {
         return list;
     }
 
-    private static Map<String, Object> summary(PlanVersion v) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("versionNo", v.versionNo());
-        row.put("status", v.status());
-        row.put("authorId", v.authorId());
-        row.put("createdAt", v.createdAt());
-        if (v.reviewerId() != null) {
-            row.put("reviewerId", v.reviewerId());
-            row.put("reviewedAt", v.reviewedAt());
-        }
-        if (v.reviewerComment() != null) {
-            row.put("reviewerComment", v.reviewerComment());
-        }
-        return row;
-    }
 }

@@ -18,7 +18,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.salescadence.cadence.CycleStartRequest;
 import com.salescadence.cadence.CycleStarter;
+import com.salescadence.cadence.forecast.web.ForecastApi.ForecastRequest;
+import com.salescadence.cadence.forecast.web.ForecastApi.ForecastReviewPage;
+import com.salescadence.cadence.forecast.web.ForecastApi.ForecastReviewRecorded;
+import com.salescadence.cadence.forecast.web.ForecastApi.ForecastReviewRequest;
+import com.salescadence.cadence.forecast.web.ForecastApi.ForecastView;
+import com.salescadence.common.PostedRows;
+import com.salescadence.workflow.StartedProcess;
+import jakarta.validation.Valid;
 import com.salescadence.cadence.Cadence;
 import com.salescadence.cadence.Cycle;
 import com.salescadence.cadence.CycleService;
@@ -73,19 +82,19 @@ class MonthlyForecastController {
     @PostMapping("/start")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Admin: start this month's cycle now (as the timer would); optional cycleStart, ISO date-time")
-    Map<String, Object> start(@RequestBody(required = false) Map<String, String> body, Principal principal) {
+    StartedProcess start(@RequestBody(required = false) @Valid CycleStartRequest body, Principal principal) {
         return starter.start(KEY, body, principal.getName());
     }
 
     @GetMapping("/cycles/{cycleId}/forecasts/{personId}")
     @Operation(summary = "A rep's frozen 12-month forecast with its months and action plan")
-    Map<String, Object> forecast(@PathVariable long cycleId, @PathVariable String personId, Principal principal) {
+    ForecastView forecast(@PathVariable long cycleId, @PathVariable String personId, Principal principal) {
         if (!organization.canSee(principal.getName(), personId)) {
             throw new NotFoundException("No forecast of '" + personId + "' for you.");
         }
         ForecastReport report = forecasts.report(cycleId, personId)
                 .orElseThrow(() -> new NotFoundException("'" + personId + "' has not submitted a forecast in cycle " + cycleId + "."));
-        return Map.of("report", report, "months", forecasts.months(report.id()));
+        return new ForecastView(report, forecasts.months(report.id()));
     }
 
     @GetMapping("/tasks/{taskId}")
@@ -113,35 +122,35 @@ class MonthlyForecastController {
 
     @PostMapping("/cycles/{cycleId}/forecast")
     @Operation(summary = "Rep: submit the 12-month forecast (completes 'Submit 12-month forecast'); months: [{month: 2026-12, amount}], actionPlan")
-    Map<String, Object> submit(@PathVariable long cycleId, @RequestBody Map<String, Object> body, Principal principal) {
+    ForecastView submit(@PathVariable long cycleId, @RequestBody @Valid ForecastRequest body, Principal principal) {
         Cycle cycle = cycles.get(cycleId);
         Map<String, Object> fields = new HashMap<>();
         // the decisions as transient variables, as the grid posts them: the recording delegate reads them, the instance never stores them
-        fields.put(F_MONTHS, Variables.objectValue(body.getOrDefault("months", List.of()), true).create());
-        fields.put(F_ACTION_PLAN, Variables.stringValue(Inputs.text(body.get("actionPlan")), true));
+        fields.put(F_MONTHS, Variables.objectValue(PostedRows.of(body.months()), true).create());
+        fields.put(F_ACTION_PLAN, Variables.stringValue(Inputs.text(body.actionPlan()), true));
         tasks.complete(cycle.cycleKey() + ":" + principal.getName(), TASK_SUBMIT_MONTHLY_FORECAST, principal.getName(), fields);
         return forecast(cycleId, principal.getName(), principal);
     }
 
     @GetMapping("/cycles/{cycleId}/review")
     @Operation(summary = "A first-line manager's forecast review (default: the caller's): the figures, the checks as shown, the summary")
-    Map<String, Object> review(@PathVariable long cycleId, @RequestParam(required = false) String managerId, Principal principal) {
+    ForecastReviewPage review(@PathVariable long cycleId, @RequestParam(required = false) String managerId, Principal principal) {
         String manager = managerId == null ? principal.getName() : managerId;
         if (!organization.canSee(principal.getName(), manager)) {
             throw new NotFoundException("No forecast review of '" + manager + "' for you.");
         }
         ForecastReviewView view = reviews.view(cycleId, manager);
-        return Map.of("view", view, "rows", reviews.tableRows(view), "summary", reviews.brief(view));
+        return new ForecastReviewPage(view, reviews.tableRows(view), reviews.brief(view));
     }
 
     @PostMapping("/cycles/{cycleId}/review")
     @Operation(summary = "Manager: record the forecast review (completes 'Forecast review'); notes required")
-    Map<String, Object> submitReview(@PathVariable long cycleId, @RequestBody Map<String, Object> body, Principal principal) {
+    ForecastReviewRecorded submitReview(@PathVariable long cycleId, @RequestBody @Valid ForecastReviewRequest body, Principal principal) {
         Cycle cycle = cycles.get(cycleId);
         Map<String, Object> fields = new HashMap<>();
         // as the form posts it: transient, the recording delegate reads it and the instance never stores it
-        fields.put(F_REVIEW_NOTES, Variables.stringValue(Inputs.text(body.get("notes")), true));
+        fields.put(F_REVIEW_NOTES, Variables.stringValue(Inputs.text(body.notes()), true));
         tasks.complete(cycle.cycleKey() + ":" + principal.getName(), TASK_REVIEW_MONTHLY_FORECAST, principal.getName(), fields);
-        return Map.of("review", reviews.review(cycleId, principal.getName()).orElseThrow());
+        return new ForecastReviewRecorded(reviews.review(cycleId, principal.getName()).orElseThrow());
     }
 }

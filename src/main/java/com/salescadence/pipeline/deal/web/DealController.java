@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.salescadence.common.ApiError;
 import com.salescadence.common.Inputs;
 import com.salescadence.common.CurrencyRates;
 import com.salescadence.notification.NotificationService;
@@ -35,7 +36,6 @@ import com.salescadence.notification.OutboxMessage;
 import com.salescadence.organization.OrganizationService;
 import com.salescadence.organization.Person;
 import com.salescadence.organization.Role;
-import com.salescadence.pipeline.Account;
 import com.salescadence.pipeline.AccountService;
 import com.salescadence.pipeline.Opportunity;
 import com.salescadence.pipeline.OpportunityService;
@@ -163,9 +163,8 @@ class DealController {
 
     /** 403 with the reason in both languages (the general handler answers a bare "not allowed"). */
     @ExceptionHandler(DealAccessDenied.class)
-    ResponseEntity<Map<String, Object>> denied(DealAccessDenied e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN)
-                .body(Map.of("status", 403, "error", e.getMessage(), "problems", List.of(e.getMessage())));
+    ResponseEntity<ApiError> denied(DealAccessDenied e) {
+        return ApiError.of(HttpStatus.FORBIDDEN, e.getMessage());
     }
 
     private DealRow row(Opportunity d, Map<Long, String> accountNames, String nextStep, Map<String, String> names, LocalDate today) {
