@@ -34,7 +34,7 @@ import com.salescadence.organization.Role;
  * batches (each batch its own transaction, so 10,000 reps are 50 short transactions, not one giant one).
  */
 @Configuration(proxyBeanMethods = false)
-class CycleDelegates {
+public class CycleDelegates {
 
     @Bean
     JavaDelegate openWeeklyCycleDelegate(CycleService cycles, Clock clock) {
@@ -89,7 +89,7 @@ class CycleDelegates {
         List<String> slice(int offset, int limit);
     }
 
-    static boolean startBatch(DelegateExecution execution, String processKey,
+    public static boolean startBatch(DelegateExecution execution, String processKey,
                               List<String> people, int batchSize, String personVariable, Map<String, Object> extra) {
         return startBatch(execution, processKey, (offset, limit) -> people.subList(Math.min(offset, people.size()),
                 Math.min(people.size(), offset + limit)), batchSize, personVariable, extra);

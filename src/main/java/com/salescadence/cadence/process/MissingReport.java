@@ -21,7 +21,7 @@ import com.salescadence.notification.NotificationKind;
  * ({@link MissedReport#newlyMissed()}).
  */
 @Component
-class MissingReport {
+public class MissingReport {
 
     private final ComplianceService compliance;
     private final CadenceMail mail;
@@ -36,7 +36,7 @@ class MissingReport {
      * @param templates the mails' prefix in i18n/cadence_*.properties: {@code <prefix>.missing} to the manager,
      *                  {@code <prefix>.escalated} to each level above
      */
-    JavaDelegate recordFor(Cadence cadence, String reason, String templates) {
+    public JavaDelegate recordFor(Cadence cadence, String reason, String templates) {
         return execution -> {
             long submissionId = ((Number) execution.getVariable(SUBMISSION_ID)).longValue();
             MissedReport missed = compliance.recordMissed(submissionId, cadence, reason);
@@ -59,7 +59,7 @@ class MissingReport {
      * A manager's own report (roll-up, forecast review, team review) was not done: recorded as missing, and
      * everyone above who is told gets {@code template}; with {@code chase} the first of them also gets the chase.
      */
-    JavaDelegate recordManagersFor(Cadence cadence, String reason, String template, boolean chase) {
+    public JavaDelegate recordManagersFor(Cadence cadence, String reason, String template, boolean chase) {
         return execution -> {
             long submissionId = ((Number) execution.getVariable(SUBMISSION_ID)).longValue();
             MissedReport missed = compliance.recordMissed(submissionId, cadence, reason);

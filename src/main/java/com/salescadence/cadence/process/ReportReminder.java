@@ -18,7 +18,7 @@ import com.salescadence.notification.NotificationKind;
  * job or a second node sends nothing twice), with a link to their open task.
  */
 @Component
-class ReportReminder {
+public class ReportReminder {
 
     private final ComplianceService compliance;
     private final CadenceMail mail;
@@ -31,7 +31,7 @@ class ReportReminder {
     }
 
     /** @param templateKey the mail's template in i18n/cadence_*.properties; @param taskActivity the report's user task */
-    JavaDelegate forTask(String templateKey, String taskActivity) {
+    public JavaDelegate forTask(String templateKey, String taskActivity) {
         return execution -> {
             long submissionId = ((Number) execution.getVariable(SUBMISSION_ID)).longValue();
             if (compliance.recordReminder(submissionId)) {

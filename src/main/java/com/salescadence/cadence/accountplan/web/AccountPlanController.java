@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.salescadence.cadence.accountplan.AccountPlan;
+import com.salescadence.cadence.accountplan.AccountPlanCycle;
 import com.salescadence.cadence.accountplan.AccountPlanRevisions;
 import com.salescadence.cadence.accountplan.AccountPlanService;
 import com.salescadence.cadence.accountplan.PlanContent;
@@ -199,13 +200,10 @@ class AccountPlanController {
         // as the form does: transient, the process glue reads them and the engine never stores them
         fields.put(SECOND_TIER_ROWS, Variables.stringValue(Spin.JSON(rows).toString(), true));
         fields.put(F_COLLECTIVE_NOTES, Variables.stringValue(Inputs.text(body.collectiveNotes()), true));
-        tasks.complete(tierReviewKey(year, principal.getName()), TASK_ANNUAL_TIER_REVIEW, principal.getName(), fields);
+        tasks.complete(AccountPlanCycle.tierReviewKey(year, principal.getName()), TASK_ANNUAL_TIER_REVIEW, principal.getName(), fields);
         return new TierReviewsRecorded(tierReviews.reviews(year, principal.getName()));
     }
 
-    private static String tierReviewKey(int year, String managerId) {
-        return "account-plans:" + year + ":" + managerId;
-    }
 
 
 

@@ -1,4 +1,4 @@
-package com.salescadence.cadence.process;
+package com.salescadence.cadence.forecast.process;
 
 import static com.salescadence.workflow.MonthlyForecastProcess.*;
 
@@ -17,6 +17,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.salescadence.cadence.ChaseBrief;
+import com.salescadence.cadence.process.CycleDelegates;
+import com.salescadence.cadence.process.MissingReport;
+import com.salescadence.cadence.process.ProcessValues;
+import com.salescadence.cadence.process.ReportReminder;
 import com.salescadence.cadence.Cadence;
 import com.salescadence.cadence.CadenceMail;
 import com.salescadence.cadence.ComplianceService;
@@ -40,7 +44,7 @@ import com.salescadence.workflow.UserInput;
  * miss, escalate further, chase, and run the review.
  */
 @Configuration(proxyBeanMethods = false)
-class ForecastDelegates {
+class MonthlyForecastDelegates {
 
     private static final String REASON_MISSED = "Monthly forecast not submitted by the deadline";
     private static final String REASON_STILL_MISSING = "Monthly forecast still missing after the second deadline";
@@ -85,9 +89,9 @@ class ForecastDelegates {
     @Bean
     TaskListener forecastFormListener(ComplianceService compliance, CycleService cycles) {
         return task -> {
-            Cycle cycle = cycles.get(CommitDelegates.id(task.getVariable(CYCLE_ID)));
+            Cycle cycle = cycles.get(ProcessValues.id(task.getVariable(CYCLE_ID)));
             String rep = (String) task.getVariable(REP_ID);
-            Submission submission = compliance.owe(cycle.id(), rep, ReportType.FORECAST, CommitDelegates.toLocal(task));
+            Submission submission = compliance.owe(cycle.id(), rep, ReportType.FORECAST, ProcessValues.toLocal(task));
             task.setVariable(SUBMISSION_ID, submission.id());
         };
     }
@@ -101,7 +105,7 @@ class ForecastDelegates {
     JavaDelegate recordMonthlyForecastDelegate(MonthlyForecastService forecasts) {
         return execution -> UserInput.handle(() -> {
             FormInput form = FormInput.of(execution);
-            forecasts.submit(CommitDelegates.id(execution.getVariable(SUBMISSION_ID)), form.objects(F_MONTHS), form.text(F_ACTION_PLAN));
+            forecasts.submit(ProcessValues.id(execution.getVariable(SUBMISSION_ID)), form.objects(F_MONTHS), form.text(F_ACTION_PLAN));
             form.clear();
         });
     }
@@ -121,7 +125,7 @@ class ForecastDelegates {
     @Bean
     JavaDelegate escalateMissingForecastDelegate(MonthlyForecastService forecasts, ComplianceService compliance, CadenceMail mail) {
         return execution -> {
-            long submissionId = CommitDelegates.id(execution.getVariable(SUBMISSION_ID));
+            long submissionId = ProcessValues.id(execution.getVariable(SUBMISSION_ID));
             forecasts.escalateFurther(submissionId, REASON_STILL_MISSING).ifPresent(to -> {
                 Submission submission = compliance.get(submissionId);
                 mail.send(to, NotificationKind.REPORT_ESCALATED, "forecast.overdue", (String) execution.getVariable(CYCLE_KEY),
@@ -133,7 +137,7 @@ class ForecastDelegates {
     @Bean
     TaskListener forecastChaseListener(ComplianceService compliance, CadenceMail mail) {
         return task -> {
-            long submissionId = CommitDelegates.submissionId(task);
+            long submissionId = ProcessValues.submissionId(task);
             Submission submission = compliance.get(submissionId);
             task.setVariableLocal(CHASE_BRIEF, ChaseBrief.of(mail.name(submission.personId()), "未提交月度预测",
                     "has not submitted the monthly forecast", task.getVariable(CYCLE_KEY), submission.dueAt(),
@@ -150,9 +154,9 @@ class ForecastDelegates {
     @Bean
     TaskListener forecastReviewListener(ComplianceService compliance, CadenceMail mail) {
         return task -> {
-            long cycleId = CommitDelegates.id(task.getVariable(CYCLE_ID));
+            long cycleId = ProcessValues.id(task.getVariable(CYCLE_ID));
             String manager = (String) task.getVariable(MANAGER_ID);
-            Submission submission = compliance.owe(cycleId, manager, ReportType.FORECAST_REVIEW, CommitDelegates.toLocal(task));
+            Submission submission = compliance.owe(cycleId, manager, ReportType.FORECAST_REVIEW, ProcessValues.toLocal(task));
             task.setVariable(SUBMISSION_ID, submission.id());
             mail.send(manager, NotificationKind.CALL_READY, "forecast.review.ready", (String) task.getVariable(CYCLE_KEY), null,
                     task.getId(), mail.name(manager));
@@ -169,7 +173,7 @@ class ForecastDelegates {
     JavaDelegate recordForecastReviewDelegate(ForecastReviewService reviews) {
         return execution -> UserInput.handle(() -> {
             FormInput form = FormInput.of(execution);
-            reviews.submit(CommitDelegates.id(execution.getVariable(SUBMISSION_ID)), form.text(F_REVIEW_NOTES));
+            reviews.submit(ProcessValues.id(execution.getVariable(SUBMISSION_ID)), form.text(F_REVIEW_NOTES));
             form.clear();
         });
     }

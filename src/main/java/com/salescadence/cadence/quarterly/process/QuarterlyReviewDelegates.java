@@ -1,4 +1,4 @@
-package com.salescadence.cadence.process;
+package com.salescadence.cadence.quarterly.process;
 
 import static com.salescadence.workflow.QuarterlyReviewProcess.*;
 
@@ -16,6 +16,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.salescadence.cadence.ChaseBrief;
+import com.salescadence.cadence.process.CycleDelegates;
+import com.salescadence.cadence.process.MissingReport;
+import com.salescadence.cadence.process.ProcessValues;
+import com.salescadence.cadence.process.ReportReminder;
 import com.salescadence.cadence.Cadence;
 import com.salescadence.cadence.CadenceMail;
 import com.salescadence.cadence.ComplianceService;
@@ -79,9 +83,9 @@ class QuarterlyReviewDelegates {
     @Bean
     TaskListener prepareQuarterlyReviewListener(ComplianceService compliance, CycleService cycles) {
         return task -> {
-            Cycle cycle = cycles.get(CommitDelegates.id(task.getVariable(CYCLE_ID)));
+            Cycle cycle = cycles.get(ProcessValues.id(task.getVariable(CYCLE_ID)));
             String rep = (String) task.getVariable(REP_ID);
-            Submission submission = compliance.owe(cycle.id(), rep, ReportType.QUARTERLY_REVIEW, CommitDelegates.toLocal(task));
+            Submission submission = compliance.owe(cycle.id(), rep, ReportType.QUARTERLY_REVIEW, ProcessValues.toLocal(task));
             task.setVariable(SUBMISSION_ID, submission.id());
         };
     }
@@ -90,7 +94,7 @@ class QuarterlyReviewDelegates {
     JavaDelegate recordQuarterlyPreparationDelegate(QuarterlyReviewService reviews) {
         return execution -> UserInput.handle(() -> {
             FormInput form = FormInput.of(execution);
-            reviews.submitPreparation(CommitDelegates.id(execution.getVariable(SUBMISSION_ID)), form.text(F_NEXT_QUARTER_PLAN),
+            reviews.submitPreparation(ProcessValues.id(execution.getVariable(SUBMISSION_ID)), form.text(F_NEXT_QUARTER_PLAN),
                     form.amount(F_PROPOSED_TARGET, "Proposed next-quarter target"));
             form.clear();
         });
@@ -111,7 +115,7 @@ class QuarterlyReviewDelegates {
     @Bean
     TaskListener quarterlyChaseListener(ComplianceService compliance, CadenceMail mail) {
         return task -> {
-            long submissionId = CommitDelegates.id(task.getVariable(SUBMISSION_ID));
+            long submissionId = ProcessValues.id(task.getVariable(SUBMISSION_ID));
             Submission submission = compliance.get(submissionId);
             boolean meeting = submission.reportType() == ReportType.QUARTERLY_MANAGER_REVIEW;
             task.setVariableLocal(CHASE_BRIEF, ChaseBrief.of(mail.name(submission.personId()),
@@ -129,9 +133,9 @@ class QuarterlyReviewDelegates {
     @Bean
     TaskListener runQuarterlyReviewListener(ComplianceService compliance, CycleService cycles, CadenceMail mail) {
         return task -> {
-            Cycle cycle = cycles.get(CommitDelegates.id(task.getVariable(CYCLE_ID)));
+            Cycle cycle = cycles.get(ProcessValues.id(task.getVariable(CYCLE_ID)));
             String manager = (String) task.getVariable(MANAGER_ID);
-            Submission submission = compliance.owe(cycle.id(), manager, ReportType.QUARTERLY_MANAGER_REVIEW, CommitDelegates.toLocal(task));
+            Submission submission = compliance.owe(cycle.id(), manager, ReportType.QUARTERLY_MANAGER_REVIEW, ProcessValues.toLocal(task));
             task.setVariable(SUBMISSION_ID, submission.id());
             mail.send(manager, NotificationKind.CALL_READY, "quarterly.review.ready", cycle.cycleKey(), submission.dueAt(),
                     task.getId(), mail.name(manager), Quarters.next(cycle.cycleKey()));
@@ -146,7 +150,7 @@ class QuarterlyReviewDelegates {
     JavaDelegate recordManagerReviewDelegate(QuarterlyReviewService reviews) {
         return execution -> UserInput.handle(() -> {
             FormInput form = FormInput.of(execution);
-            reviews.submitManagerReview(CommitDelegates.id(execution.getVariable(SUBMISSION_ID)), form.objects(F_TARGETS),
+            reviews.submitManagerReview(ProcessValues.id(execution.getVariable(SUBMISSION_ID)), form.objects(F_TARGETS),
                     form.text(F_REVIEW_NOTES));
             form.clear();
         });
