@@ -3,7 +3,7 @@ package com.salescadence.cadence;
 import java.math.BigDecimal;
 import java.util.List;
 
-import com.salescadence.forecast.PipelineFigures.SmallDeals;
+import com.salescadence.pipeline.PipelineFigures.SmallDeals;
 
 /**
  * One line of a manager's roll-up: a rep (first line) or a team below. Raw figures are the person's

@@ -3,7 +3,7 @@ package com.salescadence.cadence;
 import java.math.BigDecimal;
 import java.util.List;
 
-import com.salescadence.forecast.PipelineFigures.SmallDeals;
+import com.salescadence.pipeline.PipelineFigures.SmallDeals;
 
 /**
  * What a manager sees in the commit call or roll-up review: their lines, the totals, who is missing, key deals, and the

@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.salescadence.common.Checks;
 import com.salescadence.common.ValidationException;
-import com.salescadence.forecast.PipelineFigures;
+import com.salescadence.pipeline.PipelineFigures;
 import com.salescadence.pipeline.Opportunity;
 import com.salescadence.pipeline.OpportunityService;
 import com.salescadence.pipeline.OpportunityStatus;

@@ -82,8 +82,8 @@ public class MetricsQueries {
     }
 
     /** Open out-of-funnel (small) deals per owner, any close date: count and amount in the base currency. */
-    public Map<String, com.salescadence.forecast.PipelineFigures.SmallDeals> smallDeals(String personId) {
-        Map<String, com.salescadence.forecast.PipelineFigures.SmallDeals> byOwner = new HashMap<>();
+    public Map<String, com.salescadence.pipeline.PipelineFigures.SmallDeals> smallDeals(String personId) {
+        Map<String, com.salescadence.pipeline.PipelineFigures.SmallDeals> byOwner = new HashMap<>();
         jdbc.sql(TEAM + """
                 select o.owner_id, o.currency, count(*) as deals, sum(o.amount) as total
                 from opportunity o join team t on t.id = o.owner_id
@@ -91,8 +91,8 @@ public class MetricsQueries {
                 group by o.owner_id, o.currency""")
                 .param("person", personId)
                 .query(rs -> {
-                    byOwner.merge(rs.getString("owner_id"), new com.salescadence.forecast.PipelineFigures.SmallDeals(rs.getLong("deals"),
-                            rates.toBase(rs.getString("currency"), rs.getBigDecimal("total"))), com.salescadence.forecast.PipelineFigures.SmallDeals::plus);
+                    byOwner.merge(rs.getString("owner_id"), new com.salescadence.pipeline.PipelineFigures.SmallDeals(rs.getLong("deals"),
+                            rates.toBase(rs.getString("currency"), rs.getBigDecimal("total"))), com.salescadence.pipeline.PipelineFigures.SmallDeals::plus);
                 });
         return byOwner;
     }

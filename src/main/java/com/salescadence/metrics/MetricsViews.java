@@ -26,7 +26,7 @@ public final class MetricsViews {
     @JsonInclude(Include.ALWAYS)
     public record SmallDealsInProgress(long count, BigDecimal amount) {
 
-        static SmallDealsInProgress of(com.salescadence.forecast.PipelineFigures.SmallDeals deals) {
+        static SmallDealsInProgress of(com.salescadence.pipeline.PipelineFigures.SmallDeals deals) {
             return new SmallDealsInProgress(deals.count(), MetricRules.amount(deals.amount()));
         }
     }

@@ -23,7 +23,7 @@ import com.salescadence.cadence.Submission;
 import com.salescadence.cadence.SubmissionStatus;
 import com.salescadence.common.Checks;
 import com.salescadence.common.ValidationException;
-import com.salescadence.forecast.PipelineFigures;
+import com.salescadence.pipeline.PipelineFigures;
 import com.salescadence.organization.OrganizationService;
 import com.salescadence.organization.Person;
 import com.salescadence.organization.Quota;

@@ -16,7 +16,7 @@ import com.salescadence.cadence.KeyDeal;
 import com.salescadence.cadence.ReportType;
 import com.salescadence.cadence.RollupReport;
 import com.salescadence.cadence.RollupRow;
-import com.salescadence.forecast.PipelineFigures;
+import com.salescadence.pipeline.PipelineFigures;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 

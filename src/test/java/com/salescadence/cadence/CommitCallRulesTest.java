@@ -1,4 +1,4 @@
-package com.salescadence.forecast;
+package com.salescadence.cadence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.salescadence.forecast;
+package com.salescadence.cadence;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package com.salescadence.forecast;
+package com.salescadence.pipeline;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
