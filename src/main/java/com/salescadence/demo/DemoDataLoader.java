@@ -39,6 +39,7 @@ import com.salescadence.pipeline.stage.StageModel;
 import com.salescadence.pipeline.stage.StageModelCatalog;
 import com.salescadence.workflow.TaskActions;
 
+// Over 250 lines (issue 14 item 6): the demo organisation and pipeline as one readable script of data, no rules.
 /**
  * Loads the demo organisation into an empty database (profile "demo"): people, quotas, accounts in three
  * tiers, and 72 leads driven through the real lead-to-cash process, exactly as reps, managers and

@@ -17,6 +17,7 @@ import com.salescadence.pipeline.stage.Stage;
 import com.salescadence.pipeline.stage.StageModel;
 import com.salescadence.pipeline.stage.StageModelCatalog;
 
+// Over 250 lines (issue 14 item 6): the dashboard's SQL in one place, one set-based method per figure; the rules are in MetricRules.
 /**
  * The metrics' SQL: every figure is aggregated in the database (GROUP BY owner, currency, stage), over a
  * person's branch of the hierarchy found by a recursive query; amounts come back per currency and are

@@ -28,6 +28,7 @@ import com.salescadence.metrics.MetricsViews.*;
 import com.salescadence.organization.OrganizationService;
 import com.salescadence.organization.Person;
 
+// Over 250 lines (issue 14 item 6): assembles every figure of the dashboard from MetricsQueries; the rules are in MetricRules, FunnelRules, CategoryRules.
 /**
  * The numbers managers steer by (docs/domain.md section 3) for a person and everyone below them: each figure
  * aggregated in the database per owner, summed up the branch, and judged by {@link MetricRules}.

@@ -28,6 +28,7 @@ import com.salescadence.pipeline.stage.StageKind;
 import com.salescadence.pipeline.stage.StageModel;
 import com.salescadence.pipeline.stage.StageModelCatalog;
 
+// Over 250 lines (issue 14 item 6): one deal's lifecycle in one transactional service; the stage rules are in pipeline.stage, the texts in DealBriefs.
 /** Opportunities moving through the stages of the active stage model, gated by evidence and approval. */
 @Service
 @Transactional

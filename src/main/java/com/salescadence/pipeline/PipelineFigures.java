@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.salescadence.pipeline.stage.StageModel;
 import com.salescadence.pipeline.stage.StageModelCatalog;
 
+// Over 250 lines (issue 14 item 6): the pipeline's figures other modules read, each a set-based query over the opportunity table, with their shared chunking.
 /**
  * Sums of the pipeline, aggregated in the database: booked sales in a period, the weighted forecast
  * (open amount x the stage's win rate, from the stage model), won deals and their unfulfilled part.

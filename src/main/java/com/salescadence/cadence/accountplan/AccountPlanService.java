@@ -22,6 +22,7 @@ import com.salescadence.organization.OrganizationService;
 import com.salescadence.pipeline.Account;
 import com.salescadence.pipeline.AccountService;
 
+// Over 250 lines (issue 14 item 6): a plan's lifecycle (open, prepare, submit, review, monitor, close) in one transactional service; the rules are in PlanContent, PlanYears, TierMonitoring.
 /**
  * Key-account plans and their versions: the senior manager's direction (phase 1), the owner's plan
  * versions (phase 2), the review decision on each version (phase 3) and the monitoring reviews of the

@@ -33,6 +33,7 @@ import com.salescadence.pipeline.Account;
 import com.salescadence.pipeline.AccountService;
 import com.salescadence.pipeline.AccountTier;
 
+// Over 250 lines (issue 14 item 6): the quarterly review's reads and writes in one transactional service; the rules are in QuarterlyRules and TeamReviewChecks.
 /**
  * The quarterly business review. A cycle's key is the quarter under review (the one just ended, e.g.
  * 2026-Q3 for the review held in October 2026); the "next quarter" the reps plan for and the managers set

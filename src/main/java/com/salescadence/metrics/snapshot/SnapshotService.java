@@ -25,6 +25,7 @@ import com.salescadence.metrics.MetricsQueries;
 import com.salescadence.metrics.Periods;
 import com.salescadence.organization.OrganizationService;
 
+// Over 250 lines (issue 14 item 6): taking, listing and comparing snapshots share the snapshot rows and their totals; split when a fourth use comes.
 /**
  * Pipeline snapshots: the open deals of the company, or of a person's branch, copied in one INSERT ... SELECT
  * with each deal's weighted amount (amount x its stage's win rate); and what changed between two snapshots,
