@@ -1,11 +1,16 @@
 package com.salescadence.cadence.process;
 
+import static com.salescadence.workflow.WeeklyCommitProcess.CYCLE_ID;
 import static com.salescadence.workflow.WeeklyCommitProcess.SUBMISSION_ID;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+
+import com.salescadence.cadence.ComplianceService;
+import com.salescadence.cadence.ReportType;
 
 /**
  * The cadences' process variables as the delegates of every capability read them (ids in process variables, nothing
@@ -15,6 +20,15 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 public final class ProcessValues {
 
     private ProcessValues() {
+    }
+
+    /**
+     * When a report's task is created: the person (in {@code personVariable}) owes the report of the cycle by the
+     * task's due date; the instance keeps the submission's id, nothing else (the form reads the rest from the API).
+     */
+    public static TaskListener oweReport(ComplianceService compliance, String personVariable, ReportType type) {
+        return task -> task.setVariable(SUBMISSION_ID, compliance.owe(id(task.getVariable(CYCLE_ID)),
+                (String) task.getVariable(personVariable), type, toLocal(task)).id());
     }
 
     /** A task's report (the submission it owes). */

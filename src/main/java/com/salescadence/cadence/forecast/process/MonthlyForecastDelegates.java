@@ -87,13 +87,8 @@ class MonthlyForecastDelegates {
      * grid (forms/submit-monthly-forecast.html) reads the months from /api/cadence/monthly-forecast/tasks/{taskId}.
      */
     @Bean
-    TaskListener forecastFormListener(ComplianceService compliance, CycleService cycles) {
-        return task -> {
-            Cycle cycle = cycles.get(ProcessValues.id(task.getVariable(CYCLE_ID)));
-            String rep = (String) task.getVariable(REP_ID);
-            Submission submission = compliance.owe(cycle.id(), rep, ReportType.FORECAST, ProcessValues.toLocal(task));
-            task.setVariable(SUBMISSION_ID, submission.id());
-        };
+    TaskListener forecastFormListener(ComplianceService compliance) {
+        return ProcessValues.oweReport(compliance, REP_ID, ReportType.FORECAST);
     }
 
     /**

@@ -81,13 +81,8 @@ class QuarterlyReviewDelegates {
      * /api/cadence/quarterly-review/tasks/{taskId}.
      */
     @Bean
-    TaskListener prepareQuarterlyReviewListener(ComplianceService compliance, CycleService cycles) {
-        return task -> {
-            Cycle cycle = cycles.get(ProcessValues.id(task.getVariable(CYCLE_ID)));
-            String rep = (String) task.getVariable(REP_ID);
-            Submission submission = compliance.owe(cycle.id(), rep, ReportType.QUARTERLY_REVIEW, ProcessValues.toLocal(task));
-            task.setVariable(SUBMISSION_ID, submission.id());
-        };
+    TaskListener prepareQuarterlyReviewListener(ComplianceService compliance) {
+        return ProcessValues.oweReport(compliance, REP_ID, ReportType.QUARTERLY_REVIEW);
     }
 
     @Bean
