@@ -32,7 +32,7 @@ import com.salescadence.cadence.CommitCallMeeting;
 import com.salescadence.notification.NotificationKind;
 import com.salescadence.notification.NotificationService;
 import com.salescadence.notification.OutboxMessage;
-import com.salescadence.notification.OutboxToSmtp;
+import com.salescadence.notification.OutboxDeliveries;
 import com.salescadence.organization.OrganizationAdministration;
 import com.salescadence.organization.OrganizationService;
 import com.salescadence.support.CadenceIntegrationTest;
@@ -163,7 +163,7 @@ class CalendarInvitesIntegrationTest {
         GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         try {
-            while (OutboxToSmtp.deliverOnce(context, port) > 0) {
+            while (OutboxDeliveries.deliverOnce(context, port) > 0) {
                 // every due message, batch by batch
             }
             DeliveredMail delivered = DeliveredMail.of(smtp.getReceivedMessages(), jdbc);
