@@ -5,7 +5,7 @@
 
   var TEXTS = {
     en: {
-      title: 'People and quotas', tasklist: 'Tasklist', importLink: 'Import from CSV',
+      title: 'People and quotas', tasklist: 'Tasklist', importLink: 'Import from CSV', chatLink: 'Chat channels',
       signin: 'Please sign in to the Tasklist first; this page uses its sign-in.', signinLink: 'Sign in to the Tasklist',
       forbidden: 'Only administrators manage people and quotas.',
       intro: 'Add the people of your team, set their managers, move them, let them go, and set their quotas. A new person gets a mail with a one-time link to set their password.',
@@ -29,7 +29,7 @@
       linkSent: 'A new link to set the password was mailed.', quotaSaved: 'Quota saved.', quotaRemoved: 'Own quota removed.'
     },
     zh: {
-      title: '人员与配额', tasklist: '任务列表', importLink: '从 CSV 导入',
+      title: '人员与配额', tasklist: '任务列表', importLink: '从 CSV 导入', chatLink: '聊天渠道',
       signin: '请先登录任务列表；本页面使用任务列表的登录。', signinLink: '登录任务列表',
       forbidden: '只有管理员可以管理人员和配额。',
       intro: '添加团队成员、设置其经理、调动、办理离职，并设置配额。新成员会收到一封邮件，其中包含一次性的设置密码链接。',
