@@ -4,6 +4,14 @@
 (function () {
   'use strict';
 
+  /** An instant as the browser's local "yyyy-MM-dd HH:mm". */
+  function when(instant) {
+    var d = new Date(instant);
+    var two = function (n) { return (n < 10 ? '0' : '') + n; };
+    return isNaN(d.getTime()) ? String(instant) : d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate()) + ' '
+      + two(d.getHours()) + ':' + two(d.getMinutes());
+  }
+
   var TEXTS = {
     en: {
       title: 'Chat channels', tasklist: 'Tasklist', peopleLink: 'People and quotas',
@@ -19,7 +27,7 @@
       peopleTitle: 'Everyone\'s channels', person: 'Person', reachedBy: 'Reached by the robot of',
       none: 'no robot: mailed', noSecret: 'none', edit: 'Edit', remove: 'Remove', choose: '(choose)',
       saved: 'Saved.', removed: 'Robot removed.', confirmRemove: function (name) { return 'Remove the robot of ' + name + '\'s team?'; },
-      by: function (r) { return r.updatedAt.substring(0, 16).replace('T', ' ') + ' · ' + r.updatedBy; },
+      by: function (r) { return when(r.updatedAt) + ' · ' + r.updatedBy; },
       mineRobot: function (p) { return p.robotTeamId ? 'Your chat posts go to the ' + TEXTS.en[p.robotKind] + ' robot of ' + p.robotTeamId + '\'s team.'
         : 'Your team has no chat robot yet: you are mailed whatever you choose.'; }
     },
@@ -37,7 +45,7 @@
       peopleTitle: '所有人员的通知方式', person: '人员', reachedBy: '通过以下团队的机器人',
       none: '无机器人：发邮件', noSecret: '无', edit: '编辑', remove: '删除', choose: '（请选择）',
       saved: '已保存。', removed: '已删除机器人。', confirmRemove: function (name) { return '删除 ' + name + ' 团队的机器人？'; },
-      by: function (r) { return r.updatedAt.substring(0, 16).replace('T', ' ') + ' · ' + r.updatedBy; },
+      by: function (r) { return when(r.updatedAt) + ' · ' + r.updatedBy; },
       mineRobot: function (p) { return p.robotTeamId ? '您的聊天通知发送到 ' + p.robotTeamId + ' 团队的' + TEXTS.zh[p.robotKind] + '机器人。'
         : '您的团队尚未设置聊天机器人：无论如何选择，都会发邮件通知您。'; }
     }

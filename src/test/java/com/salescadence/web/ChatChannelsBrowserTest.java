@@ -24,7 +24,8 @@ import com.salescadence.support.TestOrganization;
 import com.salescadence.web.browser.TasklistBrowserTestBase;
 
 /**
- * The chat channels page in headless Chromium, signed in through the Tasklist as an administrator: setting a team's
+ * The chat channels page in headless Chromium, signed in through the Tasklist as an administrator (opened by the
+ * Notifications entry of the Tasklist's header): setting a team's
  * DingTalk robot (its address and secret shown masked afterwards), a rep's channels, the page in English and Chinese.
  */
 @CadenceIntegrationTest
@@ -50,7 +51,10 @@ class ChatChannelsBrowserTest extends TasklistBrowserTestBase {
     void an_administrator_sets_a_teams_robot_and_a_reps_channels_in_english_and_chinese() {
         WebDriver browser = browser();
         tasklist.signIn(ADMIN, TestOrganization.PASSWORD);
-        browser.get("http://localhost:" + port + "/chat/");
+        WebElement entry = tasklist.waitFor("the Notifications entry in the Tasklist's header",
+                ExpectedConditions.elementToBeClickable(By.cssSelector("a.cadence-chat-link")));
+        assertThat(entry.getText()).isEqualTo("Notifications");
+        entry.click();
         tasklist.waitFor("the admin part", ExpectedConditions.visibilityOfElementLocated(By.id("admin")));
         tasklist.waitFor("the teams", d -> d.findElements(By.cssSelector("#r-team option[value='" + TestOrganization.MANAGER + "']")).size() == 1);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Chat channels");
