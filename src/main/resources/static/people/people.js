@@ -78,22 +78,7 @@
     lastMessage = [key, argument];
   }
 
-  function api(url, options) {
-    options = options || {};
-    options.credentials = 'same-origin';
-    options.headers = Object.assign({ 'X-Requested-With': 'XMLHttpRequest', 'Accept': 'application/json' }, options.headers || {});
-    if (options.json !== undefined) {
-      options.body = JSON.stringify(options.json);
-      options.headers['Content-Type'] = 'application/json';
-    }
-    return fetch(url, options).then(function (response) {
-      return response.text().then(function (text) {
-        var body = null;
-        try { body = text ? JSON.parse(text) : null; } catch (e) { body = { error: text }; }
-        return { status: response.status, body: body };
-      });
-    });
-  }
+  var api = page.api;
 
   function say(text, isError) {
     lastMessage = null;

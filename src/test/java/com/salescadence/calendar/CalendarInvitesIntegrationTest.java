@@ -66,9 +66,7 @@ class CalendarInvitesIntegrationTest {
 
     @BeforeEach
     void people() {
-        TestOrganization.ensure(organization, administration);
-        TestOrganization.speak(administration, "zh");
-        TestOrganization.speak(administration, "en", TestOrganization.REP);
+        TestOrganization.ensureBilingual(organization, administration);
     }
 
     @AfterEach

@@ -63,9 +63,7 @@ class ChatChannelsIntegrationTest {
 
     @BeforeEach
     void people() {
-        TestOrganization.ensure(organization, administration);
-        TestOrganization.speak(administration, "zh");
-        TestOrganization.speak(administration, "en", TestOrganization.REP);
+        TestOrganization.ensureBilingual(organization, administration);
     }
 
     @AfterEach
