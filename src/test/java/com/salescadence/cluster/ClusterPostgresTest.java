@@ -203,10 +203,11 @@ class ClusterPostgresTest {
                     .query((rs, n) -> jobsPerNode.put(rs.getString(1), rs.getLong(2))).list();
             long failedJobs = count(jdbc, "select count(*) from act_hi_job_log where job_state_ = 1");
             assertThat(jobsPerNode).as("both job executors worked").containsOnlyKeys("node-a", "node-b");
-            System.out.printf("ClusterPostgresTest: %d people, %d commits (%d late), %d roll-ups, %d mails to %d recipient/kinds; "
+            System.out.printf("ClusterPostgresTest: %d people, %d commits (%d late), %d roll-ups, %d mails to %d recipient/kinds, "
+                            + "%d chat posts; "
                             + "jobs run per node %s, failed job attempts %d; nodes up in %d s, whole test %d s%n",
                     org.people(), submittedCommits, late.size(), firstLineSubmitting.size() + secondLineSubmitting.size() + 1,
-                    mail.received(), expected.size(), jobsPerNode, failedJobs,
+                    mail.received(), expected.size(), postsPerRow.size(), jobsPerNode, failedJobs,
                     Duration.ofNanos(nodesUp - started).toSeconds(), Duration.ofNanos(System.nanoTime() - started).toSeconds());
         } finally {
             smtp.stop();
