@@ -48,7 +48,8 @@ import com.salescadence.support.TestDatabase;
  * Sunday timer fires once, every rep gets one task, reps and managers submit concurrently through both nodes'
  * REST APIs, every reminder, deadline, the Monday call and each roll-up day fire once, every mail is sent
  * once and no submission is lost; the Monday calls' calendar invites are mailed once to each manager and rep, and two
- * teams' chat robots (DingTalk, Feishu, a local HTTP server) get each post of their people once. Time moves by the engine's clock ({@link ClockUtil} is one per JVM, so both
+ * teams' chat robots (DingTalk, Feishu) and the second-line teams' (WeCom), on a local HTTP server, get each post of
+ * their people once. Time moves by the engine's clock ({@link ClockUtil} is one per JVM, so both
  * nodes see the same time); the test then waits, by polling the job table with a timeout, until the two job
  * executors have run every due job and the outbox is empty.
  *
@@ -73,6 +74,7 @@ class ClusterPostgresTest {
         ChatRobotServer robots = ChatRobotServer.start();
         robots.answer("/robot/send", new ChatRobotServer.Answer(200, "{\"errcode\":0,\"errmsg\":\"ok\"}"));
         robots.answer("/open-apis/bot/v2/hook/team2", new ChatRobotServer.Answer(200, "{\"code\":0,\"msg\":\"success\"}"));
+        robots.answer("/cgi-bin/webhook/send", new ChatRobotServer.Answer(200, "{\"errcode\":0,\"errmsg\":\"ok\"}"));
         ProcessDriver.setClock(SUNDAY.minusHours(20)); // Saturday noon: the Sunday timer is scheduled for tomorrow 08:00
         try (InProcessNode a = InProcessNode.start("node-a", settings("node-a", url, smtpPort));
              InProcessNode b = InProcessNode.start("node-b", settings("node-b", url, smtpPort))) {
@@ -92,6 +94,9 @@ class ClusterPostgresTest {
                     .contains(org.managerOfRep(r))).toList();
             chatting.forEach(r -> chat.setPreference(r, org.managerOfRep(r).equals(org.firstLine().get(0))
                     ? DeliveryPreference.CHAT : DeliveryPreference.BOTH, r, now));
+            // every second-line team has a WeCom robot; every first-line manager is told by mail and in it
+            org.secondLine().forEach(m -> chat.save(m, Channel.WECOM, robots.url("/cgi-bin/webhook/send?key=" + m), null, false, "t.admin", now));
+            org.firstLine().forEach(m -> chat.setPreference(m, DeliveryPreference.BOTH, m, now));
 
             // who does what this week
             List<String> early = reps.stream().filter(r -> number(r) % 4 != 0).toList();            // 150, before the reminder
@@ -172,6 +177,8 @@ class ClusterPostgresTest {
                     expectedPosts.merge(r + " " + NotificationKind.REPORT_REMINDER, 1, Integer::sum);
                 }
             });
+            missing.forEach(r -> expectedPosts.merge(org.managerOfRep(r) + " " + NotificationKind.REPORT_MISSING, 1, Integer::sum));
+            org.firstLine().forEach(m -> expectedPosts.merge(m + " " + NotificationKind.CALL_READY, 1, Integer::sum));
             reps.forEach(r -> expected.merge(r + " " + NotificationKind.MEETING_INVITE, 1, Integer::sum));
             org.firstLine().forEach(m -> expected.merge(m + " " + NotificationKind.MEETING_INVITE, 1, Integer::sum));
             missing.forEach(r -> expected.merge(org.managerOfRep(r) + " " + NotificationKind.REPORT_MISSING, 1, Integer::sum));
