@@ -5,7 +5,7 @@
 
   var TEXTS = {
     en: {
-      title: 'People and quotas', tasklist: 'Tasklist', importLink: 'Import from CSV',
+      title: 'People and quotas', tasklist: 'Tasklist', importLink: 'Import from CSV', chatLink: 'Chat channels',
       signin: 'Please sign in to the Tasklist first; this page uses its sign-in.', signinLink: 'Sign in to the Tasklist',
       forbidden: 'Only administrators manage people and quotas.',
       intro: 'Add the people of your team, set their managers, move them, let them go, and set their quotas. A new person gets a mail with a one-time link to set their password.',
@@ -29,7 +29,7 @@
       linkSent: 'A new link to set the password was mailed.', quotaSaved: 'Quota saved.', quotaRemoved: 'Own quota removed.'
     },
     zh: {
-      title: '人员与配额', tasklist: '任务列表', importLink: '从 CSV 导入',
+      title: '人员与配额', tasklist: '任务列表', importLink: '从 CSV 导入', chatLink: '聊天渠道',
       signin: '请先登录任务列表；本页面使用任务列表的登录。', signinLink: '登录任务列表',
       forbidden: '只有管理员可以管理人员和配额。',
       intro: '添加团队成员、设置其经理、调动、办理离职，并设置配额。新成员会收到一封邮件，其中包含一次性的设置密码链接。',
@@ -78,22 +78,7 @@
     lastMessage = [key, argument];
   }
 
-  function api(url, options) {
-    options = options || {};
-    options.credentials = 'same-origin';
-    options.headers = Object.assign({ 'X-Requested-With': 'XMLHttpRequest', 'Accept': 'application/json' }, options.headers || {});
-    if (options.json !== undefined) {
-      options.body = JSON.stringify(options.json);
-      options.headers['Content-Type'] = 'application/json';
-    }
-    return fetch(url, options).then(function (response) {
-      return response.text().then(function (text) {
-        var body = null;
-        try { body = text ? JSON.parse(text) : null; } catch (e) { body = { error: text }; }
-        return { status: response.status, body: body };
-      });
-    });
-  }
+  var api = page.api;
 
   function say(text, isError) {
     lastMessage = null;

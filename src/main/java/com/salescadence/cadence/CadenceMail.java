@@ -59,9 +59,14 @@ public class CadenceMail {
         return messages.getMessage(key, null, Locale.forLanguageTag(organization.languageOf(recipientId)));
     }
 
+    /** The address of a task in the Tasklist. */
+    public String taskUrl(String taskId) {
+        return baseUrl + "/camunda/app/tasklist/default/#/?task=" + taskId;
+    }
+
     private String link(String taskId, Locale locale) {
         return taskId == null
                 ? messages.getMessage("link.tasklist", new Object[] {baseUrl + "/camunda/app/tasklist/"}, locale)
-                : messages.getMessage("link.task", new Object[] {baseUrl + "/camunda/app/tasklist/default/#/?task=" + taskId}, locale);
+                : messages.getMessage("link.task", new Object[] {taskUrl(taskId)}, locale);
     }
 }

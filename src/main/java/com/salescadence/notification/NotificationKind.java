@@ -13,6 +13,10 @@ public enum NotificationKind {
     GENERAL,
     ACCOUNT_PLAN_REVIEWED,
     ACCOUNT_PLAN_PROGRESS,
+    /** A meeting's calendar invite (iCalendar METHOD:REQUEST attached), also when it is moved. */
+    MEETING_INVITE,
+    /** A meeting was dropped (iCalendar METHOD:CANCEL attached). */
+    MEETING_CANCELLED,
     /** A one-time link to set a password: its body is shown only in the mail, never by the API. */
     PASSWORD_LINK
 }

@@ -33,19 +33,24 @@ public class NotificationService {
 
     private final OrganizationService organization;
     private final OutboxRepository outbox;
+    private final ChatChannels chat;
     private final Clock clock;
 
-    NotificationService(OrganizationService organization, OutboxRepository outbox, ObjectProvider<Clock> clock) {
+    NotificationService(OrganizationService organization, OutboxRepository outbox, ChatChannels chat, ObjectProvider<Clock> clock) {
         this.organization = organization;
         this.outbox = outbox;
+        this.chat = chat;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
     /**
-     * Writes a message to {@code recipientId} into the outbox, to be mailed to their address. The subject is
-     * made one line and cut to 300 characters, the body cut to 4000. A recipient who is unknown or no longer
-     * active is skipped with a warning (a notification never fails the work that causes it); one without an
-     * email address gets the message in the product only (status FAILED, never mailed).
+     * Writes a message to {@code recipientId} into the outbox, one row per channel the person chose
+     * ({@link DeliveryPreference}): a mail to their address and/or a post to their team's chat robot
+     * ({@link #chatRobotOf}). Who chose chat but whose team has no robot is mailed instead, so nothing is lost; a
+     * password link never goes to a group chat. The subject is made one line and cut to 300 characters, the body
+     * cut to 4000. A recipient who is unknown or no longer active is skipped with a warning (a notification never
+     * fails the work that causes it); a mail to one without an email address is kept in the product only (status
+     * FAILED, never mailed).
      */
     public void notify(String recipientId, NotificationKind kind, String subject, String body) {
         Optional<Person> recipient = organization.findPerson(recipientId);
@@ -53,16 +58,52 @@ public class NotificationService {
             log.warn("Not notifying '{}' ({}: {}): no active person with this id", recipientId, kind, subject);
             return;
         }
-        String email = recipient.get().email();
+        NotificationKind what = kind == null ? NotificationKind.GENERAL : kind;
+        DeliveryPreference preference = what == NotificationKind.PASSWORD_LINK ? DeliveryPreference.MAIL : chat.preference(recipientId);
+        Optional<ChatChannel> robot = preference.chat() ? chatRobotOf(recipientId) : Optional.empty();
+        if (preference.mail() || robot.isEmpty()) {
+            write(recipient.get(), what, subject, body, null);
+        }
+        robot.ifPresent(r -> outbox.insert(recipientId, "", what, Texts.oneLine(Objects.requireNonNullElse(subject, "")),
+                Objects.requireNonNullElse(body, ""), OutboxStatus.PENDING, null, clock.instant(), r.kind(), r.teamId(), null));
+    }
+
+    /**
+     * Writes a mail with an attachment (a meeting's invite) to {@code recipientId}, whatever channels they chose for
+     * notifications: a calendar takes invites by mail only. Unknown or inactive recipients are skipped with a warning.
+     */
+    public void mail(String recipientId, NotificationKind kind, String subject, String body, Attachment attachment) {
+        Optional<Person> recipient = organization.findPerson(recipientId);
+        if (recipient.isEmpty()) {
+            log.warn("Not mailing '{}' ({}: {}): no active person with this id", recipientId, kind, subject);
+            return;
+        }
+        write(recipient.get(), kind == null ? NotificationKind.GENERAL : kind, subject, body, attachment);
+    }
+
+    private void write(Person recipient, NotificationKind kind, String subject, String body, Attachment attachment) {
+        String email = recipient.email();
         boolean mailable = email != null && !email.isBlank();
-        outbox.insert(recipientId,
+        outbox.insert(recipient.id(),
                 mailable ? email.strip() : "",
-                kind == null ? NotificationKind.GENERAL : kind,
+                kind,
                 Texts.oneLine(Objects.requireNonNullElse(subject, "")),
                 Objects.requireNonNullElse(body, ""),
                 mailable ? OutboxStatus.PENDING : OutboxStatus.FAILED,
                 mailable ? null : "No email address for this person; shown in the product only.",
-                clock.instant());
+                clock.instant(), Channel.MAIL, null, attachment);
+    }
+
+    /**
+     * The chat robot that reaches a person: the one of the team they belong to (their manager's), else the nearest
+     * team above that has one; the person at the top, who has no manager, is reached through their own team's.
+     */
+    public Optional<ChatChannel> chatRobotOf(String personId) {
+        List<String> teams = new java.util.ArrayList<>(organization.managersAbove(personId));
+        if (teams.isEmpty()) {
+            teams.add(personId);
+        }
+        return chat.firstOf(teams);
     }
 
     /** {@link #notify} for each recipient once, in the given order; null ids are ignored. */

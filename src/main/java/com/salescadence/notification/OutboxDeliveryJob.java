@@ -3,7 +3,11 @@ package com.salescadence.notification;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,39 +22,55 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Mails the outbox. Every {@code cadence.notification.delivery-interval} it takes up to
+ * Delivers the outbox: mails, and posts to the teams' chat robots ({@link ChannelSender}). Every
+ * {@code cadence.notification.delivery-interval} it takes up to
  * {@code batch-size} due messages and, one by one, claims, sends and records each in short transactions of
  * its own (this class has none: the mail server is never called inside a database transaction). A failed
  * attempt is retried with the back-off of {@link RetryPolicy}; after {@code max-attempts} the message is
  * FAILED. Safe with several nodes: a message is sent by the node whose claim won (at least once: a node that
  * dies between sending and recording leaves a claim that goes stale and is sent again).
  *
- * <p>Without {@code spring.mail.host} there is no {@link JavaMailSender}: the job does nothing and messages
- * stay PENDING, visible in the product.
+ * <p>Without {@code spring.mail.host} there is no {@link JavaMailSender}: mails stay PENDING, visible in the
+ * product (chat posts still go out).
  */
 @Component
 public class OutboxDeliveryJob {
 
-    static final String OUTBOX_ID_HEADER = "X-Cadence-Outbox-Id";
+    /** The outbox row a mail (or a chat robot's HTTP request) delivers: a receiver can tell a repeat. */
+    public static final String OUTBOX_ID_HEADER = "X-Cadence-Outbox-Id";
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDeliveryJob.class);
 
     private final OutboxRepository outbox;
     private final JavaMailSender sender;
+    private final ChatChannels robots;
+    private final Map<Channel, ChannelSender> chatSenders = new EnumMap<>(Channel.class);
     private final NotificationProperties properties;
     private final RetryPolicy retry;
     private final Clock clock;
 
     @Autowired
-    OutboxDeliveryJob(OutboxRepository outbox, ObjectProvider<JavaMailSender> sender, NotificationProperties properties,
-            ObjectProvider<Clock> clock) {
-        this(outbox, sender.getIfAvailable(), properties, clock.getIfAvailable(Clock::systemUTC));
+    OutboxDeliveryJob(OutboxRepository outbox, ObjectProvider<JavaMailSender> sender, ChatChannels robots,
+            List<ChannelSender> chatSenders, NotificationProperties properties, ObjectProvider<Clock> clock) {
+        this(outbox, sender.getIfAvailable(), robots, chatSenders, properties, clock.getIfAvailable(Clock::systemUTC));
     }
 
-    /** @param sender null when mail is not configured */
+    /** Mail only. @param sender null when mail is not configured */
     OutboxDeliveryJob(OutboxRepository outbox, JavaMailSender sender, NotificationProperties properties, Clock clock) {
+        this(outbox, sender, null, List.of(), properties, clock);
+    }
+
+    /**
+     * @param sender      null when mail is not configured
+     * @param robots      where a chat row's robot is read from when it is delivered (null with no chat senders)
+     * @param chatSenders one per chat channel this node delivers
+     */
+    OutboxDeliveryJob(OutboxRepository outbox, JavaMailSender sender, ChatChannels robots, List<ChannelSender> chatSenders,
+            NotificationProperties properties, Clock clock) {
         this.outbox = outbox;
         this.sender = sender;
+        this.robots = robots;
+        chatSenders.forEach(s -> this.chatSenders.put(s.channel(), s));
         this.properties = properties;
         this.retry = new RetryPolicy(properties.maxAttempts());
         this.clock = clock;
@@ -69,10 +89,20 @@ public class OutboxDeliveryJob {
         return sender != null;
     }
 
+    /** The channels this node delivers: mail when a mail server is set, and every chat robot it has a sender for. */
+    Set<Channel> channels() {
+        Set<Channel> channels = EnumSet.noneOf(Channel.class);
+        if (sender != null) {
+            channels.add(Channel.MAIL);
+        }
+        channels.addAll(chatSenders.keySet());
+        return channels;
+    }
+
     @Scheduled(fixedDelayString = "${cadence.notification.delivery-interval:PT30S}",
             initialDelayString = "${cadence.notification.initial-delay:PT15S}")
     void deliverOnSchedule() {
-        if (sender == null) {
+        if (channels().isEmpty()) {
             return;
         }
         try {
@@ -83,15 +113,16 @@ public class OutboxDeliveryJob {
     }
 
     /**
-     * Sends one batch of due messages now and returns how many the mail server accepted. Does nothing
-     * (returns 0) without a mail sender.
+     * Sends one batch of due messages now (mails, and posts to chat robots) and returns how many were accepted.
+     * A channel this node cannot deliver (mail without a mail server) is left waiting.
      */
     public int deliverDue() {
-        if (sender == null) {
+        Set<Channel> channels = channels();
+        if (channels.isEmpty()) {
             return 0;
         }
         Instant now = clock.instant();
-        List<OutboxMessage> due = outbox.findDue(now, now.minus(properties.staleAfter()), properties.batchSize());
+        List<OutboxMessage> due = outbox.findDue(now, now.minus(properties.staleAfter()), properties.batchSize(), channels);
         int sent = 0;
         int failed = 0;
         String lastError = null;
@@ -122,15 +153,35 @@ public class OutboxDeliveryJob {
     }
 
     private void send(OutboxMessage message) {
+        if (message.channel().isChat()) {
+            ChatChannel robot = robots.find(message.chatTeam()).filter(r -> r.kind() == message.channel())
+                    .orElseThrow(() -> new RobotGoneException(message));
+            chatSenders.get(message.channel()).send(message, robot);
+            return;
+        }
+        Attachment attachment = message.attachment();
         sender.send(mime -> {
-            MimeMessageHelper mail = new MimeMessageHelper(mime, false, "UTF-8");
+            // multipart (text, then the attachment) only when there is one: a plain notification stays text/plain
+            MimeMessageHelper mail = attachment == null ? new MimeMessageHelper(mime, false, "UTF-8")
+                    : new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_MIXED, "UTF-8");
             mail.setFrom(properties.from());
             mail.setTo(message.recipientEmail());
             mail.setSubject(message.subject());
             mail.setText(message.body(), false);
+            if (attachment != null) {
+                mail.addAttachment(attachment.name(), new jakarta.mail.util.ByteArrayDataSource(
+                        attachment.content().getBytes(java.nio.charset.StandardCharsets.UTF_8), attachment.contentType()));
+            }
             mail.setSentDate(Date.from(clock.instant()));
             mime.setHeader(OUTBOX_ID_HEADER, Long.toString(message.id()));
         });
+    }
+
+    /** A chat row whose team's robot was removed (or changed to another app) since it was written: it cannot be sent. */
+    static final class RobotGoneException extends IllegalStateException {
+        RobotGoneException(OutboxMessage message) {
+            super("The " + message.channel() + " robot of team '" + message.chatTeam() + "' is no longer configured");
+        }
     }
 
     private void recordFailure(OutboxMessage message, RuntimeException e, String error) {
@@ -149,7 +200,7 @@ public class OutboxDeliveryJob {
 
     /** A message that cannot even be built (e.g. a malformed address) will not succeed on a later try. */
     private static boolean isPermanent(RuntimeException e) {
-        return e instanceof MailParseException || e instanceof MailPreparationException;
+        return e instanceof MailParseException || e instanceof MailPreparationException || e instanceof RobotGoneException;
     }
 
     private static String describe(Throwable e) {

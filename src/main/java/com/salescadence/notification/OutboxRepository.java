@@ -33,7 +33,7 @@ class OutboxRepository {
     static final int EMAIL_MAX = 200;
 
     private static final String COLUMNS = "id, recipient_id, recipient_email, kind, subject, body, status, attempts, "
-            + "last_error, created_at, next_attempt_at, sent_at";
+            + "last_error, created_at, next_attempt_at, sent_at, channel, chat_team, attachment_name, attachment_type, attachment";
     private static final String NEWEST_FIRST = " order by created_at desc, id desc";
     /** Due for an attempt: PENDING and its time has come, or SENDING by a claim that went stale. */
     private static final String DUE = "((status = 'PENDING' and next_attempt_at <= :now)"
@@ -45,13 +45,28 @@ class OutboxRepository {
         this.jdbc = jdbc;
     }
 
-    /** Writes a message, due at once; returns its id. Texts longer than their columns are cut. */
+    /** Writes a mail without attachment, due at once; returns its id. Texts longer than their columns are cut. */
     public long insert(String recipientId, String recipientEmail, NotificationKind kind, String subject, String body,
             OutboxStatus status, String lastError, Instant now) {
+        return insert(recipientId, recipientEmail, kind, subject, body, status, lastError, now, Channel.MAIL, null, null);
+    }
+
+    /**
+     * Writes a delivery on {@code channel} (for a chat channel, to the robot of {@code chatTeam}), with the mail's
+     * {@code attachment} or null, due at once; returns its id. Texts longer than their columns are cut.
+     */
+    public long insert(String recipientId, String recipientEmail, NotificationKind kind, String subject, String body,
+            OutboxStatus status, String lastError, Instant now, Channel channel, String chatTeam, Attachment attachment) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("insert into outbox_message (recipient_id, recipient_email, kind, subject, body, status, attempts, "
-                        + "last_error, created_at, next_attempt_at) "
-                        + "values (:recipientId, :email, :kind, :subject, :body, :status, 0, :error, :now, :now)")
+                        + "last_error, created_at, next_attempt_at, channel, chat_team, attachment_name, attachment_type, attachment) "
+                        + "values (:recipientId, :email, :kind, :subject, :body, :status, 0, :error, :now, :now, "
+                        + ":channel, :chatTeam, :attachmentName, :attachmentType, :attachment)")
+                .param("channel", channel.name())
+                .param("chatTeam", chatTeam)
+                .param("attachmentName", attachment == null ? null : attachment.name())
+                .param("attachmentType", attachment == null ? null : attachment.contentType())
+                .param("attachment", attachment == null ? null : attachment.content())
                 .param("recipientId", recipientId)
                 .param("email", Texts.truncate(recipientEmail, EMAIL_MAX))
                 .param("kind", kind.name())
@@ -88,9 +103,20 @@ class OutboxRepository {
      */
     @Transactional(readOnly = true)
     public List<OutboxMessage> findDue(Instant now, Instant staleBefore, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from outbox_message where " + DUE + " order by next_attempt_at, id" + first(limit))
+        return findDue(now, staleBefore, limit, java.util.EnumSet.allOf(Channel.class));
+    }
+
+    /** {@link #findDue(Instant, Instant, int)} of the given channels only (those this node can deliver). */
+    @Transactional(readOnly = true)
+    public List<OutboxMessage> findDue(Instant now, Instant staleBefore, int limit, java.util.Set<Channel> channels) {
+        if (channels.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from outbox_message where " + DUE + " and channel in (:channels)"
+                        + " order by next_attempt_at, id" + first(limit))
                 .param("now", Timestamp.from(now))
                 .param("staleBefore", Timestamp.from(staleBefore))
+                .param("channels", channels.stream().map(Channel::name).toList())
                 .query(this::map).list();
     }
 
@@ -187,7 +213,11 @@ class OutboxRepository {
                 rs.getString("last_error"),
                 instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("next_attempt_at")),
-                instant(rs.getTimestamp("sent_at")));
+                instant(rs.getTimestamp("sent_at")),
+                Channel.valueOf(rs.getString("channel")),
+                rs.getString("chat_team"),
+                rs.getString("attachment") == null ? null
+                        : new Attachment(rs.getString("attachment_name"), rs.getString("attachment_type"), rs.getString("attachment")));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -64,6 +64,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         // a new person sets their password with the one-time link of their mail: no sign-in yet
                         .requestMatchers("/api/password", "/api/password/**").permitAll()
+                        // the teams' chat robots (their tokens and secrets) and everyone's channels: administrators only
+                        .requestMatchers("/api/chat-channels", "/api/chat-channels/**", "/api/notification-channels",
+                                "/api/notification-channels/**").hasAuthority(ADMIN_AUTHORITY)
                         .anyRequest().authenticated())
                 .authenticationProvider(camundaUsers)
                 .httpBasic(Customizer.withDefaults())
@@ -98,6 +101,9 @@ class SecurityConfiguration {
                                 new StaticHeadersWriter("Content-Security-Policy", DASHBOARD_CSP)))
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 PathPatternRequestMatcher.withDefaults().matcher("/people/**"),
+                                new StaticHeadersWriter("Content-Security-Policy", DASHBOARD_CSP)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                PathPatternRequestMatcher.withDefaults().matcher("/chat/**"),
                                 new StaticHeadersWriter("Content-Security-Policy", DASHBOARD_CSP)))
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 PathPatternRequestMatcher.withDefaults().matcher("/password/**"),

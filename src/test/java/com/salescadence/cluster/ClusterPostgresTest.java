@@ -30,8 +30,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.salescadence.notification.Channel;
+import com.salescadence.notification.ChatChannels;
+import com.salescadence.notification.DeliveryPreference;
 import com.salescadence.notification.NotificationKind;
 import com.salescadence.organization.OrganizationAdministration;
+import com.salescadence.support.ChatRobotServer;
 import com.salescadence.support.DeliveredMail;
 import com.salescadence.support.InProcessNode;
 import com.salescadence.support.ProcessDriver;
@@ -43,7 +47,9 @@ import com.salescadence.support.TestDatabase;
  * whole weekly cycle for 200 reps (25 first-line managers of 8 reps, 5 second-line managers, a leader): the
  * Sunday timer fires once, every rep gets one task, reps and managers submit concurrently through both nodes'
  * REST APIs, every reminder, deadline, the Monday call and each roll-up day fire once, every mail is sent
- * once and no submission is lost. Time moves by the engine's clock ({@link ClockUtil} is one per JVM, so both
+ * once and no submission is lost; the Monday calls' calendar invites are mailed once to each manager and rep, and two
+ * teams' chat robots (DingTalk, Feishu) and the second-line teams' (WeCom), on a local HTTP server, get each post of
+ * their people once. Time moves by the engine's clock ({@link ClockUtil} is one per JVM, so both
  * nodes see the same time); the test then waits, by polling the job table with a timeout, until the two job
  * executors have run every due job and the outbox is empty.
  *
@@ -65,6 +71,10 @@ class ClusterPostgresTest {
         int smtpPort = freePort();
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
+        ChatRobotServer robots = ChatRobotServer.start();
+        robots.answer("/robot/send", new ChatRobotServer.Answer(200, "{\"errcode\":0,\"errmsg\":\"ok\"}"));
+        robots.answer("/open-apis/bot/v2/hook/team2", new ChatRobotServer.Answer(200, "{\"code\":0,\"msg\":\"success\"}"));
+        robots.answer("/cgi-bin/webhook/send", new ChatRobotServer.Answer(200, "{\"errcode\":0,\"errmsg\":\"ok\"}"));
         ProcessDriver.setClock(SUNDAY.minusHours(20)); // Saturday noon: the Sunday timer is scheduled for tomorrow 08:00
         try (InProcessNode a = InProcessNode.start("node-a", settings("node-a", url, smtpPort));
              InProcessNode b = InProcessNode.start("node-b", settings("node-b", url, smtpPort))) {
@@ -74,6 +84,19 @@ class ClusterPostgresTest {
             ManagementService management = a.bean(ManagementService.class);
             SalesHierarchy org = SalesHierarchy.create(a.bean(OrganizationAdministration.class), 200, 8, 5);
             List<String> reps = org.reps();
+
+            // two teams have a robot; their reps chose chat (team 1) or mail and chat (team 2)
+            ChatChannels chat = a.bean(ChatChannels.class);
+            java.time.Instant now = java.time.Instant.now();
+            chat.save(org.firstLine().get(0), Channel.DINGTALK, robots.url("/robot/send?access_token=t1"), "SECt1", false, "t.admin", now);
+            chat.save(org.firstLine().get(1), Channel.FEISHU, robots.url("/open-apis/bot/v2/hook/team2"), "s2", false, "t.admin", now);
+            List<String> chatting = reps.stream().filter(r -> List.of(org.firstLine().get(0), org.firstLine().get(1))
+                    .contains(org.managerOfRep(r))).toList();
+            chatting.forEach(r -> chat.setPreference(r, org.managerOfRep(r).equals(org.firstLine().get(0))
+                    ? DeliveryPreference.CHAT : DeliveryPreference.BOTH, r, now));
+            // every second-line team has a WeCom robot; every first-line manager is told by mail and in it
+            org.secondLine().forEach(m -> chat.save(m, Channel.WECOM, robots.url("/cgi-bin/webhook/send?key=" + m), null, false, "t.admin", now));
+            org.firstLine().forEach(m -> chat.setPreference(m, DeliveryPreference.BOTH, m, now));
 
             // who does what this week
             List<String> early = reps.stream().filter(r -> number(r) % 4 != 0).toList();            // 150, before the reminder
@@ -143,9 +166,21 @@ class ClusterPostgresTest {
             assertThat(statuses(jdbc, "ROLLUP")).isEqualTo(Map.of("ON_TIME", firstLineSubmitting.size() + secondLineSubmitting.size() + 1,
                     "MISSED", rollupMissing.size()));
 
-            // every reminder and escalation mailed once
+            // every reminder and escalation mailed once (to who chose chat only: posted instead), every call's invite mailed once
             Map<String, Integer> expected = new TreeMap<>();
-            both(afterReminder, missing).forEach(r -> expected.merge(r + " " + NotificationKind.REPORT_REMINDER, 1, Integer::sum));
+            Map<String, Integer> expectedPosts = new TreeMap<>();
+            both(afterReminder, missing).forEach(r -> {
+                if (!chatting.contains(r) || org.managerOfRep(r).equals(org.firstLine().get(1))) {
+                    expected.merge(r + " " + NotificationKind.REPORT_REMINDER, 1, Integer::sum);
+                }
+                if (chatting.contains(r)) {
+                    expectedPosts.merge(r + " " + NotificationKind.REPORT_REMINDER, 1, Integer::sum);
+                }
+            });
+            missing.forEach(r -> expectedPosts.merge(org.managerOfRep(r) + " " + NotificationKind.REPORT_MISSING, 1, Integer::sum));
+            org.firstLine().forEach(m -> expectedPosts.merge(m + " " + NotificationKind.CALL_READY, 1, Integer::sum));
+            reps.forEach(r -> expected.merge(r + " " + NotificationKind.MEETING_INVITE, 1, Integer::sum));
+            org.firstLine().forEach(m -> expected.merge(m + " " + NotificationKind.MEETING_INVITE, 1, Integer::sum));
             missing.forEach(r -> expected.merge(org.managerOfRep(r) + " " + NotificationKind.REPORT_MISSING, 1, Integer::sum));
             firstLineMissing.forEach(m -> expected.merge(org.managerOfFirstLine(m) + " " + NotificationKind.REPORT_MISSING, 1, Integer::sum));
             expected.merge(org.leader() + " " + NotificationKind.REPORT_MISSING, 1, Integer::sum);
@@ -157,18 +192,33 @@ class ClusterPostgresTest {
             assertThat(mail.perRecipientAndKind()).isEqualTo(expected);
             assertThat(count(jdbc, "select count(*) from outbox_message where status <> 'SENT'")).isZero();
 
+            // every chat post received once by its robot
+            Map<Long, Integer> postsPerRow = new TreeMap<>();
+            robots.received().forEach(r -> postsPerRow.merge(Long.parseLong(r.outboxId()), 1, Integer::sum));
+            assertThat(postsPerRow).as("chat posts per outbox row").allSatisfy((id, n) -> assertThat(n).as("row " + id).isEqualTo(1));
+            Map<String, Integer> posts = new TreeMap<>();
+            jdbc.sql("select id, recipient_id, kind from outbox_message where channel <> 'MAIL'").query((rs, n) -> {
+                assertThat(postsPerRow).as("chat row " + rs.getLong(1) + " posted").containsKey(rs.getLong(1));
+                return posts.merge(rs.getString(2) + " " + rs.getString(3), 1, Integer::sum);
+            }).list();
+            assertThat(expectedPosts).as("posts this week").isNotEmpty();
+            assertThat(posts).isEqualTo(expectedPosts);
+            assertThat(postsPerRow).hasSize(expectedPosts.values().stream().mapToInt(Integer::intValue).sum());
+
             Map<String, Long> jobsPerNode = new TreeMap<>();
             jdbc.sql("select hostname_, count(*) as n from act_hi_job_log where job_state_ = 2 group by hostname_")
                     .query((rs, n) -> jobsPerNode.put(rs.getString(1), rs.getLong(2))).list();
             long failedJobs = count(jdbc, "select count(*) from act_hi_job_log where job_state_ = 1");
             assertThat(jobsPerNode).as("both job executors worked").containsOnlyKeys("node-a", "node-b");
-            System.out.printf("ClusterPostgresTest: %d people, %d commits (%d late), %d roll-ups, %d mails to %d recipient/kinds; "
+            System.out.printf("ClusterPostgresTest: %d people, %d commits (%d late), %d roll-ups, %d mails to %d recipient/kinds, "
+                            + "%d chat posts; "
                             + "jobs run per node %s, failed job attempts %d; nodes up in %d s, whole test %d s%n",
                     org.people(), submittedCommits, late.size(), firstLineSubmitting.size() + secondLineSubmitting.size() + 1,
-                    mail.received(), expected.size(), jobsPerNode, failedJobs,
+                    mail.received(), expected.size(), postsPerRow.size(), jobsPerNode, failedJobs,
                     Duration.ofNanos(nodesUp - started).toSeconds(), Duration.ofNanos(System.nanoTime() - started).toSeconds());
         } finally {
             smtp.stop();
+            robots.close();
             ClockUtil.reset();
         }
     }

@@ -76,6 +76,8 @@ class NotificationServiceTest {
             person(organization, "rep1", "rep1@example.com", Role.REP);
             person(organization, "mgr1", " mgr1@example.com ", Role.MANAGER);
             person(organization, "noMail", "", Role.REP);
+            when(organization.managersAbove("rep1")).thenReturn(java.util.List.of("mgr1", "leader"));
+            when(organization.managersAbove("noMail")).thenReturn(java.util.List.of("mgr1", "leader"));
             return organization;
         }
 
@@ -86,7 +88,8 @@ class NotificationServiceTest {
 
     @BeforeEach
     void startContext() {
-        context = new AnnotationConfigApplicationContext(TestConfig.class, OutboxRepository.class, NotificationService.class);
+        context = new AnnotationConfigApplicationContext(TestConfig.class, OutboxRepository.class, ChatChannels.class,
+                NotificationService.class);
         notifications = context.getBean(NotificationService.class);
         callerTransaction = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
         clock = (MutableClock) context.getBean(Clock.class);
@@ -96,6 +99,41 @@ class NotificationServiceTest {
     @AfterEach
     void closeContext() {
         context.close();
+    }
+
+    @Test
+    void a_person_who_chose_chat_gets_one_row_for_their_teams_robot_and_no_mail_both_gets_both() {
+        ChatChannels chat = context.getBean(ChatChannels.class);
+        chat.save("leader", Channel.FEISHU, "https://open.feishu.cn/open-apis/bot/v2/hook/x", "s", false, "admin", clock.instant());
+        chat.save("mgr1", Channel.DINGTALK, "https://oapi.dingtalk.com/robot/send?access_token=t", "SEC1", false, "admin", clock.instant());
+        chat.setPreference("rep1", DeliveryPreference.CHAT, "rep1", clock.instant());
+        chat.setPreference("noMail", DeliveryPreference.BOTH, "admin", clock.instant());
+
+        notifications.notify("rep1", NotificationKind.REPORT_REMINDER, "Reminder", "Your commit is due.");
+        notifications.notify("noMail", NotificationKind.REPORT_REMINDER, "Reminder", "Your commit is due.");
+
+        assertThat(notifications.forRecipient("rep1", 10)).singleElement().satisfies(m -> {
+            assertThat(m.channel()).isEqualTo(Channel.DINGTALK); // the nearest team's robot: the manager's, not the leader's
+            assertThat(m.chatTeam()).isEqualTo("mgr1");
+            assertThat(m.status()).isEqualTo(OutboxStatus.PENDING);
+        });
+        assertThat(notifications.forRecipient("noMail", 10)).extracting(OutboxMessage::channel, OutboxMessage::status)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(Channel.MAIL, OutboxStatus.FAILED),
+                        org.assertj.core.groups.Tuple.tuple(Channel.DINGTALK, OutboxStatus.PENDING));
+    }
+
+    @Test
+    void chat_without_a_robot_is_mailed_and_a_password_link_never_goes_to_a_group_chat() {
+        ChatChannels chat = context.getBean(ChatChannels.class);
+        chat.setPreference("mgr1", DeliveryPreference.CHAT, "mgr1", clock.instant()); // at the top; their own team has no robot
+        chat.save("leader", Channel.WECOM, "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k", null, false, "admin", clock.instant());
+        chat.setPreference("rep1", DeliveryPreference.CHAT, "rep1", clock.instant());
+
+        notifications.notify("mgr1", NotificationKind.REPORT_MISSING, "Missing", "Ren did not report.");
+        notifications.notify("rep1", NotificationKind.PASSWORD_LINK, "Set your password", "http://x/set?token=secret");
+
+        assertThat(notifications.forRecipient("mgr1", 10)).singleElement().extracting(OutboxMessage::channel).isEqualTo(Channel.MAIL);
+        assertThat(notifications.forRecipient("rep1", 10)).singleElement().extracting(OutboxMessage::channel).isEqualTo(Channel.MAIL);
     }
 
     @Test

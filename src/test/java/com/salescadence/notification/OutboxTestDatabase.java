@@ -14,13 +14,14 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
- * A fresh outbox table made by the real migration (V3), without Flyway or Spring Boot: an in-memory H2
+ * A fresh outbox table made by the real migrations (V3, V45, V46), without Flyway or Spring Boot: an in-memory H2
  * database, or, when {@code CADENCE_TEST_POSTGRES_URL} is set (with {@code CADENCE_TEST_POSTGRES_USER} and
  * {@code CADENCE_TEST_POSTGRES_PASSWORD}), a throw-away schema in that PostgreSQL database.
  */
 final class OutboxTestDatabase {
 
-    private static final String MIGRATION = "db/migration/V3__notification.sql";
+    private static final java.util.List<String> MIGRATIONS = java.util.List.of("db/migration/V3__notification.sql",
+            "db/migration/V45__outbox_channels_and_attachments.sql", "db/migration/V46__chat_channels.sql");
 
     private final DataSource dataSource;
     private final Runnable drop;
@@ -28,7 +29,8 @@ final class OutboxTestDatabase {
     private OutboxTestDatabase(DataSource dataSource, Runnable drop) {
         this.dataSource = dataSource;
         this.drop = drop;
-        new ResourceDatabasePopulator(migration()).execute(dataSource);
+        new ResourceDatabasePopulator(MIGRATIONS.stream().map(OutboxTestDatabase::migration).toArray(Resource[]::new))
+                .execute(dataSource);
     }
 
     static OutboxTestDatabase create() {
@@ -61,8 +63,8 @@ final class OutboxTestDatabase {
         return new OutboxTestDatabase(inSchema, () -> admin.sql("drop schema " + schema + " cascade").update());
     }
 
-    private static Resource migration() {
-        Path source = Path.of("src/main/resources").resolve(MIGRATION);
-        return Files.isRegularFile(source) ? new FileSystemResource(source) : new ClassPathResource(MIGRATION);
+    private static Resource migration(String migration) {
+        Path source = Path.of("src/main/resources").resolve(migration);
+        return Files.isRegularFile(source) ? new FileSystemResource(source) : new ClassPathResource(migration);
     }
 }

@@ -19,6 +19,15 @@ public record ApiClient(String baseUrl) {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public HttpResponse<String> put(String user, String path, String json) throws IOException, InterruptedException {
+        return send(user, HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public HttpResponse<String> delete(String user, String path) throws IOException, InterruptedException {
+        return send(user, HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE());
+    }
+
     public HttpResponse<String> get(String user, String path) throws IOException, InterruptedException {
         return send(user, HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }

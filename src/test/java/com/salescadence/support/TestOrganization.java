@@ -53,6 +53,13 @@ public final class TestOrganization {
         }
     }
 
+    /** {@link #ensure} with everyone reading Chinese except {@link #REP}, who reads English: a test sees both languages. */
+    public static void ensureBilingual(OrganizationService organization, OrganizationAdministration administration) {
+        ensure(organization, administration);
+        speak(administration, "zh");
+        speak(administration, "en", REP);
+    }
+
     public static Account account(AccountService accounts, String owner) {
         return accounts.create("Test account of " + owner + " " + System.nanoTime(), AccountTier.KEY, "Testing", owner);
     }

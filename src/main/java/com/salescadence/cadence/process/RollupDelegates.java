@@ -27,7 +27,7 @@ class RollupDelegates {
      * no rows.
      */
     @Bean
-    TaskListener rollupFormListener(ComplianceService compliance, CadenceMail mail) {
+    TaskListener rollupFormListener(ComplianceService compliance, CadenceMail mail, CommitCallInvite invite) {
         return task -> {
             long cycleId = CommitDelegates.id(task.getVariable(CYCLE_ID));
             String manager = (String) task.getVariable(MANAGER_ID);
@@ -36,6 +36,9 @@ class RollupDelegates {
             int level = ((Number) task.getVariable(ROLLUP_LEVEL)).intValue();
             mail.send(manager, NotificationKind.CALL_READY, "rollup.ready", (String) task.getVariable(CYCLE_KEY), null, task.getId(),
                     mail.text(level == 1 ? "call.name.1" : "call.name.n", manager), mail.name(manager));
+            if (level == 1) {
+                invite.publish(task, manager);
+            }
         };
     }
 

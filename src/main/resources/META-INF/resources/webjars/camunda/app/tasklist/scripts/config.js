@@ -22,11 +22,12 @@
 // Tasklist to the signed-in person's language (person.language); before sign-in the browser's language decides.
 // scripts/cadence-forms-loader.js loads the shared code of the embedded forms (/forms-lib/) before the Tasklist starts.
 // scripts/return-after-sign-in.js sends a person who came from the dashboard's sign-in link (a note in sessionStorage)
-// back there once signed in; scripts/complete-confirmation.js shows "已提交 / Submitted" after a task is completed;
+// back there once signed in; scripts/chat-link.js links everyone to /chat/ (mail, chat or both);
+// scripts/complete-confirmation.js shows "已提交 / Submitted" after a task is completed;
 // scripts/process-names.js shows a process's name ("中文 / English" in the models) in the page's language only.
 // locales: Simplified Chinese (locales/zh.json) and English; a browser in any other language reads English.
 export default {
-  customScripts: ['scripts/dashboard-link', 'scripts/people-link', 'scripts/person-language', 'scripts/return-after-sign-in',
+  customScripts: ['scripts/dashboard-link', 'scripts/people-link', 'scripts/chat-link', 'scripts/person-language', 'scripts/return-after-sign-in',
     'scripts/complete-confirmation', 'scripts/process-names', 'scripts/cadence-forms-loader'],
 
   locales: {

@@ -1,0 +1,137 @@
+package com.salescadence.calendar;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.TimeZone;
+import net.fortuna.ical4j.model.TimeZoneRegistry;
+import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.parameter.Cn;
+import net.fortuna.ical4j.model.parameter.CuType;
+import net.fortuna.ical4j.model.parameter.PartStat;
+import net.fortuna.ical4j.model.parameter.Role;
+import net.fortuna.ical4j.model.parameter.Rsvp;
+import net.fortuna.ical4j.model.property.Attendee;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.Method;
+import net.fortuna.ical4j.model.property.Organizer;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+
+/**
+ * One meeting as an iCalendar (RFC 5545) object, built with ical4j: METHOD REQUEST (set or moved) or CANCEL
+ * (dropped), the VTIMEZONE of the product's zone, DTSTART with its TZID and a DURATION, the meeting's stable UID and
+ * SEQUENCE, the ORGANIZER and each ATTENDEE as mailto: with their name, and SUMMARY / DESCRIPTION in the reader's
+ * language. Plain Java: no Spring, no database.
+ */
+final class IcsInvite {
+
+    static final String PRODUCT_ID = "-//Sales Cadence Engine//Calendar invites//EN";
+    /** ical4j's time zone definitions (its bundled tz database); one registry, read-only after use. */
+    private static final TimeZoneRegistry ZONES = TimeZoneRegistryFactory.getInstance().createRegistry();
+
+    private IcsInvite() {
+    }
+
+    /**
+     * @param method      REQUEST or CANCEL
+     * @param zone        the product's time zone: the start is written in it, with its VTIMEZONE
+     * @param stamp       when the invite is written (DTSTAMP)
+     * @param title       SUMMARY, in the reader's language
+     * @param description DESCRIPTION (agenda and link), in the reader's language; may be empty
+     * @param link        URL of the meeting in the product, or null
+     */
+    static String build(Method method, String uid, int sequence, ZonedDateTime start, java.time.Duration length, ZoneId zone,
+            Instant stamp, Participant organizer, List<Participant> attendees, String title, String description, String link) {
+        TimeZone timeZone = ZONES.getTimeZone(zone.getId());
+        if (timeZone == null) {
+            throw new IllegalArgumentException("ical4j knows no time zone '" + zone.getId() + "'");
+        }
+        ZonedDateTime localStart = start.withZoneSameInstant(zone);
+        VEvent event = new VEvent(localStart, length, title);
+        event.add(new Uid(uid));
+        event.add(new Sequence(sequence));
+        event.replace(new DtStamp(stamp.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))); // the constructor set one: exactly one
+        if (organizer.email() != null) {
+            event.add(new Organizer(mailto(organizer.email())).add(new Cn(organizer.name())));
+        }
+        for (Participant attendee : attendees) {
+            if (attendee.email() == null) { // no address, no calendar to invite
+                continue;
+            }
+            event.add(new Attendee(mailto(attendee.email()))
+                    .add(new Cn(attendee.name()))
+                    .add(CuType.INDIVIDUAL)
+                    .add(Role.REQ_PARTICIPANT)
+                    .add(PartStat.NEEDS_ACTION)
+                    .add(method == ImmutableMethod.CANCEL ? new Rsvp(false) : new Rsvp(true)));
+        }
+        if (description != null && !description.isBlank()) {
+            event.add(new Description(description));
+        }
+        if (link != null && !link.isBlank()) {
+            event.add(new Url(URI.create(link)));
+        }
+        event.add(method == ImmutableMethod.CANCEL ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId(PRODUCT_ID));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        calendar.add(method);
+        calendar.add(timeZone.getVTimeZone());
+        calendar.add(event);
+        // folded again here by OCTETS as RFC 5545 3.1 asks: ical4j's outputter folds at 75 characters, which a line of
+        // Chinese names exceeds threefold (unfolding first: a content line holds no CRLF, its newlines are escaped)
+        StringWriter text = new StringWriter();
+        try {
+            new CalendarOutputter(false).output(calendar, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return fold(text.toString().replace("\r\n ", "").replace("\r\n\t", ""));
+    }
+
+    /** Lines of at most 75 octets of UTF-8, continued after CRLF + space, never inside a character; CRLF line ends. */
+    static String fold(String unfolded) {
+        StringBuilder out = new StringBuilder();
+        for (String line : unfolded.split("\r?\n")) {
+            int octets = 0;
+            int limit = 75;
+            for (int i = 0; i < line.length(); ) {
+                int cp = line.codePointAt(i);
+                int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+                if (octets + size > limit) {
+                    out.append("\r\n ");
+                    octets = 1;
+                    limit = 75;
+                }
+                out.appendCodePoint(cp);
+                octets += size;
+                i += Character.charCount(cp);
+            }
+            out.append("\r\n");
+        }
+        return out.toString();
+    }
+
+    private static URI mailto(String email) {
+        return URI.create("mailto:" + email.strip());
+    }
+}

@@ -1,0 +1,87 @@
+package com.salescadence.calendar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+
+/** Invites built by {@link IcsInvite} and read back with ical4j's parser. */
+class IcsInviteTest {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final ZonedDateTime MONDAY_9 = LocalDateTime.of(2027, 3, 15, 9, 0).atZone(SHANGHAI);
+    private static final Participant MANAGER = new Participant("mgr", "孟经理", "mgr@example.com");
+    private static final List<Participant> REPS = List.of(new Participant("rep1", "Ren Rep", "rep1@example.com"),
+            new Participant("rep2", "唐队友", "rep2@example.com"), new Participant("rep3", "No Mail", null));
+
+    @Test
+    void a_request_has_the_method_the_zone_with_its_definition_the_stable_uid_the_organizer_and_every_attendee() {
+        ParsedInvite invite = ParsedInvite.parse(request(0, MONDAY_9, SHANGHAI));
+
+        assertThat(invite.method()).isEqualTo("REQUEST");
+        assertThat(invite.uid()).isEqualTo("commit-call-2027-W11-mgr");
+        assertThat(invite.sequence()).isZero();
+        assertThat(invite.timeZoneId()).isEqualTo("Asia/Shanghai");
+        assertThat(invite.startTzid()).isEqualTo("Asia/Shanghai");
+        assertThat(invite.startLocal()).isEqualTo("20270315T090000");
+        assertThat(invite.duration()).isEqualTo("PT1H");
+        assertThat(invite.organizer()).isEqualTo("孟经理 <mailto:mgr@example.com>");
+        assertThat(invite.attendees()).containsExactly("Ren Rep <mailto:rep1@example.com>", "唐队友 <mailto:rep2@example.com>");
+        assertThat(invite.summary()).isEqualTo("周一承诺电话会");
+        assertThat(invite.description()).isEqualTo("1. 承诺\n打开任务：http://cadence.example/task");
+        assertThat(invite.status()).isEqualTo("CONFIRMED");
+    }
+
+    @Test
+    void a_start_given_in_another_zone_is_written_in_the_products_zone() {
+        ParsedInvite invite = ParsedInvite.parse(request(0, MONDAY_9.withZoneSameInstant(ZoneId.of("UTC")), ZoneId.of("Europe/Berlin")));
+
+        assertThat(invite.timeZoneId()).isEqualTo("Europe/Berlin");
+        assertThat(invite.startTzid()).isEqualTo("Europe/Berlin");
+        assertThat(invite.startLocal()).isEqualTo("20270315T020000"); // 09:00 in Shanghai is 02:00 in Berlin (CET)
+    }
+
+    @Test
+    void a_moved_meeting_keeps_its_uid_with_a_higher_sequence_and_a_dropped_one_is_cancelled() {
+        ParsedInvite first = ParsedInvite.parse(request(0, MONDAY_9, SHANGHAI));
+        ParsedInvite moved = ParsedInvite.parse(request(1, MONDAY_9.plusHours(2), SHANGHAI));
+        ParsedInvite cancelled = ParsedInvite.parse(IcsInvite.build(ImmutableMethod.CANCEL, first.uid(), 2, MONDAY_9.plusHours(2),
+                Duration.ofHours(1), SHANGHAI, Instant.parse("2027-03-15T00:00:00Z"), MANAGER, REPS, "周一承诺电话会", "", null));
+
+        assertThat(moved.uid()).isEqualTo(first.uid());
+        assertThat(moved.sequence()).isGreaterThan(first.sequence());
+        assertThat(moved.startLocal()).isEqualTo("20270315T110000");
+        assertThat(cancelled.method()).isEqualTo("CANCEL");
+        assertThat(cancelled.uid()).isEqualTo(first.uid());
+        assertThat(cancelled.sequence()).isEqualTo(2);
+        assertThat(cancelled.status()).isEqualTo("CANCELLED");
+        assertThat(cancelled.attendees()).hasSize(2);
+    }
+
+    @Test
+    void long_chinese_texts_are_folded_by_octets_and_read_back_whole() {
+        String title = "周一承诺电话会：华东大区第一销售团队".repeat(6);
+        String ics = IcsInvite.build(ImmutableMethod.REQUEST, "u-1", 0, MONDAY_9, Duration.ofMinutes(45), SHANGHAI,
+                Instant.parse("2027-03-15T00:00:00Z"), MANAGER, REPS, title, "议程：" + "核对承诺、上行机会和重点项目；".repeat(10), null);
+
+        ParsedInvite invite = ParsedInvite.parse(ics); // fails on a line above 75 octets
+        assertThat(invite.summary()).isEqualTo(title);
+        assertThat(invite.description()).endsWith("重点项目；").hasSize(3 + 15 * 10);
+        assertThat(invite.duration()).isEqualTo("PT45M");
+        assertThat(ics).contains("\r\n ").doesNotContain("\n\n");
+    }
+
+    private static String request(int sequence, ZonedDateTime start, ZoneId zone) {
+        return IcsInvite.build(ImmutableMethod.REQUEST, "commit-call-2027-W11-mgr", sequence, start, Duration.ofHours(1), zone,
+                Instant.parse("2027-03-15T00:00:00Z"), MANAGER, REPS, "周一承诺电话会", "1. 承诺\n打开任务：http://cadence.example/task",
+                "http://cadence.example/task");
+    }
+}
