@@ -1,13 +1,14 @@
 package com.salescadence.imports;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
 
 import org.springframework.stereotype.Component;
 
 import com.salescadence.imports.ImportRows.AccountRef;
-import com.salescadence.imports.ImportRows.AccountRow;
 import com.salescadence.imports.ImportRows.ContactRow;
 import com.salescadence.imports.ImportRows.DealRow;
 import com.salescadence.imports.ImportRows.PersonRow;
@@ -18,6 +19,7 @@ import com.salescadence.people.PeopleService;
 import com.salescadence.pipeline.AccountService;
 import com.salescadence.pipeline.ContactService;
 import com.salescadence.pipeline.ImportedDeal;
+import com.salescadence.pipeline.Opportunity;
 import com.salescadence.pipeline.process.DealImport;
 
 /**
@@ -62,11 +64,14 @@ class ImportWriter {
             quotas.set(row.personId(), row.period(), row.quota(), row.stretch(), row.currency());
             progress.accept(++done);
         }
-        for (AccountRow row : rows.accounts()) {
-            long id = accounts.create(row.name(), row.tier(), row.industry(), row.ownerId()).id();
-            newAccounts.put(AccountService.nameKey(row.name()), id);
-            progress.accept(++done);
+        // checked by the validator in this transaction: one batch for all accounts, one per chunk of deals
+        List<Long> accountIds = accounts.createChecked(rows.accounts().stream()
+                .map(row -> new AccountService.NewAccount(row.name(), row.tier(), row.industry(), row.ownerId())).toList());
+        for (int i = 0; i < accountIds.size(); i++) {
+            newAccounts.put(AccountService.nameKey(rows.accounts().get(i).name()), accountIds.get(i));
         }
+        done += accountIds.size();
+        progress.accept(done);
         for (ContactRow row : rows.contacts()) {
             contacts.create(accountId(row.account(), newAccounts), row.name(), row.title(), row.email(), row.phone(), row.ownerId());
             progress.accept(++done);
@@ -74,13 +79,19 @@ class ImportWriter {
         String note = "Imported from CSV (import " + jobId + ")";
         Map<Integer, Long> dealIds = new HashMap<>();
         Map<Integer, DealRow> dealRows = new HashMap<>();
+        List<ImportedDeal> imported = new ArrayList<>(rows.deals().size());
         for (DealRow row : rows.deals()) {
             dealRows.put(row.line(), row);
-            dealIds.put(row.line(), deals.importDeal(new ImportedDeal(accountId(row.account(), newAccounts), row.ownerId(), row.name().trim(),
+            imported.add(new ImportedDeal(accountId(row.account(), newAccounts), row.ownerId(), row.name().trim(),
                     row.amount(), row.currency(), row.expectedCloseDate(), row.stageCode(), row.probability(),
-                    row.closedOn(), row.lossReason(), row.createdOn(), row.ref()), actorId, note).id());
-            progress.accept(++done);
+                    row.closedOn(), row.lossReason(), row.createdOn(), row.ref()));
         }
+        int before = done;
+        List<Opportunity> stored = deals.importDeals(imported, actorId, note, n -> progress.accept(before + n));
+        for (int i = 0; i < stored.size(); i++) {
+            dealIds.put(rows.deals().get(i).line(), stored.get(i).id());
+        }
+        done += stored.size();
         int[] counted = {done};
         String written = rows.history().isEmpty() ? "" : history.write(rows.history(), dealIds, dealRows, actorId, jobId,
                 java.time.LocalDate.now(clock), n -> progress.accept(counted[0] += n)).describe();

@@ -4,18 +4,22 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import com.salescadence.common.BatchInserts;
 import com.salescadence.common.RecordRows;
 
 @Repository
 class AccountRepository {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    AccountRepository(JdbcClient jdbc) {
+    AccountRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     long insert(String name, AccountTier tier, String industry, String ownerId) {
@@ -23,6 +27,13 @@ class AccountRepository {
         jdbc.sql("insert into account (name, name_key, tier, industry, owner_id) values (?, ?, ?, ?, ?)")
                 .params(name, AccountService.nameKey(name), tier.name(), industry, ownerId).update(key, "id");
         return key.getKey().longValue();
+    }
+
+    /** Accounts of an import, already checked; their ids in order (one batch; the unique name_key still decides). */
+    List<Long> insertAll(List<AccountService.NewAccount> accounts) {
+        return BatchInserts.withIds(template, "insert into account (name, name_key, tier, industry, owner_id) values (?, ?, ?, ?, ?)",
+                accounts.stream().map(a -> (Object[]) new Object[] {a.name().trim(), AccountService.nameKey(a.name()), a.tier().name(), a.industry(),
+                        a.ownerId()}).toList());
     }
 
     Optional<Account> find(long id) {

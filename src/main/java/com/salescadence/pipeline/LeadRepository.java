@@ -5,18 +5,22 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import com.salescadence.common.BatchInserts;
 import com.salescadence.common.RecordRows;
 
 @Repository
 class LeadRepository {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    LeadRepository(JdbcClient jdbc) {
+    LeadRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     long insert(NewLead lead, String currency, LocalDateTime now) {
@@ -30,14 +34,16 @@ class LeadRepository {
     }
 
     /** A lead already converted to an opportunity elsewhere (an imported open deal). */
-    long insertConverted(NewLead lead, String currency, LocalDateTime now) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("""
+    /** Leads converted at once (imported open deals), with the currency of each; their ids in order (one batch). */
+    List<Long> insertConverted(List<NewLead> leads, List<String> currencies, LocalDateTime now) {
+        List<Object[]> rows = new java.util.ArrayList<>(leads.size());
+        for (int i = 0; i < leads.size(); i++) {
+            NewLead lead = leads.get(i);
+            rows.add(new Object[] {lead.accountId(), lead.ownerId(), lead.title(), lead.source(), lead.estimatedAmount(), currencies.get(i), now, now});
+        }
+        return BatchInserts.withIds(template, """
                 insert into lead (account_id, owner_id, title, source, estimated_amount, currency, status, created_at, decided_at)
-                values (?, ?, ?, ?, ?, ?, 'CONVERTED', ?, ?)""")
-                .params(lead.accountId(), lead.ownerId(), lead.title(), lead.source(), lead.estimatedAmount(), currency, now, now)
-                .update(key, "id");
-        return key.getKey().longValue();
+                values (?, ?, ?, ?, ?, ?, 'CONVERTED', ?, ?)""", rows);
     }
 
     /**

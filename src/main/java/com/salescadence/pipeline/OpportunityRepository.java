@@ -7,10 +7,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import com.salescadence.common.BatchInserts;
 import com.salescadence.common.RecordRows;
 
 /** Opportunities with their evidence, advance requests and stage history. */
@@ -31,9 +33,11 @@ class OpportunityRepository {
             rs.getObject("stage_entered_at", LocalDateTime.class), rs.getObject("closed_at", LocalDateTime.class));
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    OpportunityRepository(JdbcClient jdbc) {
+    OpportunityRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     long insert(Long leadId, long accountId, String ownerId, String name, BigDecimal amount, String currency,
@@ -50,20 +54,43 @@ class OpportunityRepository {
         return key.getKey().longValue();
     }
 
-    long insertImported(Long leadId, ImportedDeal deal, String stageModel, String stageCode, int probability,
-                        OpportunityStatus status, boolean inFunnel, LocalDateTime createdAt, LocalDateTime enteredAt,
-                        LocalDateTime closedAt) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("""
+    /** An imported deal as stored: its lead (open deals), stage, claimable probability, status and times. */
+    record ImportedRow(Long leadId, ImportedDeal deal, String stageModel, String stageCode, int probability, OpportunityStatus status,
+                       boolean inFunnel, LocalDateTime createdAt, LocalDateTime enteredAt, LocalDateTime closedAt) {
+    }
+
+    /** The rows' ids, in order (one batch). */
+    List<Long> insertImported(List<ImportedRow> rows) {
+        return BatchInserts.withIds(template, """
                 insert into opportunity (lead_id, account_id, owner_id, name, amount, currency, expected_close_date,
                   stage_model, stage_code, probability, status, in_funnel, loss_reason, created_at, stage_entered_at, closed_at,
                   import_ref)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(leadId, deal.accountId(), deal.ownerId(), deal.name(), deal.amount(), deal.currency(),
-                        deal.expectedCloseDate(), stageModel, stageCode, probability, status.name(), inFunnel,
-                        deal.lossReason(), createdAt, enteredAt, closedAt, ImportedDeal.refKey(deal.importRef()))
-                .update(key, "id");
-        return key.getKey().longValue();
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows.stream().map(r -> (Object[]) new Object[] {r.leadId(),
+                r.deal().accountId(), r.deal().ownerId(), r.deal().name(), r.deal().amount(), r.deal().currency(),
+                r.deal().expectedCloseDate(), r.stageModel(), r.stageCode(), r.probability(), r.status().name(), r.inFunnel(),
+                r.deal().lossReason(), r.createdAt(), r.enteredAt(), r.closedAt(), ImportedDeal.refKey(r.deal().importRef())}).toList());
+    }
+
+    /** Each imported deal's first stage history entry: into its stage when it entered it (one batch). */
+    void addFirstHistory(List<Long> ids, List<ImportedRow> rows, String by, String note) {
+        List<Object[]> history = new java.util.ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            ImportedRow row = rows.get(i);
+            history.add(new Object[] {ids.get(i), null, row.stageCode(), row.probability(), by, row.enteredAt(), note});
+        }
+        BatchInserts.all(template, """
+                insert into stage_history (opportunity_id, from_stage, to_stage, probability, changed_by, changed_at, note)
+                values (?, ?, ?, ?, ?, ?, ?)""", history);
+    }
+
+    /** These opportunities (in no particular order), 500 ids to a query. */
+    List<Opportunity> findByIds(List<Long> ids) {
+        List<Opportunity> found = new java.util.ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += 500) {
+            found.addAll(jdbc.sql("select * from opportunity where id in (:ids)")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + 500))).query(ROWS).list());
+        }
+        return found;
     }
 
     /** Whether the account already has a deal of that name (case and surrounding blanks ignored). */

@@ -92,29 +92,49 @@ public class OpportunityService {
      * is history and gets neither.
      */
     public Opportunity importDeal(ImportedDeal deal, String actorId, String note) {
+        return importDeals(List.of(deal), actorId, note).get(0);
+    }
+
+    /**
+     * Stores imported deals as they stand (an open one with its converted lead), each with its first stage history entry,
+     * in the caller's transaction; returned in the given order. One batch per table, not one statement per deal.
+     */
+    public List<Opportunity> importDeals(List<ImportedDeal> deals, String actorId, String note) {
         StageModel model = stageModels.active();
-        Stage stage = model.stage(deal.stageCode());
-        int probability = ProbabilityRule.claimable(stage, deal.probability());
-        OpportunityStatus status = switch (stage.kind()) {
-            case OPEN -> OpportunityStatus.OPEN;
-            case WON -> OpportunityStatus.WON;
-            case LOST -> OpportunityStatus.LOST;
-        };
         LocalDateTime now = LocalDateTime.now(clock);
-        Long leadId = null;
-        if (status == OpportunityStatus.OPEN) {
-            leadId = leads.insertConverted(new NewLead(deal.accountId(), deal.ownerId(), deal.name(), "CSV import", deal.amount()),
-                    deal.currency(), now);
+        List<Stage> stages = deals.stream().map(d -> model.stage(d.stageCode())).toList();
+        List<ImportedDeal> open = new java.util.ArrayList<>();
+        for (int i = 0; i < deals.size(); i++) {
+            if (stages.get(i).kind() == StageKind.OPEN) {
+                open.add(deals.get(i));
+            }
         }
-        // a closed deal entered its stage when it closed; an open one when it was imported (earlier is not known)
-        LocalDateTime closedAt = status == OpportunityStatus.OPEN ? null
-                : (deal.closedOn() == null ? deal.expectedCloseDate() : deal.closedOn()).atStartOfDay();
-        LocalDateTime enteredAt = closedAt == null ? now : closedAt;
-        LocalDateTime createdAt = deal.createdOn() != null ? deal.createdOn().atStartOfDay() : enteredAt;
-        long id = opportunities.insertImported(leadId, deal, model.id(), stage.code(), probability, status,
-                funnel.inFunnel(deal.amount()), createdAt, enteredAt, closedAt);
-        opportunities.addHistory(id, null, stage.code(), probability, actorId, enteredAt, note);
-        return get(id);
+        java.util.Iterator<Long> leadIds = leads.insertConverted(open.stream().map(deal -> new NewLead(deal.accountId(),
+                deal.ownerId(), deal.name(), "CSV import", deal.amount())).toList(), open.stream().map(ImportedDeal::currency).toList(), now)
+                .iterator();
+        List<OpportunityRepository.ImportedRow> rows = new java.util.ArrayList<>(deals.size());
+        for (int i = 0; i < deals.size(); i++) {
+            ImportedDeal deal = deals.get(i);
+            Stage stage = stages.get(i);
+            OpportunityStatus status = switch (stage.kind()) {
+                case OPEN -> OpportunityStatus.OPEN;
+                case WON -> OpportunityStatus.WON;
+                case LOST -> OpportunityStatus.LOST;
+            };
+            // a closed deal entered its stage when it closed; an open one when it was imported (earlier is not known)
+            LocalDateTime closedAt = status == OpportunityStatus.OPEN ? null
+                    : (deal.closedOn() == null ? deal.expectedCloseDate() : deal.closedOn()).atStartOfDay();
+            LocalDateTime enteredAt = closedAt == null ? now : closedAt;
+            LocalDateTime createdAt = deal.createdOn() != null ? deal.createdOn().atStartOfDay() : enteredAt;
+            rows.add(new OpportunityRepository.ImportedRow(status == OpportunityStatus.OPEN ? leadIds.next() : null, deal, model.id(),
+                    stage.code(), ProbabilityRule.claimable(stage, deal.probability()), status, funnel.inFunnel(deal.amount()),
+                    createdAt, enteredAt, closedAt));
+        }
+        List<Long> ids = opportunities.insertImported(rows);
+        opportunities.addFirstHistory(ids, rows, actorId, note);
+        Map<Long, Opportunity> stored = new java.util.HashMap<>();
+        opportunities.findByIds(ids).forEach(o -> stored.put(o.id(), o));
+        return ids.stream().map(stored::get).toList();
     }
 
     boolean needsGoNoGo(Opportunity opportunity) {

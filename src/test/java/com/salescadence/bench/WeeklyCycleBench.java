@@ -4,9 +4,6 @@ import static com.salescadence.workflow.WeeklyCommitProcess.*;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -77,7 +74,7 @@ class WeeklyCycleBench {
     static final int QUERIES = Integer.getInteger("bench.queries", 500);
     /** Which scenarios after the fan-out (which every other one needs) run: tasks, submissions, rollup. */
     static final String SCENARIOS = System.getProperty("bench.scenarios", "tasks,submissions,rollup");
-    static final String DB_URL = System.getProperty("bench.db.url", "");
+    static final String DB_URL = BenchDatabase.URL;
     static final String BARE_FANOUT = "bench-bare-fanout";
     static final String BARE_TASK = "bench-bare-task";
     /** A Sunday far in the future: the submission timers (reminder, deadline) are never due during the run. */
@@ -85,25 +82,7 @@ class WeeklyCycleBench {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws Exception {
-        if (DB_URL.isBlank()) {
-            String file = Path.of("target/bench/h2-" + System.currentTimeMillis()).toAbsolutePath().toString();
-            registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0");
-            return;
-        }
-        // PostgreSQL: the named database is dropped and created anew, so every run starts empty
-        String user = System.getProperty("bench.db.user", "postgres");
-        String password = System.getProperty("bench.db.password", "");
-        int slash = DB_URL.lastIndexOf('/');
-        int query = DB_URL.indexOf('?', slash);
-        String database = DB_URL.substring(slash + 1, query < 0 ? DB_URL.length() : query);
-        try (Connection admin = DriverManager.getConnection(DB_URL.substring(0, slash + 1) + "postgres", user, password);
-             Statement sql = admin.createStatement()) {
-            sql.execute("drop database if exists " + database);
-            sql.execute("create database " + database);
-        }
-        registry.add("spring.datasource.url", () -> DB_URL);
-        registry.add("spring.datasource.username", () -> user);
-        registry.add("spring.datasource.password", () -> password);
+        BenchDatabase.register(registry);
     }
 
     @TestConfiguration

@@ -2,10 +2,16 @@ package com.salescadence.pipeline.process;
 
 import static com.salescadence.workflow.LeadToCashProcess.*;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,31 +30,65 @@ import com.salescadence.pipeline.OpportunityStatus;
 @Service
 public class DealImport {
 
+    /** Instances started in one engine command: the engine writes them with one batch per table when the command ends. */
+    static final int START_CHUNK = 200;
+
     private final OpportunityService opportunities;
     private final RuntimeService runtimeService;
+    private final ProcessEngineConfigurationImpl engine;
 
-    DealImport(OpportunityService opportunities, RuntimeService runtimeService) {
+    DealImport(OpportunityService opportunities, ProcessEngine processEngine) {
         this.opportunities = opportunities;
-        this.runtimeService = runtimeService;
+        this.runtimeService = processEngine.getRuntimeService();
+        this.engine = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
     }
 
     @Transactional
     public Opportunity importDeal(ImportedDeal deal, String actorId, String note) {
-        Opportunity opportunity = opportunities.importDeal(deal, actorId, note);
-        if (opportunity.status() == OpportunityStatus.OPEN) {
-            Map<String, Object> variables = new HashMap<>();
-            variables.put(LEAD_ID, opportunity.leadId());
-            variables.put(OWNER_ID, opportunity.ownerId());
-            variables.put(OPPORTUNITY_ID, opportunity.id());
-            variables.put(LEAD_QUALIFIED, true);
-            variables.put(IN_FUNNEL, opportunity.inFunnel());
-            variables.put(GO_NO_GO_REQUIRED, false);
-            runtimeService.createProcessInstanceByKey(KEY)
-                    .businessKey(String.valueOf(opportunity.leadId()))
-                    .setVariables(variables)
-                    .startBeforeActivity(opportunity.inFunnel() ? TASK_WORK_STAGE : TASK_RECORD_SMALL_DEAL_OUTCOME)
-                    .execute();
+        return importDeals(List.of(deal), actorId, note, n -> { }).get(0);
+    }
+
+    /**
+     * Imports the deals in the caller's transaction (all or nothing), in the given order, and starts the open ones'
+     * instances {@value #START_CHUNK} to an engine command (one flush each, not one per deal), against the latest
+     * lead-to-cash definition looked up once. Reports after each chunk how many deals are done.
+     */
+    @Transactional
+    public List<Opportunity> importDeals(List<ImportedDeal> deals, String actorId, String note, IntConsumer progress) {
+        List<Opportunity> imported = new ArrayList<>(deals.size());
+        String definitionId = null;
+        for (int from = 0; from < deals.size(); from += START_CHUNK) {
+            List<Opportunity> chunk = opportunities.importDeals(deals.subList(from, Math.min(deals.size(), from + START_CHUNK)), actorId, note);
+            List<Opportunity> open = chunk.stream().filter(o -> o.status() == OpportunityStatus.OPEN).toList();
+            if (!open.isEmpty()) {
+                if (definitionId == null) {
+                    definitionId = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY)
+                            .latestVersion().singleResult().getId();
+                }
+                String definition = definitionId;
+                engine.getCommandExecutorTxRequired().execute((CommandContext context) -> {
+                    open.forEach(opportunity -> start(definition, opportunity));
+                    return null;
+                });
+            }
+            imported.addAll(chunk);
+            progress.accept(imported.size());
         }
-        return opportunity;
+        return imported;
+    }
+
+    private void start(String definitionId, Opportunity opportunity) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(LEAD_ID, opportunity.leadId());
+        variables.put(OWNER_ID, opportunity.ownerId());
+        variables.put(OPPORTUNITY_ID, opportunity.id());
+        variables.put(LEAD_QUALIFIED, true);
+        variables.put(IN_FUNNEL, opportunity.inFunnel());
+        variables.put(GO_NO_GO_REQUIRED, false);
+        runtimeService.createProcessInstanceById(definitionId)
+                .businessKey(String.valueOf(opportunity.leadId()))
+                .setVariables(variables)
+                .startBeforeActivity(opportunity.inFunnel() ? TASK_WORK_STAGE : TASK_RECORD_SMALL_DEAL_OUTCOME)
+                .execute();
     }
 }
