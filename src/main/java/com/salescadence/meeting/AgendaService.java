@@ -15,7 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
 import com.salescadence.cadence.Cadence;
 import com.salescadence.cadence.CycleService;
 import com.salescadence.cadence.quarterly.QuarterlyReviewService;
-import com.salescadence.common.NotFoundException;
 import com.salescadence.metrics.FunnelService;
 import com.salescadence.metrics.MetricsService;
 import com.salescadence.metrics.MetricsViews.Overview;
@@ -90,13 +89,13 @@ public class AgendaService {
         BigDecimal from = null;
         BigDecimal to = null;
         Integer changed = null;
-        try {
-            SnapshotService.Changes changes = snapshots.changesThisWeek(about.id(), null, 50);
+        // the week's baseline as the dashboard's "what changed" picks it; none yet: the agenda says so
+        var baseline = com.salescadence.metrics.snapshot.WeekBaseline.pick(snapshots.list(about.id(), 200));
+        if (baseline.isPresent()) {
+            SnapshotService.Changes changes = snapshots.changes(about.id(), baseline.get().id(), null, null, 50);
             from = changes.startAmount();
             to = changes.endAmount();
             changed = changes.changes().size();
-        } catch (NotFoundException noSnapshotYet) {
-            // no baseline this week: the agenda says so
         }
         return new Agenda.PipelineHealth(overview.coverage().value(), overview.coverage().flag() == null ? null
                 : overview.coverage().flag().name(), overview.pipeline().thisQuarter(), stuck, f.stuckDays(), from, to, changed);

@@ -85,8 +85,8 @@ class MeetingDelegates {
                 }
                 variables.put(MEETING_START, date(meeting.startsAt()));
                 variables.put(MEETING_END, date(meeting.startsAt().plusMinutes(meeting.lengthMinutes())));
-                String instance = runtime.startProcessInstanceByKey(HOLD_KEY, meeting.uid(), variables).getId();
-                meetings.attach(meeting.id(), instance, meeting.dueAt());
+                // the hold task's create listener attaches the process and the due time
+                runtime.startProcessInstanceByKey(HOLD_KEY, meeting.uid(), variables);
             }
         };
     }
