@@ -29,7 +29,6 @@ import com.salescadence.meeting.Meeting;
 import com.salescadence.meeting.MeetingKind;
 import com.salescadence.meeting.MeetingPlanner;
 import com.salescadence.meeting.MeetingService;
-import com.salescadence.meeting.MeetingStatus;
 import com.salescadence.meeting.MeetingTitle;
 import com.salescadence.notification.NotificationKind;
 
@@ -60,7 +59,8 @@ class MeetingDelegates {
      * length) and starts one hold-meeting per meeting (business key: its uid); a retried job starts none twice.
      */
     @Bean
-    JavaDelegate scheduleMeetingsDelegate(MeetingPlanner planner, MeetingService meetings, CycleClock cycleClock) {
+    JavaDelegate scheduleMeetingsDelegate(MeetingPlanner planner, MeetingService meetings, CycleClock cycleClock,
+                                          HoldMeetings holdMeetings) {
         return execution -> {
             MeetingKind kind = MeetingKind.valueOf((String) execution.getVariable(MEETING_KIND));
             Date cycleStart = (Date) execution.getVariable(CYCLE_START);
@@ -68,25 +68,8 @@ class MeetingDelegates {
             LocalDateTime first = local(cycleClock.at(cycleStart, (String) execution.getVariable(START_OFFSET)));
             Duration length = Duration.parse((String) execution.getVariable(LENGTH));
             LocalDate monday = local(cycleStart).toLocalDate().with(java.time.DayOfWeek.MONDAY);
-            RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
             for (MeetingPlanner.Occurrence o : planner.plan(kind, monday, first, length)) {
-                Meeting meeting = meetings.schedule(kind, weekKey, o.ownerId(), o.subjectId(), o.attendeeIds(), o.startsAt(), o.length());
-                if (meeting.processInstanceId() != null || meeting.status() != MeetingStatus.SCHEDULED) {
-                    continue;
-                }
-                Map<String, Object> variables = new HashMap<>();
-                variables.put(MEETING_ID, meeting.id());
-                variables.put(MEETING_KIND, kind.name());
-                variables.put(CYCLE_KEY, weekKey);
-                variables.put(OWNER_ID, meeting.ownerId());
-                variables.put(MANAGER_ID, meeting.ownerId());
-                if (meeting.subjectId() != null) {
-                    variables.put(REP_ID, meeting.subjectId());
-                }
-                variables.put(MEETING_START, date(meeting.startsAt()));
-                variables.put(MEETING_END, date(meeting.startsAt().plusMinutes(meeting.lengthMinutes())));
-                // the hold task's create listener attaches the process and the due time
-                runtime.startProcessInstanceByKey(HOLD_KEY, meeting.uid(), variables);
+                holdMeetings.start(meetings.schedule(kind, weekKey, o.ownerId(), o.subjectId(), o.attendeeIds(), o.startsAt(), o.length()));
             }
         };
     }
