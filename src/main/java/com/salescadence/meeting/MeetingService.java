@@ -132,6 +132,13 @@ public class MeetingService {
                 actions.stream().map(a -> new ActionInput(a.what().strip(), a.ownerId(), a.dueDate())).toList());
     }
 
+    /** The minutes and decisions the owner submits with the meeting (refused: nothing stored); the action items stay. */
+    public void recordMinutes(long meetingId, String minutes, String decisions) {
+        Checks.start().optionalText(minutes, "Minutes / 会议纪要", TEXT_LENGTH).optionalText(decisions, "Decisions / 决定", TEXT_LENGTH)
+                .orThrow();
+        meetings.saveMinutes(meetingId, trim(minutes), trim(decisions));
+    }
+
     /** The meeting was held: on time or late by its due time; false when it was recorded already. */
     public boolean recordHeld(long meetingId) {
         Meeting meeting = get(meetingId);

@@ -33,7 +33,9 @@ public final class MeetingProcess {
     public static final String START_OFFSET = "startOffset";
     public static final String LENGTH = "length";
 
-    // form field (transient)
+    // form fields (transient): the hold task's minutes and decisions, the action item's outcome
+    public static final String F_MINUTES = "meetingMinutes";
+    public static final String F_DECISIONS = "meetingDecisions";
     public static final String F_ACTION_OUTCOME = "actionOutcome";
 
     private MeetingProcess() {

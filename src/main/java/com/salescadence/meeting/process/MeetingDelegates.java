@@ -115,7 +115,15 @@ class MeetingDelegates {
 
     @Bean
     JavaDelegate recordMeetingHeldDelegate(MeetingService meetings) {
-        return execution -> meetings.recordHeld(id(execution.getVariable(MEETING_ID)));
+        return execution -> {
+            long meetingId = id(execution.getVariable(MEETING_ID));
+            Object minutes = execution.getVariable(F_MINUTES);
+            Object decisions = execution.getVariable(F_DECISIONS);
+            if (minutes != null || decisions != null) {
+                meetings.recordMinutes(meetingId, minutes == null ? null : minutes.toString(), decisions == null ? null : decisions.toString());
+            }
+            meetings.recordHeld(meetingId);
+        };
     }
 
     /** One action-item process per action item the meeting recorded (business key action-id); none twice. */
