@@ -52,6 +52,7 @@ class MeetingProcessTest {
     @Autowired OrganizationAdministration administration;
     @Autowired MeetingService meetings;
     @Autowired AgendaService agendas;
+    @Autowired com.salescadence.meeting.process.HoldMeetings holdMeetings;
     @Autowired NotificationService notifications;
     @Autowired ConfigurableApplicationContext context;
 
@@ -214,8 +215,13 @@ class MeetingProcessTest {
         startWeek(monday);
         Meeting meeting = meeting("one-on-one-2025-W23-t.mgr1-t.rep1");
         published.clear();
-        meetings.reschedule(meeting.id(), monday.plusDays(1).plusHours(3));
+        holdMeetings.moved(meetings.reschedule(meeting.id(), monday.plusDays(1).plusHours(3)));
         MeetingScheduled moved = (MeetingScheduled) published.get(0);
+        // Tuesday 11:00-11:30: the reminder at 15:30, the task due then
+        org.camunda.bpm.engine.runtime.Job reminder = engine.getManagementService().createJobQuery()
+                .processInstanceId(meeting.processInstanceId()).activityId(TIMER_MEETING_REMINDER).singleResult();
+        Assertions.assertThat(ProcessDriver.toLocal(reminder.getDuedate())).isEqualTo(monday.plusDays(1).plusHours(7).plusMinutes(30));
+        Assertions.assertThat(ProcessDriver.toLocal(holdTask(meeting.uid()).getDueDate())).isEqualTo(monday.plusDays(1).plusHours(7).plusMinutes(30));
         Assertions.assertThat(moved.uid()).isEqualTo(meeting.uid());
         Assertions.assertThat(moved.sequence()).isEqualTo(1);
 

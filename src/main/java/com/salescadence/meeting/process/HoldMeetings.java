@@ -19,9 +19,38 @@ import com.salescadence.meeting.MeetingStatus;
 public class HoldMeetings {
 
     private final RuntimeService runtime;
+    private final org.camunda.bpm.engine.ManagementService management;
+    private final org.camunda.bpm.engine.TaskService taskService;
+    private final com.salescadence.cadence.CycleClock cycleClock;
 
-    HoldMeetings(RuntimeService runtime) {
+    HoldMeetings(RuntimeService runtime, org.camunda.bpm.engine.ManagementService management,
+                 org.camunda.bpm.engine.TaskService taskService, com.salescadence.cadence.CycleClock cycleClock) {
         this.runtime = runtime;
+        this.management = management;
+        this.taskService = taskService;
+        this.cycleClock = cycleClock;
+    }
+
+    /**
+     * The meeting was moved: its process reckons from the new time, its timers are computed again from their
+     * expressions (reminder, not held, lapse) and the task's due date follows, as does the meeting's due time.
+     */
+    public void moved(Meeting meeting) {
+        String instance = meeting.processInstanceId();
+        if (instance == null) {
+            return;
+        }
+        Date end = date(meeting.startsAt().plusMinutes(meeting.lengthMinutes()));
+        runtime.setVariable(instance, MEETING_START, date(meeting.startsAt()));
+        runtime.setVariable(instance, MEETING_END, end);
+        management.createJobQuery().processInstanceId(instance).timers().list()
+                .forEach(job -> management.recalculateJobDuedate(job.getId(), false));
+        var task = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(TASK_HOLD_MEETING).singleResult();
+        if (task != null) {
+            // the same offset as the task's camunda:dueDate and Timer_MeetingReminder
+            task.setDueDate(cycleClock.at(end, "PT4H"));
+            taskService.saveTask(task);
+        }
     }
 
     /** False when the meeting has its process already or is no longer to be held. */

@@ -59,9 +59,12 @@ class MeetingController {
     private final MeetingService meetings;
     private final AgendaService agendas;
     private final MetricsAccess access;
+    private final com.salescadence.meeting.process.HoldMeetings holdMeetings;
 
     MeetingController(TaskReaders readers, TaskService taskService, RuntimeService runtimeService, MeetingService meetings,
-                      AgendaService agendas, MetricsAccess access) {
+                      AgendaService agendas, MetricsAccess access,
+                      com.salescadence.meeting.process.HoldMeetings holdMeetings) {
+        this.holdMeetings = holdMeetings;
         this.readers = readers;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
@@ -153,7 +156,7 @@ class MeetingController {
         } catch (DateTimeParseException e) {
             throw new ValidationException("开始时间必须形如 2026-12-08T10:30。 / startsAt must look like 2026-12-08T10:30.");
         }
-        meetings.reschedule(meetingOf(task), startsAt);
+        holdMeetings.moved(meetings.reschedule(meetingOf(task), startsAt));
         return sheet(taskId, principal);
     }
 
