@@ -77,14 +77,15 @@ async function load() {
     const person = state.person;
     const overview = await api('/api/metrics/overview' + query({person}));
     const id = overview.personId;
-    const [trend, funnel, compliance, categories, snapshots] = await Promise.all([
+    const [trend, funnel, compliance, categories, snapshots, meetings] = await Promise.all([
       optional(api('/api/metrics/accuracy-trend' + query({person: id, weeks: 13}))),
       optional(api('/api/metrics/funnel' + query({person: id}))),
       optional(api('/api/metrics/compliance' + query({person: id, cycles: 13}))),
       optional(api('/api/metrics/categories' + query({person: id}))),
-      optional(api('/api/snapshots' + query({person: id, limit: 20})))
+      optional(api('/api/snapshots' + query({person: id, limit: 20}))),
+      optional(api('/api/meetings/compliance' + query(Object.assign({person: id}, quarterRange(overview.quarter)))))
     ]);
-    state.data = {overview, trend, funnel, compliance, categories};
+    state.data = {overview, trend, funnel, compliance, categories, meetings};
     state.snapshots = snapshots.value || [];
     state.snapshotError = snapshots.error;
     state.changes = null;
@@ -176,6 +177,7 @@ function render() {
   renderGrowth(overview);
   renderFunnel(state.data.funnel);
   renderCompliance(state.data.compliance);
+  renderMeetings(state.data.meetings);
   renderCategories(state.data.categories);
   if (state.changesLoaded) {
     renderChanges(state.changesFrom, state.changesTo);
@@ -363,6 +365,32 @@ function renderCompliance(result) {
     {key: 'open', label: t('col.openReports'), className: 'num', format: r => count(r.open ?? 0)},
     {key: 'rate', label: t('col.rate'), className: 'num', format: r => percent(r.rate)}
   ], cycles, {emptyText: t('table.empty')});
+}
+
+/** The quarter "2026-Q4" as the dates [from, to) of /api/meetings/compliance. */
+function quarterRange(quarter) {
+  const [year, q] = String(quarter).split('-Q').map(Number);
+  const pad = m => String(m).padStart(2, '0');
+  const from = year + '-' + pad((q - 1) * 3 + 1) + '-01';
+  const to = q === 4 ? (year + 1) + '-01-01' : year + '-' + pad(q * 3 + 1) + '-01';
+  return {from, to};
+}
+
+function renderMeetings(result) {
+  if (sectionError('section-meetings', result)) {
+    return;
+  }
+  const byKind = result.value.byKind || {};
+  const rows = Object.keys(byKind).map(kind => Object.assign({kind}, byKind[kind]));
+  rows.push(Object.assign({kind: 'total'}, result.value.total));
+  fillTable($('table-meetings'), [
+    {key: 'kind', label: t('col.meeting'), format: r => t('meeting.' + r.kind)},
+    {key: 'held', label: t('col.held'), className: 'num'},
+    {key: 'late', label: t('col.late'), className: 'num'},
+    {key: 'notHeld', label: t('col.notHeld'), className: 'num'},
+    {key: 'open', label: t('col.openReports'), className: 'num'},
+    {key: 'ratePercent', label: t('col.heldRate'), className: 'num', format: r => r.ratePercent == null ? '—' : r.ratePercent + '%'}
+  ], rows, {emptyText: t('table.empty')});
 }
 
 function renderCategories(result) {

@@ -75,12 +75,14 @@ class DemoDataLoader implements ApplicationRunner {
     private final Clock clock;
     private final String password;
     private final SnapshotService snapshots;
+    private final DemoMeetings meetings;
 
     DemoDataLoader(OrganizationService organization, OrganizationAdministration administration, QuotaService quotas,
                    AccountService accounts, LeadIntake intake, OpportunityService opportunities, TaskActions tasks,
                    StageModelCatalog stageModels, PipelineProperties properties, Clock clock,
-                   @Value("${cadence.demo.password}") String password, SnapshotService snapshots) {
+                   @Value("${cadence.demo.password}") String password, SnapshotService snapshots, DemoMeetings meetings) {
         this.snapshots = snapshots;
+        this.meetings = meetings;
         this.organization = organization;
         this.administration = administration;
         this.quotas = quotas;
@@ -129,6 +131,7 @@ class DemoDataLoader implements ApplicationRunner {
                 snapshots.take(SnapshotKind.WEEKLY, null, null, SnapshotService.SYSTEM, java.time.LocalDateTime.now(clock).minusWeeks(1));
             }
         }
+        meetings.load();
         log.info("Demo data: {} people, {} leads loaded in {} ms; every login's password is '{}'",
                 DemoOrganization.people().size(), deals, System.currentTimeMillis() - start, password);
     }

@@ -37,7 +37,9 @@ class WorkHandover {
     private final RuntimeService runtime;
     /** The processes of a person's own report, started per rep with their login in {@code repId}. */
     static final List<String> OWN_REPORTS = List.of(WeeklyCommitProcess.SUBMISSION_KEY, MonthlyForecastProcess.SUBMISSION_KEY,
-            QuarterlyReviewProcess.PREPARATION_KEY);
+            QuarterlyReviewProcess.PREPARATION_KEY,
+            // a leaver's 1:1s (repId is the rep): dropped, and the calendars told (issue 17)
+            com.salescadence.workflow.MeetingProcess.HOLD_KEY);
 
     private final DealHandover deals;
     private final ComplianceService compliance;

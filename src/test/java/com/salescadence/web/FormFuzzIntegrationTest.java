@@ -105,7 +105,8 @@ class FormFuzzIntegrationTest {
                 {"goalsObjectives", "Goals"}, {"actionsResources", "Actions"}, {"appendix", "None"},
                 {"reviewComment", "Good"}, {"reviewNotes", "Reviewed"}, {"actionPlan", "Close two deals"},
                 {"nextQuarterPlan", "Two new accounts"}, {"projectTracking", "On track"}, {"callNotes", "Call held"},
-                {"collectiveNotes", "Tiers kept"}, {"lossReason", "Price"}, {"disqualifyReason", "No budget"}}) {
+                {"collectiveNotes", "Tiers kept"}, {"lossReason", "Price"}, {"disqualifyReason", "No budget"},
+                {"meetingMinutes", "Went through the pipeline"}, {"meetingDecisions", "Push one deal"}, {"actionOutcome", "Done"}}) {
             VALID.put(text[0], Map.of("value", text[1]));
         }
         for (String[] choice : new String[][] {{"qualificationDecision", "qualify"}, {"stageAction", "advance"},
@@ -136,6 +137,7 @@ class FormFuzzIntegrationTest {
     private static final List<String> FINDINGS = new ArrayList<>();
 
     @LocalServerPort int port;
+    @Autowired com.salescadence.meeting.MeetingService meetings;
     @Autowired OrganizationService organization;
     @Autowired OrganizationAdministration administration;
     @Autowired AccountService accounts;
@@ -218,6 +220,24 @@ class FormFuzzIntegrationTest {
         weeks.runDueJobs(key);
         fuzz(weeks.instance(WeeklyCommitProcess.ROLLUP_KEY, key + ":" + TestOrganization.LEADER), WeeklyCommitProcess.TASK_REVIEW_ROLLUP,
                 TestOrganization.LEADER, Map.of());
+    }
+
+    @Test
+    void the_forms_of_a_meeting() throws Exception {
+        LocalDateTime monday = LocalDateTime.of(2025, 9, 1, 8, 0);
+        ProcessDriver.setClock(monday);
+        engine.getRuntimeService().startProcessInstanceByKey(com.salescadence.workflow.MeetingProcess.KEY,
+                Map.of(com.salescadence.workflow.MeetingProcess.CYCLE_START, ProcessDriver.date(monday)));
+        new ProcessDriver(engine).runDueJobs("meetings:");
+        ProcessInstance hold = new ProcessDriver(engine).instance(com.salescadence.workflow.MeetingProcess.HOLD_KEY,
+                "one-on-one-2025-W36-" + MANAGER + "-" + REP);
+        meetings.saveMinutes(((Number) engine.getRuntimeService().getVariable(hold.getId(),
+                        com.salescadence.workflow.MeetingProcess.MEETING_ID)).longValue(), null, null,
+                List.of(new com.salescadence.meeting.ActionInput("Send the quote", REP, monday.toLocalDate().plusDays(4))));
+        fuzz(hold, com.salescadence.workflow.MeetingProcess.TASK_HOLD_MEETING, MANAGER, Map.of());
+        Task action = engine.getTaskService().createTaskQuery()
+                .taskDefinitionKey(com.salescadence.workflow.MeetingProcess.TASK_DO_ACTION_ITEM).taskAssignee(REP).singleResult();
+        fuzzTask(action, REP, Map.of());
     }
 
     @Test

@@ -56,6 +56,9 @@ public final class TaskNameRules {
         add("Task_ReviewPlan", "Review the account plan: {about} ({person}), {period}", "审阅客户计划：{about}（{person}），{period}");
         add("Task_QuarterlyPlanReview", "Quarterly account plan review: {about}, {period}", "客户计划季度评审：{about}，{period}");
         add("Task_PlanProgressReport", "Report account plan progress: {about}, {period}", "汇报客户计划进展：{about}，{period}");
+        // meeting rhythm ({stage} is the meeting's kind, {about} the action item)
+        add("Task_HoldMeeting", "Hold the {stage}: {person}, {team}, {period}", "召开{stage}：{person}，{team}，{period}");
+        add("Task_DoActionItem", "Action item of the {stage} ({period}): {about}", "{stage}（{period}）的待办：{about}");
         add("Task_AnnualTierReview", "Yearly account review: {team}, {period}", "年度客户评审：{team}，{period}");
     }
 

@@ -21,11 +21,11 @@ import com.salescadence.workflow.EveryUserTask;
 public class TaskNaming extends AbstractProcessEnginePlugin {
 
 
-    private final SubjectSource subjects;
+    private final org.springframework.beans.factory.ObjectProvider<SubjectSource> subjects;
     private final OrganizationService organization;
     private final Language defaultLanguage;
 
-    TaskNaming(@Lazy SubjectSource subjects, @Lazy OrganizationService organization,
+    TaskNaming(org.springframework.beans.factory.ObjectProvider<SubjectSource> subjects, @Lazy OrganizationService organization,
                @Value("${cadence.tasks.default-language:zh}") String defaultLanguage) {
         this.subjects = subjects;
         this.organization = organization;
@@ -43,7 +43,9 @@ public class TaskNaming extends AbstractProcessEnginePlugin {
         if (!TaskNameRules.names(key)) {
             return;
         }
-        task.setName(TaskNameRules.name(key, subjects.of(key, task), languageOf(task.getAssignee())));
+        SubjectSource source = subjects.orderedStream().filter(s -> s.covers(key)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No subject source for task " + key));
+        task.setName(TaskNameRules.name(key, source.of(key, task), languageOf(task.getAssignee())));
     }
 
     /** A claim or a hand-over (not the assignment while the task is being created, which the create event names). */
