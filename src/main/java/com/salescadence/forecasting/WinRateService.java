@@ -107,7 +107,7 @@ public class WinRateService {
         return byOwner;
     }
 
-    private static Map<String, Tally> sum(Map<String, Map<String, Tally>> byOwner, Iterable<String> owners) {
+    static Map<String, Tally> sum(Map<String, Map<String, Tally>> byOwner, Iterable<String> owners) {
         Map<String, Tally> total = new HashMap<>();
         for (String owner : owners) {
             byOwner.getOrDefault(owner, Map.of()).forEach((stage, tally) -> total.merge(stage, tally, Tally::plus));

@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,13 +51,13 @@ class WinRatesApiIntegrationTest {
     @BeforeEach
     void history() {
         TestOrganization.ensure(organization, administration);
-        if (organization.findPerson(MGR).isPresent()) {
-            return;
+        if (organization.findPerson(MGR).isEmpty()) {
+            // a branch of its own (no manager above), so no other test's team changes
+            add(MGR, "Wang Manager", Role.MANAGER, null);
+            add(REP, "Wu Rep", Role.REP, MGR);
+            add(REP2, "Wei Rep", Role.REP, MGR);
+            add(ADMIN, "Win-rate Admin", Role.ADMIN, null);
         }
-        add(MGR, "Wang Manager", Role.MANAGER, TestOrganization.LEADER);
-        add(REP, "Wu Rep", Role.REP, MGR);
-        add(REP2, "Wei Rep", Role.REP, MGR);
-        add(ADMIN, "Win-rate Admin", Role.ADMIN, null);
         long account = TestOrganization.account(accounts, REP).id();
         // A: moved back from VALIDATE to IDENTIFY and forward again, then DEVELOP, won 20 Mar: once per stage
         deal(account, REP, true, "WON", "2001-03-20", "IDENTIFY 2001-03-01", "VALIDATE 2001-03-05", "IDENTIFY 2001-03-07",
@@ -69,6 +70,30 @@ class WinRatesApiIntegrationTest {
         deal(account, REP, true, "WON", "2002-01-15", "IDENTIFY 2001-11-01", "WON 2002-01-15");
         // E: the teammate's, lost from VALIDATE
         deal(account, REP2, true, "LOST", "2001-02-20", "IDENTIFY 2001-02-01", "VALIDATE 2001-02-10", "LOST 2001-02-20");
+        // F: open in DEVELOP, 200,000 claimed at 60%, expected to close 15 Dec 2001
+        deal(account, REP, true, "OPEN", "2001-12-15", "DEVELOP 2001-10-01");
+    }
+
+    /** These deals leave with the test: the company's figures of the other tests stay theirs. */
+    @AfterEach
+    void removeHistory() {
+        String mine = "(select id from opportunity where owner_id in ('" + REP + "', '" + REP2 + "'))";
+        jdbc.sql("delete from stage_history where opportunity_id in " + mine).update();
+        jdbc.sql("delete from opportunity where owner_id in ('" + REP + "', '" + REP2 + "')").update();
+    }
+
+    @Test
+    void three_forecasts_side_by_side() {
+        Map<String, Object> f = RestCalls.call(http, MGR, HttpMethod.GET, "/api/forecasting/forecasts?date=2001-12-31", null, HttpStatus.OK);
+        assertThat(f).containsEntry("quarter", "2001-Q4").containsEntry("method", "CONFIGURED");
+        // F alone: 200,000 x 50% configured; x 60% claimed; learned DEVELOP: the rep (1 verdict), the team (1) and the
+        // company (1) are all thin, so the company's (1 + 20 x 0.5) / (1 + 20) = 11/21: 200,000 x 11/21 = 104,761.90
+        assertThat(new java.math.BigDecimal(String.valueOf(f.get("configured")))).isEqualByComparingTo("100000.00");
+        assertThat(new java.math.BigDecimal(String.valueOf(f.get("claimed")))).isEqualByComparingTo("120000.00");
+        assertThat(new java.math.BigDecimal(String.valueOf(f.get("learned")))).isEqualByComparingTo("104761.90");
+        assertThat(new java.math.BigDecimal(String.valueOf(f.get("booked")))).isEqualByComparingTo("0.00");
+        assertThat(f.get("commit")).isNull();
+        RestCalls.call(http, REP2, HttpMethod.GET, "/api/forecasting/forecasts?person=" + REP, null, HttpStatus.FORBIDDEN);
     }
 
     @Test
@@ -133,9 +158,10 @@ class WinRatesApiIntegrationTest {
         jdbc.sql("""
                 insert into opportunity (account_id, owner_id, name, amount, currency, expected_close_date, stage_model, stage_code,
                   probability, status, in_funnel, created_at, stage_entered_at, closed_at)
-                values (?, ?, ?, 100000, 'CNY', ?, 'ibm', ?, 0, ?, ?, ?, ?, ?)""")
-                .params(account, owner, "Win-rate deal " + System.nanoTime(), LocalDate.parse(closed), status, status, inFunnel,
-                        created, created, LocalDate.parse(closed).atTime(12, 0))
+                values (?, ?, ?, ?, 'CNY', ?, 'ibm', ?, ?, ?, ?, ?, ?, ?)""")
+                .params(account, owner, "Win-rate deal " + System.nanoTime(), "OPEN".equals(status) ? 200000 : 100000,
+                        LocalDate.parse(closed), "OPEN".equals(status) ? "DEVELOP" : status, "OPEN".equals(status) ? 60 : 0, status, inFunnel,
+                        created, created, "OPEN".equals(status) ? null : LocalDate.parse(closed).atTime(12, 0))
                 .update(key, "id");
         long id = key.getKey().longValue();
         String from = null;

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.salescadence.forecasting.ForecastService;
 import com.salescadence.forecasting.WinRateService;
 import com.salescadence.metrics.MetricsAccess;
 
@@ -22,10 +23,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class ForecastingController {
 
     private final WinRateService winRates;
+    private final ForecastService forecasts;
     private final MetricsAccess access;
 
-    ForecastingController(WinRateService winRates, MetricsAccess access) {
+    ForecastingController(WinRateService winRates, ForecastService forecasts, MetricsAccess access) {
         this.winRates = winRates;
+        this.forecasts = forecasts;
         this.access = access;
     }
 
@@ -36,5 +39,15 @@ class ForecastingController {
                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                                      Principal principal) {
         return winRates.winRates(access.resolve(principal.getName(), person), date);
+    }
+
+    @GetMapping("/forecasts")
+    @Operation(summary = "The three forecasts of the person's branch for the date's quarter side by side (open funnel deals closing by "
+            + "the quarter's end x the configured rate, x the learned rate, x the claimed probability), the week's commit, the "
+            + "quarter's booked sales, and which method cadence.forecasting.method makes 'the forecast'")
+    ForecastService.Forecasts forecasts(@RequestParam(required = false) String person,
+                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                                        Principal principal) {
+        return forecasts.forecasts(access.resolve(principal.getName(), person), date);
     }
 }
