@@ -68,7 +68,8 @@ public class WinRateService {
     public WinRates winRates(Person person, LocalDate date) {
         LocalDate today = LocalDate.now(clock);
         LocalDate day = date == null ? today : date;
-        Checks.start().require(!day.isAfter(today), "date " + day + " is in the future; outcomes are known up to today.").orThrow();
+        Checks.start().require(!day.isAfter(today), "日期 " + day + " 在未来：输赢结果只知道到今天。 / date " + day
+                + " is in the future; outcomes are known up to today.").orThrow();
         StageModel model = stageModels.active();
         List<Stage> open = model.stages().stream().filter(Stage::isOpen).toList();
         Map<String, Map<String, Tally>> byOwner = tallies(model, day.plusDays(1).atStartOfDay().minusNanos(1_000));
