@@ -1,0 +1,88 @@
+package com.salescadence.forecasting;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import com.salescadence.forecasting.StageOutcomes.DealHistory;
+import com.salescadence.forecasting.WinRateRules.Tally;
+
+/**
+ * The back-test of the forecast methods (issue 16, item 3), in plain Java. For a past week with a snapshot, a method's
+ * forecast of the quarter is the quarter's sales booked up to the snapshot plus the snapshot's open deals closing by the
+ * quarter's end weighted by that method (the learned rates learned only from verdicts up to the snapshot); it is graded
+ * against what was booked by the quarter's end: absolute percentage error |forecast - actual| / actual and bias
+ * (forecast - actual) / actual, averaged over the weeks graded.
+ */
+public final class BacktestRules {
+
+    private BacktestRules() {
+    }
+
+    /** An open deal as a snapshot held it: owner, stage, amount (base currency), the configured and the claimed percent. */
+    public record OpenLine(String owner, String stage, BigDecimal amount, int configuredPercent, int claimedPercent) {
+    }
+
+    /** A graded week: each method's forecast of the quarter, and the quarter's booked sales at its end. */
+    public record Week(String weekKey, String quarter, Map<ForecastMethod, BigDecimal> forecasts, BigDecimal actual) {
+    }
+
+    /** A method's grade over the weeks: mean absolute percentage error and mean bias (shares), and how many weeks. */
+    public record Grade(BigDecimal ape, BigDecimal bias, int weeks) {
+    }
+
+    /**
+     * Each method's forecast of the quarter at {@code at}: {@code bookedSoFar} plus the lines weighted by the configured
+     * rate, the learned rate (own tally when at least {@code minDeals} verdicts, else the company's; learned from
+     * {@code history} as of {@code at} only) and the claimed probability.
+     */
+    public static Map<ForecastMethod, BigDecimal> forecasts(Collection<OpenLine> lines, BigDecimal bookedSoFar, Collection<DealHistory> history,
+                                                            Collection<String> openStages, LocalDateTime at, double strength, int minDeals) {
+        Map<String, Map<String, Tally>> tallies = StageOutcomes.tally(history, openStages, at);
+        Map<String, Tally> company = new java.util.HashMap<>();
+        tallies.values().forEach(byStage -> byStage.forEach((stage, t) -> company.merge(stage, t, Tally::plus)));
+        Map<ForecastMethod, BigDecimal> sums = new EnumMap<>(ForecastMethod.class);
+        for (ForecastMethod method : ForecastMethod.values()) {
+            sums.put(method, bookedSoFar);
+        }
+        for (OpenLine line : lines) {
+            double learned = LearnedRateChooser.choose(List.of(tallies.getOrDefault(line.owner(), Map.of()).getOrDefault(line.stage(), Tally.NONE),
+                    company.getOrDefault(line.stage(), Tally.NONE)), line.configuredPercent() / 100.0, strength, minDeals).rate();
+            sums.merge(ForecastMethod.CONFIGURED, percent(line.amount(), line.configuredPercent()), BigDecimal::add);
+            sums.merge(ForecastMethod.CLAIMED, percent(line.amount(), line.claimedPercent()), BigDecimal::add);
+            sums.merge(ForecastMethod.LEARNED, line.amount().multiply(BigDecimal.valueOf(learned)).setScale(2, RoundingMode.HALF_UP), BigDecimal::add);
+        }
+        return sums;
+    }
+
+    /** Each method's grade over the weeks with a known, positive actual (weeks of a quarter not yet over are not graded). */
+    public static Map<ForecastMethod, Grade> grade(List<Week> weeks) {
+        Map<ForecastMethod, Grade> grades = new EnumMap<>(ForecastMethod.class);
+        for (ForecastMethod method : ForecastMethod.values()) {
+            BigDecimal ape = BigDecimal.ZERO;
+            BigDecimal bias = BigDecimal.ZERO;
+            int n = 0;
+            for (Week week : weeks) {
+                BigDecimal forecast = week.forecasts().get(method);
+                if (forecast == null || week.actual() == null || week.actual().signum() <= 0) {
+                    continue;
+                }
+                BigDecimal error = forecast.subtract(week.actual()).divide(week.actual(), 10, RoundingMode.HALF_UP);
+                ape = ape.add(error.abs());
+                bias = bias.add(error);
+                n++;
+            }
+            grades.put(method, n == 0 ? new Grade(null, null, 0)
+                    : new Grade(ape.divide(BigDecimal.valueOf(n), 4, RoundingMode.HALF_UP), bias.divide(BigDecimal.valueOf(n), 4, RoundingMode.HALF_UP), n));
+        }
+        return grades;
+    }
+
+    private static BigDecimal percent(BigDecimal amount, int percent) {
+        return amount.multiply(BigDecimal.valueOf(percent)).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+    }
+}

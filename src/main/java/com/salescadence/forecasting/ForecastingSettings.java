@@ -1,0 +1,17 @@
+package com.salescadence.forecasting;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The learned win rates' and the forecasts' settings (issue 16).
+ *
+ * @param priorStrength the weight, in deals, of the Beta prior centred on the stage model's configured rate (20)
+ * @param minDeals      fewer verdicts than this at a stage and a person's (or a branch's) learned rate is thin: the
+ *                      branch above is used (20)
+ * @param method        which of the three forecasts is "the forecast" (CONFIGURED, as before; LEARNED; CLAIMED)
+ */
+@ConfigurationProperties("cadence.forecasting")
+public record ForecastingSettings(@DefaultValue("20") double priorStrength, @DefaultValue("20") int minDeals,
+                                  @DefaultValue("CONFIGURED") ForecastMethod method) {
+}
