@@ -42,6 +42,13 @@ class ArchitectureTest {
                     + "forecast's thresholds the review uses"),
             entry("com.salescadence.workflow.naming", "every process names its tasks through the same rules "
                     + "(workflow is the engine's layer, below the capabilities)"),
+            entry("com.salescadence.metrics.snapshot.WeekBaseline", "the 1:1's agenda says what changed since the "
+                    + "same baseline week the dashboard compares with"),
+            entry("com.salescadence.cadence.quarterly.QuarterlyReviewService", "the quarterly business review's "
+                    + "agenda shows each rep's quarterly review"),
+            entry("com.salescadence.cadence.quarterly.QuarterlyReview", "the quarterly review a QBR agenda reads"),
+            entry("com.salescadence.meeting.process.HoldMeetings", "the demo data start this week's meetings as the "
+                    + "meeting rhythm would"),
             entry("com.salescadence.workflow.admin.CadenceSettings", "the cadence settings an admin edits, read by "
                     + "the rules that use them"));
 
