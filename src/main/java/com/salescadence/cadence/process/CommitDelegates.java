@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.salescadence.cadence.ChaseBrief;
 import com.salescadence.cadence.Cadence;
 import com.salescadence.cadence.CadenceMail;
 import com.salescadence.cadence.CommitRows;
@@ -77,15 +76,12 @@ class CommitDelegates {
     }
 
     @Bean
-    TaskListener chaseFormListener(ComplianceService compliance, CadenceMail mail) {
-        return task -> {
-            Submission submission = compliance.get(id(task.getVariable(SUBMISSION_ID)));
-            boolean rollup = submission.reportType() == ReportType.ROLLUP;
-            task.setVariableLocal(CHASE_BRIEF, ChaseBrief.of(mail.name(submission.personId()), rollup ? "未提交周汇总" : "未提交周承诺",
-                    "has not submitted " + (rollup ? "the weekly roll-up" : "the weekly commit"), task.getVariable(CYCLE_KEY),
-                    submission.dueAt(), compliance.escalations(submissionId(task)), mail::name,
-                    "报告提交后，本任务会自动关闭。", "When the report is submitted, this task closes by itself."));
-        };
+    TaskListener chaseFormListener(MissingReport missing) {
+        return missing.chaseBrief(submission -> submission.reportType() == ReportType.ROLLUP
+                ? new MissingReport.ChaseWords("未提交周汇总", "has not submitted the weekly roll-up",
+                        "报告提交后，本任务会自动关闭。", "When the report is submitted, this task closes by itself.")
+                : new MissingReport.ChaseWords("未提交周承诺", "has not submitted the weekly commit",
+                        "报告提交后，本任务会自动关闭。", "When the report is submitted, this task closes by itself."));
     }
 
     @Bean

@@ -39,20 +39,36 @@ public class CycleDelegates {
     @Bean
     JavaDelegate openWeeklyCycleDelegate(CycleService cycles, Clock clock) {
         return execution -> {
-            Object given = execution.getVariable(CYCLE_START);
-            LocalDateTime start = given instanceof Date d ? LocalDateTime.ofInstant(d.toInstant(), ZoneId.systemDefault())
-                    : LocalDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES);
+            LocalDateTime start = startOf(execution, clock);
             LocalDate monday = CycleKeys.weekCommittedFrom(start.toLocalDate());
             String key = CycleKeys.weekKey(monday);
             Cycle cycle = cycles.open(Cadence.WEEKLY_COMMIT, key, start, monday, monday.plusDays(6),
                     execution.getProcessInstanceId());
-            execution.setProcessBusinessKey(cycle.cycleKey());
-            execution.setVariable(CYCLE_ID, cycle.id());
-            execution.setVariable(CYCLE_KEY, cycle.cycleKey());
-            execution.setVariable(CYCLE_START, Date.from(cycle.startsAt().atZone(ZoneId.systemDefault()).toInstant()));
-            execution.setVariable(BATCH_OFFSET, 0);
+            keep(execution, cycle);
             execution.setVariable(ROLLUP_LEVEL, 1);
         };
+    }
+
+    /**
+     * When a cadence's cycle starts, the same for every cadence: the instance's {@code cycleStart} when its starter
+     * set one (a test, an administrator's manual start), else now, to the minute.
+     */
+    public static LocalDateTime startOf(DelegateExecution execution, Clock clock) {
+        Object given = execution.getVariable(CYCLE_START);
+        return given instanceof Date d ? LocalDateTime.ofInstant(d.toInstant(), ZoneId.systemDefault())
+                : LocalDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES);
+    }
+
+    /**
+     * The opened cycle in its instance, the same for every cadence: the business key is the cycle's key, the
+     * instance keeps the cycle's id, key and start (nothing else), and the batches begin at the first.
+     */
+    public static void keep(DelegateExecution execution, Cycle cycle) {
+        execution.setProcessBusinessKey(cycle.cycleKey());
+        execution.setVariable(CYCLE_ID, cycle.id());
+        execution.setVariable(CYCLE_KEY, cycle.cycleKey());
+        execution.setVariable(CYCLE_START, Date.from(cycle.startsAt().atZone(ZoneId.systemDefault()).toInstant()));
+        execution.setVariable(BATCH_OFFSET, 0);
     }
 
     @Bean

@@ -1,14 +1,19 @@
 package com.salescadence.cadence.process;
 
 import static com.salescadence.workflow.WeeklyCommitProcess.CHASE_ASSIGNEE;
+import static com.salescadence.workflow.WeeklyCommitProcess.CHASE_BRIEF;
 import static com.salescadence.workflow.WeeklyCommitProcess.CYCLE_KEY;
 import static com.salescadence.workflow.WeeklyCommitProcess.SUBMISSION_ID;
 
+import java.util.function.Function;
+
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import com.salescadence.cadence.Cadence;
 import com.salescadence.cadence.CadenceMail;
+import com.salescadence.cadence.ChaseBrief;
 import com.salescadence.cadence.ComplianceService;
 import com.salescadence.cadence.MissedReport;
 import com.salescadence.cadence.Submission;
@@ -74,5 +79,24 @@ public class MissingReport {
                 }
             }
         };
+    }
+
+    /**
+     * The chase task's brief, the same for every cadence: who has not done what, for which cycle, due when, who was
+     * told, and that the task closes by itself once the report is in. Only the words differ per report.
+     */
+    public TaskListener chaseBrief(Function<Submission, ChaseWords> words) {
+        return task -> {
+            long submissionId = ProcessValues.submissionId(task);
+            Submission submission = compliance.get(submissionId);
+            ChaseWords said = words.apply(submission);
+            task.setVariableLocal(CHASE_BRIEF, ChaseBrief.of(mail.name(submission.personId()), said.missedZh(),
+                    said.missedEn(), task.getVariable(CYCLE_KEY), submission.dueAt(), compliance.escalations(submissionId),
+                    mail::name, said.closesZh(), said.closesEn()));
+        };
+    }
+
+    /** What a chase says was not done ("未提交周承诺" / "has not submitted the weekly commit") and how it ends. */
+    public record ChaseWords(String missedZh, String missedEn, String closesZh, String closesEn) {
     }
 }

@@ -5,9 +5,6 @@ import static com.salescadence.workflow.MonthlyForecastProcess.*;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +13,6 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.salescadence.cadence.ChaseBrief;
 import com.salescadence.cadence.process.CycleDelegates;
 import com.salescadence.cadence.process.MissingReport;
 import com.salescadence.cadence.process.ProcessValues;
@@ -52,17 +48,11 @@ class MonthlyForecastDelegates {
     @Bean
     JavaDelegate openMonthlyCycleDelegate(CycleService cycles, Clock clock) {
         return execution -> {
-            Object given = execution.getVariable(CYCLE_START);
-            LocalDateTime start = given instanceof Date d ? LocalDateTime.ofInstant(d.toInstant(), ZoneId.systemDefault())
-                    : LocalDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES);
+            LocalDateTime start = CycleDelegates.startOf(execution, clock);
             YearMonth month = YearMonth.from(start);
             Cycle cycle = cycles.open(Cadence.MONTHLY_FORECAST, month.toString(), start, month.atDay(1), month.atEndOfMonth(),
                     execution.getProcessInstanceId());
-            execution.setProcessBusinessKey(cycle.cycleKey());
-            execution.setVariable(CYCLE_ID, cycle.id());
-            execution.setVariable(CYCLE_KEY, cycle.cycleKey());
-            execution.setVariable(CYCLE_START, Date.from(cycle.startsAt().atZone(ZoneId.systemDefault()).toInstant()));
-            execution.setVariable(BATCH_OFFSET, 0);
+            CycleDelegates.keep(execution, cycle);
         };
     }
 
@@ -130,15 +120,10 @@ class MonthlyForecastDelegates {
     }
 
     @Bean
-    TaskListener forecastChaseListener(ComplianceService compliance, CadenceMail mail) {
-        return task -> {
-            long submissionId = ProcessValues.submissionId(task);
-            Submission submission = compliance.get(submissionId);
-            task.setVariableLocal(CHASE_BRIEF, ChaseBrief.of(mail.name(submission.personId()), "未提交月度预测",
-                    "has not submitted the monthly forecast", task.getVariable(CYCLE_KEY), submission.dueAt(),
-                    compliance.escalations(submissionId), mail::name, "每个人都必须提交，没有例外。预测提交后，本任务会自动关闭。",
-                    "100% submission, no exceptions. When the forecast is submitted, this task closes by itself."));
-        };
+    TaskListener forecastChaseListener(MissingReport missing) {
+        return missing.chaseBrief(submission -> new MissingReport.ChaseWords("未提交月度预测",
+                "has not submitted the monthly forecast", "每个人都必须提交，没有例外。预测提交后，本任务会自动关闭。",
+                "100% submission, no exceptions. When the forecast is submitted, this task closes by itself."));
     }
 
     /**

@@ -4,9 +4,6 @@ import static com.salescadence.workflow.QuarterlyReviewProcess.*;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -15,7 +12,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.salescadence.cadence.ChaseBrief;
 import com.salescadence.cadence.process.CycleDelegates;
 import com.salescadence.cadence.process.MissingReport;
 import com.salescadence.cadence.process.ProcessValues;
@@ -47,17 +43,11 @@ class QuarterlyReviewDelegates {
     @Bean
     JavaDelegate openQuarterlyCycleDelegate(CycleService cycles, Clock clock) {
         return execution -> {
-            Object given = execution.getVariable(CYCLE_START);
-            LocalDateTime start = given instanceof Date d ? LocalDateTime.ofInstant(d.toInstant(), ZoneId.systemDefault())
-                    : LocalDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES);
+            LocalDateTime start = CycleDelegates.startOf(execution, clock);
             String quarter = Quarters.reviewedOn(start.toLocalDate());
             Cycle cycle = cycles.open(Cadence.QUARTERLY_REVIEW, quarter, start, Quarters.start(quarter),
                     Quarters.endExclusive(quarter).minusDays(1), execution.getProcessInstanceId());
-            execution.setProcessBusinessKey(cycle.cycleKey());
-            execution.setVariable(CYCLE_ID, cycle.id());
-            execution.setVariable(CYCLE_KEY, cycle.cycleKey());
-            execution.setVariable(CYCLE_START, Date.from(cycle.startsAt().atZone(ZoneId.systemDefault()).toInstant()));
-            execution.setVariable(BATCH_OFFSET, 0);
+            CycleDelegates.keep(execution, cycle);
         };
     }
 
@@ -108,17 +98,12 @@ class QuarterlyReviewDelegates {
 
     /** The text of a chase task: who has not done which review, since when, and who was told. */
     @Bean
-    TaskListener quarterlyChaseListener(ComplianceService compliance, CadenceMail mail) {
-        return task -> {
-            long submissionId = ProcessValues.id(task.getVariable(SUBMISSION_ID));
-            Submission submission = compliance.get(submissionId);
-            boolean meeting = submission.reportType() == ReportType.QUARTERLY_MANAGER_REVIEW;
-            task.setVariableLocal(CHASE_BRIEF, ChaseBrief.of(mail.name(submission.personId()),
-                    meeting ? "未与团队召开季度评审" : "未准备季度评审",
-                    "has not " + (meeting ? "held the quarterly review of their team" : "prepared the quarterly review"),
-                    task.getVariable(CYCLE_KEY), submission.dueAt(), compliance.escalations(submissionId), mail::name,
-                    "提交后，本任务会自动关闭。", "When it is submitted, this task closes by itself."));
-        };
+    TaskListener quarterlyChaseListener(MissingReport missing) {
+        return missing.chaseBrief(submission -> submission.reportType() == ReportType.QUARTERLY_MANAGER_REVIEW
+                ? new MissingReport.ChaseWords("未与团队召开季度评审", "has not held the quarterly review of their team",
+                        "提交后，本任务会自动关闭。", "When it is submitted, this task closes by itself.")
+                : new MissingReport.ChaseWords("未准备季度评审", "has not prepared the quarterly review",
+                        "提交后，本任务会自动关闭。", "When it is submitted, this task closes by itself."));
     }
 
     /**
