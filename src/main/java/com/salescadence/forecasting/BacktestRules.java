@@ -63,23 +63,29 @@ public final class BacktestRules {
     public static Map<ForecastMethod, Grade> grade(List<Week> weeks) {
         Map<ForecastMethod, Grade> grades = new EnumMap<>(ForecastMethod.class);
         for (ForecastMethod method : ForecastMethod.values()) {
-            BigDecimal ape = BigDecimal.ZERO;
-            BigDecimal bias = BigDecimal.ZERO;
-            int n = 0;
-            for (Week week : weeks) {
-                BigDecimal forecast = week.forecasts().get(method);
-                if (forecast == null || week.actual() == null || week.actual().signum() <= 0) {
-                    continue;
-                }
-                BigDecimal error = forecast.subtract(week.actual()).divide(week.actual(), 10, RoundingMode.HALF_UP);
-                ape = ape.add(error.abs());
-                bias = bias.add(error);
-                n++;
-            }
-            grades.put(method, n == 0 ? new Grade(null, null, 0)
-                    : new Grade(ape.divide(BigDecimal.valueOf(n), 4, RoundingMode.HALF_UP), bias.divide(BigDecimal.valueOf(n), 4, RoundingMode.HALF_UP), n));
+            grades.put(method, grade(weeks.stream().map(w -> new BigDecimal[] {w.forecasts().get(method), w.actual()}).toList()));
         }
         return grades;
+    }
+
+    /** The grade of (forecast, actual) pairs; a pair without a forecast or without a positive actual is not graded. */
+    public static Grade grade(Collection<BigDecimal[]> pairs) {
+        BigDecimal ape = BigDecimal.ZERO;
+        BigDecimal bias = BigDecimal.ZERO;
+        int n = 0;
+        for (BigDecimal[] pair : pairs) {
+            BigDecimal forecast = pair[0];
+            BigDecimal actual = pair[1];
+            if (forecast == null || actual == null || actual.signum() <= 0) {
+                continue;
+            }
+            BigDecimal error = forecast.subtract(actual).divide(actual, 10, RoundingMode.HALF_UP);
+            ape = ape.add(error.abs());
+            bias = bias.add(error);
+            n++;
+        }
+        return n == 0 ? new Grade(null, null, 0)
+                : new Grade(ape.divide(BigDecimal.valueOf(n), 4, RoundingMode.HALF_UP), bias.divide(BigDecimal.valueOf(n), 4, RoundingMode.HALF_UP), n);
     }
 
     private static BigDecimal percent(BigDecimal amount, int percent) {

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -19,11 +18,9 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 import com.salescadence.organization.OrganizationAdministration;
 import com.salescadence.organization.OrganizationService;
-import com.salescadence.organization.Person;
 import com.salescadence.organization.Role;
 import com.salescadence.pipeline.AccountService;
 import com.salescadence.support.CadenceIntegrationTest;
@@ -148,28 +145,13 @@ class WinRatesApiIntegrationTest {
     }
 
     private void add(String id, String name, Role role, String manager) {
-        administration.add(new Person(id, name, id + "@test.local", role, manager, null), TestOrganization.PASSWORD);
+        ForecastingFixtures.person(administration, id, name, role, manager);
     }
 
-    /** A deal with its dated stage entries ("STAGE yyyy-mm-dd"). */
+    /** A deal with its dated stage entries ("STAGE yyyy-mm-dd"): 100,000 closed at noon of {@code closed}, or 200,000 open expected then. */
     private void deal(long account, String owner, boolean inFunnel, String status, String closed, String... entries) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        LocalDateTime created = LocalDate.parse(entries[0].split(" ")[1]).atTime(9, 0);
-        jdbc.sql("""
-                insert into opportunity (account_id, owner_id, name, amount, currency, expected_close_date, stage_model, stage_code,
-                  probability, status, in_funnel, created_at, stage_entered_at, closed_at)
-                values (?, ?, ?, ?, 'CNY', ?, 'ibm', ?, ?, ?, ?, ?, ?, ?)""")
-                .params(account, owner, "Win-rate deal " + System.nanoTime(), "OPEN".equals(status) ? 200000 : 100000,
-                        LocalDate.parse(closed), "OPEN".equals(status) ? "DEVELOP" : status, "OPEN".equals(status) ? 60 : 0, status, inFunnel,
-                        created, created, "OPEN".equals(status) ? null : LocalDate.parse(closed).atTime(12, 0))
-                .update(key, "id");
-        long id = key.getKey().longValue();
-        String from = null;
-        for (String entry : entries) {
-            String[] parts = entry.split(" ");
-            jdbc.sql("insert into stage_history (opportunity_id, from_stage, to_stage, probability, changed_by, changed_at) values (?, ?, ?, 10, ?, ?)")
-                    .params(id, from, parts[0], owner, LocalDate.parse(parts[1]).atTime(10, 0)).update();
-            from = parts[0];
-        }
+        boolean open = "OPEN".equals(status);
+        ForecastingFixtures.deal(jdbc, account, owner, inFunnel, status, open ? 200_000 : 100_000, LocalDate.parse(closed),
+                open ? null : LocalDate.parse(closed).atTime(12, 0), entries);
     }
 }

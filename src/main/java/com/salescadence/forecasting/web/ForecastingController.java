@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.salescadence.forecasting.BacktestService;
 import com.salescadence.forecasting.ForecastService;
 import com.salescadence.forecasting.WinRateService;
 import com.salescadence.metrics.MetricsAccess;
@@ -24,11 +25,13 @@ class ForecastingController {
 
     private final WinRateService winRates;
     private final ForecastService forecasts;
+    private final BacktestService backtests;
     private final MetricsAccess access;
 
-    ForecastingController(WinRateService winRates, ForecastService forecasts, MetricsAccess access) {
+    ForecastingController(WinRateService winRates, ForecastService forecasts, BacktestService backtests, MetricsAccess access) {
         this.winRates = winRates;
         this.forecasts = forecasts;
+        this.backtests = backtests;
         this.access = access;
     }
 
@@ -49,5 +52,16 @@ class ForecastingController {
                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                                         Principal principal) {
         return forecasts.forecasts(access.resolve(principal.getName(), person), date);
+    }
+
+    @GetMapping("/backtest")
+    @Operation(summary = "The back-test of the three forecasts over the last N finished quarters before the date's (1-4, default 4): for "
+            + "every week with a company snapshot, each method's forecast of the quarter (booked so far + the snapshot's open deals "
+            + "weighted; learned rates from the verdicts up to that week only) against the quarter's bookings, with the mean absolute "
+            + "percentage error and bias per method, and the weekly commit's, for the person's branch and each first-line team in it")
+    BacktestService.Backtest backtest(@RequestParam(required = false) String person, @RequestParam(defaultValue = "4") int quarters,
+                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                                      Principal principal) {
+        return backtests.backtest(access.resolve(principal.getName(), person), quarters, date);
     }
 }

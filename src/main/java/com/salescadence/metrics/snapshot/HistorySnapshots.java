@@ -23,7 +23,8 @@ import com.salescadence.pipeline.stage.StageModelCatalog;
  * weekly progress, what changed and growth work from the first day of a team that imported its history. A deal is in the
  * snapshot of a moment when it is in the funnel, was created by then and not yet closed, and its latest stage entry by
  * then is an open stage (weighted by that stage's win rate); its amount and close date are those it had then by the
- * log of in-place edits (deal_change: the old value of the first change after the moment), else today's. Snapshots of this kind are derived data: each rebuild replaces them all; a week that holds a real
+ * log of in-place edits (deal_change: the old value of the first change after the moment), else today's; its claimed
+ * probability the one entered with that stage, or the rep's last in-place edit of it before the moment. Snapshots of this kind are derived data: each rebuild replaces them all; a week that holds a real
  * company snapshot (the weekly timer's) keeps it and gets none.
  */
 @Service
@@ -71,6 +72,14 @@ public class HistorySnapshots {
                 + field + "' and c.changed_at > :at order by c.changed_at, c.id fetch first 1 rows only), " + now + ")";
     }
 
+    /**
+     * The probability the rep claimed at :at: their last in-place edit between the latest stage entry (h) and :at, else the
+     * one claimed with that stage entry (issue 16: the claimed forecast is back-tested on it, so it is not the stage's rate).
+     */
+    private static final String CLAIMED_THEN = "coalesce((select cast(c.new_value as integer) from deal_change c where c.opportunity_id = o.id"
+            + " and c.field = 'PROBABILITY' and c.changed_at > h.changed_at and c.changed_at <= :at order by c.changed_at desc, c.id desc"
+            + " fetch first 1 rows only), h.probability)";
+
     private void take(LocalDateTime at, String takenBy) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into pipeline_snapshot (taken_at, kind, cycle_id, person_id, taken_by) values (?, 'HISTORY', null, null, ?)")
@@ -98,14 +107,14 @@ public class HistorySnapshots {
         jdbc.sql("""
                 insert into pipeline_snapshot_line (snapshot_id, opportunity_id, owner_id, amount, currency, stage_model,
                   stage_code, win_rate, probability, status, expected_close_date, weighted)
-                select :snapshot, o.id, o.owner_id, %2$s, o.currency, o.stage_model, h.to_stage, %1$s, %1$s, 'OPEN',
+                select :snapshot, o.id, o.owner_id, %2$s, o.currency, o.stage_model, h.to_stage, %1$s, %4$s, 'OPEN',
                   %3$s, round(%2$s * (%1$s) / 100.0, 2)
                 from opportunity o join stage_history h on h.opportunity_id = o.id
                 where o.in_funnel = true and o.created_at <= :at and (o.closed_at is null or o.closed_at > :at)
                   and h.changed_at <= :at and h.to_stage in (:open)
                   and not exists (select 1 from stage_history n where n.opportunity_id = o.id and n.changed_at <= :at
                                   and (n.changed_at > h.changed_at or (n.changed_at = h.changed_at and n.id > h.id)))"""
-                .formatted(winRate, asThen("AMOUNT", "numeric(19,2)", "o.amount"), asThen("CLOSE_DATE", "date", "o.expected_close_date")))
+                .formatted(winRate, asThen("AMOUNT", "numeric(19,2)", "o.amount"), asThen("CLOSE_DATE", "date", "o.expected_close_date"), CLAIMED_THEN))
                 .params(params).update();
     }
 }

@@ -92,16 +92,18 @@ class DealChangeServiceIntegrationTest {
     }
 
     @Test
-    void a_history_snapshot_of_a_past_week_holds_the_amount_and_close_date_the_deal_had_then() {
+    void a_history_snapshot_of_a_past_week_holds_the_amount_close_date_and_claimed_probability_the_deal_had_then() {
         LocalDate threeWeeksAgo = LocalDate.now().minusWeeks(3);
         jdbc.sql("update opportunity set created_at = ? where id = ?").params(threeWeeksAgo.atStartOfDay(), dealId).update();
-        jdbc.sql("update stage_history set changed_at = ? where opportunity_id = ?").params(threeWeeksAgo.atStartOfDay(), dealId).update();
+        // claimed 37% with the stage entry (no stage's configured rate): the snapshot keeps the claim, not the stage's rate
+        jdbc.sql("update stage_history set changed_at = ?, probability = 37 where opportunity_id = ?").params(threeWeeksAgo.atStartOfDay(), dealId).update();
         changes.change(dealId, new DealEdit(new BigDecimal("500000"), close.plusMonths(1), null, null), TestOrganization.REP);
 
         assertThat(history.rebuild(threeWeeksAgo, LocalDate.now(), "test")).isGreaterThanOrEqualTo(2);
-        assertThat(jdbc.sql("select l.amount, l.expected_close_date from pipeline_snapshot_line l"
+        assertThat(jdbc.sql("select l.amount, l.expected_close_date, l.probability from pipeline_snapshot_line l"
                         + " join pipeline_snapshot s on s.id = l.snapshot_id where s.kind = 'HISTORY' and l.opportunity_id = ?")
-                .param(dealId).query((rs, row) -> rs.getBigDecimal(1).toPlainString() + " " + rs.getObject(2, LocalDate.class)).list())
-                .isNotEmpty().allSatisfy(line -> assertThat(line).isEqualTo("449000.00 " + close));
+                .param(dealId).query((rs, row) -> rs.getBigDecimal(1).toPlainString() + " " + rs.getObject(2, LocalDate.class)
+                        + " " + rs.getInt(3)).list())
+                .isNotEmpty().allSatisfy(line -> assertThat(line).isEqualTo("449000.00 " + close + " 37"));
     }
 }
