@@ -20,12 +20,13 @@ public final class ProtectedVariables {
             // assignees of user tasks
             LeadToCashProcess.OWNER_ID, LeadToCashProcess.APPROVER_ID,
             WeeklyCommitProcess.REP_ID, WeeklyCommitProcess.MANAGER_ID, AccountPlanProcess.SENIOR_MANAGER_ID,
-            WeeklyCommitProcess.CHASE_ASSIGNEE,
+            WeeklyCommitProcess.CHASE_ASSIGNEE, MeetingProcess.OWNER_ID, MeetingProcess.ACTION_OWNER_ID,
             // ids and keys of the records a process works on
             LeadToCashProcess.LEAD_ID, LeadToCashProcess.OPPORTUNITY_ID, LeadToCashProcess.ORDER_ID,
             LeadToCashProcess.INVOICE_ID, AccountPlanProcess.ACCOUNT_ID, AccountPlanProcess.PLAN_ID,
             AccountPlanProcess.PLAN_YEAR, WeeklyCommitProcess.CYCLE_ID, WeeklyCommitProcess.CYCLE_KEY,
-            WeeklyCommitProcess.SUBMISSION_ID,
+            WeeklyCommitProcess.SUBMISSION_ID, MeetingProcess.MEETING_ID, MeetingProcess.MEETING_KIND,
+            MeetingProcess.ACTION_ID,
             // decisions the server computes, read by gateways
             LeadToCashProcess.LEAD_QUALIFIED, LeadToCashProcess.IN_FUNNEL, LeadToCashProcess.GO_NO_GO_REQUIRED,
             LeadToCashProcess.PURSUE_DEAL, LeadToCashProcess.GATE_PASSED, LeadToCashProcess.ADVANCE_APPROVED,
@@ -37,7 +38,8 @@ public final class ProtectedVariables {
             WeeklyCommitProcess.CYCLE_START, AccountPlanProcess.REVISION_START, AccountPlanProcess.PLAN_DUE_AT,
             AccountPlanProcess.MONITOR_START, AccountPlanProcess.REVIEWS_HELD,
             AccountPlanProcess.PROGRESS_REPORTS_MADE, LeadToCashProcess.INVOICE_DUE_DATE,
-            LeadToCashProcess.INVOICE_ESCALATION_DATE);
+            LeadToCashProcess.INVOICE_ESCALATION_DATE, MeetingProcess.MEETING_START, MeetingProcess.MEETING_END,
+            MeetingProcess.ACTION_DUE);
 
     private ProtectedVariables() {
     }
