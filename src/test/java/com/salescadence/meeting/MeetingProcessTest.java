@@ -108,8 +108,12 @@ class MeetingProcessTest {
         Assertions.assertThat(oneOnOne.titleZh()).contains("一对一会议");
         Assertions.assertThat(oneOnOne.agendaEn()).contains("Key deals");
 
-        // each meeting is a task of its owner, named in their language, due 4 hours after the meeting
+        // each meeting is a task of its owner, named in their language, due 4 hours after the meeting; the invite
+        // carries the task's Tasklist address (URL and DESCRIPTION), the link the cadence's mails use
         Task task = holdTask(first.uid());
+        Assertions.assertThat(oneOnOne.link()).endsWith("/camunda/app/tasklist/default/#/?task=" + task.getId());
+        Assertions.assertThat(scheduled).allSatisfy(e -> Assertions.assertThat(e.link()).contains("/camunda/app/tasklist/default/#/?task="));
+        Assertions.assertThat(mails(TestOrganization.REP, oneOnOne.link())).as("the rep's invite").hasSize(1);
         Assertions.assertThat(task.getAssignee()).isEqualTo(TestOrganization.MANAGER);
         Assertions.assertThat(task.getName()).contains("一对一会议").contains("Ren Rep");
         Assertions.assertThat(ProcessDriver.toLocal(task.getDueDate())).isEqualTo(monday.plusHours(6).plusMinutes(30));
@@ -215,8 +219,10 @@ class MeetingProcessTest {
         startWeek(monday);
         Meeting meeting = meeting("one-on-one-2025-W23-t.mgr1-t.rep1");
         published.clear();
-        holdMeetings.moved(meetings.reschedule(meeting.id(), monday.plusDays(1).plusHours(3)));
+        String link = "http://localhost:8080/camunda/app/tasklist/default/#/?task=" + holdTask(meeting.uid()).getId();
+        holdMeetings.moved(meetings.reschedule(meeting.id(), monday.plusDays(1).plusHours(3), link));
         MeetingScheduled moved = (MeetingScheduled) published.get(0);
+        Assertions.assertThat(moved.link()).isEqualTo(link);
         // Tuesday 11:00-11:30: the reminder at 15:30, the task due then
         org.camunda.bpm.engine.runtime.Job reminder = engine.getManagementService().createJobQuery()
                 .processInstanceId(meeting.processInstanceId()).activityId(TIMER_MEETING_REMINDER).singleResult();
