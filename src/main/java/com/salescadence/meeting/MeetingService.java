@@ -54,7 +54,7 @@ public class MeetingService {
 
     /**
      * Sets the occurrence of {@code kind} for {@code ownerId} (and the rep of a 1:1) in the week, unless it is set
-     * already; publishes {@link MeetingScheduled} (sequence 0) when it is new.
+     * already. The calendar hears of it once the task where it is held exists ({@link #attach}).
      */
     public Meeting schedule(MeetingKind kind, String weekKey, String ownerId, String subjectId, List<String> attendeeIds,
                             LocalDateTime startsAt, Duration length) {
@@ -64,14 +64,17 @@ public class MeetingService {
         Meeting meeting = meetings.findByUid(uid).orElseThrow();
         if (added) {
             meetings.addAttendees(meeting.id(), attendeeIds);
-            events.publishEvent(scheduled(meeting));
         }
         return meeting;
     }
 
-    /** The process that holds the meeting, and the time by which holding it is on time. */
-    public void attach(long meetingId, String processInstanceId, LocalDateTime dueAt) {
+    /**
+     * The process that holds the meeting, the time by which holding it is on time, and {@code link}, the address of
+     * its task: announced to the calendars ({@link MeetingScheduled}, sequence 0) with that link.
+     */
+    public void attach(long meetingId, String processInstanceId, LocalDateTime dueAt, String link) {
         meetings.attach(meetingId, processInstanceId, dueAt);
+        events.publishEvent(scheduled(get(meetingId), link));
     }
 
     @Transactional(readOnly = true)
@@ -176,13 +179,16 @@ public class MeetingService {
         return true;
     }
 
-    /** Moves a meeting not yet held: the same uid with the next sequence, so calendars update it. */
-    public Meeting reschedule(long meetingId, LocalDateTime startsAt) {
+    /**
+     * Moves a meeting not yet held: the same uid with the next sequence, so calendars update it; {@code link} is the
+     * address of the task where it is held.
+     */
+    public Meeting reschedule(long meetingId, LocalDateTime startsAt, String link) {
         if (!meetings.moveTo(meetingId, startsAt)) {
             throw new ValidationException("只能改期尚未召开的会议。 / Only a meeting not yet held can be moved.");
         }
         Meeting meeting = get(meetingId);
-        events.publishEvent(scheduled(meeting));
+        events.publishEvent(scheduled(meeting, link));
         return meeting;
     }
 
@@ -247,12 +253,12 @@ public class MeetingService {
         return organization.findPerson(personId).map(Person::fullName).orElse(personId);
     }
 
-    private MeetingScheduled scheduled(Meeting meeting) {
+    private MeetingScheduled scheduled(Meeting meeting, String link) {
         MeetingTitle title = title(meeting);
         List<ActionItem> open = openActions(meeting);
         return new MeetingScheduled(meeting.uid(), meeting.sequence(), meeting.ownerId(), meetings.attendees(meeting.id()),
                 zoned(meeting.startsAt()), Duration.ofMinutes(meeting.lengthMinutes()), title.zh(), title.en(),
-                AgendaText.zh(meeting.kind(), open.size()), AgendaText.en(meeting.kind(), open.size()), null);
+                AgendaText.zh(meeting.kind(), open.size()), AgendaText.en(meeting.kind(), open.size()), link);
     }
 
     private static java.time.ZonedDateTime zoned(LocalDateTime at) {

@@ -108,6 +108,61 @@ class HoldMeetingBrowserTest extends TasklistBrowserTestBase {
                 .extracting(Task::getName).anyMatch(name -> name.contains("预约客户高层拜访"));
     }
 
+    /**
+     * The dashboard's meeting compliance card (this quarter: 2036-Q2, the engine's clock), for the manager: their 1:1
+     * with the rep held on time, the one with the teammate not held by its due time, the team meeting still open; the
+     * figures the service counts, the labels in Chinese and in English.
+     */
+    @Test
+    void the_dashboards_meeting_compliance_card_counts_the_quarters_meetings_in_chinese_and_english() {
+        ProcessDriver driver = new ProcessDriver(engine);
+        LocalDateTime monday = LocalDateTime.of(2036, 4, 7, 8, 0);
+        startWeek(driver, monday);
+        setClock(monday.plusHours(3));
+        driver.completeAs(TestOrganization.MANAGER, driver.task(driver.instance(HOLD_KEY, "one-on-one-2036-W15-t.mgr1-t.rep1"),
+                TASK_HOLD_MEETING), Map.of());
+        setClock(monday.plusDays(1).plusHours(4));
+        driver.runDueJobs("one-on-one-2036-W15-t.mgr1-t.rep2");
+        MeetingCompliance expected = meetings.compliance(TestOrganization.MANAGER, LocalDate.of(2036, 4, 1), LocalDate.of(2036, 7, 1));
+        MeetingCompliance.Counts oneOnOnes = expected.byKind().get(MeetingKind.ONE_ON_ONE);
+        assertThat(List.of(oneOnOnes.held(), oneOnOnes.late(), oneOnOnes.notHeld(), oneOnOnes.open())).containsExactly(1L, 0L, 1L, 0L);
+        assertThat(expected.byKind().get(MeetingKind.TEAM).open()).isEqualTo(1);
+
+        tasklist.signIn(TestOrganization.MANAGER, TestOrganization.PASSWORD);
+        browser().get("http://localhost:" + port + "/dashboard/");
+        tasklist.waitFor("the manager's dashboard", d -> TestOrganization.MANAGER.equals(
+                ((JavascriptExecutor) d).executeScript("return document.body.dataset.loadedPerson")) ? true : null);
+        for (String[] language : List.of(new String[] {"zh", "会议合规（本季度）", "一对一会议", "团队会议", "全部会议", "按时召开率"},
+                new String[] {"en", "Meeting compliance (this quarter)", "1:1 meeting", "Team meeting", "All meetings", "Held on time rate"})) {
+            click(By.id("lang-" + language[0]));
+            WebElement card = tasklist.waitFor("the meetings card in " + language[0], d -> d.findElement(By.cssSelector("#section-meetings h2"))
+                    .getText().equals(language[1]) ? d.findElement(By.id("section-meetings")) : null);
+            assertThat(card.findElements(By.cssSelector("#table-meetings th")).stream().map(WebElement::getText)).contains(language[5]);
+            assertThat(row(card, language[2])).as(language[0]).containsExactly(language[2], "1", "0", "1", "0", rate(oneOnOnes));
+            MeetingCompliance.Counts team = expected.byKind().get(MeetingKind.TEAM);
+            assertThat(row(card, language[3])).as(language[0]).containsExactly(language[3], String.valueOf(team.held()),
+                    String.valueOf(team.late()), String.valueOf(team.notHeld()), String.valueOf(team.open()), rate(team));
+            MeetingCompliance.Counts total = expected.total();
+            assertThat(row(card, language[4])).as(language[0]).containsExactly(language[4], String.valueOf(total.held()),
+                    String.valueOf(total.late()), String.valueOf(total.notHeld()), String.valueOf(total.open()), rate(total));
+            ((JavascriptExecutor) browser()).executeScript("arguments[0].scrollIntoView({block: 'center'});", card);
+            assertThat((Boolean) ((JavascriptExecutor) browser()).executeScript("const w = arguments[0].querySelector('.table-wrap');"
+                    + "return w.scrollWidth <= w.clientWidth;", card)).as("every column in sight, in " + language[0]).isTrue();
+            tasklist.screenshot("dashboard-meeting-compliance-" + language[0]);
+        }
+    }
+
+    private static List<String> row(WebElement card, String label) {
+        return card.findElements(By.cssSelector("#table-meetings tbody tr")).stream()
+                .map(tr -> tr.findElements(By.tagName("td")).stream().map(WebElement::getText).toList())
+                .filter(cells -> !cells.isEmpty() && cells.get(0).equals(label)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + label));
+    }
+
+    private static String rate(MeetingCompliance.Counts counts) {
+        return counts.ratePercent() == null ? "—" : counts.ratePercent().stripTrailingZeros().toPlainString() + "%";
+    }
+
     private void startWeek(ProcessDriver driver, LocalDateTime monday) {
         setClock(monday);
         engine.getRuntimeService().startProcessInstanceByKey(KEY, Map.of(CYCLE_START, date(monday)));

@@ -108,8 +108,12 @@ class MeetingProcessTest {
         Assertions.assertThat(oneOnOne.titleZh()).contains("一对一会议");
         Assertions.assertThat(oneOnOne.agendaEn()).contains("Key deals");
 
-        // each meeting is a task of its owner, named in their language, due 4 hours after the meeting
+        // each meeting is a task of its owner, named in their language, due 4 hours after the meeting; the invite
+        // carries the task's Tasklist address (URL and DESCRIPTION), the link the cadence's mails use
         Task task = holdTask(first.uid());
+        Assertions.assertThat(oneOnOne.link()).endsWith("/camunda/app/tasklist/default/#/?task=" + task.getId());
+        Assertions.assertThat(scheduled).allSatisfy(e -> Assertions.assertThat(e.link()).contains("/camunda/app/tasklist/default/#/?task="));
+        Assertions.assertThat(mails(TestOrganization.REP, oneOnOne.link())).as("the rep's invite").hasSize(1);
         Assertions.assertThat(task.getAssignee()).isEqualTo(TestOrganization.MANAGER);
         Assertions.assertThat(task.getName()).contains("一对一会议").contains("Ren Rep");
         Assertions.assertThat(ProcessDriver.toLocal(task.getDueDate())).isEqualTo(monday.plusHours(6).plusMinutes(30));
@@ -215,8 +219,10 @@ class MeetingProcessTest {
         startWeek(monday);
         Meeting meeting = meeting("one-on-one-2025-W23-t.mgr1-t.rep1");
         published.clear();
-        holdMeetings.moved(meetings.reschedule(meeting.id(), monday.plusDays(1).plusHours(3)));
+        String link = "http://localhost:8080/camunda/app/tasklist/default/#/?task=" + holdTask(meeting.uid()).getId();
+        holdMeetings.moved(meetings.reschedule(meeting.id(), monday.plusDays(1).plusHours(3), link));
         MeetingScheduled moved = (MeetingScheduled) published.get(0);
+        Assertions.assertThat(moved.link()).isEqualTo(link);
         // Tuesday 11:00-11:30: the reminder at 15:30, the task due then
         org.camunda.bpm.engine.runtime.Job reminder = engine.getManagementService().createJobQuery()
                 .processInstanceId(meeting.processInstanceId()).activityId(TIMER_MEETING_REMINDER).singleResult();
@@ -235,6 +241,76 @@ class MeetingProcessTest {
             Assertions.assertThat(c.sequence()).isEqualTo(1);
             Assertions.assertThat(c.attendeeIds()).containsExactly(TestOrganization.TEAMMATE);
         });
+    }
+
+    /**
+     * January 2035 (the fiscal year starts in January, the QBR is in the quarter's third week): the first week sets the
+     * yearly kick-off, the second none (the reps prepare their quarterly reviews of 2034-Q4 then), the third the QBR,
+     * whose agenda lists the rep's review as they submitted it; the QBR is held. 2035 is later than any other test's
+     * quarterly review, so this one is the latest the agenda reads.
+     */
+    @Test
+    void january_sets_the_kickoff_in_its_first_week_and_the_qbr_in_its_third_with_the_reps_quarterly_review_and_it_is_held() {
+        LocalDateTime firstMonday = LocalDateTime.of(2035, 1, 1, 8, 0);
+        startWeek(firstMonday);
+        Meeting kickoff = meeting("kickoff-2035-W01-t.leader");
+        Assertions.assertThat(kickoff.kind()).isEqualTo(MeetingKind.KICKOFF);
+        Assertions.assertThat(kickoff.startsAt()).isEqualTo(LocalDateTime.of(2035, 1, 3, 9, 0));
+        Assertions.assertThat(kickoff.lengthMinutes()).as("two days").isEqualTo(2 * 24 * 60);
+        Assertions.assertThat(meetings.attendees(kickoff.id())).contains(TestOrganization.MANAGER, TestOrganization.OTHER_MANAGER,
+                TestOrganization.REP, TestOrganization.TEAMMATE, TestOrganization.OTHER_REP);
+        Assertions.assertThat(meetings.ofWeek("2035-W01")).extracting(Meeting::kind).doesNotContain(MeetingKind.QBR);
+        Assertions.assertThat(holdTask(kickoff.uid()).getAssignee()).isEqualTo(TestOrganization.LEADER);
+
+        // week 2: the quarterly review of 2034-Q4 opens; the rep submits theirs; no QBR, no kick-off this week
+        LocalDateTime secondMonday = firstMonday.plusWeeks(1);
+        startWeek(secondMonday);
+        Assertions.assertThat(meetings.ofWeek("2035-W02")).extracting(Meeting::kind).doesNotContain(MeetingKind.QBR, MeetingKind.KICKOFF);
+        setClock(secondMonday.plusHours(1));
+        engine.getRuntimeService().startProcessInstanceByKey(com.salescadence.workflow.QuarterlyReviewProcess.KEY,
+                Map.of(com.salescadence.workflow.QuarterlyReviewProcess.CYCLE_START, date(secondMonday.plusHours(1))));
+        driver.runDueJobs("2034-Q4");
+        Task prepare = driver.task(driver.instance(com.salescadence.workflow.QuarterlyReviewProcess.PREPARATION_KEY,
+                "2034-Q4:" + TestOrganization.REP), com.salescadence.workflow.QuarterlyReviewProcess.TASK_PREPARE_QUARTERLY_REVIEW);
+        setClock(secondMonday.plusHours(2));
+        driver.completeAs(TestOrganization.REP, prepare, Map.of(
+                com.salescadence.workflow.QuarterlyReviewProcess.F_NEXT_QUARTER_PLAN,
+                org.camunda.bpm.engine.variable.Variables.stringValue("Win the grid operator's framework deal", true),
+                com.salescadence.workflow.QuarterlyReviewProcess.F_PROPOSED_TARGET,
+                org.camunda.bpm.engine.variable.Variables.stringValue("150000", true)));
+
+        // week 3: the QBR of the top leader with everyone, Wednesday 09:00 for 8 hours
+        LocalDateTime thirdMonday = firstMonday.plusWeeks(2);
+        published.clear();
+        startWeek(thirdMonday);
+        Meeting qbr = meeting("qbr-2035-W03-t.leader");
+        Assertions.assertThat(qbr.startsAt()).isEqualTo(LocalDateTime.of(2035, 1, 17, 9, 0));
+        Assertions.assertThat(qbr.lengthMinutes()).isEqualTo(8 * 60);
+        Assertions.assertThat(meetings.attendees(qbr.id())).contains(TestOrganization.MANAGER, TestOrganization.REP);
+        Assertions.assertThat(meetings.ofWeek("2035-W03")).extracting(Meeting::kind).doesNotContain(MeetingKind.KICKOFF);
+        Task qbrTask = holdTask(qbr.uid());
+        Assertions.assertThat(published).filteredOn(e -> e instanceof MeetingScheduled m && m.uid().equals(qbr.uid())).singleElement()
+                .isInstanceOfSatisfying(MeetingScheduled.class, m -> {
+                    Assertions.assertThat(m.titleZh()).contains("季度业务评审会");
+                    Assertions.assertThat(m.link()).endsWith("?task=" + qbrTask.getId());
+                });
+
+        Agenda agenda = agendas.of(qbr);
+        Assertions.assertThat(agenda.sections()).contains(MeetingKind.AgendaSection.QUARTERLY_REVIEWS);
+        Assertions.assertThat(agenda.quarterlyReviews()).filteredOn(r -> r.personId().equals(TestOrganization.REP)).singleElement()
+                .satisfies(r -> {
+                    Assertions.assertThat(r.quarter()).isEqualTo("2034-Q4");
+                    Assertions.assertThat(r.nextQuarterPlan()).isEqualTo("Win the grid operator's framework deal");
+                    Assertions.assertThat(r.proposedTarget()).isEqualByComparingTo("150000");
+                });
+        Assertions.assertThat(agenda.quarterlyReviews()).extracting(Agenda.Review::personId).doesNotContain(TestOrganization.TEAMMATE);
+
+        // held on the Wednesday evening, before its due time (4 hours after its end): on time
+        setClock(LocalDateTime.of(2035, 1, 17, 18, 0));
+        driver.completeAs(TestOrganization.LEADER, qbrTask, Map.of());
+        driver.assertEnded(HOLD_KEY, qbr.uid());
+        Assertions.assertThat(meetings.get(qbr.id()).status()).isEqualTo(MeetingStatus.HELD);
+        Assertions.assertThat(meetings.get(kickoff.id()).status()).isEqualTo(MeetingStatus.SCHEDULED);
     }
 
     private ProcessInstance startWeek(LocalDateTime monday) {

@@ -74,11 +74,14 @@ class MeetingDelegates {
         };
     }
 
-    /** The hold task's due date is the meeting's: held by then is on time. */
+    /**
+     * The hold task's due date is the meeting's: held by then is on time. The task is where the meeting is held: its
+     * Tasklist address (the one the cadence's mails link to) goes to the calendars with the meeting.
+     */
     @Bean
-    TaskListener holdMeetingTaskListener(MeetingService meetings) {
+    TaskListener holdMeetingTaskListener(MeetingService meetings, CadenceMail mail) {
         return task -> meetings.attach(id(task.getVariable(MEETING_ID)), task.getProcessInstanceId(),
-                task.getDueDate() == null ? null : local(task.getDueDate()));
+                task.getDueDate() == null ? null : local(task.getDueDate()), mail.taskUrl(task.getId()));
     }
 
     @Bean

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.salescadence.cadence.CadenceMail;
 import com.salescadence.common.ValidationException;
 import com.salescadence.meeting.ActionInput;
 import com.salescadence.meeting.ActionItem;
@@ -60,11 +61,13 @@ class MeetingController {
     private final AgendaService agendas;
     private final MetricsAccess access;
     private final com.salescadence.meeting.process.HoldMeetings holdMeetings;
+    private final CadenceMail mail;
 
     MeetingController(TaskReaders readers, TaskService taskService, RuntimeService runtimeService, MeetingService meetings,
                       AgendaService agendas, MetricsAccess access,
-                      com.salescadence.meeting.process.HoldMeetings holdMeetings) {
+                      com.salescadence.meeting.process.HoldMeetings holdMeetings, CadenceMail mail) {
         this.holdMeetings = holdMeetings;
+        this.mail = mail;
         this.readers = readers;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
@@ -156,7 +159,7 @@ class MeetingController {
         } catch (DateTimeParseException e) {
             throw new ValidationException("开始时间必须形如 2026-12-08T10:30。 / startsAt must look like 2026-12-08T10:30.");
         }
-        holdMeetings.moved(meetings.reschedule(meetingOf(task), startsAt));
+        holdMeetings.moved(meetings.reschedule(meetingOf(task), startsAt, mail.taskUrl(taskId)));
         return sheet(taskId, principal);
     }
 
