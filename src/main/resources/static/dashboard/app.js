@@ -323,8 +323,12 @@ function renderFunnel(result) {
     return;
   }
   const f = result.value;
-  // the stage names in the page's language: the stage model's Chinese name where it has one
-  f.stages = (f.stages || []).map(s => ({...s, name: language() === 'zh' && s.nameZh ? s.nameZh : s.name}));
+  // the stage names in the page's language: the stage model's Chinese name where it has one (the English name kept
+  // apart, so that a render after switching the language back shows English again)
+  f.stages = (f.stages || []).map(s => {
+    const nameEn = s.nameEn || s.name;
+    return {...s, nameEn, name: language() === 'zh' && s.nameZh ? s.nameZh : nameEn};
+  });
   const p = f.person || {};
   const c = f.company || {};
   $('funnel-overall').textContent = t('funnel.overall', {pw: percent(p.winRate), cw: percent(c.winRate), pd: amount(p.avgDealSize),
