@@ -53,7 +53,14 @@ class ChatChannelsBrowserTest extends TasklistBrowserTestBase {
         tasklist.signIn(ADMIN, TestOrganization.PASSWORD);
         WebElement entry = tasklist.waitFor("the Notifications entry in the Tasklist's header",
                 ExpectedConditions.elementToBeClickable(By.cssSelector("a.cadence-chat-link")));
-        assertThat(entry.getText()).isEqualTo("Notifications");
+        // the header's links read in the signed-in person's language, all of them (they used to read the browser's)
+        String notifications = "zh".equals(organization.languageOf(ADMIN)) ? "通知" : "Notifications";
+        tasklist.waitFor("the entry to read " + notifications, d -> entry.getText().equals(notifications));
+        assertThat(browser.findElement(By.cssSelector("a.cadence-people-link")).getText())
+                .isEqualTo("zh".equals(organization.languageOf(ADMIN)) ? "人员" : "People");
+        tasklist.screenshot("tasklist-header-admin");
+        // the header's links on one line: the Tasklist's header keeps its one-row height at 1400 px
+        assertThat(entry.getLocation().getY()).isEqualTo(browser.findElement(By.cssSelector("a.cadence-dashboard-link")).getLocation().getY());
         entry.click();
         tasklist.waitFor("the admin part", ExpectedConditions.visibilityOfElementLocated(By.id("admin")));
         tasklist.waitFor("the teams", d -> d.findElements(By.cssSelector("#r-team option[value='" + TestOrganization.MANAGER + "']")).size() == 1);
@@ -75,8 +82,9 @@ class ChatChannelsBrowserTest extends TasklistBrowserTestBase {
         tasklist.waitFor("Ren Rep's row", d -> d.findElements(By.cssSelector("#people tr[data-person='" + TestOrganization.REP + "'] select")).size() == 1);
         assertThat(row("people", "data-person", TestOrganization.REP).get(2)).isEqualTo("Meng Manager · DingTalk (钉钉)");
         new Select(browser.findElement(By.cssSelector("#people tr[data-person='" + TestOrganization.REP + "'] select"))).selectByValue("CHAT");
+        // the message already reads "Saved." from the robot: wait for the choice itself to be stored
+        tasklist.waitFor("Ren Rep's choice stored", d -> chat.preference(TestOrganization.REP) == DeliveryPreference.CHAT);
         tasklist.waitFor("saved", ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Saved."));
-        assertThat(chat.preference(TestOrganization.REP)).isEqualTo(DeliveryPreference.CHAT);
         tasklist.screenshot("chat-channels-en");
 
         browser.findElement(By.id("lang-zh")).click();

@@ -16,18 +16,17 @@
  */
 
 // The Tasklist's configuration (Camunda 7.24's own default, overridden by this file on the classpath) with these
-// additions: customScripts loads scripts/dashboard-link.js, which puts links to the sales dashboard (/dashboard/)
-// and the import page (/import/) into the Tasklist's header, scripts/people-link.js the people page (/people/,
-// administrators only), and scripts/person-language.js, which switches the
+// additions: customScripts loads scripts/cadence-links.js, which puts links to the product's pages into the
+// Tasklist's header (dashboard, my deals, notifications; the import page for managers and administrators, the people
+// page for administrators), and scripts/person-language.js, which switches the
 // Tasklist to the signed-in person's language (person.language); before sign-in the browser's language decides.
 // scripts/cadence-forms-loader.js loads the shared code of the embedded forms (/forms-lib/) before the Tasklist starts.
 // scripts/return-after-sign-in.js sends a person who came from the dashboard's sign-in link (a note in sessionStorage)
-// back there once signed in; scripts/chat-link.js links everyone to /chat/ (mail, chat or both);
-// scripts/complete-confirmation.js shows "已提交 / Submitted" after a task is completed;
+// back there once signed in; scripts/complete-confirmation.js shows "已提交 / Submitted" after a task is completed;
 // scripts/process-names.js shows a process's name ("中文 / English" in the models) in the page's language only.
 // locales: Simplified Chinese (locales/zh.json) and English; a browser in any other language reads English.
 export default {
-  customScripts: ['scripts/dashboard-link', 'scripts/people-link', 'scripts/chat-link', 'scripts/person-language', 'scripts/return-after-sign-in',
+  customScripts: ['scripts/cadence-links', 'scripts/person-language', 'scripts/return-after-sign-in',
     'scripts/complete-confirmation', 'scripts/process-names', 'scripts/cadence-forms-loader'],
 
   locales: {
