@@ -18,9 +18,11 @@ import com.salescadence.common.RecordRows;
 class CommitRepository {
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate template;
 
-    CommitRepository(JdbcClient jdbc) {
+    CommitRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     long insertReport(long submissionId, long cycleId, String personId, BigDecimal commit, BigDecimal upside,
@@ -33,16 +35,22 @@ class CommitRepository {
         return id.getKey().longValue();
     }
 
-    void insertItem(long reportId, Opportunity deal, CommitItemInput item) {
-        jdbc.sql("""
+    /** The report's items, one JDBC batch: {@code deals.get(i)} is the deal of {@code items.get(i)}. */
+    void insertItems(long reportId, List<Opportunity> deals, List<CommitItemInput> items) {
+        List<Object[]> rows = new java.util.ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            Opportunity deal = deals.get(i);
+            CommitItemInput item = items.get(i);
+            rows.add(new Object[] {reportId, deal.id(), deal.name(), deal.stageCode(), deal.probability(),
+                    deal.expectedCloseDate(), item.category().name(), item.amount(), item.configurationFinal(),
+                    item.endUserContractSigned(), item.partnerContractsSigned(), item.discountApproved(),
+                    item.partnerReadyToOrder()});
+        }
+        template.batchUpdate("""
                 insert into commit_item (commit_report_id, opportunity_id, opportunity_name, stage_code, probability,
                   expected_close_date, category, amount, configuration_final, end_user_contract_signed,
                   partner_contracts_signed, discount_approved, partner_ready_to_order)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(reportId, deal.id(), deal.name(), deal.stageCode(), deal.probability(), deal.expectedCloseDate(),
-                        item.category().name(), item.amount(), item.configurationFinal(), item.endUserContractSigned(),
-                        item.partnerContractsSigned(), item.discountApproved(), item.partnerReadyToOrder())
-                .update();
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 
     Optional<CommitReport> report(long cycleId, String personId) {

@@ -56,8 +56,17 @@ public class ComplianceService {
      * it caused). Returns the submission as it is now.
      */
     public Submission recordSubmitted(long submissionId) {
+        recordSubmitted(get(submissionId));
+        return get(submissionId);
+    }
+
+    /**
+     * {@link #recordSubmitted(long)} for a report the caller has just read: returns the time it was recorded as
+     * submitted (its {@code submittedAt}) without reading it again.
+     */
+    public LocalDateTime recordSubmitted(Submission before) {
         LocalDateTime now = LocalDateTime.now(clock);
-        Submission before = get(submissionId);
+        long submissionId = before.id();
         if (!submissions.markSubmitted(submissionId, now)) {
             // the conditional update lost: someone submitted the same report first (two requests at once);
             // the caller's transaction rolls back and the API answers 409
@@ -67,7 +76,7 @@ public class ComplianceService {
         if (before.status() == SubmissionStatus.MISSED) {
             submissions.closeEscalations(submissionId, "Submitted late", now);
         }
-        return get(submissionId);
+        return now;
     }
 
     /** Marks a reminder as due to be sent; false when it was sent or the report is no longer due. */

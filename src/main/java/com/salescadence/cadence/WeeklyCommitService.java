@@ -126,8 +126,11 @@ public class WeeklyCommitService {
         Submission submission = compliance.get(submissionId);
         Cycle cycle = cycles.get(submission.cycleId());
         String repId = submission.personId();
+        // only the deals the commit names (its items and changed close dates), if they are the rep's and open
+        Set<Long> named = new HashSet<>(closeDates.keySet());
+        items.stream().map(CommitItemInput::opportunityId).filter(java.util.Objects::nonNull).forEach(named::add);
         Map<Long, Opportunity> open = new LinkedHashMap<>();
-        openDeals(repId).forEach(deal -> open.put(deal.id(), deal));
+        opportunities.openOwnedBy(repId, named).forEach(deal -> open.put(deal.id(), deal));
         Checks checks = Checks.start().optionalText(projectTracking, "Project tracking", Checks.LONG_TEXT);
         Set<Long> seen = new HashSet<>();
         for (CommitItemInput item : items) {
@@ -168,13 +171,13 @@ public class WeeklyCommitService {
         });
         List<CommitItemInput> priced = items.stream()
                 .map(item -> item.amount() != null ? item : item.withAmount(open.get(item.opportunityId()).amount())).toList();
-        Submission recorded = compliance.recordSubmitted(submissionId);
+        LocalDateTime submittedAt = compliance.recordSubmitted(submission);
         BigDecimal commit = total(priced, CommitCategory.COMMIT);
         BigDecimal upside = total(priced, CommitCategory.UPSIDE);
         long reportId = commits.insertReport(submissionId, cycle.id(), repId, commit, upside, lastWeekActual(repId, cycle),
-                projectTracking == null ? null : projectTracking.trim(), recorded.submittedAt());
-        priced.forEach(item -> commits.insertItem(reportId, open.get(item.opportunityId()), item));
-        events.publishEvent(new WeeklyCommitSubmitted(cycle.id(), repId, reportId, recorded.submittedAt()));
+                projectTracking == null ? null : projectTracking.trim(), submittedAt);
+        commits.insertItems(reportId, priced.stream().map(item -> open.get(item.opportunityId())).toList(), priced);
+        events.publishEvent(new WeeklyCommitSubmitted(cycle.id(), repId, reportId, submittedAt));
         return commits.report(cycle.id(), repId).orElseThrow();
     }
 

@@ -150,6 +150,11 @@ public class OrganizationService {
     }
 
     /** The language a person reads the product's mail in: "zh" (Simplified Chinese) or "en". */
+    /** The language of an active person ({@link #languageOf}); empty for nobody, an unknown or an inactive person. */
+    public Optional<String> activeLanguageOf(String personId) {
+        return personId == null ? Optional.empty() : people.activeLanguage(personId);
+    }
+
     public String languageOf(String personId) {
         return people.language(personId);
     }

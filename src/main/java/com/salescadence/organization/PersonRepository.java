@@ -74,6 +74,11 @@ class PersonRepository {
         return jdbc.sql("select language from person where id = ?").param(id).query(String.class).optional().orElse("zh");
     }
 
+    /** {@link #language} of an active person; empty when there is none. */
+    Optional<String> activeLanguage(String id) {
+        return jdbc.sql("select coalesce(language, 'zh') from person where id = ? and active").param(id).query(String.class).optional();
+    }
+
     void setLanguage(String id, String language) {
         jdbc.sql("update person set language = ? where id = ?").params(language, id).update();
     }

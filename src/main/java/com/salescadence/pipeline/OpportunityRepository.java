@@ -107,6 +107,11 @@ class OpportunityRepository {
         return jdbc.sql("select * from opportunity order by id desc").query(ROWS).list();
     }
 
+    List<Opportunity> findOpen(String owner, Collection<Long> ids) {
+        return jdbc.sql("select * from opportunity where owner_id = :owner and status = 'OPEN' and id in (:ids)")
+                .param("owner", owner).param("ids", ids).query(ROWS).list();
+    }
+
     List<Opportunity> findByOwners(Collection<String> owners) {
         return jdbc.sql("select * from opportunity where owner_id in (:owners) order by id desc")
                 .param("owners", owners).query(ROWS).list();

@@ -166,6 +166,12 @@ public class OpportunityService {
         return organization.visibleOwners(viewerId).map(opportunities::findByOwners).orElseGet(opportunities::findAll);
     }
 
+    /** Those of these deals that the person owns and that are open (one statement); none for no ids. */
+    @Transactional(readOnly = true)
+    public List<Opportunity> openOwnedBy(String owner, java.util.Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : opportunities.findOpen(owner, ids);
+    }
+
     /** The deals these people own, newest first (one statement); none for nobody. */
     @Transactional(readOnly = true)
     public List<Opportunity> ownedBy(java.util.Collection<String> owners) {

@@ -77,6 +77,9 @@ class WeeklyCycleBench {
     static final String DB_URL = BenchDatabase.URL;
     static final String BARE_FANOUT = "bench-bare-fanout";
     static final String BARE_TASK = "bench-bare-task";
+    /** The bare task with the product's two boundary timers (reminder, deadline): a second baseline of the same shape. */
+    static final String BARE_TIMED_TASK = "bench-bare-timed-task";
+    static final String BARE_TASK_KEY = "benchTaskKey";
     /** A Sunday far in the future: the submission timers (reminder, deadline) are never due during the run. */
     static final LocalDateTime SUNDAY = LocalDateTime.of(2030, 1, 6, 8, 0);
 
@@ -94,9 +97,10 @@ class WeeklyCycleBench {
                 List<String> reps = jdbc.sql("select id from person where role = 'REP' order by id").query(String.class).list();
                 int offset = ((Number) execution.getVariable(BATCH_OFFSET)).intValue();
                 int end = Math.min(reps.size(), offset + BATCH);
+                String task = (String) execution.getVariable(BARE_TASK_KEY);
                 for (String rep : reps.subList(offset, end)) {
-                    execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(BARE_TASK,
-                            "bare:" + rep, Map.of(REP_ID, rep, CYCLE_KEY, "bare", CYCLE_START, execution.getVariable(CYCLE_START)));
+                    execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(task,
+                            task + ":" + rep, Map.of(REP_ID, rep, CYCLE_KEY, "bare", CYCLE_START, execution.getVariable(CYCLE_START)));
                 }
                 execution.setVariable(BATCH_OFFSET, end);
                 execution.setVariable(ALL_STARTED, end >= reps.size());
@@ -250,25 +254,26 @@ class WeeklyCycleBench {
                 .done();
         BpmnModelInstance task = Bpmn.createExecutableProcess(BARE_TASK).camundaHistoryTimeToLive(1)
                 .startEvent("Start_BareTask").userTask("Task_Bare").camundaAssignee("${repId}").endEvent("End_BareTask").done();
+        BpmnModelInstance timed = Bpmn.createExecutableProcess(BARE_TIMED_TASK).camundaHistoryTimeToLive(1)
+                .startEvent("Start_BareTimedTask").userTask("Task_BareTimed").camundaAssignee("${repId}").endEvent("End_BareTimedTask")
+                .moveToActivity("Task_BareTimed").boundaryEvent("Timer_BareReminder").cancelActivity(false)
+                .timerWithDate("${cycleClock.at(cycleStart, 'PT12H')}").endEvent("End_BareReminder")
+                .moveToActivity("Task_BareTimed").boundaryEvent("Timer_BareDeadline").cancelActivity(false)
+                .timerWithDate("${cycleClock.at(cycleStart, 'PT24H')}").endEvent("End_BareDeadline").done();
         engine.getRepositoryService().createDeployment().name("bench-baseline")
-                .addModelInstance(BARE_FANOUT + ".bpmn", orchestrator).addModelInstance(BARE_TASK + ".bpmn", task).deploy();
+                .addModelInstance(BARE_FANOUT + ".bpmn", orchestrator).addModelInstance(BARE_TASK + ".bpmn", task)
+                .addModelInstance(BARE_TIMED_TASK + ".bpmn", timed).deploy();
     }
 
     // ------------------------------------------------------------------ 1. fan-out
 
     void fanOut() throws Exception {
         Date start = Date.from(SUNDAY.atZone(ZoneId.systemDefault()).toInstant());
-        double bareSeconds;
-        double bareHeap;
-        int bareJobs;
-        try (HeapSampler heap = new HeapSampler()) {
-            long t = System.nanoTime();
-            engine.getRuntimeService().startProcessInstanceByKey(BARE_FANOUT, Map.of(BATCH_OFFSET, 0, CYCLE_START, start));
-            bareJobs = runJobs();
-            bareSeconds = seconds(t);
-            bareHeap = heap.peakMb();
-        }
-        check(engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_Bare").count() == REPS, "bare tasks");
+        double[] bare = bareFanOut(start, BARE_TASK, "Task_Bare");
+        double bareSeconds = bare[0];
+        double bareHeap = bare[1];
+        int bareJobs = (int) bare[2];
+        double[] timed = bareFanOut(start, BARE_TIMED_TASK, "Task_BareTimed");
         double seconds;
         double peak;
         int jobs;
@@ -285,6 +290,21 @@ class WeeklyCycleBench {
         results.add("1 fan-out", "peak heap used (sampled every 5 ms)", peak, bareHeap, "MB", "within 1 GB");
         results.info("1 fan-out", "transactions (jobs) product / baseline", jobs + " / " + bareJobs, "never one for all reps");
         results.add("1 fan-out", "reps per second", REPS / seconds, REPS / bareSeconds, "/s", "-");
+        results.add("1 fan-out", "time, baseline with the product's 2 boundary timers per task", seconds, timed[0], "s", "-");
+        results.add("1 fan-out", "peak heap, baseline with the 2 timers", peak, timed[1], "MB", "-");
+    }
+
+    /** One bare fan-out (the orchestrator starting {@code taskProcess} per rep): seconds, peak heap MB, jobs. */
+    double[] bareFanOut(Date start, String taskProcess, String taskKey) throws Exception {
+        try (HeapSampler heap = new HeapSampler()) {
+            long t = System.nanoTime();
+            engine.getRuntimeService().startProcessInstanceByKey(BARE_FANOUT, Map.of(BATCH_OFFSET, 0, CYCLE_START, start,
+                    BARE_TASK_KEY, taskProcess));
+            int jobs = runJobs();
+            double[] measured = {seconds(t), heap.peakMb(), jobs};
+            check(engine.getTaskService().createTaskQuery().taskDefinitionKey(taskKey).count() == REPS, "bare tasks " + taskKey);
+            return measured;
+        }
     }
 
     /** Executes due jobs with THREADS threads (as the job executor would) until none is due; returns how many ran. */
@@ -344,8 +364,8 @@ class WeeklyCycleBench {
         Arrays.sort(b);
         results.add("4 task list", "rep's open tasks with authorizations, p50", millis(p[p.length / 2]), millis(b[b.length / 2]), "ms", "-");
         results.add("4 task list", "p95", millis(p[p.length * 95 / 100]), millis(b[b.length * 95 / 100]), "ms", "-");
-        results.note("Task list: " + QUERIES + " queries (after 50 warm-up) by random reps while " + 2 * REPS
-                + " tasks are open (the commit tasks and the baseline's bare tasks); baseline = the same query without authentication (no authorization check).");
+        results.note("Task list: " + QUERIES + " queries (after 50 warm-up) by random reps while " + 3 * REPS
+                + " tasks are open (the commit tasks and the two baselines' bare tasks); baseline = the same query without authentication (no authorization check).");
     }
 
     // ------------------------------------------------------------------ 2. submissions

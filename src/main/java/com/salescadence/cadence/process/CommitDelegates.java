@@ -17,8 +17,6 @@ import com.salescadence.cadence.Cadence;
 import com.salescadence.cadence.CadenceMail;
 import com.salescadence.cadence.CommitRows;
 import com.salescadence.cadence.ComplianceService;
-import com.salescadence.cadence.Cycle;
-import com.salescadence.cadence.CycleService;
 import com.salescadence.cadence.ReportType;
 import com.salescadence.cadence.Submission;
 import com.salescadence.cadence.WeeklyCommitService;
@@ -36,11 +34,12 @@ class CommitDelegates {
      * grid (forms/submit-weekly-commit.html) reads its rows from /api/cadence/weekly-commit/tasks/{taskId}.
      */
     @Bean
-    TaskListener commitFormListener(ComplianceService compliance, CycleService cycles) {
+    TaskListener commitFormListener(ComplianceService compliance) {
         return task -> {
-            Cycle cycle = cycles.get(id(task.getVariable(CYCLE_ID)));
+            // the cycle's id as the orchestrator passed it (report_submission's foreign key refuses an unknown one)
+            long cycleId = id(task.getVariable(CYCLE_ID));
             String rep = (String) task.getVariable(REP_ID);
-            Submission submission = compliance.owe(cycle.id(), rep, ReportType.COMMIT, toLocal(task));
+            Submission submission = compliance.owe(cycleId, rep, ReportType.COMMIT, toLocal(task));
             task.setVariable(SUBMISSION_ID, submission.id());
         };
     }

@@ -57,9 +57,8 @@ public class TaskNaming extends AbstractProcessEnginePlugin {
 
     /** The assignee's language; the default for a task without an assignee or an assignee the organisation lacks. */
     public Language languageOf(String assignee) {
-        if (assignee == null || organization.findPerson(assignee).isEmpty()) {
-            return defaultLanguage;
-        }
-        return Language.of(organization.languageOf(assignee), defaultLanguage);
+        // one query: empty for no assignee or one the organisation lacks (unknown or left)
+        return organization.activeLanguageOf(assignee).map(language -> Language.of(language, defaultLanguage))
+                .orElse(defaultLanguage);
     }
 }
