@@ -23,14 +23,10 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.salescadence.cadence.Cadence;
 import com.salescadence.cadence.Cycle;
@@ -49,19 +45,8 @@ import com.salescadence.organization.OrganizationAdministration;
  * same run on the same database. Run with {@code ./mvnw -Pbench test -Dtest=DeadlineStormBench -Dbench.reps=10000}
  * (see docs/benchmark.md); it checks its work exactly and never fails on a time.
  */
-@SpringBootTest(properties = {
-        "cadence.weekly-commit.batch-size=${bench.batch:200}",
-        "camunda.bpm.job-execution.enabled=false",
-        "logging.level.org.camunda=warn",
-        "logging.level.com.salescadence=warn",
-        "spring.datasource.hikari.maximum-pool-size=8"})
-@ActiveProfiles("test")
-class DeadlineStormBench {
+class DeadlineStormBench extends SpringBench {
 
-    static final int REPS = Integer.getInteger("bench.reps", 1000);
-    static final int SPAN = Integer.getInteger("bench.span", 8);
-    static final int BATCH = Integer.getInteger("bench.batch", 200);
-    static final int THREADS = Integer.getInteger("bench.threads", 2);
     static final double MISSING = Double.parseDouble(System.getProperty("bench.missing", "0.10"));
     /** The bare model's boundary timers: as many as reps (the 10,000 at N = 10,000). */
     static final int BARE_TIMERS = Integer.getInteger("bench.bare.timers", REPS);
@@ -71,13 +56,6 @@ class DeadlineStormBench {
     static final String BARE_CALLS = "bench-bare-calls";
     static final String BARE_CALL = "bench-bare-call";
     static final String BARE_CALL_TASK = "Task_BareCall";
-    /** The cycle's Sunday 08:00 (far in the future, as WeeklyCycleBench's); the clock is moved from there. */
-    static final LocalDateTime SUNDAY = LocalDateTime.of(2030, 1, 6, 8, 0);
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) throws Exception {
-        BenchDatabase.register(registry);
-    }
 
     @TestConfiguration
     static class BareEngine {

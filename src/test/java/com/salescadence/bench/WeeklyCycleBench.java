@@ -23,14 +23,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.salescadence.cadence.Cadence;
 import com.salescadence.cadence.Cycle;
@@ -48,19 +44,8 @@ import com.salescadence.pipeline.stage.StageModelCatalog;
  * same database. Run with {@code ./mvnw -Pbench verify -Dbench.reps=1000} (see docs/benchmark.md); not a test:
  * it asserts only that each scenario did its work, and writes target/bench/results.md.
  */
-@SpringBootTest(properties = {
-        "cadence.weekly-commit.batch-size=${bench.batch:200}",
-        "camunda.bpm.job-execution.enabled=false",
-        "logging.level.org.camunda=warn",
-        "logging.level.com.salescadence=warn",
-        "spring.datasource.hikari.maximum-pool-size=8"})
-@ActiveProfiles("test")
-class WeeklyCycleBench {
+class WeeklyCycleBench extends SpringBench {
 
-    static final int REPS = Integer.getInteger("bench.reps", 1000);
-    static final int SPAN = Integer.getInteger("bench.span", 8);
-    static final int BATCH = Integer.getInteger("bench.batch", 200);
-    static final int THREADS = Integer.getInteger("bench.threads", 2);
     static final long OPPORTUNITIES = Long.getLong("bench.opportunities", REPS * 100L);
     static final int QUERIES = Integer.getInteger("bench.queries", 500);
     /** Which scenarios after the fan-out (which every other one needs) run: tasks, submissions, rollup. */
@@ -68,13 +53,6 @@ class WeeklyCycleBench {
     static final String DB_URL = BenchDatabase.URL;
     static final String BARE_FANOUT = "bench-bare-fanout";
     static final String BARE_TASK = "bench-bare-task";
-    /** A Sunday far in the future: the submission timers (reminder, deadline) are never due during the run. */
-    static final LocalDateTime SUNDAY = LocalDateTime.of(2030, 1, 6, 8, 0);
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) throws Exception {
-        BenchDatabase.register(registry);
-    }
 
     @TestConfiguration
     static class BareEngine {
