@@ -13,32 +13,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.spin.Spin;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.salescadence.cadence.Cadence;
 import com.salescadence.cadence.Cycle;
@@ -47,7 +35,6 @@ import com.salescadence.cadence.CycleService;
 import com.salescadence.cadence.RollupService;
 import com.salescadence.organization.OrganizationAdministration;
 import com.salescadence.organization.OrganizationService;
-import com.salescadence.organization.Person;
 import com.salescadence.organization.Role;
 import com.salescadence.pipeline.stage.StageModel;
 import com.salescadence.pipeline.stage.StageModelCatalog;
@@ -57,19 +44,8 @@ import com.salescadence.pipeline.stage.StageModelCatalog;
  * same database. Run with {@code ./mvnw -Pbench verify -Dbench.reps=1000} (see docs/benchmark.md); not a test:
  * it asserts only that each scenario did its work, and writes target/bench/results.md.
  */
-@SpringBootTest(properties = {
-        "cadence.weekly-commit.batch-size=${bench.batch:200}",
-        "camunda.bpm.job-execution.enabled=false",
-        "logging.level.org.camunda=warn",
-        "logging.level.com.salescadence=warn",
-        "spring.datasource.hikari.maximum-pool-size=8"})
-@ActiveProfiles("test")
-class WeeklyCycleBench {
+class WeeklyCycleBench extends SpringBench {
 
-    static final int REPS = Integer.getInteger("bench.reps", 1000);
-    static final int SPAN = Integer.getInteger("bench.span", 8);
-    static final int BATCH = Integer.getInteger("bench.batch", 200);
-    static final int THREADS = Integer.getInteger("bench.threads", 2);
     static final long OPPORTUNITIES = Long.getLong("bench.opportunities", REPS * 100L);
     static final int QUERIES = Integer.getInteger("bench.queries", 500);
     /** Which scenarios after the fan-out (which every other one needs) run: tasks, submissions, rollup. */
@@ -79,32 +55,14 @@ class WeeklyCycleBench {
     static final String BARE_TASK = "bench-bare-task";
     /** The bare task with the product's two boundary timers (reminder, deadline): a second baseline of the same shape. */
     static final String BARE_TIMED_TASK = "bench-bare-timed-task";
-    static final String BARE_TASK_KEY = "benchTaskKey";
-    /** A Sunday far in the future: the submission timers (reminder, deadline) are never due during the run. */
-    static final LocalDateTime SUNDAY = LocalDateTime.of(2030, 1, 6, 8, 0);
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) throws Exception {
-        BenchDatabase.register(registry);
-    }
+    static final String BARE_TASK_KEY = BenchEngine.TASK_PROCESS;
 
     @TestConfiguration
     static class BareEngine {
         /** The baseline orchestrator's batch: start the next batch of bare per-rep instances, nothing else. */
         @Bean
         JavaDelegate benchBareBatchDelegate(JdbcClient jdbc) {
-            return execution -> {
-                List<String> reps = jdbc.sql("select id from person where role = 'REP' order by id").query(String.class).list();
-                int offset = ((Number) execution.getVariable(BATCH_OFFSET)).intValue();
-                int end = Math.min(reps.size(), offset + BATCH);
-                String task = (String) execution.getVariable(BARE_TASK_KEY);
-                for (String rep : reps.subList(offset, end)) {
-                    execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(task,
-                            task + ":" + rep, Map.of(REP_ID, rep, CYCLE_KEY, "bare", CYCLE_START, execution.getVariable(CYCLE_START)));
-                }
-                execution.setVariable(BATCH_OFFSET, end);
-                execution.setVariable(ALL_STARTED, end >= reps.size());
-            };
+            return BenchEngine.batchStarter(jdbc, "select id from person where role = 'REP' order by id", BARE_TASK, BATCH);
         }
     }
 
@@ -116,10 +74,11 @@ class WeeklyCycleBench {
     @Autowired JdbcTemplate jdbcTemplate;
     @Autowired StageModelCatalog stageModels;
 
-    final List<String> reps = new ArrayList<>();
-    final List<String> firstLine = new ArrayList<>();
-    final Map<String, String> managerOf = new HashMap<>();
-    final Map<String, List<Long>> openDeals = new HashMap<>();
+    final BenchHierarchy hierarchy = new BenchHierarchy();
+    final List<String> reps = hierarchy.reps;
+    final List<String> firstLine = hierarchy.firstLine;
+    final Map<String, String> managerOf = hierarchy.managerOf;
+    final Map<String, List<Long>> openDeals = hierarchy.openDeals;
     BenchResults results;
 
     @Test
@@ -129,11 +88,11 @@ class WeeklyCycleBench {
                 + Math.round(HeapSampler.maxMb()) + " MB, " + Runtime.getRuntime().availableProcessors() + " cores, "
                 + THREADS + " job threads, batch " + BATCH);
         long t0 = System.nanoTime();
-        buildOrganization();
-        results.info("setup", "organization of " + (reps.size() + managerOf.size() - reps.size() + 1) + " people via OrganizationAdministration (CamundaIdentitySync)",
+        hierarchy.build(administration, REPS, SPAN);
+        results.info("setup", "organization of " + hierarchy.people() + " people via OrganizationAdministration (CamundaIdentitySync)",
                 BenchResults.format(seconds(t0)) + " s", "-");
         long t1 = System.nanoTime();
-        insertPipeline();
+        hierarchy.insertPipeline(jdbcTemplate, SUNDAY, OPPORTUNITIES);
         analyze();
         results.info("setup", String.format("%,d opportunities + accounts by JDBC batch", OPPORTUNITIES), BenchResults.format(seconds(t1)) + " s", "-");
         deployBaseline();
@@ -155,83 +114,6 @@ class WeeklyCycleBench {
 
     // ------------------------------------------------------------------ data
 
-    /** REPS reps, SPAN per manager, managers SPAN per manager above, up to one leader. */
-    void buildOrganization() {
-        List<String> level = new ArrayList<>();
-        for (int i = 1; i <= REPS; i++) {
-            level.add(String.format("b.rep%05d", i));
-        }
-        reps.addAll(level);
-        List<List<String>> levels = new ArrayList<>();
-        levels.add(level);
-        int depth = 1;
-        while (level.size() > 1) {
-            List<String> above = new ArrayList<>();
-            for (int i = 0; i < level.size(); i += SPAN) {
-                String manager = String.format("b.m%d.%04d", depth, i / SPAN + 1);
-                above.add(manager);
-                for (String person : level.subList(i, Math.min(level.size(), i + SPAN))) {
-                    managerOf.put(person, manager);
-                }
-            }
-            if (depth == 1) {
-                firstLine.addAll(above);
-            }
-            levels.add(above);
-            level = above;
-            depth++;
-        }
-        // top first, so every manager exists before their reports
-        for (int d = levels.size() - 1; d >= 0; d--) {
-            for (String id : levels.get(d)) {
-                administration.add(new Person(id, (d == 0 ? "Rep " : "Manager ") + id, id + "@bench.local",
-                        d == 0 ? Role.REP : Role.MANAGER, managerOf.get(id), null), "bench");
-            }
-        }
-    }
-
-    /** One account per rep, five open deals per rep closing this month, the rest of OPPORTUNITIES spread over the quarter. */
-    void insertPipeline() {
-        List<Object[]> accounts = new ArrayList<>();
-        reps.forEach(rep -> accounts.add(new Object[] {"Bench account " + rep, "bench account " + rep.toLowerCase(java.util.Locale.ROOT), "KEY", "Bench", rep}));
-        jdbcTemplate.batchUpdate("insert into account (name, name_key, tier, industry, owner_id) values (?, ?, ?, ?, ?)", accounts);
-        Map<String, Long> accountOf = new HashMap<>();
-        jdbcTemplate.query("select id, owner_id from account where industry = 'Bench'",
-                rs -> { accountOf.put(rs.getString(2), rs.getLong(1)); });
-        String[] stages = {"IDENTIFY", "VALIDATE", "DEVELOP", "AGREEMENT"};
-        int[] probability = {10, 25, 50, 75};
-        Random random = new Random(7);
-        LocalDate monday = CycleKeys.weekCommittedFrom(SUNDAY.toLocalDate());
-        LocalDate quarterStart = monday.with(IsoFields.DAY_OF_QUARTER, 1);
-        String sql = """
-                insert into opportunity (account_id, owner_id, name, amount, currency, expected_close_date, stage_model,
-                  stage_code, probability, status, in_funnel, closed_at) values (?, ?, ?, ?, 'CNY', ?, 'ibm', ?, ?, ?, true, ?)""";
-        List<Object[]> rows = new ArrayList<>();
-        long total = 0;
-        for (int r = 0; r < reps.size(); r++) {
-            String rep = reps.get(r);
-            long perRep = OPPORTUNITIES / reps.size() + (r < OPPORTUNITIES % reps.size() ? 1 : 0);
-            for (int i = 0; i < perRep; i++) {
-                boolean commitDeal = i < 5;
-                boolean won = !commitDeal && random.nextInt(10) < 3;
-                int stage = commitDeal ? 3 : random.nextInt(4);
-                LocalDate closes = commitDeal ? monday.plusDays(2 + i) : quarterStart.plusDays(random.nextInt(90));
-                Timestamp closedAt = won ? Timestamp.valueOf(monday.minusDays(1 + random.nextInt(90)).atTime(12, 0)) : null;
-                rows.add(new Object[] {accountOf.get(rep), rep, (commitDeal ? "Commit deal " : "Deal ") + rep + "-" + i,
-                        BigDecimal.valueOf(10_000 + random.nextInt(490) * 1_000L), java.sql.Date.valueOf(closes),
-                        won ? "WON" : stages[stage], won ? 100 : probability[stage], won ? "WON" : "OPEN", closedAt});
-                if (rows.size() == 5_000) {
-                    jdbcTemplate.batchUpdate(sql, rows);
-                    total += rows.size();
-                    rows.clear();
-                }
-            }
-        }
-        jdbcTemplate.batchUpdate(sql, rows);
-        jdbcTemplate.query("select id, owner_id from opportunity where name like 'Commit deal %' order by id",
-                rs -> { openDeals.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(rs.getLong(1)); });
-    }
-
     /**
      * PostgreSQL plans on table statistics, which autovacuum gathers some time after a bulk load: without this the
      * fan-out's first queries are planned on an empty opportunity table. Both the product and the baseline run after it.
@@ -245,15 +127,8 @@ class WeeklyCycleBench {
 
     /** The bare baseline: an orchestrator with the same batch loop (asyncBefore) and per-rep instances with one user task. */
     void deployBaseline() {
-        BpmnModelInstance orchestrator = Bpmn.createExecutableProcess(BARE_FANOUT).camundaHistoryTimeToLive(1)
-                .startEvent("Start_Bare")
-                .serviceTask("Service_StartBatch").camundaAsyncBefore().camundaDelegateExpression("${benchBareBatchDelegate}")
-                .exclusiveGateway("Gateway_AllStarted")
-                .condition("all started", "${allStarted}").endEvent("End_Bare")
-                .moveToLastGateway().condition("more", "${!allStarted}").connectTo("Service_StartBatch")
-                .done();
-        BpmnModelInstance task = Bpmn.createExecutableProcess(BARE_TASK).camundaHistoryTimeToLive(1)
-                .startEvent("Start_BareTask").userTask("Task_Bare").camundaAssignee("${repId}").endEvent("End_BareTask").done();
+        BpmnModelInstance orchestrator = BenchEngine.orchestrator(BARE_FANOUT, "${benchBareBatchDelegate}", null);
+        BpmnModelInstance task = BenchEngine.oneTask(BARE_TASK, "Task_Bare");
         BpmnModelInstance timed = Bpmn.createExecutableProcess(BARE_TIMED_TASK).camundaHistoryTimeToLive(1)
                 .startEvent("Start_BareTimedTask").userTask("Task_BareTimed").camundaAssignee("${repId}").endEvent("End_BareTimedTask")
                 .moveToActivity("Task_BareTimed").boundaryEvent("Timer_BareReminder").cancelActivity(false)
@@ -307,29 +182,8 @@ class WeeklyCycleBench {
         }
     }
 
-    /** Executes due jobs with THREADS threads (as the job executor would) until none is due; returns how many ran. */
     int runJobs() throws Exception {
-        ManagementService management = engine.getManagementService();
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        int count = 0;
-        try {
-            while (true) {
-                List<Job> due = management.createJobQuery().executable().listPage(0, 100);
-                if (due.isEmpty()) {
-                    return count;
-                }
-                List<Future<?>> running = new ArrayList<>();
-                for (Job job : due) {
-                    running.add(pool.submit(() -> management.executeJob(job.getId())));
-                }
-                for (Future<?> f : running) {
-                    f.get();
-                    count++;
-                }
-            }
-        } finally {
-            pool.shutdown();
-        }
+        return BenchEngine.runJobs(engine, THREADS);
     }
 
     // ------------------------------------------------------------------ 4. task list
@@ -393,34 +247,11 @@ class WeeklyCycleBench {
     }
 
     Map<String, String> tasksByAssignee(String definitionKey) {
-        Map<String, String> byAssignee = new HashMap<>();
-        engine.getTaskService().createTaskQuery().taskDefinitionKey(definitionKey).list()
-                .forEach(task -> byAssignee.put(task.getAssignee(), task.getId()));
-        return byAssignee;
+        return BenchEngine.tasksByAssignee(engine, definitionKey);
     }
 
-    /** What the commit API and form do: the rep, authenticated, completes the task with commitItems and projectTracking. */
     void completeAs(String rep, String taskId) {
-        List<Map<String, Object>> items = new ArrayList<>();
-        List<Long> deals = openDeals.get(rep);
-        for (int i = 0; i < 5; i++) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("opportunityId", deals.get(i));
-            row.put("category", i < 3 ? "commit" : "upside");
-            for (String check : List.of("configurationFinal", "endUserContractSigned", "partnerContractsSigned", "discountApproved", "partnerReadyToOrder")) {
-                row.put(check, i < 3);
-            }
-            items.add(row);
-        }
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(F_COMMIT_ITEMS, Spin.JSON(items));
-        variables.put(F_PROJECT_TRACKING, "On track");
-        engine.getIdentityService().setAuthentication(rep, List.of(Role.REP.groupId()));
-        try {
-            engine.getTaskService().complete(taskId, variables);
-        } finally {
-            engine.getIdentityService().clearAuthentication();
-        }
+        BenchEngine.completeAs(engine, rep, taskId, openDeals.get(rep));
     }
 
     Cycle cycle() {
@@ -477,7 +308,7 @@ class WeeklyCycleBench {
     }
 
     String topManager() {
-        return managerOf.values().stream().filter(m -> !managerOf.containsKey(m)).findFirst().orElseThrow();
+        return hierarchy.topManager();
     }
 
     /** Per person (rep or manager): [commit, upside, booked last week, month forecast, quarter forecast]. */
@@ -534,7 +365,7 @@ class WeeklyCycleBench {
     }
 
     static double seconds(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
+        return BenchEngine.seconds(startNanos);
     }
 
     static double millis(long nanos) {
@@ -542,8 +373,6 @@ class WeeklyCycleBench {
     }
 
     static void check(boolean condition, String what) {
-        if (!condition) {
-            throw new AssertionError("benchmark did not do its work: " + what);
-        }
+        BenchEngine.check(condition, what);
     }
 }
