@@ -227,7 +227,7 @@ class DemoHistory {
 
     /**
      * Each rep's commit of every finished week from {@code from}: what they booked that week divided by their
-     * reliability, give or take 15%; a week they booked nothing, a small order that slipped. Rounded to 10,000.
+     * reliability, give or take 15%, rounded to 10,000; nothing a week they booked nothing.
      */
     private static byte[] commits(List<Deal> deals, List<Person> reps, LocalDate from, LocalDate thisMonday, Random random) {
         StringBuilder csv = new StringBuilder("rep,week,commit,upside\n");
@@ -237,9 +237,9 @@ class DemoHistory {
                 LocalDate start = monday;
                 BigDecimal booked = deals.stream().filter(d -> d.won() && d.owner().equals(rep.id()) && !d.closed().isBefore(start)
                         && d.closed().isBefore(start.plusWeeks(1))).map(Deal::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-                double commit = booked.signum() > 0 ? booked.doubleValue() / reliability * (0.85 + 0.3 * random.nextDouble())
-                        : 20_000 + 10_000 * random.nextInt(5);
-                BigDecimal rounded = BigDecimal.valueOf(Math.max(10_000, Math.round(commit / 10_000) * 10_000L)).setScale(2);
+                // a week they booked nothing they saw nothing to commit (its deals were upside at best)
+                BigDecimal rounded = booked.signum() == 0 ? BigDecimal.ZERO.setScale(2) : BigDecimal.valueOf(Math.max(10_000,
+                        Math.round(booked.doubleValue() / reliability * (0.85 + 0.3 * random.nextDouble()) / 10_000) * 10_000L)).setScale(2);
                 BigDecimal upside = BigDecimal.valueOf(10_000L * (1 + random.nextInt(30))).setScale(2);
                 csv.append(String.join(",", rep.id(), CycleKeys.weekKey(monday), rounded.toPlainString(), upside.toPlainString())).append('\n');
             }
