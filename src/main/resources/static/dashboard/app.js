@@ -77,15 +77,17 @@ async function load() {
     const person = state.person;
     const overview = await api('/api/metrics/overview' + query({person}));
     const id = overview.personId;
-    const [trend, funnel, compliance, categories, snapshots, meetings] = await Promise.all([
+    const [trend, funnel, compliance, categories, snapshots, meetings, forecasts, backtest] = await Promise.all([
       optional(api('/api/metrics/accuracy-trend' + query({person: id, weeks: 13}))),
       optional(api('/api/metrics/funnel' + query({person: id}))),
       optional(api('/api/metrics/compliance' + query({person: id, cycles: 13}))),
       optional(api('/api/metrics/categories' + query({person: id}))),
       optional(api('/api/snapshots' + query({person: id, limit: 20}))),
-      optional(api('/api/meetings/compliance' + query(Object.assign({person: id}, quarterRange(overview.quarter)))))
+      optional(api('/api/meetings/compliance' + query(Object.assign({person: id}, quarterRange(overview.quarter))))),
+      optional(api('/api/forecasting/forecasts' + query({person: id}))),
+      optional(api('/api/forecasting/backtest' + query({person: id, quarters: 4})))
     ]);
-    state.data = {overview, trend, funnel, compliance, categories, meetings};
+    state.data = {overview, trend, funnel, compliance, categories, meetings, forecasts, backtest};
     state.snapshots = snapshots.value || [];
     state.snapshotError = snapshots.error;
     state.changes = null;
@@ -173,6 +175,7 @@ function render() {
   renderHeading(overview);
   renderKpis(overview);
   renderTargets(overview);
+  renderForecasting(state.data.forecasts, state.data.backtest);
   renderAccuracy(state.data.trend, overview);
   renderGrowth(overview);
   renderFunnel(state.data.funnel);
@@ -281,6 +284,48 @@ function sectionError(sectionId, result) {
     return true;
   }
   return false;
+}
+
+/**
+ * The three forecasts of this quarter side by side with the week's commit (the one the setting makes "the forecast"
+ * marked), and the back-test of the team in view (its branch): each method's and the commit's error per quarter.
+ */
+function renderForecasting(forecasts, backtest) {
+  const box = clear($('forecasts'));
+  if (!sectionError('section-forecasting', forecasts)) {
+    const f = forecasts.value;
+    $('forecasts-hint').textContent = t('forecasts.hint', {quarter: f.quarter, method: t('method.' + f.method)});
+    const kpi = (key, value, testId, chosen) => el('article', {class: 'kpi' + (chosen ? ' the-forecast' : ''), dataset: {forecast: testId}},
+      el('h3', {}, t(key)), el('div', {class: 'kpi-value'}, amount(value)),
+      chosen ? el('span', {class: 'flag flag-ok'}, t('forecasts.chosen')) : null);
+    box.append(kpi('method.CONFIGURED', f.configured, 'CONFIGURED', f.method === 'CONFIGURED'),
+      kpi('method.LEARNED', f.learned, 'LEARNED', f.method === 'LEARNED'),
+      kpi('method.CLAIMED', f.claimed, 'CLAIMED', f.method === 'CLAIMED'),
+      kpi('forecasts.commit', f.commit, 'COMMIT', false), kpi('forecasts.booked', f.booked, 'BOOKED', false));
+  }
+  if (!backtest || (backtest.error && sectionError('section-forecasting', backtest))) {
+    return;
+  }
+  const team = (backtest.value.teams || [])[0] || {quarters: [], methods: []};
+  $('backtest-hint').textContent = t('backtest.hint', {name: team.name || '', from: backtest.value.from, to: backtest.value.to});
+  draw('chart-backtest', charts.backtest(team.quarters || []));
+  const rows = ['CONFIGURED', 'LEARNED', 'CLAIMED', 'COMMIT'].map(key => {
+    const overall = key === 'COMMIT' ? team.commit : (team.methods || []).find(m => m.method === key);
+    const row = {method: key, ape: overall ? overall.ape : null, bias: overall ? overall.bias : null, weeks: overall ? overall.weeks : 0};
+    (team.quarters || []).forEach(q => {
+      const g = key === 'COMMIT' ? q.commit : (q.methods || []).find(m => m.method === key);
+      row[q.quarter] = g ? g.ape : null;
+    });
+    return row;
+  });
+  fillTable($('table-backtest'), [
+    {key: 'method', label: t('col.method'), csv: r => t('method.' + r.method), format: r => t('method.' + r.method)},
+    ...(team.quarters || []).map(q => ({key: q.quarter, label: t('col.apeOf', {quarter: q.quarter}), className: 'num',
+      format: r => percent(r[q.quarter])})),
+    {key: 'ape', label: t('col.apeAll'), className: 'num strong', format: r => percent(r.ape)},
+    {key: 'bias', label: t('col.bias'), className: 'num', format: r => charts.signed(r.bias)},
+    {key: 'weeks', label: t('col.weeks'), className: 'num', format: r => count(r.weeks)}
+  ], rows, {emptyText: t('table.empty')});
 }
 
 function renderAccuracy(result, o) {

@@ -202,3 +202,36 @@ export function waterfall(change) {
   ];
   return option;
 }
+
+export const METHOD_COLORS = {CONFIGURED: '#8a94a6', LEARNED: '#2f6fde', CLAIMED: '#d98e04', COMMIT: '#1f9d55'};
+
+/**
+ * Which forecast has been right (issue 16): per quarter, each method's and the commit's mean absolute percentage error
+ * (bars; lower is better), the bias in the tooltip. quarters: [{quarter, methods: [{method, ape, bias, weeks}], commit}].
+ */
+export function backtest(quarters) {
+  const option = base();
+  option.grid.top = 48;
+  option.xAxis = {type: 'category', data: quarters.map(q => q.quarter)};
+  option.yAxis = {type: 'value', name: t('backtest.axis'), nameTextStyle: {align: 'left'}, min: 0, axisLabel: {formatter: v => percent(v, 0)}};
+  const keys = ['CONFIGURED', 'LEARNED', 'CLAIMED', 'COMMIT'];
+  const grade = (q, key) => (key === 'COMMIT' ? q.commit : (q.methods || []).find(m => m.method === key)) || {};
+  option.tooltip.formatter = params => {
+    const q = quarters[params[0].dataIndex];
+    return [q.quarter, ...keys.map(key => {
+      const g = grade(q, key);
+      return t('method.' + key) + ': ' + t('backtest.tip', {ape: percent(g.ape), bias: signed(g.bias), weeks: g.weeks ?? 0});
+    })].join('\n');
+  };
+  option.series = keys.map(key => ({name: t('method.' + key), type: 'bar', barMaxWidth: 22, itemStyle: {color: METHOD_COLORS[key],
+    borderRadius: [3, 3, 0, 0]}, data: quarters.map(q => (grade(q, key).ape ?? null))}));
+  return option;
+}
+
+/** A bias share with its sign: "+12.5%", "−3%". */
+export function signed(value) {
+  if (value === null || value === undefined) {
+    return '—';
+  }
+  return (Number(value) > 0 ? '+' : Number(value) < 0 ? '−' : '') + percent(Math.abs(Number(value)));
+}

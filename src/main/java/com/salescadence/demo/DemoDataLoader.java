@@ -43,7 +43,8 @@ import com.salescadence.workflow.TaskActions;
 /**
  * Loads the demo organisation into an empty database (profile "demo"): people, quotas, accounts in three
  * tiers, and 72 leads driven through the real lead-to-cash process, exactly as reps, managers and
- * finance would in the Tasklist, so every deal's history, evidence and open task are genuine.
+ * finance would in the Tasklist, so every deal's history, evidence and open task are genuine; then, unless
+ * {@code cadence.demo.history} is false, the closed deals, snapshots and commits of the past 20 months ({@link DemoHistory}).
  */
 @Component
 @Order(40)
@@ -76,11 +77,16 @@ class DemoDataLoader implements ApplicationRunner {
     private final String password;
     private final SnapshotService snapshots;
     private final DemoMeetings meetings;
+    private final DemoHistory history;
+    private final boolean withHistory;
 
     DemoDataLoader(OrganizationService organization, OrganizationAdministration administration, QuotaService quotas,
                    AccountService accounts, LeadIntake intake, OpportunityService opportunities, TaskActions tasks,
                    StageModelCatalog stageModels, PipelineProperties properties, Clock clock,
-                   @Value("${cadence.demo.password}") String password, SnapshotService snapshots, DemoMeetings meetings) {
+                   @Value("${cadence.demo.password}") String password, SnapshotService snapshots, DemoMeetings meetings,
+                   DemoHistory history, @Value("${cadence.demo.history:true}") boolean withHistory) {
+        this.history = history;
+        this.withHistory = withHistory;
         this.snapshots = snapshots;
         this.meetings = meetings;
         this.organization = organization;
@@ -130,6 +136,14 @@ class DemoDataLoader implements ApplicationRunner {
             if (pass == 0) {
                 snapshots.take(SnapshotKind.WEEKLY, null, null, SnapshotService.SYSTEM, java.time.LocalDateTime.now(clock).minusWeeks(1));
             }
+        }
+        if (withHistory) {
+            // after last week's snapshot, so the reconstructed weeks before it hold the past and that week keeps the demo's
+            Map<String, List<String>> accountNames = new java.util.HashMap<>();
+            for (int r = 0; r < reps.size(); r++) {
+                accountNames.put(reps.get(r).id(), owned.get(r).stream().map(Account::name).toList());
+            }
+            history.load(DemoOrganization.ADMIN, reps, accountNames);
         }
         meetings.load();
         log.info("Demo data: {} people, {} leads loaded in {} ms; every login's password is '{}'",

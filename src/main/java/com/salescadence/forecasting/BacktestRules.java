@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.salescadence.forecasting.StageOutcomes.DealHistory;
-import com.salescadence.forecasting.WinRateRules.Tally;
 
 /**
  * The back-test of the forecast methods (issue 16, item 3), in plain Java. For a past week with a snapshot, a method's
@@ -35,23 +34,29 @@ public final class BacktestRules {
     public record Grade(BigDecimal ape, BigDecimal bias, int weeks) {
     }
 
+    /** As {@link #forecasts(Collection, BigDecimal, Collection, Collection, LocalDateTime, double, int, Map)} with no managers: the owner's own tally, else the company's. */
+    public static Map<ForecastMethod, BigDecimal> forecasts(Collection<OpenLine> lines, BigDecimal bookedSoFar, Collection<DealHistory> history,
+                                                            Collection<String> openStages, LocalDateTime at, double strength, int minDeals) {
+        return forecasts(lines, bookedSoFar, history, openStages, at, strength, minDeals, Map.of());
+    }
+
     /**
      * Each method's forecast of the quarter at {@code at}: {@code bookedSoFar} plus the lines weighted by the configured
-     * rate, the learned rate (own tally when at least {@code minDeals} verdicts, else the company's; learned from
+     * rate, the learned rate (as the live forecast chooses it: the owner's own tally when at least {@code minDeals}
+     * verdicts, else their manager's branch, and so on up {@code managerOf}, the company's last; learned from
      * {@code history} as of {@code at} only) and the claimed probability.
      */
     public static Map<ForecastMethod, BigDecimal> forecasts(Collection<OpenLine> lines, BigDecimal bookedSoFar, Collection<DealHistory> history,
-                                                            Collection<String> openStages, LocalDateTime at, double strength, int minDeals) {
-        Map<String, Map<String, Tally>> tallies = StageOutcomes.tally(history, openStages, at);
-        Map<String, Tally> company = new java.util.HashMap<>();
-        tallies.values().forEach(byStage -> byStage.forEach((stage, t) -> company.merge(stage, t, Tally::plus)));
+                                                            Collection<String> openStages, LocalDateTime at, double strength, int minDeals,
+                                                            Map<String, String> managerOf) {
+        HierarchyTallies tallies = new HierarchyTallies(StageOutcomes.tally(history, openStages, at), managerOf);
         Map<ForecastMethod, BigDecimal> sums = new EnumMap<>(ForecastMethod.class);
         for (ForecastMethod method : ForecastMethod.values()) {
             sums.put(method, bookedSoFar);
         }
         for (OpenLine line : lines) {
-            double learned = LearnedRateChooser.choose(List.of(tallies.getOrDefault(line.owner(), Map.of()).getOrDefault(line.stage(), Tally.NONE),
-                    company.getOrDefault(line.stage(), Tally.NONE)), line.configuredPercent() / 100.0, strength, minDeals).rate();
+            double learned = LearnedRateChooser.choose(tallies.chain(line.owner(), line.stage()), line.configuredPercent() / 100.0,
+                    strength, minDeals).rate();
             sums.merge(ForecastMethod.CONFIGURED, percent(line.amount(), line.configuredPercent()), BigDecimal::add);
             sums.merge(ForecastMethod.CLAIMED, percent(line.amount(), line.claimedPercent()), BigDecimal::add);
             sums.merge(ForecastMethod.LEARNED, line.amount().multiply(BigDecimal.valueOf(learned)).setScale(2, RoundingMode.HALF_UP), BigDecimal::add);

@@ -61,7 +61,12 @@ public class BacktestService {
     public record MethodGrade(ForecastMethod method, BigDecimal ape, BigDecimal bias, int weeks) {
     }
 
-    public record TeamBacktest(Level level, String personId, String name, List<MethodGrade> methods, Grade commit, List<BacktestWeek> weeks) {
+    /** The grades of one quarter's weeks (the dashboard's chart, quarter by quarter). */
+    public record QuarterGrade(String quarter, List<MethodGrade> methods, Grade commit) {
+    }
+
+    public record TeamBacktest(Level level, String personId, String name, List<MethodGrade> methods, Grade commit, List<QuarterGrade> quarters,
+                               List<BacktestWeek> weeks) {
     }
 
     public record Backtest(String personId, LocalDate asOf, int quarters, LocalDate from, LocalDate to, List<TeamBacktest> teams) {
@@ -81,9 +86,11 @@ public class BacktestService {
     private final ForecastingSettings settings;
     private final CurrencyRates rates;
     private final Clock clock;
+    private final WinRateService winRates;
 
     BacktestService(JdbcClient jdbc, MetricsQueries queries, MetricsService metrics, OrganizationService organization,
-                    StageModelCatalog stageModels, ForecastingSettings settings, CurrencyRates rates, Clock clock) {
+                    StageModelCatalog stageModels, ForecastingSettings settings, CurrencyRates rates, Clock clock, WinRateService winRates) {
+        this.winRates = winRates;
         this.jdbc = jdbc;
         this.queries = queries;
         this.metrics = metrics;
@@ -111,20 +118,21 @@ public class BacktestService {
         List<Line> lines = lines(person.id(), model, from, to);
         List<Won> won = won(person.id(), from, to);
         List<DealHistory> history = history(model, to);
+        Map<String, String> managerOf = winRates.managers();
 
         List<TeamBacktest> teams = new ArrayList<>();
-        teams.add(grade(Level.BRANCH, team, person.id(), snapshots, lines, won, history, open, from, to));
+        teams.add(grade(Level.BRANCH, team, person.id(), snapshots, lines, won, history, managerOf, open, from, to));
         for (String id : team.branch(person.id())) {
             boolean firstLine = team.hasReports(id) && team.directReports(id).stream().noneMatch(r -> team.hasReports(r.id()));
             if (!id.equals(person.id()) && firstLine) {
-                teams.add(grade(Level.TEAM, team, id, snapshots, lines, won, history, open, from, to));
+                teams.add(grade(Level.TEAM, team, id, snapshots, lines, won, history, managerOf, open, from, to));
             }
         }
         return new Backtest(person.id(), day, quarters, from, to, teams);
     }
 
     private TeamBacktest grade(Level level, Team team, String id, Map<Long, LocalDateTime> snapshots, List<Line> lines, List<Won> won,
-                               List<DealHistory> history, List<String> open, LocalDate from, LocalDate to) {
+                               List<DealHistory> history, Map<String, String> managerOf, List<String> open, LocalDate from, LocalDate to) {
         Set<String> owners = team.branch(id);
         Map<LocalDate, TrendWeek> commits = commits(id, from, to);
         Map<Long, List<OpenLine>> linesBySnapshot = new HashMap<>();
@@ -153,7 +161,7 @@ public class BacktestService {
                 }
             }
             Map<ForecastMethod, BigDecimal> forecasts = BacktestRules.forecasts(linesBySnapshot.getOrDefault(snapshot, List.of()), booked,
-                    history, open, taken, settings.priorStrength(), settings.minDeals());
+                    history, open, taken, settings.priorStrength(), settings.minDeals(), managerOf);
             graded.add(new BacktestRules.Week(p.weekKey(), p.quarterKey(), forecasts, actual));
             TrendWeek commit = commits.get(p.weekStart());
             BigDecimal committed = commit == null ? null : commit.commit();
@@ -163,9 +171,22 @@ public class BacktestService {
                     money(forecasts.get(ForecastMethod.LEARNED)), money(forecasts.get(ForecastMethod.CLAIMED)), money(booked), money(actual),
                     committed, commitActual));
         });
+        Map<String, List<BacktestRules.Week>> gradedByQuarter = new TreeMap<>();
+        Map<String, List<BigDecimal[]>> commitsByQuarter = new TreeMap<>();
+        for (int i = 0; i < graded.size(); i++) {
+            gradedByQuarter.computeIfAbsent(graded.get(i).quarter(), k -> new ArrayList<>()).add(graded.get(i));
+            commitsByQuarter.computeIfAbsent(graded.get(i).quarter(), k -> new ArrayList<>()).add(commitPairs.get(i));
+        }
+        List<QuarterGrade> quarters = new ArrayList<>();
+        gradedByQuarter.forEach((quarter, quarterWeeks) -> quarters.add(new QuarterGrade(quarter, methodGrades(quarterWeeks),
+                BacktestRules.grade(commitsByQuarter.get(quarter)))));
+        return new TeamBacktest(level, id, team.member(id).fullName(), methodGrades(graded), BacktestRules.grade(commitPairs), quarters, weeks);
+    }
+
+    private static List<MethodGrade> methodGrades(List<BacktestRules.Week> weeks) {
         List<MethodGrade> methods = new ArrayList<>();
-        BacktestRules.grade(graded).forEach((method, g) -> methods.add(new MethodGrade(method, g.ape(), g.bias(), g.weeks())));
-        return new TeamBacktest(level, id, team.member(id).fullName(), methods, BacktestRules.grade(commitPairs), weeks);
+        BacktestRules.grade(weeks).forEach((method, g) -> methods.add(new MethodGrade(method, g.ape(), g.bias(), g.weeks())));
+        return methods;
     }
 
     /** The weekly commit and the week's bookings of the weeks from {@code from} to {@code to}, by Monday (the metrics' trend, 52 weeks a call). */

@@ -4,9 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,15 +61,7 @@ public class ForecastService {
         String id = person.id();
         Team branch = queries.team(id);
         Map<String, Map<String, Tally>> tallies = winRates.tallies(model, p.date().plusDays(1).atStartOfDay().minusNanos(1_000));
-        Map<String, String> managerOf = new HashMap<>();
-        jdbc.sql("select id, manager_id from person").query(rs -> {
-            managerOf.put(rs.getString("id"), rs.getString("manager_id"));
-        });
-        Team everyone = new Team(null, managerOf.entrySet().stream()
-                .map(e -> new Team.Member(e.getKey(), e.getKey(), null, e.getValue())).toList());
-        Map<String, Tally> company = new HashMap<>();
-        tallies.values().forEach(byStage -> byStage.forEach((stage, t) -> company.merge(stage, t, Tally::plus)));
-        Map<String, Map<String, Tally>> branchTallies = new HashMap<>();
+        HierarchyTallies chains = new HierarchyTallies(tallies, winRates.managers());
 
         BigDecimal[] sums = {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
         jdbc.sql(queries.teamSql() + """
@@ -89,14 +78,7 @@ public class ForecastService {
                     String owner = rs.getString("owner_id");
                     BigDecimal amount = rates.toBase(rs.getString("currency"), rs.getBigDecimal("total"));
                     BigDecimal claimed = rates.toBase(rs.getString("currency"), rs.getBigDecimal("claimed")).movePointLeft(2);
-                    List<Tally> chain = new ArrayList<>();
-                    chain.add(tallies.getOrDefault(owner, Map.of()).getOrDefault(stage.code(), Tally.NONE));
-                    int depth = 0;
-                    for (String manager = managerOf.get(owner); manager != null && depth++ < 64; manager = managerOf.get(manager)) {
-                        chain.add(branchTallies.computeIfAbsent(manager, m -> WinRateService.sum(tallies, everyone.branch(m))).getOrDefault(stage.code(), Tally.NONE));
-                    }
-                    chain.add(company.getOrDefault(stage.code(), Tally.NONE));
-                    double learned = LearnedRateChooser.choose(chain, stage.winRate() / 100.0, settings.priorStrength(), settings.minDeals()).rate();
+                    double learned = LearnedRateChooser.choose(chains.chain(owner, stage.code()), stage.winRate() / 100.0, settings.priorStrength(), settings.minDeals()).rate();
                     sums[0] = sums[0].add(amount.multiply(BigDecimal.valueOf(stage.winRate())).movePointLeft(2));
                     sums[1] = sums[1].add(amount.multiply(BigDecimal.valueOf(learned)));
                     sums[2] = sums[2].add(claimed);

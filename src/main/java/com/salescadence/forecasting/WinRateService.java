@@ -108,6 +108,15 @@ public class WinRateService {
         return byOwner;
     }
 
+    /** Everyone's manager (null at the top): the hierarchy a thin owner's learned rate falls back up ({@link HierarchyTallies}). */
+    Map<String, String> managers() {
+        Map<String, String> managerOf = new HashMap<>();
+        jdbc.sql("select id, manager_id from person").query(rs -> {
+            managerOf.put(rs.getString("id"), rs.getString("manager_id"));
+        });
+        return managerOf;
+    }
+
     static Map<String, Tally> sum(Map<String, Map<String, Tally>> byOwner, Iterable<String> owners) {
         Map<String, Tally> total = new HashMap<>();
         for (String owner : owners) {

@@ -16,6 +16,7 @@ import com.salescadence.forecasting.BacktestRules.OpenLine;
 import com.salescadence.forecasting.BacktestRules.Week;
 import com.salescadence.forecasting.StageOutcomes.DealHistory;
 import com.salescadence.forecasting.StageOutcomes.Entry;
+import com.salescadence.forecasting.WinRateRules.Tally;
 
 class BacktestRulesTest {
 
@@ -57,6 +58,42 @@ class BacktestRulesTest {
         assertThat(grades.get(ForecastMethod.CONFIGURED)).isEqualTo(new Grade(new BigDecimal("0.3600"), new BigDecimal("0.2400"), 2));
         assertThat(grades.get(ForecastMethod.LEARNED)).isEqualTo(new Grade(new BigDecimal("0.3429"), new BigDecimal("0.2952"), 2));
         assertThat(grades.get(ForecastMethod.CLAIMED)).isEqualTo(new Grade(new BigDecimal("0.4400"), new BigDecimal("0.4400"), 2));
+    }
+
+    @Test
+    void a_thin_owner_and_a_thin_team_fall_back_up_the_branches_as_the_live_forecast_does() {
+        // top <- m1 <- r1 (2 verdicts at IDENTIFY, both won), r2 (20, 4 won); top <- m2 <- r3 (40, 2 won); top <- m3 <- r5
+        // (1, lost); x outside the hierarchy (10, all won). Configured 10%, prior 20 deals, 20 verdicts needed.
+        Map<String, String> managerOf = Map.of("r1", "m1", "r2", "m1", "m1", "top", "r3", "m2", "m2", "top", "r5", "m3", "m3", "top");
+        List<DealHistory> history = new ArrayList<>();
+        history.addAll(decided("r1", 2, 2));
+        history.addAll(decided("r2", 20, 4));
+        history.addAll(decided("r3", 40, 2));
+        history.addAll(decided("r5", 1, 0));
+        history.addAll(decided("x", 10, 10));
+        List<OpenLine> lines = List.of(new OpenLine("r1", "IDENTIFY", new BigDecimal("100000"), 10, 10),
+                new OpenLine("r2", "IDENTIFY", new BigDecimal("100000"), 10, 10), new OpenLine("r5", "IDENTIFY", new BigDecimal("100000"), 10, 10));
+        // r1 thin (2): m1's branch, 22 verdicts, 6 won: (6 + 2) / (22 + 20) = 8/42 -> 19,047.62
+        // r2 own 20 verdicts, 4 won: (4 + 2) / 40 = 0.15 -> 15,000.00
+        // r5 thin (1), m3's branch thin (1): top's branch, 63 verdicts, 8 won: (8 + 2) / 83 -> 12,048.19 (not x's)
+        assertThat(BacktestRules.forecasts(lines, BigDecimal.ZERO, history, STAGES, W1, 20, 20, managerOf).get(ForecastMethod.LEARNED))
+                .isEqualByComparingTo("46095.81");
+        // the same chain as the live forecast's LearnedRateChooser walks: own, each branch above, the company
+        HierarchyTallies tallies = new HierarchyTallies(StageOutcomes.tally(history, STAGES, W1), managerOf);
+        assertThat(tallies.chain("r5", "IDENTIFY")).containsExactly(new Tally(1, 0), new Tally(1, 0), new Tally(63, 8), new Tally(73, 18));
+        // without the hierarchy both thin owners would take the company's (18 + 2) / 93 -> 21,505.38 each
+        assertThat(BacktestRules.forecasts(lines, BigDecimal.ZERO, history, STAGES, W1, 20, 20).get(ForecastMethod.LEARNED))
+                .isEqualByComparingTo("58010.76");
+    }
+
+    /** {@code n} in-funnel deals of the owner that entered IDENTIFY on 1 Oct 2024 and closed on 1 Dec 2024, the first {@code won} won. */
+    private static List<DealHistory> decided(String owner, int n, int won) {
+        List<DealHistory> deals = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            deals.add(new DealHistory(owner, true, i < won ? "WON" : "LOST", LocalDateTime.of(2024, 12, 1, 12, 0),
+                    List.of(new Entry("IDENTIFY", LocalDateTime.of(2024, 10, 1, 9, 0)))));
+        }
+        return deals;
     }
 
     @Test
