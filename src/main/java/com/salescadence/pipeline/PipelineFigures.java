@@ -69,6 +69,26 @@ public class PipelineFigures {
     }
 
     /**
+     * Won deals closed in [from, to) per owner and day (out-of-funnel sales included, as {@link #booked}), read at once
+     * for all the owners: an owner or day without a won deal is absent.
+     */
+    public Map<String, Map<LocalDate, BigDecimal>> bookedByOwnerAndDay(Collection<String> owners, LocalDate from, LocalDate to) {
+        Map<String, Map<LocalDate, BigDecimal>> byOwner = new HashMap<>();
+        if (!owners.isEmpty()) {
+            Set<String> wanted = owners instanceof Set<String> set ? set : new HashSet<>(owners);
+            forOwners(owners, "owner_id", "select owner_id, cast(closed_at as date) as day, sum(amount) as total from opportunity"
+                    + " where status = 'WON' and closed_at >= :from and closed_at < :to", " group by owner_id, cast(closed_at as date)",
+                    Map.of("from", from.atStartOfDay(), "to", to.atStartOfDay()), rs -> {
+                        if (wanted.contains(rs.getString("owner_id"))) {
+                            byOwner.computeIfAbsent(rs.getString("owner_id"), k -> new HashMap<>())
+                                    .merge(rs.getObject("day", LocalDate.class), rs.getBigDecimal("total"), BigDecimal::add);
+                        }
+                    });
+        }
+        return byOwner;
+    }
+
+    /**
      * Sum over open deals expected to close in [from, to) of amount x the win rate of their stage: the funnel's deals
      * only (open out-of-funnel deals are no pipeline, here and in {@link #byOwner} and {@link #largestOpen}).
      */
