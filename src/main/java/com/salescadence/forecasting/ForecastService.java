@@ -4,17 +4,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.salescadence.common.CurrencyRates;
-import com.salescadence.forecasting.WinRateRules.Tally;
 import com.salescadence.metrics.CategoryRules;
 import com.salescadence.metrics.MetricsQueries;
 import com.salescadence.metrics.Periods;
@@ -63,17 +58,7 @@ public class ForecastService {
         StageModel model = stageModels.active();
         String id = person.id();
         Team branch = queries.team(id);
-        Map<String, Map<String, Tally>> tallies = winRates.tallies(model, p.date().plusDays(1).atStartOfDay().minusNanos(1_000));
-        Map<String, String> managerOf = new HashMap<>();
-        jdbc.sql("select id, manager_id from person").query(rs -> {
-            managerOf.put(rs.getString("id"), rs.getString("manager_id"));
-        });
-        Team everyone = new Team(null, managerOf.entrySet().stream()
-                .map(e -> new Team.Member(e.getKey(), e.getKey(), null, e.getValue())).toList());
-        Map<String, Tally> company = new HashMap<>();
-        tallies.values().forEach(byStage -> byStage.forEach((stage, t) -> company.merge(stage, t, Tally::plus)));
-        Map<String, Map<String, Tally>> branchTallies = new HashMap<>();
-
+        LearnedRates learnedRates = winRates.learnedRates(model, p.date());
         BigDecimal[] sums = {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
         jdbc.sql(queries.teamSql() + """
                 select o.owner_id, o.stage_code, o.currency, sum(o.amount) as total, sum(o.amount * o.probability) as claimed
@@ -89,14 +74,7 @@ public class ForecastService {
                     String owner = rs.getString("owner_id");
                     BigDecimal amount = rates.toBase(rs.getString("currency"), rs.getBigDecimal("total"));
                     BigDecimal claimed = rates.toBase(rs.getString("currency"), rs.getBigDecimal("claimed")).movePointLeft(2);
-                    List<Tally> chain = new ArrayList<>();
-                    chain.add(tallies.getOrDefault(owner, Map.of()).getOrDefault(stage.code(), Tally.NONE));
-                    int depth = 0;
-                    for (String manager = managerOf.get(owner); manager != null && depth++ < 64; manager = managerOf.get(manager)) {
-                        chain.add(branchTallies.computeIfAbsent(manager, m -> WinRateService.sum(tallies, everyone.branch(m))).getOrDefault(stage.code(), Tally.NONE));
-                    }
-                    chain.add(company.getOrDefault(stage.code(), Tally.NONE));
-                    double learned = LearnedRateChooser.choose(chain, stage.winRate() / 100.0, settings.priorStrength(), settings.minDeals()).rate();
+                    double learned = learnedRates.rate(owner, stage);
                     sums[0] = sums[0].add(amount.multiply(BigDecimal.valueOf(stage.winRate())).movePointLeft(2));
                     sums[1] = sums[1].add(amount.multiply(BigDecimal.valueOf(learned)));
                     sums[2] = sums[2].add(claimed);
