@@ -192,7 +192,11 @@ class CommitCallBrowserTest extends TasklistBrowserTestBase {
         assertThat(browser.findElement(By.cssSelector("[data-reliability='" + team.get(5) + "']")).getText()).contains(w.notEnough());
         assertThat(input(team.get(0), "commit").getDomProperty("value")).as("the suggestion is not applied").isEqualTo("10,000");
         assertThat(total("commit")).isEqualTo("2,100,000");
-        js("arguments[0].scrollIntoView({block: 'start', inline: 'center'});", browser.findElement(By.cssSelector("tr[data-key='" + team.get(0) + "']")));
+        // the first rows in sight, the reliability column right of the sticky names, the reported commit before it
+        js("var wrap = document.querySelector('.cf-grid-wrap'); wrap.scrollTop = 0; wrap.scrollLeft = 0;"
+                + "var cell = arguments[0].closest('td').getBoundingClientRect();"
+                + "var name = document.querySelector('tr[data-key=\"" + team.get(0) + "\"] th').getBoundingClientRect();"
+                + "wrap.scrollLeft = Math.max(0, cell.left - name.right - 160);", reliable);
         tasklist.screenshot("commit-call-1b-reliability-" + w.language());
         js("var wrap = document.querySelector('.cf-grid-wrap'); wrap.scrollLeft = 0; wrap.scrollTop = 0;");
 
