@@ -103,6 +103,27 @@
         deal.overdue ? badge('bad', t('已逾期', 'overdue')) : null);
     }
 
+    /**
+     * A rep's reliability beside the commit (issue 16): the median actual / commit over the last completed weeks and
+     * the commit it suggests, labelled as a suggestion; nothing is typed into the row or applied. A line without it
+     * (a team's) shows a dash; too few weeks with a commit read "not enough history".
+     */
+    function reliabilityCell(r, key) {
+      if (!r) {
+        return el('span', {'class': 'cc-none', 'data-reliability': key}, '—');
+      }
+      var weeks = t(r.window + ' 周中 ' + r.weeks + ' 周有承诺', r.weeks + ' of ' + r.window + ' weeks with a commit');
+      if (!r.enough) {
+        return el('span', {'class': 'cc-none', 'data-reliability': key,
+          title: t('至少需要 ' + r.minWeeks + ' 周', 'at least ' + r.minWeeks + ' weeks are needed')},
+          t('历史不足', 'Not enough history'), el('span', {'class': 'cf-sub'}, weeks));
+      }
+      var suggestion = r.suggestedCommit === null || r.suggestedCommit === undefined ? null
+        : el('span', {'class': 'cf-sub cc-suggestion', title: t('仅为建议，不会应用到任何数字', 'A suggestion only: never applied to any figure')},
+          t('建议承诺 ', 'suggested commit ') + money(r.suggestedCommit));
+      return el('span', {'data-reliability': key}, el('b', null, r.percent), el('span', {'class': 'cf-sub'}, weeks), suggestion);
+    }
+
     function pair(value, of) {
       return [money(value), el('span', {'class': 'cf-sub'}, t('挑战目标 ', 'stretch ') + money(of))];
     }
@@ -221,6 +242,10 @@
           reason: reasonInput(row)
         };
       });
+      var reliability = {};
+      (lines.reliability || []).forEach(function (r) {
+        reliability[r.personId] = r;
+      });
       var columns = [
         {key: 'person', zh: options.lineZh, en: options.lineEn, cell: function (row) {
           return [row.person, el('span', {'class': 'cf-sub'}, row.personId)];
@@ -232,6 +257,10 @@
         {key: 'raw', zh: '所报承诺 / 潜在成交', en: 'Reported commit / upside', numeric: true, cell: function (row) {
           return [money(row.rawCommit), el('span', {'class': 'cf-sub'}, t('潜在成交 ', 'upside ') + money(row.rawUpside))];
         }},
+        {key: 'reliability', zh: '可靠度（实际/承诺中位数）与建议承诺', en: 'Reliability (median actual / commit) and suggested commit',
+          numeric: true, cell: function (row) {
+            return reliabilityCell(reliability[row.personId], row.personId);
+          }},
         {key: 'commit', zh: '承诺（可调整）', en: 'Commit (adjust)', numeric: true, cell: function (row) {
           var earlier = row.adjustedBy ? el('span', {'class': 'cf-sub cc-earlier'},
             t('已调整：', 'adjusted: ') + row.adjustmentReason) : null;
@@ -264,6 +293,12 @@
             return smallDeals(row.smallDealsInProgress, row.personId);
           }}
       ];
+      if (!(lines.reliability || []).length) {
+        // the roll-up review of the levels above: its lines are teams, whose reliability is not measured
+        columns = columns.filter(function (column) {
+          return column.key !== 'reliability';
+        });
+      }
       var footer = el('tr', null, columns.map(function (column, c) {
         if (c === 0) {
           return el('th', {scope: 'row'}, t('团队合计', 'Team total'));

@@ -4,14 +4,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.salescadence.common.CurrencyRates;
-import com.salescadence.forecasting.WinRateRules.Tally;
 import com.salescadence.metrics.CategoryRules;
 import com.salescadence.metrics.MetricsQueries;
 import com.salescadence.metrics.Periods;
@@ -60,9 +58,7 @@ public class ForecastService {
         StageModel model = stageModels.active();
         String id = person.id();
         Team branch = queries.team(id);
-        Map<String, Map<String, Tally>> tallies = winRates.tallies(model, p.date().plusDays(1).atStartOfDay().minusNanos(1_000));
-        HierarchyTallies chains = new HierarchyTallies(tallies, winRates.managers());
-
+        LearnedRates learnedRates = winRates.learnedRates(model, p.date());
         BigDecimal[] sums = {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
         jdbc.sql(queries.teamSql() + """
                 select o.owner_id, o.stage_code, o.currency, sum(o.amount) as total, sum(o.amount * o.probability) as claimed
@@ -78,7 +74,7 @@ public class ForecastService {
                     String owner = rs.getString("owner_id");
                     BigDecimal amount = rates.toBase(rs.getString("currency"), rs.getBigDecimal("total"));
                     BigDecimal claimed = rates.toBase(rs.getString("currency"), rs.getBigDecimal("claimed")).movePointLeft(2);
-                    double learned = LearnedRateChooser.choose(chains.chain(owner, stage.code()), stage.winRate() / 100.0, settings.priorStrength(), settings.minDeals()).rate();
+                    double learned = learnedRates.rate(owner, stage);
                     sums[0] = sums[0].add(amount.multiply(BigDecimal.valueOf(stage.winRate())).movePointLeft(2));
                     sums[1] = sums[1].add(amount.multiply(BigDecimal.valueOf(learned)));
                     sums[2] = sums[2].add(claimed);

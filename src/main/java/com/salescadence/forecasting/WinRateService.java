@@ -89,6 +89,15 @@ public class WinRateService {
         return new WinRates(person.id(), model.id(), day, settings.priorStrength(), WinRateRules.UPPER - WinRateRules.LOWER, stages, rates);
     }
 
+    /**
+     * The learned rates weighing each owner's deals of the model, from the deals closed by the end of {@code day}: two
+     * statements (the tallies, everyone's manager), whatever the number of owners asked about afterwards.
+     */
+    public LearnedRates learnedRates(StageModel model, LocalDate day) {
+        Map<String, Map<String, Tally>> byOwner = tallies(model, day.plusDays(1).atStartOfDay().minusNanos(1_000));
+        return new LearnedRates(new HierarchyTallies(byOwner, managers()), settings.priorStrength(), settings.minDeals());
+    }
+
     /** Per owner and open stage: the verdicts (won or lost by {@code asOf}) of in-funnel deals that entered it, once per deal. */
     Map<String, Map<String, Tally>> tallies(StageModel model, LocalDateTime asOf) {
         Map<String, Map<String, Tally>> byOwner = new HashMap<>();

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 
 import com.salescadence.common.CurrencyRates;
 import com.salescadence.organization.Role;
+import com.salescadence.pipeline.StageRates;
 import com.salescadence.pipeline.stage.Stage;
 import com.salescadence.pipeline.stage.StageModel;
 import com.salescadence.pipeline.stage.StageModelCatalog;
@@ -40,11 +41,13 @@ public class MetricsQueries {
     private final JdbcClient jdbc;
     private final StageModelCatalog stageModels;
     private final CurrencyRates rates;
+    private final StageRates stageRates;
 
-    MetricsQueries(JdbcClient jdbc, StageModelCatalog stageModels, CurrencyRates rates) {
+    MetricsQueries(JdbcClient jdbc, StageModelCatalog stageModels, CurrencyRates rates, StageRates stageRates) {
         this.jdbc = jdbc;
         this.stageModels = stageModels;
         this.rates = rates;
+        this.stageRates = stageRates;
     }
 
     /** The recursive query of a person's branch (:person), to open a statement with. */
@@ -62,21 +65,27 @@ public class MetricsQueries {
     }
 
     /**
-     * Open pipeline per owner (amount and weighted by the stage's win rate), closing before {@code until} (null: any date):
-     * the funnel's deals only; open out-of-funnel (small) deals are no pipeline ({@link #smallDeals}).
+     * Open pipeline per owner (amount, and weighted as "the forecast" weighs it as of {@code asOf}: the stage's win
+     * rate, or what {@code cadence.forecasting.method} chooses, see {@link StageRates}), closing before {@code until}
+     * (null: any date): the funnel's deals only; open out-of-funnel (small) deals are no pipeline ({@link #smallDeals}).
      */
-    public Map<String, Pipeline> open(String personId, LocalDate until) {
+    public Map<String, Pipeline> open(String personId, LocalDate until, LocalDate asOf) {
         Map<String, Pipeline> byOwner = new HashMap<>();
+        StageRates.Weighing weighing = stageRates.asOf(asOf);
         jdbc.sql(TEAM + """
-                select o.owner_id, o.currency, o.stage_model, o.stage_code, sum(o.amount) as total
+                select o.owner_id, o.currency, o.stage_model, o.stage_code, sum(o.amount) as total, sum(o.amount * o.probability) as claimed
                 from opportunity o join team t on t.id = o.owner_id
                 where o.status = 'OPEN' and o.in_funnel = true and o.expected_close_date < :until
                 group by o.owner_id, o.currency, o.stage_model, o.stage_code""")
                 .param("person", personId).param("until", until == null ? NO_DATE : until)
                 .query(rs -> {
-                    BigDecimal amount = rates.toBase(rs.getString("currency"), rs.getBigDecimal("total"));
-                    BigDecimal weighted = amount.multiply(BigDecimal.valueOf(winRate(rs.getString("stage_model"), rs.getString("stage_code"))))
+                    String currency = rs.getString("currency");
+                    BigDecimal amount = rates.toBase(currency, rs.getBigDecimal("total"));
+                    BigDecimal configured = amount.multiply(BigDecimal.valueOf(winRate(rs.getString("stage_model"), rs.getString("stage_code"))))
                             .movePointLeft(2);
+                    BigDecimal claimed = rates.toBase(currency, rs.getBigDecimal("claimed")).movePointLeft(2);
+                    BigDecimal weighted = weighing.weigh(rs.getString("owner_id"), rs.getString("stage_model"), rs.getString("stage_code"),
+                            amount, configured, claimed);
                     byOwner.merge(rs.getString("owner_id"), new Pipeline(amount, weighted), Pipeline::plus);
                 });
         return byOwner;
@@ -171,20 +180,29 @@ public class MetricsQueries {
         return byPerson;
     }
 
-    /** Open amount and weighted per owner in a snapshot, closing before {@code until} (null: any date). */
-    public Map<String, Pipeline> snapshot(long snapshotId, String personId, LocalDate until) {
+    /**
+     * Open amount and weighted per owner in a snapshot, closing before {@code until} (null: any date): weighted as the
+     * snapshot stored it (the configured rates then), or as {@code cadence.forecasting.method} chooses with the
+     * verdicts known by {@code asOf} (the snapshot's day; see {@link StageRates}).
+     */
+    public Map<String, Pipeline> snapshot(long snapshotId, String personId, LocalDate until, LocalDate asOf) {
         Map<String, Pipeline> byOwner = new HashMap<>();
+        StageRates.Weighing weighing = stageRates.asOf(asOf);
         jdbc.sql(TEAM + """
-                select l.owner_id, l.currency, sum(l.amount) as total, sum(l.weighted) as weighted
+                select l.owner_id, l.currency, l.stage_model, l.stage_code, sum(l.amount) as total, sum(l.weighted) as weighted,
+                       sum(l.amount * l.probability) as claimed
                 from pipeline_snapshot_line l join team t on t.id = l.owner_id
                 where l.snapshot_id = :snapshot and l.status = 'OPEN'
                   and l.expected_close_date < :until
-                group by l.owner_id, l.currency""")
+                group by l.owner_id, l.currency, l.stage_model, l.stage_code""")
                 .param("person", personId).param("snapshot", snapshotId).param("until", until == null ? NO_DATE : until)
                 .query(rs -> {
                     String currency = rs.getString("currency");
-                    byOwner.merge(rs.getString("owner_id"), new Pipeline(rates.toBase(currency, rs.getBigDecimal("total")),
-                            rates.toBase(currency, rs.getBigDecimal("weighted"))), Pipeline::plus);
+                    BigDecimal amount = rates.toBase(currency, rs.getBigDecimal("total"));
+                    BigDecimal weighted = weighing.weigh(rs.getString("owner_id"), rs.getString("stage_model"), rs.getString("stage_code"),
+                            amount, rates.toBase(currency, rs.getBigDecimal("weighted")),
+                            rates.toBase(currency, rs.getBigDecimal("claimed")).movePointLeft(2));
+                    byOwner.merge(rs.getString("owner_id"), new Pipeline(amount, weighted), Pipeline::plus);
                 });
         return byOwner;
     }

@@ -68,11 +68,11 @@ public class MetricsService {
         String id = person.id();
         Team team = queries.team(id);
         Map<String, BigDecimal[]> quotaRows = queries.quotas(id, p.quarterKey());
-        Map<String, Pipeline> quarterPipeline = queries.open(id, p.quarterEnd());
+        Map<String, Pipeline> quarterPipeline = queries.open(id, p.quarterEnd(), p.date());
         Map<String, BigDecimal> weighted = MetricsQueries.weighted(quarterPipeline);
         Map<String, BigDecimal> openAmount = MetricsQueries.amounts(quarterPipeline);
         Map<String, BigDecimal> booked = queries.won(id, p.quarterStart().atStartOfDay(), p.quarterToDateEnd().atStartOfDay());
-        Map<String, BigDecimal> allOpen = MetricsQueries.amounts(queries.open(id, null));
+        Map<String, BigDecimal> allOpen = MetricsQueries.amounts(queries.open(id, null, p.date()));
         Map<String, PipelineFigures.SmallDeals> small = queries.smallDeals(id);
 
         BigDecimal quota = team.ownOrReports(id, who -> quotaRows.containsKey(who) ? quotaRows.get(who)[0] : null);
@@ -137,7 +137,8 @@ public class MetricsService {
         BigDecimal lastForecast = null;
         BigDecimal lastSales = null;
         if (snapshot.isPresent()) {
-            lastForecast = team.sum(id, MetricsQueries.weighted(queries.snapshot(snapshot.get().id(), id, p.quarterEnd())));
+            lastForecast = team.sum(id, MetricsQueries.weighted(queries.snapshot(snapshot.get().id(), id, p.quarterEnd(),
+                    snapshot.get().takenAt().toLocalDate())));
             LocalDateTime quarterStart = p.quarterStart().atStartOfDay();
             LocalDateTime at = snapshot.get().takenAt();
             lastSales = at.isAfter(quarterStart) ? team.sum(id, queries.won(id, quarterStart, at)) : BigDecimal.ZERO;
@@ -178,7 +179,7 @@ public class MetricsService {
         String id = team.root().id();
         BigDecimal then = queries.coveringSnapshot(id, organization.managersAbove(id),
                         p.monthStart().minusMonths(1).atStartOfDay(), p.monthStart().atStartOfDay())
-                .map(s -> team.sum(id, MetricsQueries.amounts(queries.snapshot(s.id(), id, null)))).orElse(null);
+                .map(s -> team.sum(id, MetricsQueries.amounts(queries.snapshot(s.id(), id, null, s.takenAt().toLocalDate())))).orElse(null);
         return MetricRules.growth(now, then, bands.growthMin(), bands.growthGood());
     }
 
@@ -246,7 +247,7 @@ public class MetricsService {
         String id = person.id();
         Team team = queries.team(id);
         Map<String, CategoryRules.Categories> categories = CategoryRules.compute(team, queries.commits(id, cycle.id()));
-        Map<String, BigDecimal> pipeline = MetricsQueries.amounts(queries.open(id, null));
+        Map<String, BigDecimal> pipeline = MetricsQueries.amounts(queries.open(id, null, today()));
         Map<String, PipelineFigures.SmallDeals> small = queries.smallDeals(id);
         List<Team.Member> members = team.hasReports(id) ? team.directReports(id) : List.of(team.root());
         List<CategoryRow> rows = new ArrayList<>();

@@ -15,7 +15,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.salescadence.pipeline.stage.StageModel;
 import com.salescadence.pipeline.stage.StageModelCatalog;
 
 // Over 250 lines (issue 14 item 6): the pipeline's figures other modules read, each a set-based query over the opportunity table, with their shared chunking.
@@ -30,11 +29,16 @@ public class PipelineFigures {
     private final JdbcClient jdbc;
     private final StageModelCatalog stageModels;
     private final com.salescadence.common.CurrencyRates rates;
+    private final StageRates stageRates;
+    private final java.time.Clock clock;
 
-    PipelineFigures(JdbcClient jdbc, StageModelCatalog stageModels, com.salescadence.common.CurrencyRates rates) {
+    PipelineFigures(JdbcClient jdbc, StageModelCatalog stageModels, com.salescadence.common.CurrencyRates rates, StageRates stageRates,
+                    java.time.Clock clock) {
         this.jdbc = jdbc;
         this.stageModels = stageModels;
         this.rates = rates;
+        this.stageRates = stageRates;
+        this.clock = clock;
     }
 
     /** Won deals closed in [from, to), out-of-funnel sales included. */
@@ -69,33 +73,64 @@ public class PipelineFigures {
     }
 
     /**
-     * Sum over open deals expected to close in [from, to) of amount x the win rate of their stage: the funnel's deals
-     * only (open out-of-funnel deals are no pipeline, here and in {@link #byOwner} and {@link #largestOpen}).
+     * Won deals closed in [from, to) per owner and day (out-of-funnel sales included, as {@link #booked}), read at once
+     * for all the owners: an owner or day without a won deal is absent.
+     */
+    public Map<String, Map<LocalDate, BigDecimal>> bookedByOwnerAndDay(Collection<String> owners, LocalDate from, LocalDate to) {
+        Map<String, Map<LocalDate, BigDecimal>> byOwner = new HashMap<>();
+        if (!owners.isEmpty()) {
+            Set<String> wanted = owners instanceof Set<String> set ? set : new HashSet<>(owners);
+            forOwners(owners, "owner_id", "select owner_id, cast(closed_at as date) as closed_day, sum(amount) as total from opportunity"
+                    + " where status = 'WON' and closed_at >= :from and closed_at < :to", " group by owner_id, cast(closed_at as date)",
+                    Map.of("from", from.atStartOfDay(), "to", to.atStartOfDay()), rs -> {
+                        if (wanted.contains(rs.getString("owner_id"))) {
+                            byOwner.computeIfAbsent(rs.getString("owner_id"), k -> new HashMap<>())
+                                    .merge(rs.getObject("closed_day", LocalDate.class), rs.getBigDecimal("total"), BigDecimal::add);
+                        }
+                    });
+        }
+        return byOwner;
+    }
+
+    /**
+     * Sum over open deals expected to close in [from, to) of their weighted amount ("the forecast": amount x the win
+     * rate of their stage as {@link StageRates} weighs it today): the funnel's deals only (open out-of-funnel deals are no
+     * pipeline, here and in {@link #byOwner} and {@link #largestOpen}).
      */
     public BigDecimal weightedOpen(Collection<String> owners, LocalDate from, LocalDate to) {
         if (owners.isEmpty()) {
             return BigDecimal.ZERO;
         }
-        Map<String, BigDecimal> byStage = new HashMap<>();
+        Map<String, Map<String, BigDecimal[]>> open = new HashMap<>();
         jdbc.sql("""
-                select stage_model, stage_code, sum(amount) as total from opportunity
+                select owner_id, stage_model, stage_code, sum(amount) as total, sum(amount * probability) as claimed from opportunity
                 where status = 'OPEN' and in_funnel = true and owner_id in (:owners) and expected_close_date >= :from and expected_close_date < :to
-                group by stage_model, stage_code""")
+                group by owner_id, stage_model, stage_code""")
                 .param("owners", owners).param("from", from).param("to", to)
                 .query(rs -> {
-                    byStage.put(rs.getString("stage_model") + "/" + rs.getString("stage_code"), rs.getBigDecimal("total"));
+                    open.computeIfAbsent(rs.getString("owner_id"), k -> new HashMap<>()).put(rs.getString("stage_model") + "/"
+                            + rs.getString("stage_code"), new BigDecimal[] {rs.getBigDecimal("total"), rs.getBigDecimal("claimed")});
                 });
-        return weigh(byStage);
+        return weigh(stageRates.asOf(LocalDate.now(clock)), open);
     }
 
-    /** Sum over stages ("model/code" -> open amount) of amount x the stage's win rate, each rounded to cents. */
-    private BigDecimal weigh(Map<String, BigDecimal> byStage) {
+    /**
+     * The weighted amount of open deals given per owner and stage ("model/code" -> {amount, amount x claimed percent}):
+     * each owner's weighed by {@link StageRates} (unrounded), added up per stage and each stage's sum rounded to cents
+     * (with the configured rates: sum over stages of the stage's amount x its win rate, as before the setting).
+     */
+    private BigDecimal weigh(StageRates.Weighing weighing, Map<String, Map<String, BigDecimal[]>> open) {
+        Map<String, BigDecimal> byStage = new HashMap<>();
+        open.forEach((owner, stages) -> stages.forEach((key, sums) -> {
+            String[] stage = key.split("/", 2);
+            int winRate = stageModels.model(stage[0]).find(stage[1]).map(s -> s.winRate()).orElse(0);
+            BigDecimal configured = sums[0].multiply(BigDecimal.valueOf(winRate)).movePointLeft(2);
+            BigDecimal claimed = sums[1] == null ? BigDecimal.ZERO : sums[1].movePointLeft(2);
+            byStage.merge(key, weighing.weigh(owner, stage[0], stage[1], sums[0], configured, claimed), BigDecimal::add);
+        }));
         BigDecimal total = BigDecimal.ZERO;
-        for (Map.Entry<String, BigDecimal> entry : byStage.entrySet()) {
-            String[] key = entry.getKey().split("/", 2);
-            StageModel model = stageModels.model(key[0]);
-            int winRate = model.find(key[1]).map(s -> s.winRate()).orElse(0);
-            total = total.add(entry.getValue().multiply(BigDecimal.valueOf(winRate)).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP));
+        for (BigDecimal stage : byStage.values()) {
+            total = total.add(stage.setScale(2, RoundingMode.HALF_UP));
         }
         return total;
     }
@@ -170,7 +205,9 @@ public class PipelineFigures {
             Period period = periods.get(i);
             sql.append(", sum(case when closed_at >= :bf").append(i).append(" and closed_at < :bt").append(i).append(" then amount end) as b").append(i)
                     .append(", sum(case when expected_close_date >= :of").append(i).append(" and expected_close_date < :ot").append(i)
-                    .append(" then amount end) as o").append(i);
+                    .append(" then amount end) as o").append(i)
+                    .append(", sum(case when expected_close_date >= :of").append(i).append(" and expected_close_date < :ot").append(i)
+                    .append(" then amount * probability end) as c").append(i);
             params.put("bf" + i, period.from().atStartOfDay());
             params.put("bt" + i, period.to().atStartOfDay());
             params.put("of" + i, period.from());
@@ -202,7 +239,7 @@ public class PipelineFigures {
                     if (won) {
                         sums.addBooked(owner, i, amount);
                     } else {
-                        sums.addOpen(owner, i, stage, amount);
+                        sums.addOpen(owner, i, stage, amount, rs.getBigDecimal("c" + i));
                     }
                 }
             }
@@ -308,6 +345,7 @@ public class PipelineFigures {
         private final Map<String, Map<String, BigDecimal[]>> open = new HashMap<>();
         private final Map<String, Orders> orders = new HashMap<>();
         private final Map<String, BigDecimal> largestOpen = new HashMap<>();
+        private final StageRates.Weighing weighing = stageRates.asOf(LocalDate.now(clock));
 
         private ByOwner(int periods) {
             this.periods = periods;
@@ -318,9 +356,12 @@ public class PipelineFigures {
             sums[period] = sums[period] == null ? amount : sums[period].add(amount);
         }
 
-        private void addOpen(String owner, int period, String stage, BigDecimal amount) {
-            BigDecimal[] sums = open.computeIfAbsent(owner, k -> new HashMap<>()).computeIfAbsent(stage, k -> new BigDecimal[periods]);
-            sums[period] = sums[period] == null ? amount : sums[period].add(amount);
+        /** Per period i: sums[2i] the open amount, sums[2i + 1] the amount x the claimed percent. */
+        private void addOpen(String owner, int period, String stage, BigDecimal amount, BigDecimal claimed) {
+            BigDecimal[] sums = open.computeIfAbsent(owner, k -> new HashMap<>()).computeIfAbsent(stage, k -> new BigDecimal[2 * periods]);
+            sums[2 * period] = sums[2 * period] == null ? amount : sums[2 * period].add(amount);
+            BigDecimal c = claimed == null ? BigDecimal.ZERO : claimed;
+            sums[2 * period + 1] = sums[2 * period + 1] == null ? c : sums[2 * period + 1].add(c);
         }
 
         /** {@link PipelineFigures#booked} of these owners in the period of that index. */
@@ -337,15 +378,15 @@ public class PipelineFigures {
 
         /** {@link PipelineFigures#weightedOpen} of these owners in the period of that index. */
         public BigDecimal weightedOpen(Collection<String> of, int period) {
-            Map<String, BigDecimal> byStage = new HashMap<>();
+            Map<String, Map<String, BigDecimal[]>> inPeriod = new HashMap<>();
             for (String owner : of) {
                 open.getOrDefault(owner, Map.of()).forEach((stage, sums) -> {
-                    if (sums[period] != null) {
-                        byStage.merge(stage, sums[period], BigDecimal::add);
+                    if (sums[2 * period] != null) {
+                        inPeriod.computeIfAbsent(owner, k -> new HashMap<>()).put(stage, new BigDecimal[] {sums[2 * period], sums[2 * period + 1]});
                     }
                 });
             }
-            return weigh(byStage);
+            return weigh(weighing, inPeriod);
         }
 
         /**

@@ -21,8 +21,10 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.salescadence.cadence.Cadence;
+import com.salescadence.cadence.CommitHistoryImport;
 import com.salescadence.cadence.Cycle;
 import com.salescadence.cadence.CycleService;
 import com.salescadence.cadence.RollupRow;
@@ -71,6 +73,8 @@ class CommitCallBrowserTest extends TasklistBrowserTestBase {
     @Autowired HistoryService history;
     @Autowired CycleService cycles;
     @Autowired RollupService rollups;
+    @Autowired CommitHistoryImport commitHistory;
+    @Autowired JdbcTemplate jdbc;
 
     private final List<String> team = new ArrayList<>();
     private String manager;
@@ -94,7 +98,8 @@ class CommitCallBrowserTest extends TasklistBrowserTestBase {
     void in_a_chinese_browser_a_manager_runs_the_call_of_25_reps_and_adjusts_two_rows() {
         journey(new Words("zh-CN", "zh", "cgz", "周立", ZH_NAMES, LocalDate.of(2027, 5, 2), "未提交报告", "按时提交", "未提交",
                 "调整原因为必填项。", "不是您的直接下属", "完成", "团队合计", "客户董事会 15 日才开会", "追加订单已确认",
-                "4 个，共 100,000", "识别机会", "预计", "report to you", "经理的周汇总", "Weekly roll-up"));
+                "4 个，共 100,000", "识别机会", "预计", "report to you", "经理的周汇总", "Weekly roll-up",
+                "可靠度（实际/承诺中位数）与建议承诺", "13 周中 13 周有承诺", "建议承诺 8,000", "历史不足", "13 周中 2 周有承诺"));
     }
 
     @Test
@@ -103,7 +108,8 @@ class CommitCallBrowserTest extends TasklistBrowserTestBase {
                 "A reason for the adjustment is required.", "does not report to you", "Complete", "Team total",
                 "Customer board meets only on the 15th", "Follow-on order confirmed",
                 "Small deals in progress (out of the funnel, in no forecast): 4, 100,000", "Identify opportunity", "closes", "直接下属",
-                "Weekly roll-up of one manager", "经理的周汇总"));
+                "Weekly roll-up of one manager", "经理的周汇总", "Reliability (median actual / commit) and suggested commit",
+                "12 of 13 weeks with a commit", "suggested commit 8,000", "Not enough history", "2 of 13 weeks with a commit"));
     }
 
     /** What the journey types and expects to read in one language. */
@@ -111,7 +117,8 @@ class CommitCallBrowserTest extends TasklistBrowserTestBase {
                          LocalDate sunday, String noReportFlag, String onTime, String missed, String reasonRequired,
                          String notYourReport, String complete, String teamTotal, String reason1, String reason2,
                          String smallDeals, String keyDealStage, String closes, String otherLanguageWord,
-                         String processName, String otherProcessName) {
+                         String processName, String otherProcessName, String reliabilityHeader, String reliableWeeks,
+                         String suggestion, String notEnough, String fewWeeks) {
     }
 
     private void journey(Words w) {
@@ -124,6 +131,7 @@ class CommitCallBrowserTest extends TasklistBrowserTestBase {
             administration.add(new Person(rep, w.names()[n], rep + "@test.local", Role.REP, manager, null), TestOrganization.PASSWORD);
             team.add(rep);
         }
+        history(w);
         WeeklyCycles weeks = new WeeklyCycles(engine);
         String key = weeks.open(w.sunday().atTime(8, 0));
         Cycle cycle = cycles.find(Cadence.WEEKLY_COMMIT, key).orElseThrow();
@@ -171,6 +179,26 @@ class CommitCallBrowserTest extends TasklistBrowserTestBase {
                 .contains("200,000 Deal of " + team.get(19));
         js("document.querySelector('.cf-grid-wrap').scrollTop = 0;");   // the first rows, with the small deals column in sight
         tasklist.screenshot("commit-call-1-opened-" + w.language());
+
+        // each rep's reliability beside the commit (issue 16): the first rep's median actual / commit of the weeks before
+        // the call is 80% and suggests 10,000 x 80% = 8,000, labelled as a suggestion and applied nowhere; the second
+        // rep committed in 2 weeks only, the others never: not enough history
+        assertThat(grid.findElement(By.cssSelector("thead")).getText()).contains(w.reliabilityHeader());
+        WebElement reliable = browser.findElement(By.cssSelector("[data-reliability='" + team.get(0) + "']"));
+        js("arguments[0].scrollIntoView({block: 'center', inline: 'center'});", reliable);
+        assertThat(reliable.getText()).contains("80%", w.reliableWeeks(), w.suggestion());
+        assertThat(browser.findElement(By.cssSelector("[data-reliability='" + team.get(1) + "']")).getText())
+                .contains(w.notEnough(), w.fewWeeks());
+        assertThat(browser.findElement(By.cssSelector("[data-reliability='" + team.get(5) + "']")).getText()).contains(w.notEnough());
+        assertThat(input(team.get(0), "commit").getDomProperty("value")).as("the suggestion is not applied").isEqualTo("10,000");
+        assertThat(total("commit")).isEqualTo("2,100,000");
+        // the first rows in sight, the reliability column right of the sticky names, the reported commit before it
+        js("var wrap = document.querySelector('.cf-grid-wrap'); wrap.scrollTop = 0; wrap.scrollLeft = 0;"
+                + "var cell = arguments[0].closest('td').getBoundingClientRect();"
+                + "var name = document.querySelector('tr[data-key=\"" + team.get(0) + "\"] th').getBoundingClientRect();"
+                + "wrap.scrollLeft = Math.max(0, cell.left - name.right - 160);", reliable);
+        tasklist.screenshot("commit-call-1b-reliability-" + w.language());
+        js("var wrap = document.querySelector('.cf-grid-wrap'); wrap.scrollLeft = 0; wrap.scrollTop = 0;");
 
         // scrolled to the last columns, the names stay in sight
         js("var wrap = document.querySelector('.cf-grid-wrap'); wrap.scrollLeft = wrap.scrollWidth; wrap.scrollTop = 400;");
@@ -241,6 +269,33 @@ class CommitCallBrowserTest extends TasklistBrowserTestBase {
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance).list())
                 .as("the call's instance holds ids only").extracting(v -> v.getName())
                 .doesNotContain(WeeklyCommitProcess.F_ADJUSTMENTS, WeeklyCommitProcess.F_CALL_NOTES);
+    }
+
+    /**
+     * The weeks before the call: the first rep committed 10,000 a week and booked 7,000, 8,000 or 9,500 in turn (weeks
+     * back 1, 4, 7, ... 8,000; 2, 5, 8, ... 9,500; 3, 6, 9, ... 7,000): 13 weeks in zh give 0.70 x 4, 0.80 x 5, 0.95 x 4,
+     * median (the 7th) 0.80; in en the week 2 back is left without a commit (it is the zh call's week, opened by that
+     * test's process), 12 weeks: 0.70 x 4, 0.80 x 5, 0.95 x 3, median (6th + 7th) / 2 = 0.80. The second rep committed in
+     * the 2 weeks 3 and 4 back: fewer than 4, not enough history.
+     */
+    private void history(Words w) {
+        LocalDate monday = w.sunday().plusDays(1);
+        long account = TestOrganization.account(accounts, team.get(0)).id();
+        for (int back = 1; back <= 13; back++) {
+            if (back == 2 && "en".equals(w.language())) {
+                continue;
+            }
+            LocalDate week = monday.minusWeeks(back);
+            commitHistory.record(team.get(0), week, new BigDecimal("10000"), BigDecimal.ZERO, "history");
+            long booked = back % 3 == 1 ? 8000 : back % 3 == 2 ? 9500 : 7000;
+            jdbc.update("""
+                    insert into opportunity (account_id, owner_id, name, amount, currency, expected_close_date, stage_model,
+                      stage_code, probability, status, in_funnel, closed_at) values (?, ?, ?, ?, 'CNY', ?, 'ibm', 'WON', 100, 'WON', false, ?)""",
+                    account, team.get(0), "Won in week " + week, booked, week.plusDays(2), week.plusDays(2).atTime(15, 0));
+        }
+        for (int back = 3; back <= 4; back++) {
+            commitHistory.record(team.get(1), monday.minusWeeks(back), new BigDecimal("20000"), BigDecimal.ZERO, "history");
+        }
     }
 
     /** The first load of the Tasklist in a fresh browser on a busy machine may take longer than a step's 30 s wait. */

@@ -13,6 +13,7 @@ import com.salescadence.cadence.Cadence;
 import com.salescadence.cadence.CommitItem;
 import com.salescadence.cadence.CommitReport;
 import com.salescadence.cadence.KeyDeal;
+import com.salescadence.cadence.RepReliability;
 import com.salescadence.cadence.ReportType;
 import com.salescadence.cadence.RollupReport;
 import com.salescadence.cadence.RollupRow;
@@ -92,6 +93,9 @@ final class CadenceApi {
 
     record CallLines(String taskId, long cycleId, String cycleKey, LocalDate weekStart, String managerId, String manager,
                      int level, boolean submitted, List<RollupRow> rows, BigDecimal totalCommit, BigDecimal totalUpside,
-                     PipelineFigures.SmallDeals smallDealsInProgress, List<KeyDeal> keyDeals, CallLimits limits) {
+                     PipelineFigures.SmallDeals smallDealsInProgress, List<KeyDeal> keyDeals, CallLimits limits,
+                     @Schema(description = "Each rep line's reliability (median actual / commit over the last completed weeks) and the "
+                             + "commit it suggests: shown beside the commit, never applied (none for the lines of teams)")
+                     List<RepReliability> reliability) {
     }
 }

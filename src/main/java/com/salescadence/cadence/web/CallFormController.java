@@ -22,6 +22,7 @@ import com.salescadence.cadence.web.CadenceApi.CallLines;
 import com.salescadence.common.Checked;
 import com.salescadence.common.PostedRows;
 import jakarta.validation.Valid;
+import com.salescadence.cadence.RepReliabilityService;
 import com.salescadence.cadence.RollupService;
 import com.salescadence.cadence.RollupView;
 import com.salescadence.common.Checks;
@@ -47,16 +48,20 @@ class CallFormController {
     private final RollupService rollups;
     private final CycleService cycles;
     private final OrganizationService organization;
+    private final RepReliabilityService reliability;
 
-    CallFormController(TaskService taskService, RollupService rollups, CycleService cycles, OrganizationService organization) {
+    CallFormController(TaskService taskService, RollupService rollups, CycleService cycles, OrganizationService organization,
+                       RepReliabilityService reliability) {
         this.taskService = taskService;
+        this.reliability = reliability;
         this.rollups = rollups;
         this.cycles = cycles;
         this.organization = organization;
     }
 
     @GetMapping("/{taskId}")
-    @Operation(summary = "The open commit call or roll-up review task's lines, totals and the limits of an adjustment; "
+    @Operation(summary = "The open commit call or roll-up review task's lines, totals and the limits of an adjustment, with each "
+            + "rep's reliability and the commit it suggests (never applied); "
             + "for the call's manager, the managers above them and administrators (403 for anyone else)")
     CallLines lines(@PathVariable String taskId, Principal principal) {
         long cycleId = cycleOf(taskId);
@@ -67,7 +72,9 @@ class CallFormController {
                 organization.findPerson(managerId).map(Person::fullName).orElse(managerId), view.level(),
                 rollups.report(cycleId, managerId).isPresent(), view.rows(), view.totalCommit(), view.totalUpside(),
                 view.smallDealsInProgress(), view.keyDeals(),
-                new CallLimits(Checks.MAX_AMOUNT, 2, RollupService.REASON_MAX_LENGTH));
+                new CallLimits(Checks.MAX_AMOUNT, 2, RollupService.REASON_MAX_LENGTH),
+                reliability.forCall(cycle.periodStart(), organization.directReports(managerId).stream()
+                        .filter(p -> p.role() == Role.REP).map(Person::id).toList()));
     }
 
     @PostMapping("/{taskId}/check")
