@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -81,10 +82,14 @@ public class KeptFigures {
         return result;
     }
 
-    /** {@link #change} of every deal {@code where} selects (an SQL condition on {@code opportunity}, with its params). */
-    public <T> T changeWhere(String where, Object[] params, Supplier<T> write) {
-        List<Long> ids = jdbc.sql("select id from opportunity where " + where).params(params).query(Long.class).list();
-        return change(ids, write);
+    /**
+     * {@link #change} of every deal {@code where} selects (an SQL condition on {@code opportunity}, with its params):
+     * they are locked, then {@code write} changes exactly those (it is given their ids), so a deal that comes to
+     * match the condition meanwhile is neither written nor counted.
+     */
+    public <T> T changeWhere(String where, Object[] params, Function<List<Long>, T> write) {
+        List<Long> ids = jdbc.sql("select id from opportunity where " + where + " for update").params(params).query(Long.class).list();
+        return change(ids, () -> write.apply(ids));
     }
 
     /**
@@ -177,10 +182,17 @@ public class KeptFigures {
         }
     }
 
+    private static final java.util.Comparator<Key> BUCKET_ORDER = java.util.Comparator.comparing((Key k) -> k.grain())
+            .thenComparing(Key::bucket).thenComparing(Key::status).thenComparing(Key::inFunnel).thenComparing(Key::ownerId)
+            .thenComparing(Key::stageModel).thenComparing(Key::stageCode).thenComparing(Key::currency);
+
     /** Adds each non-zero delta to its bucket (created when missing). */
     private void apply(Map<Key, Sum> delta) {
         List<Object[]> rows = new ArrayList<>();
-        delta.forEach((key, sum) -> {
+        // in one order of the buckets in every transaction: two writers of the same buckets wait, never deadlock
+        java.util.TreeMap<Key, Sum> ordered = new java.util.TreeMap<>(BUCKET_ORDER);
+        ordered.putAll(delta);
+        ordered.forEach((key, sum) -> {
             if (sum.deals() != 0 || sum.amount().signum() != 0) {
                 rows.add(new Object[] {sum.amount(), sum.deals(), String.valueOf(key.grain()), key.bucket(), key.status(),
                         key.inFunnel(), key.ownerId(), key.stageModel(), key.stageCode(), key.currency()});
