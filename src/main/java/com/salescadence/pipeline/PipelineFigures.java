@@ -226,11 +226,14 @@ public class PipelineFigures {
             forOwners(owners, "owner_id", select, top.formatted(limit), Map.of("before", before), rs -> deals.add(openDeal(rs)));
             return deals;
         }
-        // the largest deals of everyone until enough of them are the owners'
+        // the largest deals of everyone until enough of them are the owners': "status desc" first (one status, so the
+        // same order) lets H2 walk the (status, amount) index backwards and stop after n rows ("index sorted"); by
+        // amount alone it sorted every open deal (about 1 s per 100,000 on this machine); PostgreSQL walks it either way
+        String byIndex = " order by status desc, amount desc fetch first %d rows with ties";
         for (int n = limit * 4; ; n *= 4) {
             deals.clear();
             int[] read = {0};
-            jdbc.sql(select + top.formatted(n)).param("before", before).query(rs -> {
+            jdbc.sql(select + byIndex.formatted(n)).param("before", before).query(rs -> {
                 read[0]++;
                 if (wanted.contains(rs.getString("owner_id"))) {
                     deals.add(openDeal(rs));
