@@ -95,7 +95,7 @@ public class RollupService {
         BigDecimal commit = rows.stream().map(RollupRow::commit).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal upside = rows.stream().map(RollupRow::upside).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new RollupView(cycleId, cycle.cycleKey(), managerId, level, rows, commit, upside, missing,
-                keyDeals(chart, cycle, lines.pipeline), PipelineFigures.SmallDeals.of(lines.small, chart.teamOf(managerId)));
+                keyDeals(chart, cycle), PipelineFigures.SmallDeals.of(lines.small, chart.teamOf(managerId)));
     }
 
     /**
@@ -296,7 +296,7 @@ public class RollupService {
             everyone.addAll(chart.teamOf(managerId)); // the manager's own deals count among the key deals
             pipeline = figures.byOwner(everyone, List.of(new PipelineFigures.Period(week.minusDays(7), week),
                     new PipelineFigures.Period(monthStart, monthStart.plusMonths(1)),
-                    new PipelineFigures.Period(quarterStart, quarterStart.plusMonths(3))), monthStart.plusMonths(1),
+                    new PipelineFigures.Period(quarterStart, quarterStart.plusMonths(3))),
                     new PipelineFigures.Period(quarterStart, week));   // unfulfilled: won this quarter before the call's week
             small = figures.smallOpenByOwner(everyone);
         }
@@ -357,13 +357,13 @@ public class RollupService {
     }
 
     /** The five largest open deals of the manager's team closing this month (ties in team order, then latest first). */
-    private List<KeyDeal> keyDeals(OrgChart chart, Cycle cycle, PipelineFigures.ByOwner pipeline) {
+    private List<KeyDeal> keyDeals(OrgChart chart, Cycle cycle) {
         LocalDate monthEnd = cycle.periodStart().withDayOfMonth(1).plusMonths(1);
         Map<String, Integer> teamOrder = new HashMap<>();
         for (String owner : chart.teamOf(chart.rootId())) {
             teamOrder.putIfAbsent(owner, teamOrder.size());
         }
-        return figures.largestOpen(teamOrder.keySet(), monthEnd, KEY_DEALS, pipeline.floor(teamOrder.keySet(), KEY_DEALS)).stream()
+        return figures.largestOpen(teamOrder.keySet(), monthEnd, KEY_DEALS).stream()
                 .sorted(Comparator.comparing(PipelineFigures.OpenDeal::amount).reversed()
                         .thenComparing(d -> teamOrder.get(d.ownerId()))
                         .thenComparing(Comparator.comparingLong(PipelineFigures.OpenDeal::id).reversed()))

@@ -14,9 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class DealHandover {
 
     private final JdbcClient jdbc;
+    private final KeptFigures figures;
 
-    DealHandover(JdbcClient jdbc) {
+    DealHandover(JdbcClient jdbc, KeptFigures figures) {
         this.jdbc = jdbc;
+        this.figures = figures;
     }
 
     /** What a handover moved. */
@@ -25,8 +27,14 @@ public class DealHandover {
 
     /** Gives a leaver's open deals and leads, accounts and contacts to {@code successorId}. */
     public Moved handOverOwnership(String fromId, String successorId) {
-        int deals = jdbc.sql("update opportunity set owner_id = ? where owner_id = ? and status = 'OPEN'")
-                .params(successorId, fromId).update();
+        int deals = figures.changeWhere("owner_id = ? and status = 'OPEN'", new Object[] {fromId}, ids -> {
+            int moved = 0;
+            for (int i = 0; i < ids.size(); i += 1_000) {
+                moved += jdbc.sql("update opportunity set owner_id = :to where id in (:ids)").param("to", successorId)
+                        .param("ids", ids.subList(i, Math.min(ids.size(), i + 1_000))).update();
+            }
+            return moved;
+        });
         int leads = jdbc.sql("update lead set owner_id = ? where owner_id = ? and status = 'OPEN'")
                 .params(successorId, fromId).update();
         int accounts = jdbc.sql("update account set owner_id = ? where owner_id = ?").params(successorId, fromId).update();

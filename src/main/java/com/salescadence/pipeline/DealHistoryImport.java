@@ -29,9 +29,11 @@ public class DealHistoryImport {
     private final JdbcClient jdbc;
     private final StageModelCatalog stageModels;
     private final PipelineProperties properties;
+    private final KeptFigures figures;
 
-    DealHistoryImport(JdbcClient jdbc, StageModelCatalog stageModels, PipelineProperties properties) {
+    DealHistoryImport(JdbcClient jdbc, StageModelCatalog stageModels, PipelineProperties properties, KeptFigures figures) {
         this.jdbc = jdbc;
+        this.figures = figures;
         this.stageModels = stageModels;
         this.properties = properties;
     }
@@ -67,12 +69,15 @@ public class DealHistoryImport {
         }
         LocalDateTime first = entries.get(0).enteredOn().atStartOfDay();
         if (status == OpportunityStatus.OPEN) {
-            jdbc.sql("update opportunity set stage_entered_at = ?, created_at = case when created_at > ? then ? else created_at end where id = ?")
-                    .params(at, first, first, dealId).update();
+            LocalDateTime entered = at;
+            figures.change(List.of(dealId), () -> jdbc.sql(
+                    "update opportunity set stage_entered_at = ?, created_at = case when created_at > ? then ? else created_at end where id = ?")
+                    .params(entered, first, first, dealId).update());
         } else {
             add(dealId, from, current, status == OpportunityStatus.WON ? 100 : 0, actorId, closedAt, note);
-            jdbc.sql("update opportunity set created_at = case when created_at > ? then ? else created_at end where id = ?")
-                    .params(first, first, dealId).update();
+            figures.change(List.of(dealId), () -> jdbc.sql(
+                    "update opportunity set created_at = case when created_at > ? then ? else created_at end where id = ?")
+                    .params(first, first, dealId).update());
         }
     }
 

@@ -34,10 +34,13 @@ class OpportunityRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    /** Every write below keeps the roll-up's figures (pipeline_figure) in its transaction. */
+    private final KeptFigures figures;
 
-    OpportunityRepository(JdbcClient jdbc, JdbcTemplate template) {
+    OpportunityRepository(JdbcClient jdbc, JdbcTemplate template, KeptFigures figures) {
         this.jdbc = jdbc;
         this.template = template;
+        this.figures = figures;
     }
 
     long insert(Long leadId, long accountId, String ownerId, String name, BigDecimal amount, String currency,
@@ -51,7 +54,9 @@ class OpportunityRepository {
                 .params(leadId, accountId, ownerId, name, amount, currency, expectedClose, stageModel, stageCode,
                         probability, inFunnel, now, now)
                 .update(key, "id");
-        return key.getKey().longValue();
+        long id = key.getKey().longValue();
+        figures.added(List.of(id));
+        return id;
     }
 
     /** An imported deal as stored: its lead (open deals), stage, claimable probability, status and times. */
@@ -61,7 +66,7 @@ class OpportunityRepository {
 
     /** The rows' ids, in order (one batch). */
     List<Long> insertImported(List<ImportedRow> rows) {
-        return BatchInserts.withIds(template, """
+        List<Long> ids = BatchInserts.withIds(template, """
                 insert into opportunity (lead_id, account_id, owner_id, name, amount, currency, expected_close_date,
                   stage_model, stage_code, probability, status, in_funnel, loss_reason, created_at, stage_entered_at, closed_at,
                   import_ref)
@@ -69,6 +74,8 @@ class OpportunityRepository {
                 r.deal().accountId(), r.deal().ownerId(), r.deal().name(), r.deal().amount(), r.deal().currency(),
                 r.deal().expectedCloseDate(), r.stageModel(), r.stageCode(), r.probability(), r.status().name(), r.inFunnel(),
                 r.deal().lossReason(), r.createdAt(), r.enteredAt(), r.closedAt(), ImportedDeal.refKey(r.deal().importRef())}).toList());
+        figures.added(ids);
+        return ids;
     }
 
     /** Each imported deal's first stage history entry: into its stage when it entered it (one batch). */
@@ -118,22 +125,22 @@ class OpportunityRepository {
     }
 
     void moveStage(long id, String stageCode, int probability, OpportunityStatus status, LocalDateTime now) {
-        jdbc.sql("""
+        figures.change(List.of(id), () -> jdbc.sql("""
                 update opportunity set stage_code = ?, probability = ?, status = ?, stage_entered_at = ?,
                   closed_at = case when ? = 'OPEN' then null else ? end
                 where id = ?""")
-                .params(stageCode, probability, status.name(), now, status.name(), now, id).update();
+                .params(stageCode, probability, status.name(), now, status.name(), now, id).update());
     }
 
     void recordLoss(long id, String lostStage, String reason, LocalDateTime now) {
-        jdbc.sql("""
+        figures.change(List.of(id), () -> jdbc.sql("""
                 update opportunity set stage_code = ?, probability = 0, status = 'LOST', loss_reason = ?,
                   stage_entered_at = ?, closed_at = ? where id = ?""")
-                .params(lostStage, reason, now, now, id).update();
+                .params(lostStage, reason, now, now, id).update());
     }
 
     void recordGoDecision(long id, String decision) {
-        jdbc.sql("update opportunity set go_decision = ? where id = ?").params(decision, id).update();
+        figures.change(List.of(id), () -> jdbc.sql("update opportunity set go_decision = ? where id = ?").params(decision, id).update());
     }
 
     void addHistory(long opportunityId, String from, String to, int probability, String by, LocalDateTime at, String note) {

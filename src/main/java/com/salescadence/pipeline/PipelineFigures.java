@@ -29,12 +29,14 @@ public class PipelineFigures {
     private final JdbcClient jdbc;
     private final StageModelCatalog stageModels;
     private final com.salescadence.common.CurrencyRates rates;
+    private final KeptFigures kept;
     private final StageRates stageRates;
     private final java.time.Clock clock;
 
-    PipelineFigures(JdbcClient jdbc, StageModelCatalog stageModels, com.salescadence.common.CurrencyRates rates, StageRates stageRates,
-                    java.time.Clock clock) {
+    PipelineFigures(JdbcClient jdbc, StageModelCatalog stageModels, com.salescadence.common.CurrencyRates rates, KeptFigures kept,
+                    StageRates stageRates, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.kept = kept;
         this.stageModels = stageModels;
         this.rates = rates;
         this.stageRates = stageRates;
@@ -141,20 +143,23 @@ public class PipelineFigures {
 
     /**
      * Open out-of-funnel deals of these owners (any close date), by owner: no pipeline, shown beside it ("small deals
-     * in progress"), amounts in the base currency as the metrics show them. An owner without any is absent;
+     * in progress"), amounts in the base currency as the metrics show them; read from the kept figures. An owner without any is absent;
      * {@link SmallDeals#of} adds up a group of owners.
      */
     public Map<String, SmallDeals> smallOpenByOwner(Collection<String> owners) {
         Map<String, SmallDeals> byOwner = new HashMap<>();
         if (!owners.isEmpty()) {
             Set<String> wanted = owners instanceof Set<String> set ? set : new HashSet<>(owners);
-            forOwners(owners, "owner_id", "select owner_id, currency, count(*) as deals, sum(amount) as total from opportunity"
-                    + " where status = 'OPEN' and in_funnel = false", " group by owner_id, currency", Map.of(), rs -> {
-                        if (wanted.contains(rs.getString("owner_id"))) {
-                            byOwner.merge(rs.getString("owner_id"), new SmallDeals(rs.getLong("deals"),
-                                    rates.toBase(rs.getString("currency"), rs.getBigDecimal("total"))), SmallDeals::plus);
-                        }
-                    });
+            // the kept month buckets of open small deals, summed per owner and currency, then converted as one amount
+            Map<String, Map<String, SmallDeals>> byCurrency = new HashMap<>();
+            forOwners(owners, "owner_id", "grain = 'M' and status = 'OPEN' and in_funnel = false", Map.of(), (key, amount, claimed, deals) -> {
+                if (wanted.contains(key.ownerId())) {
+                    byCurrency.computeIfAbsent(key.ownerId(), k -> new HashMap<>())
+                            .merge(key.currency(), new SmallDeals(deals, amount), SmallDeals::plus);
+                }
+            });
+            byCurrency.forEach((owner, currencies) -> currencies.forEach((currency, deals) -> byOwner.merge(owner,
+                    new SmallDeals(deals.count(), rates.toBase(currency, deals.amount())), SmallDeals::plus)));
         }
         return byOwner;
     }
@@ -183,63 +188,45 @@ public class PipelineFigures {
 
     /**
      * The figures of many owners at once, for adding up per group of owners in memory: booked sales and open
-     * amounts by stage in each of the periods, read by one {@code GROUP BY owner} query, and the orders by a
-     * second. {@link ByOwner#booked} and {@link ByOwner#weightedOpen} of any subset of the owners equal
-     * {@link #booked} and {@link #weightedOpen} of that subset; {@link ByOwner#orders} are the deals won in
-     * {@code wonIn} and the part of them not paid (no order, credit refused or unpaid), the unfulfilled share's
-     * scope in the metrics. With each owner's largest open deal closing before {@code openBefore}, for
-     * {@link #largestOpen}'s floor.
+     * amounts by stage in each of the periods, read from the kept figures ({@link KeptFigures}: each period's whole
+     * months from the month buckets, its edges from the day buckets, one query), and the orders by a second query
+     * over the won deals of {@code wonIn} (index on status and close time). {@link ByOwner#booked} and
+     * {@link ByOwner#weightedOpen} of any subset of the owners equal {@link #booked} and {@link #weightedOpen} of that
+     * subset (the stage weighting applied here, when read, by {@link #weigh}); {@link ByOwner#orders} are the deals
+     * won in {@code wonIn} and the part of them not paid (no order, credit refused or unpaid), the unfulfilled
+     * share's scope in the metrics.
      */
-    public ByOwner byOwner(Collection<String> owners, List<Period> periods, LocalDate openBefore, Period wonIn) {
+    public ByOwner byOwner(Collection<String> owners, List<Period> periods, Period wonIn) {
         ByOwner sums = new ByOwner(periods.size());
         if (owners.isEmpty() || periods.isEmpty()) {
             return sums;
         }
-        StringBuilder sql = new StringBuilder("select owner_id, status, stage_model, stage_code")
-                .append(", max(case when status = 'OPEN' and expected_close_date < :openBefore then amount end) as largest");
+        Set<String> wanted = owners instanceof Set<String> set ? set : new HashSet<>(owners);
+        List<KeptPeriod> kept = periods.stream().map(KeptPeriod::of).toList();
+        StringBuilder where = new StringBuilder("status in ('WON', 'OPEN') and (1 = 0");
         Map<String, Object> params = new HashMap<>();
-        params.put("openBefore", openBefore);
-        LocalDate first = periods.get(0).from();
-        LocalDate last = periods.get(0).to();
-        for (int i = 0; i < periods.size(); i++) {
-            Period period = periods.get(i);
-            sql.append(", sum(case when closed_at >= :bf").append(i).append(" and closed_at < :bt").append(i).append(" then amount end) as b").append(i)
-                    .append(", sum(case when expected_close_date >= :of").append(i).append(" and expected_close_date < :ot").append(i)
-                    .append(" then amount end) as o").append(i)
-                    .append(", sum(case when expected_close_date >= :of").append(i).append(" and expected_close_date < :ot").append(i)
-                    .append(" then amount * probability end) as c").append(i);
-            params.put("bf" + i, period.from().atStartOfDay());
-            params.put("bt" + i, period.to().atStartOfDay());
-            params.put("of" + i, period.from());
-            params.put("ot" + i, period.to());
-            first = period.from().isBefore(first) ? period.from() : first;
-            last = period.to().isAfter(last) ? period.to() : last;
-        }
-        sql.append("""
-                 from opportunity
-                where ((status = 'WON' and closed_at >= :first and closed_at < :last)
-                    or (status = 'OPEN' and in_funnel = true and ((expected_close_date >= :firstDay and expected_close_date < :lastDay)
-                                          or expected_close_date < :openBefore)))""");
-        params.put("first", first.atStartOfDay());
-        params.put("last", last.atStartOfDay());
-        params.put("firstDay", first);
-        params.put("lastDay", last);
-        String groupBy = " group by owner_id, status, stage_model, stage_code";
-        forOwners(owners, "owner_id", sql.toString(), groupBy, params, rs -> {
-            String owner = rs.getString("owner_id");
-            boolean won = "WON".equals(rs.getString("status"));
-            String stage = rs.getString("stage_model") + "/" + rs.getString("stage_code");
-            BigDecimal largest = rs.getBigDecimal("largest");
-            if (largest != null) {
-                sums.largestOpen.merge(owner, largest, BigDecimal::max);
+        int n = 0;
+        for (KeptPeriod period : kept) {
+            for (Period range : period.ranges()) {
+                char grain = range == period.months() ? 'M' : 'D';
+                where.append(" or (grain = '").append(grain).append("' and bucket >= :f").append(n).append(" and bucket < :t").append(n).append(')');
+                params.put("f" + n, range.from());
+                params.put("t" + n, range.to());
+                n++;
             }
-            for (int i = 0; i < periods.size(); i++) {
-                BigDecimal amount = rs.getBigDecimal((won ? "b" : "o") + i);
-                if (amount != null) {
+        }
+        where.append(')');
+        forOwners(owners, "owner_id", where.toString(), params, (key, amount, claimed, deals) -> {
+            if (!wanted.contains(key.ownerId()) || ("OPEN".equals(key.status()) && !key.inFunnel())) {
+                return;   // another owner's (a whole-table read), or an open small deal: no pipeline
+            }
+            boolean won = "WON".equals(key.status());
+            for (int i = 0; i < kept.size(); i++) {
+                if (kept.get(i).counts(key.grain(), key.bucket())) {
                     if (won) {
-                        sums.addBooked(owner, i, amount);
+                        sums.addBooked(key.ownerId(), i, amount);
                     } else {
-                        sums.addOpen(owner, i, stage, amount, rs.getBigDecimal("c" + i));
+                        sums.addOpen(key.ownerId(), i, key.stageModel() + "/" + key.stageCode(), amount, claimed);
                     }
                 }
             }
@@ -255,11 +242,11 @@ public class PipelineFigures {
 
     /**
      * Open deals of these owners closing before a day, largest first: at least the {@code limit} largest, with
-     * every deal of the same amount as the last of them (so the caller orders ties itself). {@code floor}, when
-     * known ({@link ByOwner#floor}), is an amount none of those deals is below: for a large team the database then
-     * reads only the deals at or above it (an index on status and amount), not every open deal of the owners.
+     * every deal of the same amount as the last of them (so the caller orders ties itself). A few owners' deals are
+     * read by the owner index; for very many owners the largest deals of everyone are read by the index on status and
+     * amount until enough of them are the owners'.
      */
-    public List<OpenDeal> largestOpen(Collection<String> owners, LocalDate before, int limit, BigDecimal floor) {
+    public List<OpenDeal> largestOpen(Collection<String> owners, LocalDate before, int limit) {
         if (owners.isEmpty()) {
             return List.of();
         }
@@ -269,26 +256,19 @@ public class PipelineFigures {
         String top = " order by amount desc fetch first %d rows with ties";
         List<OpenDeal> deals = new ArrayList<>();
         if (!scanAll(owners)) {
-            // a few owners: their deals by the owner index (with the floor, H2 would prefer the amount index and
-            // read every large deal of everyone: 0.6 s per first-line view at 1,000,000 deals)
+            // a few owners: their deals by the owner index (with a floor on the amount, H2 would prefer the amount
+            // index and read every large deal of everyone: 0.6 s per first-line view at 1,000,000 deals)
             forOwners(owners, "owner_id", select, top.formatted(limit), Map.of("before", before), rs -> deals.add(openDeal(rs)));
             return deals;
         }
-        select += " and amount >= :floor";
-        Map<String, Object> params = Map.of("before", before, "floor", floor == null ? BigDecimal.ZERO : floor);
-        if (floor != null) {
-            jdbc.sql(select + " order by amount desc").params(params).query(rs -> {
-                if (wanted.contains(rs.getString("owner_id"))) {
-                    deals.add(openDeal(rs));
-                }
-            });
-            return deals;
-        }
-        // no floor: the largest deals of everyone until enough of them are the team's
+        // the largest deals of everyone until enough of them are the owners': "status desc" first (one status, so the
+        // same order) lets H2 walk the (status, amount) index backwards and stop after n rows ("index sorted"); by
+        // amount alone it sorted every open deal (about 1 s per 100,000 on this machine); PostgreSQL walks it either way
+        String byIndex = " order by status desc, amount desc fetch first %d rows with ties";
         for (int n = limit * 4; ; n *= 4) {
             deals.clear();
             int[] read = {0};
-            jdbc.sql(select + top.formatted(n)).params(params).query(rs -> {
+            jdbc.sql(select + byIndex.formatted(n)).param("before", before).query(rs -> {
                 read[0]++;
                 if (wanted.contains(rs.getString("owner_id"))) {
                     deals.add(openDeal(rs));
@@ -338,13 +318,30 @@ public class PipelineFigures {
         }
     }
 
+    /**
+     * The kept buckets ({@link KeptFigures}) that {@code where} selects for these owners: by the owner index in chunks,
+     * or everyone's at once (other owners' for the caller to skip) when there are very many of them.
+     */
+    private void forOwners(Collection<String> owners, String ownerColumn, String where, Map<String, Object> params,
+                           KeptFigures.BucketHandler rows) {
+        if (scanAll(owners)) {
+            kept.read(where, params, rows);
+            return;
+        }
+        List<String> list = List.copyOf(owners);
+        for (int i = 0; i < list.size(); i += CHUNK) {
+            Map<String, Object> chunk = new HashMap<>(params);
+            chunk.put("owners", list.subList(i, Math.min(list.size(), i + CHUNK)));
+            kept.read(where + " and " + ownerColumn + " in (:owners)", chunk, rows);
+        }
+    }
+
     /** Figures per owner from {@link #byOwner}, summed per group of owners on demand. */
     public final class ByOwner {
         private final int periods;
         private final Map<String, BigDecimal[]> booked = new HashMap<>();
         private final Map<String, Map<String, BigDecimal[]>> open = new HashMap<>();
         private final Map<String, Orders> orders = new HashMap<>();
-        private final Map<String, BigDecimal> largestOpen = new HashMap<>();
         private final StageRates.Weighing weighing = stageRates.asOf(LocalDate.now(clock));
 
         private ByOwner(int periods) {
@@ -387,16 +384,6 @@ public class PipelineFigures {
                 });
             }
             return weigh(weighing, inPeriod);
-        }
-
-        /**
-         * The {@code count}-th largest of these owners' largest open deals (closing before the day given): none of
-         * their {@code count} largest deals is below it. Null when fewer than {@code count} owners have such a deal.
-         */
-        public BigDecimal floor(Collection<String> of, int count) {
-            List<BigDecimal> largest = of.stream().map(largestOpen::get).filter(java.util.Objects::nonNull)
-                    .sorted(java.util.Comparator.reverseOrder()).limit(count).toList();
-            return largest.size() < count ? null : largest.get(count - 1);
         }
 
         /** Deals won in the period given to {@link PipelineFigures#byOwner} by these owners, and the part not paid. */

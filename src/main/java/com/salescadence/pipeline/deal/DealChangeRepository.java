@@ -25,9 +25,12 @@ class DealChangeRepository {
             rs.getObject("created_at", LocalDateTime.class));
 
     private final JdbcClient jdbc;
+    /** A deal's terms change with the roll-up's kept figures, in the same transaction. */
+    private final com.salescadence.pipeline.KeptFigures figures;
 
-    DealChangeRepository(JdbcClient jdbc) {
+    DealChangeRepository(JdbcClient jdbc, com.salescadence.pipeline.KeptFigures figures) {
         this.jdbc = jdbc;
+        this.figures = figures;
     }
 
     /** The deal's terms, read with a row lock so two edits of one deal are kept one after the other. */
@@ -71,7 +74,8 @@ class DealChangeRepository {
             case PROBABILITY -> Integer.valueOf(change.newValue());
             case NEXT_STEP -> change.newValue();
         };
-        jdbc.sql("update opportunity set " + column + " = ? where id = ?").params(value, opportunityId).update();
+        figures.change(List.of(opportunityId),
+                () -> jdbc.sql("update opportunity set " + column + " = ? where id = ?").params(value, opportunityId).update());
     }
 
     void insertChange(long opportunityId, FieldChange change, String by, LocalDateTime at) {
