@@ -23,6 +23,8 @@ create table pipeline_figure (
     primary key (grain, status, in_funnel, bucket, owner_id, stage_model, stage_code, currency)
 );
 create index ix_pipeline_figure_owner on pipeline_figure(owner_id, grain, status, bucket);
+-- the top-level roll-up reads everyone's buckets of a range of days or months (PipelineFigures.byOwner)
+create index ix_pipeline_figure_bucket on pipeline_figure(grain, bucket);
 -- the roll-up's orders (won this quarter before the call's week, with their unpaid part) by close time, not a scan
 create index ix_opportunity_status_closed on opportunity(status, closed_at);
 

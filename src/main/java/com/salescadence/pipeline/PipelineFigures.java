@@ -203,20 +203,16 @@ public class PipelineFigures {
         }
         Set<String> wanted = owners instanceof Set<String> set ? set : new HashSet<>(owners);
         List<KeptPeriod> kept = periods.stream().map(KeptPeriod::of).toList();
-        StringBuilder where = new StringBuilder("status in ('WON', 'OPEN') and (1 = 0");
-        Map<String, Object> params = new HashMap<>();
-        int n = 0;
+        // each grain's ranges merged into disjoint ones, one query each: a bucket row is read once however many
+        // periods count it, and each query is a range of the (grain, bucket) index (an OR of ranges made H2 read the
+        // whole table)
+        Map<Character, List<Period>> ranges = new java.util.TreeMap<>();
         for (KeptPeriod period : kept) {
             for (Period range : period.ranges()) {
-                char grain = range == period.months() ? 'M' : 'D';
-                where.append(" or (grain = '").append(grain).append("' and bucket >= :f").append(n).append(" and bucket < :t").append(n).append(')');
-                params.put("f" + n, range.from());
-                params.put("t" + n, range.to());
-                n++;
+                ranges.computeIfAbsent(range == period.months() ? 'M' : 'D', g -> new ArrayList<>()).add(range);
             }
         }
-        where.append(')');
-        forOwners(owners, "owner_id", where.toString(), params, (key, amount, claimed, deals) -> {
+        KeptFigures.BucketHandler add = (key, amount, claimed, deals) -> {
             if (!wanted.contains(key.ownerId()) || ("OPEN".equals(key.status()) && !key.inFunnel())) {
                 return;   // another owner's (a whole-table read), or an open small deal: no pipeline
             }
@@ -229,6 +225,12 @@ public class PipelineFigures {
                         sums.addOpen(key.ownerId(), i, key.stageModel() + "/" + key.stageCode(), amount, claimed);
                     }
                 }
+            }
+        };
+        ranges.forEach((grain, list) -> {
+            for (Period range : disjoint(list)) {
+                forOwners(owners, "owner_id", "grain = '" + grain + "' and bucket >= :from and bucket < :to and status in ('WON', 'OPEN')",
+                        Map.of("from", range.from(), "to", range.to()), add);
             }
         });
         forOwners(owners, "d.owner_id", """
@@ -287,6 +289,25 @@ public class PipelineFigures {
     private static OpenDeal openDeal(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new OpenDeal(rs.getLong("id"), rs.getString("owner_id"), rs.getString("name"), rs.getBigDecimal("amount"),
                 rs.getString("stage_model"), rs.getString("stage_code"), rs.getDate("expected_close_date").toLocalDate());
+    }
+
+    /** The union of these ranges as disjoint ranges, in order (overlapping and touching ones joined). */
+    static List<Period> disjoint(List<Period> ranges) {
+        List<Period> sorted = new ArrayList<>(ranges);
+        sorted.sort(java.util.Comparator.comparing(Period::from));
+        List<Period> union = new ArrayList<>();
+        for (Period range : sorted) {
+            if (!range.from().isBefore(range.to())) {
+                continue;
+            }
+            Period last = union.isEmpty() ? null : union.get(union.size() - 1);
+            if (last != null && !range.from().isAfter(last.to())) {
+                union.set(union.size() - 1, new Period(last.from(), range.to().isAfter(last.to()) ? range.to() : last.to()));
+            } else {
+                union.add(range);
+            }
+        }
+        return union;
     }
 
     /** Owners per IN list (well below PostgreSQL's 32,767 parameters per statement). */

@@ -40,4 +40,16 @@ class KeptPeriodTest {
         assertThat(lastWeek.counts('D', LocalDate.of(2029, 12, 31))).isTrue();
         assertThat(lastWeek.counts('M', LocalDate.of(2030, 1, 1))).isFalse();
     }
+
+    @Test
+    void ranges_read_by_the_roll_up_are_joined_into_disjoint_ones() {
+        LocalDate d = LocalDate.of(2030, 1, 1);
+        var q = new PipelineFigures.Period(d, d.plusMonths(3));            // the quarter's months
+        var m = new PipelineFigures.Period(d, d.plusMonths(1));            // this month's, inside it
+        var next = new PipelineFigures.Period(d.plusMonths(3), d.plusMonths(4));   // touching its end
+        var apart = new PipelineFigures.Period(d.plusMonths(6), d.plusMonths(7));
+        var empty = new PipelineFigures.Period(d.plusMonths(9), d.plusMonths(9));
+        assertThat(PipelineFigures.disjoint(java.util.List.of(apart, m, next, q, empty))).containsExactly(
+                new PipelineFigures.Period(d, d.plusMonths(4)), apart);
+    }
 }
