@@ -231,7 +231,8 @@ public class KeptFigures {
         }
     }
 
-    private boolean postgres() {
+    /** Whether the database is PostgreSQL (else H2). */
+    boolean postgres() {
         if (postgres == null) {
             postgres = template.execute((ConnectionCallback<Boolean>) c ->
                     c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres"));

@@ -267,10 +267,13 @@ public class PipelineFigures {
         // same order) lets H2 walk the (status, amount) index backwards and stop after n rows ("index sorted"); by
         // amount alone it sorted every open deal (about 1 s per 100,000 on this machine); PostgreSQL walks it either way
         String byIndex = " order by status desc, amount desc fetch first %d rows with ties";
+        // H2 picks by cost among the indexes that start with status and took (status, stage_code) or (status,
+        // closed_at), sorting every open deal: 6-10 s at 1,000,000 deals against 0.15 s through (status, amount)
+        String walk = kept.postgres() ? select : select.replace(" from opportunity", " from opportunity use index (ix_opportunity_open_amount)");
         for (int n = limit * 4; ; n *= 4) {
             deals.clear();
             int[] read = {0};
-            jdbc.sql(select + byIndex.formatted(n)).param("before", before).query(rs -> {
+            jdbc.sql(walk + byIndex.formatted(n)).param("before", before).query(rs -> {
                 read[0]++;
                 if (wanted.contains(rs.getString("owner_id"))) {
                     deals.add(openDeal(rs));
