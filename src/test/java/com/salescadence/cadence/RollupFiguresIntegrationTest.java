@@ -91,6 +91,23 @@ class RollupFiguresIntegrationTest {
             }
             assertThat(view.keyDeals()).hasSize(5).extracting(KeyDeal::text).isEqualTo(keyDealsOneOwnerAtATime(manager, monday));
         }
+
+        // the key deals of very many owners are read from everyone's largest deals (on H2 through an index hint, the
+        // top-level view's path): the same largest deals as the few owners' path by the owner index
+        LocalDate monthEnd = monday.withDayOfMonth(1).plusMonths(1);
+        Set<String> team = organization.teamOf(TestOrganization.LEADER);
+        Set<String> many = new java.util.HashSet<>(team);
+        long people = jdbc.queryForObject("select count(*) from person", Long.class);
+        for (int i = 0; i <= people + 100; i++) {
+            many.add("nobody-" + i);
+        }
+        assertThat(largestAmounts(figures.largestOpen(many, monthEnd, 5)))
+                .isEqualTo(largestAmounts(figures.largestOpen(team, monthEnd, 5))).hasSize(5);
+    }
+
+    private static List<BigDecimal> largestAmounts(List<com.salescadence.pipeline.PipelineFigures.OpenDeal> deals) {
+        return deals.stream().map(com.salescadence.pipeline.PipelineFigures.OpenDeal::amount)
+                .sorted(Comparator.reverseOrder()).limit(5).toList();
     }
 
     /** The key deals as the view computed them before it aggregated: every owner's deals listed one at a time. */

@@ -95,6 +95,23 @@ class ChatChannelsBrowserTest extends TasklistBrowserTestBase {
         assertThat(browser.findElement(By.id("message")).getText()).isEqualTo("已保存。");
         assertThat(browser.findElement(By.id("mine-robot")).getText()).startsWith("您的团队尚未设置聊天机器人");
         tasklist.screenshot("chat-channels-zh");
+
+        // a person who reads English: every link of the header in English, still on one line
+        String language = organization.languageOf(ADMIN);
+        administration.setLanguage(ADMIN, "en");
+        try {
+            browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
+            WebElement chatLink = tasklist.waitFor("the Notifications entry in English", d -> {
+                WebElement a = d.findElement(By.cssSelector("a.cadence-chat-link"));
+                return "Notifications".equals(a.getText()) ? a : null;
+            });
+            assertThat(browser.findElement(By.cssSelector("a.cadence-people-link")).getText()).isEqualTo("People");
+            assertThat(browser.findElement(By.cssSelector("a.cadence-dashboard-link")).getText()).isEqualTo("Dashboard");
+            assertThat(chatLink.getLocation().getY()).isEqualTo(browser.findElement(By.cssSelector("a.cadence-dashboard-link")).getLocation().getY());
+            tasklist.screenshot("tasklist-header-admin-en");
+        } finally {
+            administration.setLanguage(ADMIN, language);
+        }
     }
 
     private List<String> row(String table, String attribute, String key) {
