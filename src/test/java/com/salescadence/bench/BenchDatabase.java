@@ -39,7 +39,8 @@ final class BenchDatabase {
         String database = URL.substring(slash + 1, query < 0 ? URL.length() : query);
         try (Connection admin = DriverManager.getConnection(URL.substring(0, slash + 1) + "postgres", user, password);
              Statement sql = admin.createStatement()) {
-            sql.execute("drop database if exists " + database);
+            // (force: a connection left over, e.g. by a bench whose context was not closed, does not block the drop)
+            sql.execute("drop database if exists " + database + " with (force)");
             sql.execute("create database " + database);
         }
         registry.add("spring.datasource.url", () -> URL);

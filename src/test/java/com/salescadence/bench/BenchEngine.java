@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -20,6 +21,8 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.StartEventBuilder;
 import org.camunda.spin.Spin;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.salescadence.organization.Role;
 
@@ -51,6 +54,32 @@ final class BenchEngine {
                     f.get();
                     count++;
                 }
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Threads of the untimed set-up (organization, pipeline, the storm's Sunday): {@code bench.setup.threads}, 2. */
+    static final int SETUP_THREADS = Integer.getInteger("bench.setup.threads", 2);
+
+    /**
+     * Untimed set-up: {@code action} for every item, {@code perTransaction} items in one transaction (1: each in its
+     * own, as an API call would), the transactions spread over {@code threads} threads; returns when all are done and
+     * rethrows the first failure.
+     */
+    static <T> void inTransactions(PlatformTransactionManager transactions, List<T> items, int perTransaction, int threads,
+                                   Consumer<T> action) throws Exception {
+        TransactionTemplate template = new TransactionTemplate(transactions);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < items.size(); i += perTransaction) {
+                List<T> chunk = items.subList(i, Math.min(items.size(), i + perTransaction));
+                running.add(pool.submit(() -> template.executeWithoutResult(tx -> chunk.forEach(action))));
+            }
+            for (Future<?> f : running) {
+                f.get();
             }
         } finally {
             pool.shutdown();
@@ -131,6 +160,12 @@ final class BenchEngine {
         engine.getTaskService().createTaskQuery().taskDefinitionKey(definitionKey).list()
                 .forEach(task -> byAssignee.put(task.getAssignee(), task.getId()));
         return byAssignee;
+    }
+
+    /** CPU seconds of this JVM, all threads (GC and JIT too; an embedded H2's work, not PostgreSQL's): not stretched by load. */
+    static double cpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
     }
 
     static double seconds(long startNanos) {

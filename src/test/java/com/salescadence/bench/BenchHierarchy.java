@@ -11,8 +11,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import com.salescadence.cadence.CycleKeys;
 import com.salescadence.organization.OrganizationAdministration;
@@ -26,6 +33,9 @@ import com.salescadence.organization.Role;
  */
 final class BenchHierarchy {
 
+    /** People added per transaction in the set-up ({@code bench.setup.people}, 100; 1 is the API's one per call). */
+    static final int PEOPLE_PER_TRANSACTION = Integer.getInteger("bench.setup.people", 100);
+
     final List<String> reps = new ArrayList<>();
     final List<String> firstLine = new ArrayList<>();
     final Map<String, String> managerOf = new HashMap<>();
@@ -33,7 +43,8 @@ final class BenchHierarchy {
     final Map<String, List<Long>> openDeals = new HashMap<>();
 
     /** REPS reps, SPAN per manager, managers SPAN per manager above, up to one leader. */
-    void build(OrganizationAdministration administration, int repCount, int span) {
+    void build(OrganizationAdministration administration, PlatformTransactionManager transactions, int repCount, int span)
+            throws Exception {
         List<String> level = new ArrayList<>();
         for (int i = 1; i <= repCount; i++) {
             level.add(String.format("b.rep%05d", i));
@@ -58,13 +69,20 @@ final class BenchHierarchy {
             level = above;
             depth++;
         }
-        // top first, so every manager exists before their reports
+        long t = System.nanoTime();
+        double cpu = BenchEngine.cpuSeconds();
+        // top first, so every manager exists before their reports; within a level PEOPLE_PER_TRANSACTION people per
+        // transaction on SETUP_THREADS threads, each through the product's path (OrganizationAdministration.add joins
+        // the transaction, CamundaIdentitySync with it): the same rows as one transaction per person
         for (int d = levels.size() - 1; d >= 0; d--) {
-            for (String id : levels.get(d)) {
-                administration.add(new Person(id, (d == 0 ? "Rep " : "Manager ") + id, id + "@bench.local",
-                        d == 0 ? Role.REP : Role.MANAGER, managerOf.get(id), null), "bench");
-            }
+            Role role = d == 0 ? Role.REP : Role.MANAGER;
+            BenchEngine.inTransactions(transactions, levels.get(d), PEOPLE_PER_TRANSACTION, BenchEngine.SETUP_THREADS,
+                    id -> administration.add(new Person(id, (role == Role.REP ? "Rep " : "Manager ") + id, id + "@bench.local",
+                            role, managerOf.get(id), null), "bench"));
         }
+        System.out.printf(Locale.ROOT, "[bench] setup: organization of %,d people (%d per transaction, %d threads): %.1f s, %.1f CPU s, load %s%n",
+                people(), PEOPLE_PER_TRANSACTION, BenchEngine.SETUP_THREADS, BenchEngine.seconds(t), BenchEngine.cpuSeconds() - cpu,
+                BenchTargets.loadAverage());
     }
 
     /** Everyone: the reps and every manager (the leader included). */
@@ -80,7 +98,9 @@ final class BenchHierarchy {
      * One account per rep, five open deals per rep closing in the week after {@code sunday}, the rest of
      * {@code opportunities} open over the quarter or won in the last 90 days.
      */
-    void insertPipeline(JdbcTemplate jdbcTemplate, LocalDateTime sunday, long opportunities) {
+    void insertPipeline(JdbcTemplate jdbcTemplate, LocalDateTime sunday, long opportunities) throws Exception {
+        long t = System.nanoTime();
+        double cpu = BenchEngine.cpuSeconds();
         List<Object[]> accounts = new ArrayList<>();
         reps.forEach(rep -> accounts.add(new Object[] {"Bench account " + rep, "bench account " + rep.toLowerCase(Locale.ROOT), "KEY", "Bench", rep}));
         jdbcTemplate.batchUpdate("insert into account (name, name_key, tier, industry, owner_id) values (?, ?, ?, ?, ?)", accounts);
@@ -96,6 +116,7 @@ final class BenchHierarchy {
                 insert into opportunity (account_id, owner_id, name, amount, currency, expected_close_date, stage_model,
                   stage_code, probability, status, in_funnel, closed_at) values (?, ?, ?, ?, 'CNY', ?, 'ibm', ?, ?, ?, true, ?)""";
         List<Object[]> rows = new ArrayList<>();
+        Seeding seeding = new Seeding(jdbcTemplate, sql);
         for (int r = 0; r < reps.size(); r++) {
             String rep = reps.get(r);
             long perRep = opportunities / reps.size() + (r < opportunities % reps.size() ? 1 : 0);
@@ -109,13 +130,61 @@ final class BenchHierarchy {
                         BigDecimal.valueOf(10_000 + random.nextInt(490) * 1_000L), java.sql.Date.valueOf(closes),
                         won ? "WON" : stages[stage], won ? 100 : probability[stage], won ? "WON" : "OPEN", closedAt});
                 if (rows.size() == 5_000) {
-                    jdbcTemplate.batchUpdate(sql, rows);
-                    rows.clear();
+                    seeding.insert(rows);
+                    rows = new ArrayList<>();
                 }
             }
         }
-        jdbcTemplate.batchUpdate(sql, rows);
-        jdbcTemplate.query("select id, owner_id from opportunity where name like 'Commit deal %' order by id",
+        seeding.insert(rows);
+        seeding.finish();
+        System.out.printf(Locale.ROOT, "[bench] setup: %,d opportunities and %,d accounts by JDBC batch (%d threads): %.1f s, %.1f CPU s, load %s%n",
+                opportunities, reps.size(), BenchEngine.SETUP_THREADS, BenchEngine.seconds(t), BenchEngine.cpuSeconds() - cpu,
+                BenchTargets.loadAverage());
+        jdbcTemplate.query("select id, owner_id from opportunity where name like 'Commit deal %' order by owner_id, name",
                 rs -> { openDeals.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(rs.getLong(1)); });
+    }
+
+    /**
+     * The pipeline's JDBC batches, each in its own transaction (not a commit per row), on SETUP_THREADS threads while
+     * the next rows are generated; at most two batches per thread wait, so 1,000,000 rows are never all in the heap.
+     */
+    private static final class Seeding {
+
+        private final JdbcTemplate jdbc;
+        private final String sql;
+        private final TransactionTemplate transaction;
+        private final ExecutorService pool = Executors.newFixedThreadPool(BenchEngine.SETUP_THREADS);
+        private final Semaphore waiting = new Semaphore(2 * BenchEngine.SETUP_THREADS);
+        private final List<Future<?>> running = new ArrayList<>();
+
+        Seeding(JdbcTemplate jdbc, String sql) {
+            this.jdbc = jdbc;
+            this.sql = sql;
+            this.transaction = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
+        }
+
+        void insert(List<Object[]> rows) throws InterruptedException {
+            if (rows.isEmpty()) {
+                return;
+            }
+            waiting.acquire();
+            running.add(pool.submit(() -> {
+                try {
+                    transaction.executeWithoutResult(tx -> jdbc.batchUpdate(sql, rows));
+                } finally {
+                    waiting.release();
+                }
+            }));
+        }
+
+        void finish() throws Exception {
+            try {
+                for (Future<?> f : running) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdown();
+            }
+        }
     }
 }

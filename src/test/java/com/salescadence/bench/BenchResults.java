@@ -55,6 +55,8 @@ final class BenchResults {
         Files.writeString(dir.resolve("results.md"), md);
         Files.writeString(dir.resolve(name), md);
         System.out.println(md);
+        BenchTargets.ran(name);
+        BenchTargets.write(dir);
     }
 
     static String format(double value) {

@@ -3,6 +3,7 @@ package com.salescadence.bench;
 import java.time.LocalDateTime;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -18,6 +19,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "logging.level.com.salescadence=warn",
         "spring.datasource.hikari.maximum-pool-size=8"})
 @ActiveProfiles("test")
+// closed after each bench: the next bench's context drops and creates the PostgreSQL database anew (and on H2 the
+// finished bench's engine and caches leave the heap)
+@DirtiesContext
 abstract class SpringBench {
 
     static final int REPS = Integer.getInteger("bench.reps", 1000);
