@@ -22,12 +22,32 @@ final class BenchResults {
     }
 
     void add(String scenario, String measure, double product, double baseline, String unit, String target) {
+        phase(scenario, measure);
         lines.add(new Line(scenario, measure, format(product) + " " + unit, baseline < 0 ? "-" : format(baseline) + " " + unit,
                 baseline <= 0 ? "-" : String.format(Locale.ROOT, "%.2f", product / baseline), target));
     }
 
     void info(String scenario, String measure, String value, String target) {
+        phase(scenario, measure);
         lines.add(new Line(scenario, measure, value, "-", "-", target));
+    }
+
+    private long phaseNanos = System.nanoTime();
+    private double phaseCpu = BenchEngine.cpuSeconds();
+
+    /**
+     * A timeline for estimating longer runs: wall and JVM CPU seconds since the previous line of this table (a line is
+     * added when its phase ends; a phase's several lines count from the first) and the load average, printed only.
+     */
+    private void phase(String scenario, String measure) {
+        double wall = BenchEngine.seconds(phaseNanos);
+        double cpu = BenchEngine.cpuSeconds() - phaseCpu;
+        if (wall >= 0.5) {
+            System.out.printf(Locale.ROOT, "[bench] phase ended: %s / %s: %.1f s wall, %.1f CPU s, load %s%n", scenario,
+                    measure.length() > 80 ? measure.substring(0, 80) + "..." : measure, wall, cpu, BenchTargets.loadAverage());
+        }
+        phaseNanos = System.nanoTime();
+        phaseCpu = BenchEngine.cpuSeconds();
     }
 
     void note(String text) {
