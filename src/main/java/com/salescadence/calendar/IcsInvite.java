@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -108,24 +107,44 @@ final class IcsInvite {
         return fold(text.toString().replace("\r\n ", "").replace("\r\n\t", ""));
     }
 
-    /** Lines of at most 75 octets of UTF-8, continued after CRLF + space, never inside a character; CRLF line ends. */
+    /**
+     * Lines of at most 75 octets of UTF-8, continued after CRLF + space, never inside a character; CRLF line ends.
+     * The lines are those of {@code unfolded.split("\r?\n")} (trailing empty lines dropped), each code point counted
+     * by its UTF-8 length (a lone surrogate, which UTF-8 writes as '?', as one octet); read in one pass, without
+     * splitting or encoding.
+     */
     static String fold(String unfolded) {
-        StringBuilder out = new StringBuilder();
-        for (String line : unfolded.split("\r?\n")) {
-            int octets = 0;
-            int limit = 75;
-            for (int i = 0; i < line.length(); ) {
-                int cp = line.codePointAt(i);
-                int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-                if (octets + size > limit) {
-                    out.append("\r\n ");
-                    octets = 1;
-                    limit = 75;
-                }
-                out.appendCodePoint(cp);
-                octets += size;
-                i += Character.charCount(cp);
+        if (unfolded.isEmpty()) {
+            return "\r\n";
+        }
+        int end = unfolded.length();
+        while (end > 0 && unfolded.charAt(end - 1) == '\n') { // the trailing empty lines split drops
+            end--;
+            if (end > 0 && unfolded.charAt(end - 1) == '\r') {
+                end--;
             }
+        }
+        StringBuilder out = new StringBuilder(end + end / 16 + 2);
+        int octets = 0;
+        for (int i = 0; i < end; ) {
+            char c = unfolded.charAt(i);
+            if (c == '\n' || c == '\r' && i + 1 < end && unfolded.charAt(i + 1) == '\n') {
+                out.append("\r\n");
+                octets = 0;
+                i += c == '\n' ? 1 : 2;
+                continue;
+            }
+            int cp = unfolded.codePointAt(i);
+            int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp >= 0x10000 ? 4 : Character.isSurrogate((char) cp) ? 1 : 3;
+            if (octets + size > 75) {
+                out.append("\r\n ");
+                octets = 1;
+            }
+            out.appendCodePoint(cp);
+            octets += size;
+            i += Character.charCount(cp);
+        }
+        if (end > 0) {
             out.append("\r\n");
         }
         return out.toString();

@@ -79,6 +79,50 @@ class IcsInviteTest {
         assertThat(ics).contains("\r\n ").doesNotContain("\n\n");
     }
 
+    @Test
+    void the_one_pass_fold_writes_what_the_split_and_encode_fold_wrote() {
+        java.util.Random random = new java.util.Random(15);
+        String[] pieces = {"a", "Z", " ", ":", ";", "é", "ß", "周", "承诺", "😀", "\r", "\n", "\r\n", "\uD800", "\uDC00", "x".repeat(80),
+                "中".repeat(30), "\\n", ","};
+        List<String> samples = new java.util.ArrayList<>(List.of("", "\n", "\r\n", "\n\n", "a", "a\r\n", "a\r\r\n", "a\n\nb",
+                "\na", "x".repeat(75), "x".repeat(76), "x".repeat(74) + "周", "x".repeat(73) + "😀", "\r", "a\r"));
+        for (int n = 0; n < 3_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(60); k > 0; k--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            samples.add(text.toString());
+        }
+        for (String sample : samples) {
+            assertThat(IcsInvite.fold(sample)).as(sample).isEqualTo(splitAndEncodeFold(sample));
+        }
+        String ics = request(0, MONDAY_9, SHANGHAI);
+        assertThat(IcsInvite.fold(ics.replace("\r\n ", ""))).isEqualTo(ics);
+    }
+
+    /** IcsInvite.fold as it was until issue 15 round 6, kept here as the reference of what the fold writes. */
+    private static String splitAndEncodeFold(String unfolded) {
+        StringBuilder out = new StringBuilder();
+        for (String line : unfolded.split("\r?\n")) {
+            int octets = 0;
+            int limit = 75;
+            for (int i = 0; i < line.length(); ) {
+                int cp = line.codePointAt(i);
+                int size = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                if (octets + size > limit) {
+                    out.append("\r\n ");
+                    octets = 1;
+                    limit = 75;
+                }
+                out.appendCodePoint(cp);
+                octets += size;
+                i += Character.charCount(cp);
+            }
+            out.append("\r\n");
+        }
+        return out.toString();
+    }
+
     private static String request(int sequence, ZonedDateTime start, ZoneId zone) {
         return IcsInvite.build(ImmutableMethod.REQUEST, "commit-call-2027-W11-mgr", sequence, start, Duration.ofHours(1), zone,
                 Instant.parse("2027-03-15T00:00:00Z"), MANAGER, REPS, "周一承诺电话会", "1. 承诺\n打开任务：http://cadence.example/task",
