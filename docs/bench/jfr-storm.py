@@ -3,10 +3,23 @@ import sys, re, collections, subprocess
 # pool; the last four pools are the bare deadline, the product's deadline, the bare 09:00 opening and the product's.
 f = sys.argv[1]
 out = subprocess.run(['jfr', 'print', '--events', 'jdk.ExecutionSample', '--stack-depth', '1024', f], capture_output=True, text=True).stdout
-samples = []
+def seconds(e):
+    h, m, s = re.search(r'startTime = (\d+):(\d+):([\d.]+)', e).groups()
+    return int(h) * 3600 + int(m) * 60 + float(s)
+samples, times = [], []
 for e in out.split('jdk.ExecutionSample {')[1:]:
     th = re.search(r'sampledThread = "([^"]+)"', e)
     samples.append((th.group(1) if th else '?', re.findall(r'^\s+([\w$.<>/]+)\(.*?\)\s+line:', e, re.M)))
+    times.append(seconds(e))
+# the JVM's CPU (jdk.CPULoad, once a second: jvmUser + jvmSystem, a share of all cores) over a phase's first to last sample
+load = []
+for e in subprocess.run(['jfr', 'print', '--events', 'jdk.CPULoad', f], capture_output=True, text=True).stdout.split('jdk.CPULoad {')[1:]:
+    u, s_ = (float(re.search(k + r' = ([\d.]+)%', e).group(1)) for k in ('jvmUser', 'jvmSystem'))
+    load.append((seconds(e), (u + s_) / 100))
+CORES = 2
+def cpu_seconds(t0, t1):
+    inside = [(t, l) for t, l in load if t0 <= t <= t1 + 1]
+    return sum(l for _, l in inside) * CORES * (t1 - t0) / max(1, len(inside)), t1 - t0
 def pool(th):
     m = re.match(r'pool-(\d+)-thread', th)
     return int(m.group(1)) if m else None
@@ -47,3 +60,6 @@ def report(name, ss, n=20):
 print('pools', pools, 'samples', len(samples))
 for name, p in zip(['deadline bare', 'deadline product', '09:00 bare', '09:00 product'], pools[-4:]):
     report('%s (pool-%d)' % (name, p), [s for s in samples if pool(s[0]) == p])
+    span = [t for t, s in zip(times, samples) if pool(s[0]) == p]
+    cpu, wall = cpu_seconds(min(span), max(span))
+    print('-- the JVM\'s CPU from the first to the last sample: %.1f s of CPU in %.1f s (jdk.CPULoad x %d cores)' % (cpu, wall, CORES))
