@@ -45,6 +45,8 @@ final class IcsInvite {
     static final String PRODUCT_ID = "-//Sales Cadence Engine//Calendar invites//EN";
     /** ical4j's time zone definitions (its bundled tz database); one registry, read-only after use. */
     private static final TimeZoneRegistry ZONES = TimeZoneRegistryFactory.getInstance().createRegistry();
+    /** Each zone's VTIMEZONE as ical4j writes it (unfolded), by zone id: the same text for every invite in that zone. */
+    private static final java.util.Map<String, String> ZONE_TEXTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private IcsInvite() {
     }
@@ -94,7 +96,6 @@ final class IcsInvite {
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
         calendar.add(method);
-        calendar.add(timeZone.getVTimeZone());
         calendar.add(event);
         // folded again here by OCTETS as RFC 5545 3.1 asks: ical4j's outputter folds at 75 characters, which a line of
         // Chinese names exceeds threefold (unfolding first: a content line holds no CRLF, its newlines are escaped)
@@ -104,7 +105,12 @@ final class IcsInvite {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return fold(text.toString().replace("\r\n ", "").replace("\r\n\t", ""));
+        // the VTIMEZONE (the zone's every observance, the longest part) goes before the event as ical4j writes a
+        // calendar's components in order; its text is the same in every invite, so it is written once per zone
+        String unfolded = text.toString().replace("\r\n ", "").replace("\r\n\t", "");
+        int eventAt = unfolded.indexOf("BEGIN:VEVENT\r\n");
+        return fold(unfolded.substring(0, eventAt) + ZONE_TEXTS.computeIfAbsent(zone.getId(), id -> timeZone.getVTimeZone().toString())
+                + unfolded.substring(eventAt));
     }
 
     /**
