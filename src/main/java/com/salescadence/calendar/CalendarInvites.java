@@ -2,11 +2,14 @@ package com.salescadence.calendar;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -86,12 +89,17 @@ public class CalendarInvites {
         List<Participant> everyone = new ArrayList<>();
         everyone.add(organizer.get());
         everyone.addAll(attendees);
+        // every reader gets the same calendar but for SUMMARY and DESCRIPTION, which are in their language: built once
+        // per language (ical4j's output with the VTIMEZONE and the folding are most of an invite's cost), stamped once
+        Instant stamp = clock.instant();
+        Map<String, String> built = new HashMap<>();
         for (Participant reader : everyone) {
             InviteTexts texts = new InviteTexts(organization.languageOf(reader.id()));
             String title = texts.title(titleZh, titleEn);
             String agenda = texts.pick(agendaZh, agendaEn);
-            String ics = IcsInvite.build(method, uid, sequence, start, length, zone, clock.instant(), organizer.get(), attendees,
-                    title, texts.description(agenda, link), link);
+            String description = texts.description(agenda, link);
+            String ics = built.computeIfAbsent(title + '\u0000' + description, k -> IcsInvite.build(method, uid, sequence, start,
+                    length, zone, stamp, organizer.get(), attendees, title, description, link));
             notifications.mail(reader.id(), kind, texts.subject(title, cancel, sequence > 0),
                     texts.body(title, texts.when(start, length, zone), organizer.get().name(), agenda, link, cancel),
                     new Attachment(FILE_NAME, contentType, ics));

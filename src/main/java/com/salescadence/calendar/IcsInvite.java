@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -46,6 +45,8 @@ final class IcsInvite {
     static final String PRODUCT_ID = "-//Sales Cadence Engine//Calendar invites//EN";
     /** ical4j's time zone definitions (its bundled tz database); one registry, read-only after use. */
     private static final TimeZoneRegistry ZONES = TimeZoneRegistryFactory.getInstance().createRegistry();
+    /** Each zone's VTIMEZONE as ical4j writes it (unfolded), by zone id: the same text for every invite in that zone. */
+    private static final java.util.Map<String, String> ZONE_TEXTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private IcsInvite() {
     }
@@ -95,7 +96,6 @@ final class IcsInvite {
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
         calendar.add(method);
-        calendar.add(timeZone.getVTimeZone());
         calendar.add(event);
         // folded again here by OCTETS as RFC 5545 3.1 asks: ical4j's outputter folds at 75 characters, which a line of
         // Chinese names exceeds threefold (unfolding first: a content line holds no CRLF, its newlines are escaped)
@@ -105,27 +105,52 @@ final class IcsInvite {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return fold(text.toString().replace("\r\n ", "").replace("\r\n\t", ""));
+        // the VTIMEZONE (the zone's every observance, the longest part) goes before the event as ical4j writes a
+        // calendar's components in order; its text is the same in every invite, so it is written once per zone
+        String unfolded = text.toString().replace("\r\n ", "").replace("\r\n\t", "");
+        int eventAt = unfolded.indexOf("BEGIN:VEVENT\r\n");
+        return fold(unfolded.substring(0, eventAt) + ZONE_TEXTS.computeIfAbsent(zone.getId(), id -> timeZone.getVTimeZone().toString())
+                + unfolded.substring(eventAt));
     }
 
-    /** Lines of at most 75 octets of UTF-8, continued after CRLF + space, never inside a character; CRLF line ends. */
+    /**
+     * Lines of at most 75 octets of UTF-8, continued after CRLF + space, never inside a character; CRLF line ends.
+     * The lines are those of {@code unfolded.split("\r?\n")} (trailing empty lines dropped), each code point counted
+     * by its UTF-8 length (a lone surrogate, which UTF-8 writes as '?', as one octet); read in one pass, without
+     * splitting or encoding.
+     */
     static String fold(String unfolded) {
-        StringBuilder out = new StringBuilder();
-        for (String line : unfolded.split("\r?\n")) {
-            int octets = 0;
-            int limit = 75;
-            for (int i = 0; i < line.length(); ) {
-                int cp = line.codePointAt(i);
-                int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-                if (octets + size > limit) {
-                    out.append("\r\n ");
-                    octets = 1;
-                    limit = 75;
-                }
-                out.appendCodePoint(cp);
-                octets += size;
-                i += Character.charCount(cp);
+        if (unfolded.isEmpty()) {
+            return "\r\n";
+        }
+        int end = unfolded.length();
+        while (end > 0 && unfolded.charAt(end - 1) == '\n') { // the trailing empty lines split drops
+            end--;
+            if (end > 0 && unfolded.charAt(end - 1) == '\r') {
+                end--;
             }
+        }
+        StringBuilder out = new StringBuilder(end + end / 16 + 2);
+        int octets = 0;
+        for (int i = 0; i < end; ) {
+            char c = unfolded.charAt(i);
+            if (c == '\n' || c == '\r' && i + 1 < end && unfolded.charAt(i + 1) == '\n') {
+                out.append("\r\n");
+                octets = 0;
+                i += c == '\n' ? 1 : 2;
+                continue;
+            }
+            int cp = unfolded.codePointAt(i);
+            int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp >= 0x10000 ? 4 : Character.isSurrogate((char) cp) ? 1 : 3;
+            if (octets + size > 75) {
+                out.append("\r\n ");
+                octets = 1;
+            }
+            out.appendCodePoint(cp);
+            octets += size;
+            i += Character.charCount(cp);
+        }
+        if (end > 0) {
             out.append("\r\n");
         }
         return out.toString();

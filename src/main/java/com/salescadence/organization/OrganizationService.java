@@ -21,9 +21,11 @@ import com.salescadence.common.ValidationException;
 public class OrganizationService {
 
     private final PersonRepository people;
+    private final ManagerChains chains;
 
-    OrganizationService(PersonRepository people) {
+    OrganizationService(PersonRepository people, ManagerChains chains) {
         this.people = people;
+        this.chains = chains;
     }
 
     public Person person(String id) {
@@ -82,9 +84,14 @@ public class OrganizationService {
 
     /**
      * The managers above a person, nearest first (an inactive or unknown person has none; the chain ends after an
-     * inactive manager). One query for the whole chain, not one per level.
+     * inactive manager). One query for the whole chain, not one per level, and kept for the rest of the transaction
+     * ({@link ManagerChains}: a change to a person in it is seen). The list is unmodifiable.
      */
     public List<String> managersAbove(String personId) {
+        return personId == null ? List.of() : chains.get(personId, this::readChainUp);
+    }
+
+    private ManagerChains.Read readChainUp(String personId) {
         List<Person> read = people.findChainUp(personId, CHAIN_DEPTH);
         java.util.Map<String, Person> upward = new java.util.HashMap<>();
         read.forEach(p -> upward.putIfAbsent(p.id(), p));
@@ -97,7 +104,7 @@ public class OrganizationService {
             chain.add(managerId);
             current = upward.containsKey(managerId) || !cutOff ? Optional.ofNullable(upward.get(managerId)) : people.findById(managerId);
         }
-        return chain;
+        return new ManagerChains.Read(chain, !cutOff);
     }
 
     /** The person and everyone who reports to them, directly or not. */

@@ -15,9 +15,11 @@ class PersonRepository {
     static final int CHUNK = 1_000;
 
     private final JdbcClient jdbc;
+    private final ManagerChains chains;
 
-    PersonRepository(JdbcClient jdbc) {
+    PersonRepository(JdbcClient jdbc, ManagerChains chains) {
         this.jdbc = jdbc;
+        this.chains = chains;
     }
 
     List<Person> findAll() {
@@ -88,6 +90,7 @@ class PersonRepository {
     }
 
     void insert(Person p) {
+        chains.changed();
         jdbc.sql("insert into person (id, full_name, email, role, manager_id, title) values (?, ?, ?, ?, ?, ?)")
                 .params(p.id(), p.fullName(), p.email(), p.role().name(), p.managerId(), p.title())
                 .update();
@@ -110,6 +113,7 @@ class PersonRepository {
 
     /** Changes name, e-mail, role, manager and title of an active person. */
     void update(Person p) {
+        chains.changed();
         jdbc.sql("update person set full_name = ?, email = ?, role = ?, manager_id = ?, title = ? where id = ? and active")
                 .params(p.fullName(), p.email(), p.role().name(), p.managerId(), p.title(), p.id()).update();
     }
@@ -117,6 +121,7 @@ class PersonRepository {
     /** Marks a person as left: inactive from that day, their open work handed to the successor. */
     /** @return whether this call deactivated the person (false: they were inactive already, e.g. by a request at the same time) */
     boolean deactivate(String id, java.time.LocalDate on, String successorId) {
+        chains.changed();
         return jdbc.sql("update person set active = false, left_on = ?, successor_id = ? where id = ? and active")
                 .params(on, successorId, id).update() == 1;
     }

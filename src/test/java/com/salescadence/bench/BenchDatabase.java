@@ -29,7 +29,7 @@ final class BenchDatabase {
     static void register(DynamicPropertyRegistry registry) throws Exception {
         if (!postgres()) {
             String file = Path.of("target/bench/h2-" + System.currentTimeMillis()).toAbsolutePath().toString();
-            registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0");
+            registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0;QUERY_CACHE_SIZE=256");
             return;
         }
         String user = System.getProperty("bench.db.user", "postgres");

@@ -33,6 +33,7 @@ class ReportOwedIntegrationTest {
     @Autowired ComplianceService compliance;
     @Autowired CycleService cycles;
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
 
     @BeforeEach
     void organization() {
@@ -96,6 +97,36 @@ class ReportOwedIntegrationTest {
         jdbc.sql("update person set manager_id = 't.loop.b' where id = 't.loop.a'").update();
         assertThat(organization.managersAbove("t.loop.c")).containsExactly("t.loop.b", "t.loop.a", "t.loop.b");
         assertThat(organization.managersAbove("t.loop.a")).containsExactly("t.loop.b", "t.loop.a");
+    }
+
+    @Test
+    void in_one_transaction_a_person_moved_to_another_manager_has_the_new_chain() {
+        add("t.move.top", Role.MANAGER, null);
+        add("t.move.a", Role.MANAGER, "t.move.top");
+        add("t.move.b", Role.MANAGER, null);
+        add("t.move.rep", Role.REP, "t.move.a");
+        add("t.move.rep2", Role.REP, "t.move.a");
+        transaction.executeWithoutResult(status -> {
+            assertThat(organization.managersAbove("t.move.rep")).containsExactly("t.move.a", "t.move.top");
+            assertThat(organization.managersAbove("t.move.a")).containsExactly("t.move.top"); // kept from the rep's read
+            administration.update(new Person("t.move.rep", "t.move.rep", "t.move.rep@test.local", Role.REP, "t.move.b", null));
+            assertThat(organization.managersAbove("t.move.rep")).containsExactly("t.move.b");
+            // a manager moved: the chains of the people below them change too
+            assertThat(organization.managersAbove("t.move.rep2")).containsExactly("t.move.a", "t.move.top");
+            administration.update(new Person("t.move.a", "t.move.a", "t.move.a@test.local", Role.MANAGER, "t.move.b", null));
+            assertThat(organization.managersAbove("t.move.rep2")).containsExactly("t.move.a", "t.move.b");
+            assertThat(organization.managersAbove("t.move.a")).containsExactly("t.move.b");
+            // a manager who left ends the chain
+            administration.add(new Person("t.move.c", "t.move.c", "t.move.c@test.local", Role.MANAGER, "t.move.top", null),
+                    TestOrganization.PASSWORD);
+            administration.update(new Person("t.move.rep", "t.move.rep", "t.move.rep@test.local", Role.REP, "t.move.c", null));
+            assertThat(organization.managersAbove("t.move.rep")).containsExactly("t.move.c", "t.move.top");
+            administration.update(new Person("t.move.rep", "t.move.rep", "t.move.rep@test.local", Role.REP, "t.move.b", null));
+            administration.deactivate("t.move.c", null, LocalDate.of(2040, 1, 1));
+            assertThat(organization.managersAbove("t.move.c")).isEmpty();
+            status.setRollbackOnly();
+        });
+        assertThat(organization.managersAbove("t.move.rep")).containsExactly("t.move.a", "t.move.top");
     }
 
     private void add(String id, Role role, String manager) {

@@ -42,6 +42,7 @@ import com.salescadence.support.WeeklyCycles;
 import com.salescadence.workflow.WeeklyCommitProcess;
 
 import jakarta.mail.BodyPart;
+import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 
@@ -94,6 +95,20 @@ class CalendarInvitesIntegrationTest {
         assertThat(managers.timeZoneId()).isEqualTo("Asia/Shanghai");
         assertThat(managers.startTzid()).isEqualTo("Asia/Shanghai");
         assertThat(managers.startLocal()).isEqualTo("20270317T100000");
+        // built once per language, each reader's calendar is byte for byte the one built for them alone
+        for (String person : List.of(TestOrganization.MANAGER, TestOrganization.REP, TestOrganization.TEAMMATE)) {
+            String sent = message(person, uid, NotificationKind.MEETING_INVITE, 0).attachment().content();
+            InviteTexts texts = new InviteTexts(organization.languageOf(person));
+            MeetingScheduled meeting = meeting(uid, 0, WEDNESDAY_10);
+            assertThat(sent).as(person).isEqualTo(IcsInvite.build(ImmutableMethod.REQUEST, uid, 0, meeting.start(), meeting.length(),
+                    ZoneId.of("Asia/Shanghai"), stamp(sent), participant(TestOrganization.MANAGER),
+                    List.of(participant(TestOrganization.REP), participant(TestOrganization.TEAMMATE)),
+                    texts.title(meeting.titleZh(), meeting.titleEn()),
+                    texts.description(texts.pick(meeting.agendaZh(), meeting.agendaEn()), meeting.link()), meeting.link()));
+        }
+        assertThat(message(TestOrganization.MANAGER, uid, NotificationKind.MEETING_INVITE, 0).attachment().content())
+                .isEqualTo(message(TestOrganization.TEAMMATE, uid, NotificationKind.MEETING_INVITE, 0).attachment().content())
+                .isNotEqualTo(message(TestOrganization.REP, uid, NotificationKind.MEETING_INVITE, 0).attachment().content());
         OutboxMessage mail = message(TestOrganization.REP, uid, NotificationKind.MEETING_INVITE, 0);
         assertThat(mail.subject()).isEqualTo("Invitation: 1:1");
         assertThat(mail.body()).contains("When: 2027-03-17 10:00\u201311:00 (Asia/Shanghai)", "Organizer: Meng Manager");
@@ -200,6 +215,18 @@ class CalendarInvitesIntegrationTest {
         return new MeetingScheduled(uid, sequence, TestOrganization.MANAGER, List.of(TestOrganization.REP, TestOrganization.TEAMMATE),
                 start, Duration.ofMinutes(60), "一对一", "1:1", "业绩、管道健康度、行动项", "Results, pipeline health, action items",
                 "http://example.test/task");
+    }
+
+    private Participant participant(String id) {
+        var person = organization.person(id);
+        return new Participant(id, person.fullName(), person.email());
+    }
+
+    private static java.time.Instant stamp(String ics) {
+        java.util.regex.Matcher stamp = java.util.regex.Pattern.compile("\r\nDTSTAMP:(\\d{8}T\\d{6})Z\r\n").matcher(ics);
+        assertThat(stamp.find()).as(ics).isTrue();
+        return java.time.LocalDateTime.parse(stamp.group(1), java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss"))
+                .toInstant(java.time.ZoneOffset.UTC);
     }
 
     private OutboxMessage message(String person, String uid, NotificationKind kind, int sequence) {
