@@ -48,11 +48,10 @@ public class DealBriefs {
     }
 
     public String deal(long opportunityId) {
-        return dealText(opportunityId).toString();
+        return dealText(opportunities.get(opportunityId)).toString();
     }
 
-    private BriefText dealText(long opportunityId) {
-        Opportunity deal = opportunities.get(opportunityId);
+    private BriefText dealText(Opportunity deal) {
         Account account = accounts.get(deal.accountId());
         StageModel model = opportunities.modelOf(deal);
         return BriefText.start().line("商机 " + deal.id(), "Deal " + deal.id(), deal.name())
@@ -63,12 +62,26 @@ public class DealBriefs {
                 .line("负责人", "Owner", name(deal.ownerId()));
     }
 
+    /** The stage form's brief and checklist options, from one read of the deal (the stage task's create listener). */
+    public record StageForm(String brief, List<Map<String, String>> outcomeOptions) {
+    }
+
+    /** {@link #stage(long)} and {@link #outcomeOptions(long)} of the same deal, which is read once for both. */
+    public StageForm stageForm(long opportunityId) {
+        Opportunity deal = opportunities.get(opportunityId);
+        return new StageForm(stage(deal), outcomeOptions(deal));
+    }
+
     /** Where the deal stands, what the gate needs, and what the manager last said. */
     public String stage(long opportunityId) {
-        Opportunity deal = opportunities.get(opportunityId);
+        return stage(opportunities.get(opportunityId));
+    }
+
+    private String stage(Opportunity deal) {
+        long opportunityId = deal.id();
         StageModel model = opportunities.modelOf(deal);
         Stage stage = model.stage(deal.stageCode());
-        BriefText text = dealText(opportunityId).gap()
+        BriefText text = dealText(deal).gap()
                 .line("当前赢率", "Probability now", deal.probability() + "% (上限 / stage cap " + stage.probabilityCap() + "%)");
         if (stage.isOpen()) {
             Stage next = model.next(stage.code());
@@ -97,7 +110,10 @@ public class DealBriefs {
 
     /** The checklist options of the stage form: the outcomes of the stage being left. */
     public List<Map<String, String>> outcomeOptions(long opportunityId) {
-        Opportunity deal = opportunities.get(opportunityId);
+        return outcomeOptions(opportunities.get(opportunityId));
+    }
+
+    private List<Map<String, String>> outcomeOptions(Opportunity deal) {
         StageModel model = opportunities.modelOf(deal);
         Stage stage = model.stage(deal.stageCode());
         List<Map<String, String>> options = new ArrayList<>();

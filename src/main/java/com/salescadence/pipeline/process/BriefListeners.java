@@ -30,9 +30,9 @@ class BriefListeners {
     @Bean
     TaskListener stageBriefListener(DealBriefs briefs) {
         return task -> {
-            long opportunityId = id(task, OPPORTUNITY_ID);
-            task.setVariableLocal(STAGE_BRIEF, briefs.stage(opportunityId));
-            task.setVariableLocal(OUTCOME_OPTIONS, Spin.JSON(briefs.outcomeOptions(opportunityId)));
+            DealBriefs.StageForm form = briefs.stageForm(id(task, OPPORTUNITY_ID));
+            task.setVariableLocal(STAGE_BRIEF, form.brief());
+            task.setVariableLocal(OUTCOME_OPTIONS, Spin.JSON(form.outcomeOptions()));
         };
     }
 

@@ -135,6 +135,43 @@ class LeadToCashProcessTest {
     }
 
     @Test
+    void the_stage_task_shows_the_deals_brief_and_checklist_exactly() {
+        // issue 15 round 6: the brief and the checklist come from one read of the deal; the texts stay exactly these
+        ProcessInstance instance = qualifiedDeal("120000");
+        long dealId = dealId(instance);
+        askToAdvance("NEED_UNDERSTOOD,MARKET_INFO_CONFIRMED", "25");
+        completeAs(TestOrganization.MANAGER, Map.of(F_ADVANCE_DECISION, "reject", F_DECISION_COMMENT, "Confirm the market figures first"));
+
+        String taskId = task(instance).getId();
+        String account = accounts.get(opportunities.get(dealId).accountId()).name();
+        String evidence = ": Confirmed with the customer's CIO on " + today;
+        // the texts as the listener wrote them before it read the deal once (captured from the code before the change)
+        Assertions.assertThat((String) engine.getTaskService().getVariableLocal(taskId, STAGE_BRIEF)).isEqualTo(String.join("\n",
+                "商机 " + dealId + " / Deal " + dealId + ": Planning suite",
+                "客户 / Account: " + account + " (重点客户 / key account)",
+                "金额 / Amount: 120000.00 CNY",
+                "预计成交 / Expected close: " + nextMonth,
+                "阶段 / Stage: 识别机会 / Identify opportunity (10%), 未结 / open",
+                "负责人 / Owner: Ren Rep",
+                "",
+                "当前赢率 / Probability now: 10% (上限 / stage cap 50%)",
+                "下一阶段 / Next stage: 确认机会 / Validate opportunity (25%), 最多申报 / claim at most 50%",
+                "离开「识别机会」前需证明的成果 / Outcomes to evidence before leaving Identify opportunity:",
+                "  [x] 已了解客户的业务和需求（必需） / Customer's business and need understood (required)" + evidence,
+                "  [x] 已与客户确认市场信息（必需） / Market information confirmed with the customer (required)" + evidence,
+                "  [ ] 已确定客户方的发起人（可选） / A sponsor at the customer is named (optional)",
+                "",
+                "上次推进申请 / Last advance request: 识别机会 -> 确认机会 / Identify opportunity -> Validate opportunity, 25%, Ren Rep: 已驳回 / rejected",
+                "Meng Manager 的意见 / Comment from Meng Manager: Confirm the market figures first"));
+        Assertions.assertThat(engine.getTaskService().getVariableLocal(taskId, OUTCOME_OPTIONS).toString()).isEqualTo("["
+                + "{\"label\":\"已了解客户的业务和需求（必需） / Customer's business and need understood (required)\",\"value\":\"NEED_UNDERSTOOD\"},"
+                + "{\"label\":\"已与客户确认市场信息（必需） / Market information confirmed with the customer (required)\",\"value\":\"MARKET_INFO_CONFIRMED\"},"
+                + "{\"label\":\"已确定客户方的发起人 / A sponsor at the customer is named\",\"value\":\"SPONSOR_NAMED\"}]");
+        // the task's own variables: the brief and the checklist only (the process keeps the ids)
+        Assertions.assertThat(engine.getTaskService().getVariablesLocal(taskId)).containsOnlyKeys(STAGE_BRIEF, OUTCOME_OPTIONS);
+    }
+
+    @Test
     void a_rejection_without_a_comment_is_refused_and_the_task_stays_open() {
         ProcessInstance instance = qualifiedDeal("120000");
         askToAdvance("NEED_UNDERSTOOD,MARKET_INFO_CONFIRMED", "25");
