@@ -136,6 +136,23 @@ public class KeptFigures {
                 });
     }
 
+    /**
+     * {@link #read} of these owners' buckets of these statuses (all statuses when none given), joined as a list
+     * ({@link OwnerValues}): each owner's (and status's) buckets by one lookup of the (owner_id, grain, status, bucket)
+     * index, a range of it when {@code where} bounds the bucket and fixes the grain ({@code where} names columns of
+     * {@code pipeline_figure} unqualified, and no status: with {@code status in (...)} H2 cannot take the bucket's range).
+     */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    void readOf(List<String> owners, List<String> statuses, String where, Map<String, Object> params, BucketHandler rows) {
+        Map<String, Object> all = new HashMap<>(params);
+        jdbc.sql("select f.* from " + OwnerValues.table(owners, statuses, all) + " join pipeline_figure f on f.owner_id = t.owner_id"
+                        + (statuses.isEmpty() ? "" : " and f.status = t.status")
+                        + " where (" + where + ") and (f.deals <> 0 or f.amount <> 0 or f.claimed <> 0)").params(all)
+                .query(rs -> {
+                    rows.bucket(key(rs), rs.getBigDecimal("amount"), rs.getBigDecimal("claimed"), rs.getLong("deals"));
+                });
+    }
+
     /** One kept bucket as read. */
     @FunctionalInterface
     interface BucketHandler {

@@ -152,7 +152,7 @@ public class PipelineFigures {
             Set<String> wanted = owners instanceof Set<String> set ? set : new HashSet<>(owners);
             // the kept month buckets of open small deals, summed per owner and currency, then converted as one amount
             Map<String, Map<String, SmallDeals>> byCurrency = new HashMap<>();
-            forOwners(owners, "owner_id", "grain = 'M' and status = 'OPEN' and in_funnel = false", Map.of(), (key, amount, claimed, deals) -> {
+            forOwners(owners, List.of("OPEN"), "grain = 'M' and in_funnel = false", Map.of(), (key, amount, claimed, deals) -> {
                 if (wanted.contains(key.ownerId())) {
                     byCurrency.computeIfAbsent(key.ownerId(), k -> new HashMap<>())
                             .merge(key.currency(), new SmallDeals(deals, amount), SmallDeals::plus);
@@ -229,38 +229,84 @@ public class PipelineFigures {
         };
         ranges.forEach((grain, list) -> {
             for (Period range : disjoint(list)) {
-                forOwners(owners, "owner_id", "grain = '" + grain + "' and bucket >= :from and bucket < :to and status in ('WON', 'OPEN')",
+                forOwners(owners, List.of("WON", "OPEN"), "grain = '" + grain + "' and bucket >= :from and bucket < :to",
                         Map.of("from", range.from(), "to", range.to()), add);
             }
         });
-        forOwners(owners, "d.owner_id", """
+        // a few owners joined as a list (each owner's won deals of the period by the (owner_id, status, closed_at) index),
+        // very many read by the (status, closed_at) index for everyone
+        String orders = """
                 select d.owner_id, sum(d.amount) as total, sum(case when o.status = 'PAID' then 0 else d.amount end) as unfulfilled
-                from opportunity d left join sales_order o on o.opportunity_id = d.id
-                where d.status = 'WON' and d.closed_at >= :wonFrom and d.closed_at < :wonTo""", " group by d.owner_id",
-                Map.of("wonFrom", wonIn.from().atStartOfDay(), "wonTo", wonIn.to().atStartOfDay()),
-                rs -> sums.orders.put(rs.getString("owner_id"), new Orders(rs.getBigDecimal("total"), rs.getBigDecimal("unfulfilled"))));
+                from %s left join sales_order o on o.opportunity_id = d.id
+                where d.status = 'WON' and d.closed_at >= :wonFrom and d.closed_at < :wonTo group by d.owner_id""";
+        org.springframework.jdbc.core.RowCallbackHandler order = rs -> sums.orders.put(rs.getString("owner_id"),
+                new Orders(rs.getBigDecimal("total"), rs.getBigDecimal("unfulfilled")));
+        Map<String, Object> wonParams = Map.of("wonFrom", wonIn.from().atStartOfDay(), "wonTo", wonIn.to().atStartOfDay());
+        if (scanAll(owners)) {
+            jdbc.sql(orders.formatted("opportunity d")).params(wonParams).query(order);
+        } else {
+            for (List<String> chunk : chunks(owners)) {
+                Map<String, Object> params = new HashMap<>(wonParams);
+                String team = OwnerValues.table(chunk, params) + " join opportunity d on d.owner_id = t.owner_id";
+                jdbc.sql(orders.formatted(team)).params(params).query(order);
+            }
+        }
         return sums;
     }
 
     /**
      * Open deals of these owners closing before a day, largest first: at least the {@code limit} largest, with
      * every deal of the same amount as the last of them (so the caller orders ties itself). A few owners' deals are
-     * read by the owner index; for very many owners the largest deals of everyone are read by the index on status and
-     * amount until enough of them are the owners'.
+     * read as each owner's {@code limit} largest with ties (the owners' {@code limit} largest with ties are among
+     * them: a deal of that set has fewer than {@code limit} larger deals in the team, so fewer in its owner's) from the
+     * index on owner, status, funnel flag and amount; for very many owners the largest deals of everyone are read by
+     * the index on status and amount until enough of them are the owners'.
      */
     public List<OpenDeal> largestOpen(Collection<String> owners, LocalDate before, int limit) {
         if (owners.isEmpty()) {
             return List.of();
         }
         Set<String> wanted = owners instanceof Set<String> set ? set : new HashSet<>(owners);
-        String select = "select id, owner_id, name, amount, stage_model, stage_code, expected_close_date from opportunity"
-                + " where status = 'OPEN' and in_funnel = true and expected_close_date < :before";
-        String top = " order by amount desc fetch first %d rows with ties";
+        String columns = "select id, owner_id, name, amount, stage_model, stage_code, expected_close_date from opportunity";
         List<OpenDeal> deals = new ArrayList<>();
         if (!scanAll(owners)) {
-            // a few owners: their deals by the owner index (with a floor on the amount, H2 would prefer the amount
-            // index and read every large deal of everyone: 0.6 s per first-line view at 1,000,000 deals)
-            forOwners(owners, "owner_id", select, top.formatted(limit), Map.of("before", before), rs -> deals.add(openDeal(rs)));
+            // a few owners: each owner's largest deals from the top of their (owner_id, status, in_funnel, amount)
+            // index, a few rows each, all owners in one statement (a UNION ALL of one query per owner): the team's
+            // `limit` largest with ties are among them. Reading every open deal of the team by the owner index and
+            // sorting took most of a first-line view (about 2,000 rows per team of 8 at 1,000,000 deals).
+            // H2 (no LATERAL): a union; it walks the index backwards and stops after a few rows ("index sorted") when
+            // the order names every column of the index; without the hint it chose (owner_id, status,
+            // expected_close_date) and sorted
+            if (kept.postgres()) {
+                // PostgreSQL plans a union's every subquery (3 ms for 9 owners, more than they take to run): one
+                // subquery run per owner of the list instead (0.7 ms for the 9 at 1,000,000 deals)
+                for (List<String> chunk : chunks(owners)) {
+                    Map<String, Object> params = new HashMap<>(Map.of("before", before));
+                    jdbc.sql("select d.* from " + OwnerValues.table(chunk, params) + " cross join lateral (" + columns
+                                    + " where owner_id = t.owner_id and status = 'OPEN' and in_funnel = true and expected_close_date < :before"
+                                    + " order by amount desc fetch first " + limit + " rows with ties) d")
+                            .params(params).query(rs -> {
+                                deals.add(openDeal(rs));
+                            });
+                }
+                deals.sort(java.util.Comparator.comparing(OpenDeal::amount).reversed());
+                return deals;
+            }
+            String perOwner = "(" + columns + " use index (ix_opportunity_owner_open_amount)"
+                    + " where owner_id = ? and status = 'OPEN' and in_funnel = true and expected_close_date < ?"
+                    + " order by owner_id desc, status desc, in_funnel desc, amount desc fetch first " + limit + " rows with ties)";
+            for (List<String> chunk : chunks(owners, OWNERS_PER_UNION)) {
+                List<Object> params = new ArrayList<>();
+                chunk.forEach(owner -> {
+                    params.add(owner);
+                    params.add(before);
+                });
+                jdbc.sql(String.join(" union all ", java.util.Collections.nCopies(chunk.size(), perOwner)))
+                        .params(params).query(rs -> {
+                            deals.add(openDeal(rs));
+                        });
+            }
+            deals.sort(java.util.Comparator.comparing(OpenDeal::amount).reversed());
             return deals;
         }
         // the largest deals of everyone until enough of them are the owners': "status desc" first (one status, so the
@@ -269,8 +315,7 @@ public class PipelineFigures {
         String byIndex = " order by status desc, amount desc fetch first %d rows with ties";
         // H2 picks by cost among the indexes that start with status and took (status, stage_code) or (status,
         // closed_at), sorting every open deal: 6-10 s at 1,000,000 deals against 0.15 s through (status, amount)
-        String walk = "select id, owner_id, name, amount, stage_model, stage_code, expected_close_date from opportunity"
-                + (kept.postgres() ? "" : " use index (ix_opportunity_open_amount)")
+        String walk = columns + (kept.postgres() ? "" : " use index (ix_opportunity_open_amount)")
                 + " where status = 'OPEN' and in_funnel = true and expected_close_date < :before";
         for (int n = limit * 4; ; n *= 4) {
             deals.clear();
@@ -315,6 +360,9 @@ public class PipelineFigures {
         return union;
     }
 
+    /** Owners per statement of {@link #largestOpen}'s per-owner union (each a subquery of its own to plan). */
+    static final int OWNERS_PER_UNION = 50;
+
     /** Owners per IN list (well below PostgreSQL's 32,767 parameters per statement). */
     static final int CHUNK = 1_000;
 
@@ -345,21 +393,34 @@ public class PipelineFigures {
     }
 
     /**
-     * The kept buckets ({@link KeptFigures}) that {@code where} selects for these owners: by the owner index in chunks,
-     * or everyone's at once (other owners' for the caller to skip) when there are very many of them.
+     * The kept buckets ({@link KeptFigures}) of these statuses that {@code where} selects for these owners: by the
+     * owner index per owner and status (the owners joined as a list, in chunks), or everyone's at once (other owners'
+     * for the caller to skip) when there are very many of them.
      */
-    private void forOwners(Collection<String> owners, String ownerColumn, String where, Map<String, Object> params,
+    private void forOwners(Collection<String> owners, List<String> statuses, String where, Map<String, Object> params,
                            KeptFigures.BucketHandler rows) {
         if (scanAll(owners)) {
-            kept.read(where, params, rows);
+            kept.read(where + " and status in ('" + String.join("', '", statuses) + "')", params, rows);
             return;
         }
-        List<String> list = List.copyOf(owners);
-        for (int i = 0; i < list.size(); i += CHUNK) {
-            Map<String, Object> chunk = new HashMap<>(params);
-            chunk.put("owners", list.subList(i, Math.min(list.size(), i + CHUNK)));
-            kept.read(where + " and " + ownerColumn + " in (:owners)", chunk, rows);
+        for (List<String> chunk : chunks(owners)) {
+            kept.readOf(chunk, statuses, where, params, rows);
         }
+    }
+
+    /** The owners in lists of {@link #CHUNK}. */
+    private static List<List<String>> chunks(Collection<String> owners) {
+        return chunks(owners, CHUNK);
+    }
+
+    /** The owners in lists of {@code size}. */
+    private static List<List<String>> chunks(Collection<String> owners, int size) {
+        List<String> list = List.copyOf(owners);
+        List<List<String>> chunks = new ArrayList<>();
+        for (int i = 0; i < list.size(); i += size) {
+            chunks.add(list.subList(i, Math.min(list.size(), i + size)));
+        }
+        return chunks;
     }
 
     /** Figures per owner from {@link #byOwner}, summed per group of owners on demand. */
