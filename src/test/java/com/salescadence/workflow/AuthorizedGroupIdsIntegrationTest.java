@@ -47,14 +47,15 @@ import ch.qos.logback.core.read.ListAppender;
 @CadenceIntegrationTest
 class AuthorizedGroupIdsIntegrationTest {
 
+    @Autowired ProcessEngine engine;
+    @Autowired OrganizationService organization;
+    @Autowired OrganizationAdministration administration;
+
+    /** A group with an authorization and one without, a user in both and a user in none. */
     private static final String GRANTED_GROUP = "t-authz-granted";
     private static final String BARE_GROUP = "t-authz-bare";
     private static final String TWO_GROUPS = "t.authz.two";
     private static final String NO_GROUPS = "t.authz.none";
-
-    @Autowired ProcessEngine engine;
-    @Autowired OrganizationService organization;
-    @Autowired OrganizationAdministration administration;
 
     @BeforeEach
     void people() {
