@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -24,6 +23,7 @@ import com.salescadence.common.TimeZoneSetting;
 import com.salescadence.notification.Attachment;
 import com.salescadence.notification.NotificationKind;
 import com.salescadence.notification.NotificationService;
+import com.salescadence.notification.OutgoingMail;
 import com.salescadence.organization.OrganizationService;
 import com.salescadence.organization.Person;
 
@@ -71,43 +71,52 @@ public class CalendarInvites {
 
     private void send(Method method, String uid, int sequence, String organizerId, List<String> attendeeIds, ZonedDateTime start,
             Duration length, String titleZh, String titleEn, String agendaZh, String agendaEn, String link) {
-        Optional<Participant> organizer = participant(organizerId);
-        if (organizer.isEmpty()) {
+        // everyone on the invite and their languages in one read each, not two reads per reader
+        List<String> ids = new ArrayList<>();
+        ids.add(organizerId);
+        attendeeIds.stream().filter(java.util.Objects::nonNull).forEach(ids::add);
+        Map<String, Person> people = organization.findPeople(ids);
+        Person organizerPerson = organizerId == null ? null : people.get(organizerId);
+        if (organizerPerson == null) {
             log.warn("No invites for meeting {}: its organizer '{}' is no active person", uid, organizerId);
             return;
         }
+        Participant organizer = participant(organizerPerson);
         List<Participant> attendees = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>(List.of(organizerId));
         for (String id : attendeeIds) {
-            if (id != null && seen.add(id)) {
-                participant(id).ifPresent(attendees::add);
+            if (id != null && seen.add(id) && people.containsKey(id)) {
+                attendees.add(participant(people.get(id)));
             }
         }
+        Map<String, String> languages = organization.activeLanguagesOf(seen);
         boolean cancel = method == ImmutableMethod.CANCEL;
         NotificationKind kind = cancel ? NotificationKind.MEETING_CANCELLED : NotificationKind.MEETING_INVITE;
         String contentType = "text/calendar; charset=UTF-8; method=" + method.getValue();
         List<Participant> everyone = new ArrayList<>();
-        everyone.add(organizer.get());
+        everyone.add(organizer);
         everyone.addAll(attendees);
         // every reader gets the same calendar but for SUMMARY and DESCRIPTION, which are in their language: built once
-        // per language (ical4j's output with the VTIMEZONE and the folding are most of an invite's cost), stamped once
+        // per language (ical4j's output with the VTIMEZONE and the folding are most of an invite's cost), stamped once,
+        // and stored once by the outbox for all the readers it goes to (an equal attachment is shared)
         Instant stamp = clock.instant();
-        Map<String, String> built = new HashMap<>();
+        Map<String, Attachment> built = new HashMap<>();
+        List<OutgoingMail> mails = new ArrayList<>(everyone.size());
         for (Participant reader : everyone) {
-            InviteTexts texts = new InviteTexts(organization.languageOf(reader.id()));
+            InviteTexts texts = new InviteTexts(languages.getOrDefault(reader.id(), "zh"));
             String title = texts.title(titleZh, titleEn);
             String agenda = texts.pick(agendaZh, agendaEn);
             String description = texts.description(agenda, link);
-            String ics = built.computeIfAbsent(title + '\u0000' + description, k -> IcsInvite.build(method, uid, sequence, start,
-                    length, zone, stamp, organizer.get(), attendees, title, description, link));
-            notifications.mail(reader.id(), kind, texts.subject(title, cancel, sequence > 0),
-                    texts.body(title, texts.when(start, length, zone), organizer.get().name(), agenda, link, cancel),
-                    new Attachment(FILE_NAME, contentType, ics));
+            Attachment ics = built.computeIfAbsent(title + '\u0000' + description, k -> new Attachment(FILE_NAME, contentType,
+                    IcsInvite.build(method, uid, sequence, start, length, zone, stamp, organizer, attendees, title, description, link)));
+            mails.add(new OutgoingMail(reader.id(), texts.subject(title, cancel, sequence > 0),
+                    texts.body(title, texts.when(start, length, zone), organizer.name(), agenda, link, cancel), ics));
         }
+        notifications.mailAll(kind, mails);
     }
 
-    private Optional<Participant> participant(String personId) {
-        return organization.findPerson(personId).map(p -> new Participant(p.id(), p.fullName(), email(p)));
+    private static Participant participant(Person p) {
+        return new Participant(p.id(), p.fullName(), email(p));
     }
 
     private static String email(Person person) {

@@ -81,6 +81,35 @@ public class NotificationService {
         write(recipient.get(), kind == null ? NotificationKind.GENERAL : kind, subject, body, attachment);
     }
 
+    /**
+     * {@link #mail} for each of these mails, in their order, written together: the recipients read in one query, each
+     * distinct attachment stored once and pointed at by the rows that carry it (a meeting's invite mails share one
+     * calendar per language), the rows inserted in one batch. What each recipient is mailed is what {@link #mail}
+     * writes; unknown or inactive recipients are skipped with a warning.
+     */
+    public void mailAll(NotificationKind kind, List<OutgoingMail> mails) {
+        NotificationKind what = kind == null ? NotificationKind.GENERAL : kind;
+        java.util.Map<String, Person> recipients = organization.findPeople(mails.stream().map(OutgoingMail::recipientId).toList());
+        java.util.Map<Attachment, Long> stored = new java.util.HashMap<>();
+        List<OutboxRepository.NewMail> rows = new java.util.ArrayList<>(mails.size());
+        for (OutgoingMail mail : mails) {
+            Person recipient = recipients.get(mail.recipientId());
+            if (recipient == null) {
+                log.warn("Not mailing '{}' ({}: {}): no active person with this id", mail.recipientId(), what, mail.subject());
+                continue;
+            }
+            Long attachment = mail.attachment() == null ? null : stored.computeIfAbsent(mail.attachment(), outbox::insertSharedAttachment);
+            String email = recipient.email();
+            boolean mailable = email != null && !email.isBlank();
+            rows.add(new OutboxRepository.NewMail(recipient.id(), mailable ? email.strip() : "", what,
+                    Texts.oneLine(Objects.requireNonNullElse(mail.subject(), "")), Objects.requireNonNullElse(mail.body(), ""),
+                    mailable ? OutboxStatus.PENDING : OutboxStatus.FAILED, mailable ? null : NO_EMAIL, attachment));
+        }
+        outbox.insertMails(rows, clock.instant());
+    }
+
+    private static final String NO_EMAIL = "No email address for this person; shown in the product only.";
+
     private void write(Person recipient, NotificationKind kind, String subject, String body, Attachment attachment) {
         String email = recipient.email();
         boolean mailable = email != null && !email.isBlank();
@@ -90,7 +119,7 @@ public class NotificationService {
                 Texts.oneLine(Objects.requireNonNullElse(subject, "")),
                 Objects.requireNonNullElse(body, ""),
                 mailable ? OutboxStatus.PENDING : OutboxStatus.FAILED,
-                mailable ? null : "No email address for this person; shown in the product only.",
+                mailable ? null : NO_EMAIL,
                 clock.instant(), Channel.MAIL, null, attachment);
     }
 

@@ -3,10 +3,14 @@ package com.salescadence.notification;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -32,17 +36,28 @@ class OutboxRepository {
     static final int ERROR_MAX = 1000;
     static final int EMAIL_MAX = 200;
 
+    /**
+     * A row's columns with its attachment: its own (rows written one by one, and every row written before V87) or the
+     * shared one it points at ({@code outbox_attachment}, one meeting's calendar in one language for all its readers).
+     */
     private static final String COLUMNS = "id, recipient_id, recipient_email, kind, subject, body, status, attempts, "
-            + "last_error, created_at, next_attempt_at, sent_at, channel, chat_team, attachment_name, attachment_type, attachment";
+            + "last_error, created_at, next_attempt_at, sent_at, channel, chat_team, "
+            + "coalesce(attachment_name, a.file_name) as attachment_name, coalesce(attachment_type, a.content_type) as attachment_type, "
+            + "coalesce(attachment, a.content) as attachment";
+    /** The outbox with its shared attachments (the attachment table's columns are all named apart from the outbox's). */
+    private static final String FROM = " from outbox_message left join outbox_attachment a on a.attachment_id = outbox_message.attachment_id";
     private static final String NEWEST_FIRST = " order by created_at desc, id desc";
     /** Due for an attempt: PENDING and its time has come, or SENDING by a claim that went stale. */
     private static final String DUE = "((status = 'PENDING' and next_attempt_at <= :now)"
             + " or (status = 'SENDING' and next_attempt_at <= :staleBefore))";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    OutboxRepository(JdbcClient jdbc) {
+    /** @param dataSource the one {@code jdbc} runs on, for the batches JdbcClient has no call for (same connection in a transaction) */
+    OutboxRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.batch = new JdbcTemplate(dataSource);
     }
 
     /** Writes a mail without attachment, due at once; returns its id. Texts longer than their columns are cut. */
@@ -79,22 +94,59 @@ class OutboxRepository {
         return keys.getKey().longValue();
     }
 
+    /** Stores an attachment that several rows carry ({@link #insertMails}); returns its id. */
+    public long insertSharedAttachment(Attachment attachment) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into outbox_attachment (file_name, content_type, content) values (:name, :type, :content)")
+                .param("name", attachment.name())
+                .param("type", attachment.contentType())
+                .param("content", attachment.content())
+                .update(keys, "attachment_id");
+        return keys.getKey().longValue();
+    }
+
+    /**
+     * One mail to write with {@link #insertMails}: as {@link #insert}'s parameters on {@link Channel#MAIL}, its
+     * attachment stored before by {@link #insertSharedAttachment} ({@code attachmentId}), or none (null).
+     */
+    record NewMail(String recipientId, String recipientEmail, NotificationKind kind, String subject, String body,
+            OutboxStatus status, String lastError, Long attachmentId) {
+    }
+
+    /** Writes these mails, due at {@code now}, in one JDBC batch; texts longer than their columns are cut. */
+    public void insertMails(List<NewMail> mails, Instant now) {
+        if (mails.isEmpty()) {
+            return;
+        }
+        Timestamp at = Timestamp.from(now);
+        List<Object[]> rows = new java.util.ArrayList<>(mails.size());
+        for (NewMail mail : mails) {
+            rows.add(new Object[] {mail.recipientId(), Texts.truncate(mail.recipientEmail(), EMAIL_MAX), mail.kind().name(),
+                    Texts.truncate(mail.subject(), SUBJECT_MAX), Texts.truncate(mail.body(), BODY_MAX), mail.status().name(),
+                    Texts.truncate(mail.lastError(), ERROR_MAX), at, at, Channel.MAIL.name(), mail.attachmentId()});
+        }
+        batch.batchUpdate("insert into outbox_message (recipient_id, recipient_email, kind, subject, body, status, attempts, "
+                + "last_error, created_at, next_attempt_at, channel, attachment_id) values (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)", rows,
+                new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+                        Types.TIMESTAMP, Types.TIMESTAMP, Types.VARCHAR, Types.BIGINT});
+    }
+
     @Transactional(readOnly = true)
     public Optional<OutboxMessage> find(long id) {
-        return jdbc.sql("select " + COLUMNS + " from outbox_message where id = ?").param(id).query(this::map).optional();
+        return jdbc.sql("select " + COLUMNS + FROM + " where id = ?").param(id).query(this::map).optional();
     }
 
     /** A person's messages, newest first. */
     @Transactional(readOnly = true)
     public List<OutboxMessage> forRecipient(String recipientId, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from outbox_message where recipient_id = ?" + NEWEST_FIRST + first(limit))
+        return jdbc.sql("select " + COLUMNS + FROM + " where recipient_id = ?" + NEWEST_FIRST + first(limit))
                 .param(recipientId).query(this::map).list();
     }
 
     /** Everyone's messages, newest first. */
     @Transactional(readOnly = true)
     public List<OutboxMessage> recent(int limit) {
-        return jdbc.sql("select " + COLUMNS + " from outbox_message" + NEWEST_FIRST + first(limit)).query(this::map).list();
+        return jdbc.sql("select " + COLUMNS + FROM + NEWEST_FIRST + first(limit)).query(this::map).list();
     }
 
     /**
@@ -112,7 +164,7 @@ class OutboxRepository {
         if (channels.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select " + COLUMNS + " from outbox_message where " + DUE + " and channel in (:channels)"
+        return jdbc.sql("select " + COLUMNS + FROM + " where " + DUE + " and channel in (:channels)"
                         + " order by next_attempt_at, id" + first(limit))
                 .param("now", Timestamp.from(now))
                 .param("staleBefore", Timestamp.from(staleBefore))

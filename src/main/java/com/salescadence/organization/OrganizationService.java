@@ -36,6 +36,13 @@ public class OrganizationService {
         return id == null ? Optional.empty() : people.findById(id);
     }
 
+    /** The active people among these ids (unknown and inactive ones are left out), by id, in one read. */
+    public java.util.Map<String, Person> findPeople(java.util.Collection<String> ids) {
+        java.util.Map<String, Person> found = new java.util.HashMap<>();
+        people.findActive(ids).forEach(p -> found.put(p.id(), p));
+        return found;
+    }
+
     /** Whether a login is taken, by an active person or by a leaver (a login is never given to someone else). */
     public boolean loginTaken(String id) {
         return people.exists(id);
@@ -160,6 +167,11 @@ public class OrganizationService {
     /** The language of an active person ({@link #languageOf}); empty for nobody, an unknown or an inactive person. */
     public Optional<String> activeLanguageOf(String personId) {
         return personId == null ? Optional.empty() : people.activeLanguage(personId);
+    }
+
+    /** {@link #activeLanguageOf} of each of these ids, in one read: the active ones only. */
+    public java.util.Map<String, String> activeLanguagesOf(java.util.Collection<String> personIds) {
+        return people.activeLanguages(personIds);
     }
 
     public String languageOf(String personId) {

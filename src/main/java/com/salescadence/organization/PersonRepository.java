@@ -76,6 +76,31 @@ class PersonRepository {
         return jdbc.sql("select language from person where id = ?").param(id).query(String.class).optional().orElse("zh");
     }
 
+    /** The active people among these ids, ordered by id (in chunks of 1,000 ids per query). */
+    List<Person> findActive(java.util.Collection<String> ids) {
+        List<String> wanted = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        List<Person> found = new java.util.ArrayList<>();
+        for (int i = 0; i < wanted.size(); i += CHUNK) {
+            found.addAll(jdbc.sql("select " + COLUMNS + " from person where id in (:ids) and active order by id")
+                    .param("ids", wanted.subList(i, Math.min(wanted.size(), i + CHUNK))).query(this::map).list());
+        }
+        return found;
+    }
+
+    /** {@link #activeLanguage} of each of these ids that is an active person's (in chunks of 1,000 ids per query). */
+    java.util.Map<String, String> activeLanguages(java.util.Collection<String> ids) {
+        List<String> wanted = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        java.util.Map<String, String> found = new java.util.HashMap<>();
+        for (int i = 0; i < wanted.size(); i += CHUNK) {
+            jdbc.sql("select id, coalesce(language, 'zh') as language from person where id in (:ids) and active")
+                    .param("ids", wanted.subList(i, Math.min(wanted.size(), i + CHUNK)))
+                    .query(rs -> {
+                        found.put(rs.getString("id"), rs.getString("language"));
+                    });
+        }
+        return found;
+    }
+
     /** {@link #language} of an active person; empty when there is none. */
     Optional<String> activeLanguage(String id) {
         return jdbc.sql("select coalesce(language, 'zh') from person where id = ? and active").param(id).query(String.class).optional();

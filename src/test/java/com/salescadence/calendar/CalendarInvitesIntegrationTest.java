@@ -38,6 +38,7 @@ import com.salescadence.organization.OrganizationService;
 import com.salescadence.support.CadenceIntegrationTest;
 import com.salescadence.support.DeliveredMail;
 import com.salescadence.support.TestOrganization;
+import com.salescadence.support.ThreadStatements;
 import com.salescadence.support.WeeklyCycles;
 import com.salescadence.workflow.WeeklyCommitProcess;
 
@@ -142,8 +143,45 @@ class CalendarInvitesIntegrationTest {
             events.publishEvent(meeting(uid, 0, WEDNESDAY_10));
             s.setRollbackOnly();
         });
-        assertThat(jdbc.sql("select count(*) from outbox_message where attachment like ?").param("%UID:" + uid + "%")
+        assertThat(jdbc.sql("select count(*) from outbox_message m left join outbox_attachment a on a.attachment_id = m.attachment_id "
+                + "where coalesce(m.attachment, a.content) like ?").param("%UID:" + uid + "%").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from outbox_attachment where content like ?").param("%UID:" + uid + "%")
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void a_meetings_calendar_is_stored_once_per_language_and_its_invites_cost_the_same_statements_for_2_attendees_as_for_4() {
+        String small = "statements-2-" + System.nanoTime();
+        String large = "statements-4-" + System.nanoTime();
+        MeetingScheduled two = meeting(small, 0, WEDNESDAY_10);
+        MeetingScheduled four = new MeetingScheduled(large, 0, TestOrganization.MANAGER, List.of(TestOrganization.REP,
+                TestOrganization.TEAMMATE, TestOrganization.OTHER_REP, TestOrganization.OTHER_MANAGER), WEDNESDAY_10,
+                two.length(), two.titleZh(), two.titleEn(), two.agendaZh(), two.agendaEn(), two.link());
+
+        int forTwo = ThreadStatements.during(() -> transaction.executeWithoutResult(s -> events.publishEvent(two)));
+        int forFour = ThreadStatements.during(() -> transaction.executeWithoutResult(s -> events.publishEvent(four)));
+
+        // the people and their languages read once, each language's calendar stored once, the mails in one batch
+        assertThat(forFour).as("statements for 4 attendees").isEqualTo(forTwo).isLessThanOrEqualTo(6);
+        for (String uid : List.of(small, large)) {
+            assertThat(jdbc.sql("select count(*) from outbox_attachment where content like ?").param("%UID:" + uid + "\r\n%")
+                    .query(Long.class).single()).as("one calendar per language (zh, en) of " + uid).isEqualTo(2);
+        }
+        assertThat(jdbc.sql("select count(*) from outbox_message m join outbox_attachment a on a.attachment_id = m.attachment_id "
+                + "where a.content like ? and m.attachment is null").param("%UID:" + large + "\r\n%").query(Long.class).single())
+                .as("the 5 invites point at the stored calendars and hold no copy").isEqualTo(5);
+        // each reader still receives the calendar built for their language alone
+        for (String person : List.of(TestOrganization.MANAGER, TestOrganization.REP, TestOrganization.TEAMMATE,
+                TestOrganization.OTHER_REP, TestOrganization.OTHER_MANAGER)) {
+            String sent = message(person, large, NotificationKind.MEETING_INVITE, 0).attachment().content();
+            InviteTexts texts = new InviteTexts(organization.languageOf(person));
+            assertThat(sent).as(person).isEqualTo(IcsInvite.build(ImmutableMethod.REQUEST, large, 0, four.start(), four.length(),
+                    ZoneId.of("Asia/Shanghai"), stamp(sent), participant(TestOrganization.MANAGER),
+                    List.of(participant(TestOrganization.REP), participant(TestOrganization.TEAMMATE),
+                            participant(TestOrganization.OTHER_REP), participant(TestOrganization.OTHER_MANAGER)),
+                    texts.title(four.titleZh(), four.titleEn()),
+                    texts.description(texts.pick(four.agendaZh(), four.agendaEn()), four.link()), four.link()));
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -52,7 +53,7 @@ class OutboxDeliveryJobTest {
     void freshOutbox() {
         database = OutboxTestDatabase.create();
         jdbc = JdbcClient.create(database.dataSource());
-        outbox = new OutboxRepository(jdbc);
+        outbox = new OutboxRepository(jdbc, database.dataSource());
         clock = MutableClock.startingNow();
     }
 
@@ -82,6 +83,52 @@ class OutboxDeliveryJobTest {
         assertThat(row.sentAt()).isEqualTo(clock.instant());
         assertThat(row.attempts()).isZero();
         assertThat(row.lastError()).isNull();
+    }
+
+    @Test
+    void aSharedAttachmentIsStoredOnceAndMailedWithEachRowAsARowWithItsOwnCopyIs() throws Exception {
+        String calendar = "BEGIN:VCALENDAR\r\nSUMMARY:周一承诺电话会\r\nEND:VCALENDAR\r\n";
+        Attachment invite = new Attachment("invite.ics", "text/calendar; charset=UTF-8; method=REQUEST", calendar);
+        // a row as written before V87: the attachment in its own columns
+        long own = outbox.insert("rep0", "rep0@example.com", NotificationKind.MEETING_INVITE, "Invitation: own", "Body 0",
+                OutboxStatus.PENDING, null, clock.instant(), Channel.MAIL, null, invite);
+        long shared = outbox.insertSharedAttachment(invite);
+        outbox.insertMails(List.of(
+                new OutboxRepository.NewMail("rep1", "rep1@example.com", NotificationKind.MEETING_INVITE, "Invitation: 1", "Body 1",
+                        OutboxStatus.PENDING, null, shared),
+                new OutboxRepository.NewMail("rep2", "rep2@example.com", NotificationKind.MEETING_INVITE, "Invitation: 2", "Body 2",
+                        OutboxStatus.PENDING, null, shared),
+                new OutboxRepository.NewMail("rep3", "rep3@example.com", NotificationKind.GENERAL, "Plain", "Body 3",
+                        OutboxStatus.PENDING, null, null)), clock.instant());
+        assertThat(jdbc.sql("select count(*) from outbox_attachment").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from outbox_message where attachment is not null").query(Long.class).single())
+                .as("only the row written one by one holds a copy").isEqualTo(1);
+        assertThat(outbox.forRecipient("rep2", 10)).singleElement().extracting(OutboxMessage::attachment).isEqualTo(invite);
+        assertThat(outbox.forRecipient("rep3", 10)).singleElement().extracting(OutboxMessage::attachment).isNull();
+
+        assertThat(job(greenMailSender()).deliverDue()).isEqualTo(4);
+
+        Map<String, String> calendars = new java.util.TreeMap<>();
+        for (MimeMessage mail : greenMail.getReceivedMessages()) {
+            String to = mail.getRecipients(Message.RecipientType.TO)[0].toString();
+            if (!(mail.getContent() instanceof jakarta.mail.Multipart parts)) {
+                calendars.put(to, "(no attachment)");
+                continue;
+            }
+            for (int i = 0; i < parts.getCount(); i++) {
+                jakarta.mail.BodyPart part = parts.getBodyPart(i);
+                if (part.getContentType().startsWith("text/calendar")) {
+                    assertThat(part.getContentType()).contains("method=REQUEST");
+                    assertThat(part.getFileName()).isEqualTo("invite.ics");
+                    try (java.io.InputStream in = part.getInputStream()) {
+                        calendars.put(to, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        }
+        assertThat(calendars).containsOnly(Map.entry("rep0@example.com", calendar), Map.entry("rep1@example.com", calendar),
+                Map.entry("rep2@example.com", calendar), Map.entry("rep3@example.com", "(no attachment)"));
+        assertThat(outbox.find(own).orElseThrow().status()).isEqualTo(OutboxStatus.SENT);
     }
 
     @Test

@@ -14,14 +14,15 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
- * A fresh outbox table made by the real migrations (V3, V45, V46), without Flyway or Spring Boot: an in-memory H2
+ * A fresh outbox table made by the real migrations (V3, V45, V46, V87), without Flyway or Spring Boot: an in-memory H2
  * database, or, when {@code CADENCE_TEST_POSTGRES_URL} is set (with {@code CADENCE_TEST_POSTGRES_USER} and
  * {@code CADENCE_TEST_POSTGRES_PASSWORD}), a throw-away schema in that PostgreSQL database.
  */
 final class OutboxTestDatabase {
 
     private static final java.util.List<String> MIGRATIONS = java.util.List.of("db/migration/V3__notification.sql",
-            "db/migration/V45__outbox_channels_and_attachments.sql", "db/migration/V46__chat_channels.sql");
+            "db/migration/V45__outbox_channels_and_attachments.sql", "db/migration/V46__chat_channels.sql",
+            "db/migration/V87__outbox_shared_attachments.sql");
 
     private final DataSource dataSource;
     private final Runnable drop;
