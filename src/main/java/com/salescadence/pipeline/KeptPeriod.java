@@ -35,24 +35,6 @@ record KeptPeriod(PipelineFigures.Period period, PipelineFigures.Period months) 
         return ranges;
     }
 
-    /**
-     * {@link #counts} as an SQL condition on {@code pipeline_figure}'s {@code grain} and {@code bucket}, its bounds put
-     * into {@code params} under names that start with {@code name}: the month buckets of the whole months, the day
-     * buckets of the period outside them.
-     */
-    String condition(String name, java.util.Map<String, Object> params) {
-        params.put(name + "From", period.from());
-        params.put(name + "To", period.to());
-        String days = "grain = 'D' and bucket >= :" + name + "From and bucket < :" + name + "To";
-        if (months == null) {
-            return "(" + days + ")";
-        }
-        params.put(name + "MonthsFrom", months.from());
-        params.put(name + "MonthsTo", months.to());
-        String inMonths = "bucket >= :" + name + "MonthsFrom and bucket < :" + name + "MonthsTo";
-        return "((grain = 'M' and " + inMonths + ") or (" + days + " and not (" + inMonths + ")))";
-    }
-
     /** Whether a bucket of that grain ('D' a day, 'M' the first day of a month) counts in this period. */
     boolean counts(char grain, LocalDate bucket) {
         boolean inMonths = months != null && !bucket.isBefore(months.from()) && bucket.isBefore(months.to());

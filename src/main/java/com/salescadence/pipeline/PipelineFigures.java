@@ -202,9 +202,10 @@ public class PipelineFigures {
     }
 
     /**
-     * {@link #byOwner}, read for everyone at once ({@code wholeTable}: the kept buckets summed per owner, status and
-     * stage in the database, one row per group, see {@link #sumsOfEveryone}) or per owner (each owner's buckets by the
-     * owner index, summed here). Both give the same figures; the property test compares them.
+     * {@link #byOwner}, read for everyone at once ({@code wholeTable}: everyone's kept buckets of the periods, other
+     * owners' skipped, and the orders' total from them too, only its paid part from the deals) or per owner (each
+     * owner's buckets by the owner index, the orders from their won deals). Both give the same figures; the property
+     * test compares them.
      */
     ByOwner byOwner(Collection<String> owners, List<Period> periods, Period wonIn, boolean wholeTable) {
         ByOwner sums = new ByOwner(periods.size());
@@ -214,121 +215,74 @@ public class PipelineFigures {
         Set<String> wanted = owners instanceof Set<String> set ? set : new HashSet<>(owners);
         List<KeptPeriod> kept = periods.stream().map(KeptPeriod::of).toList();
         if (wholeTable) {
-            sumsOfEveryone(wanted, kept, KeptPeriod.of(wonIn), sums);
+            // everyone's buckets, a range of the (grain, bucket) index per disjoint range (other owners' skipped), and
+            // the orders' total as one more period of the won buckets: only their paid part is read from the deals
+            List<KeptPeriod> withOrders = new ArrayList<>(kept);
+            withOrders.add(KeptPeriod.of(wonIn));
+            KeptFigures.BucketHandler add = adder(wanted, withOrders, kept.size(), sums);
+            forRanges(withOrders, (grain, range) -> this.kept.read("grain = '" + grain + "' and bucket >= :from and bucket < :to"
+                    + " and status in ('WON', 'OPEN')", Map.of("from", range.from(), "to", range.to()), add));
             unpaidOfEveryone(wonIn, sums);
         } else {
-            sumsPerOwner(owners, wanted, kept, sums);
+            // each owner's (and status's) buckets by the owner index, the owners joined as a list
+            KeptFigures.BucketHandler add = adder(wanted, kept, -1, sums);
+            forRanges(kept, (grain, range) -> {
+                for (List<String> chunk : chunks(owners)) {
+                    this.kept.readOf(chunk, List.of("WON", "OPEN"), "grain = '" + grain + "' and bucket >= :from and bucket < :to",
+                            Map.of("from", range.from(), "to", range.to()), add);
+                }
+            });
             orders(owners, wonIn, sums);
         }
         return sums;
     }
 
     /**
-     * The top-level roll-up's figures (everyone's): the kept buckets of every period's ranges summed in the database
-     * per owner, status and stage, with one sum (and claimed sum) per period, each period's buckets picked by
-     * {@link KeptPeriod#condition}: one row per owner and stage (about 5 per owner at 100 deals each) instead of every
-     * bucket row (about 21 per owner, 213,000 at 1,000,000 deals: streamed to Java and added up here, most of the top
-     * view's time). Exactly the sums {@link #sumsPerOwner} adds up: the same rows (a bucket row is read once, by the
-     * disjoint ranges of its grain; rows of zeros skipped), the same conditions, decimal sums. The orders' total (the
-     * deals won in {@code wonIn}) is one more such sum of the won buckets: {@link #unpaidOfEveryone} then reads only
-     * the part of it that is paid.
+     * Runs {@code read} for each grain's ranges of these periods ('M' the whole months, 'D' the days at the edges),
+     * merged into disjoint ones: a bucket row is read once however many periods count it, and each read is one range
+     * of an index (an OR of ranges made H2 read the whole table).
      */
-    private void sumsOfEveryone(Set<String> wanted, List<KeptPeriod> periods, KeptPeriod wonIn, ByOwner sums) {
-        List<KeptPeriod> kept = new ArrayList<>(periods);
-        kept.add(wonIn);
-        int orders = periods.size();
-        Map<String, Object> params = new HashMap<>();
-        StringBuilder sql = new StringBuilder("select owner_id, status, stage_model, stage_code");
-        for (int i = 0; i < kept.size(); i++) {
-            String counts = kept.get(i).condition("p" + i, params);
-            sql.append(", sum(case when ").append(counts).append(" then amount end) as amount").append(i)
-                    .append(", sum(case when ").append(counts).append(" then claimed end) as claimed").append(i);
-        }
-        // each grain's disjoint ranges, one range of the (grain, bucket) index each (an OR of ranges made H2 read the
-        // whole table): the won buckets and the open funnel deals' (open small deals are no pipeline)
-        List<String> ranges = new ArrayList<>();
-        rangesByGrain(kept).forEach((grain, list) -> {
-            for (Period range : disjoint(list)) {
-                String name = "r" + ranges.size();
-                params.put(name + "From", range.from());
-                params.put(name + "To", range.to());
-                ranges.add("select grain, bucket, status, owner_id, stage_model, stage_code, amount, claimed from pipeline_figure"
-                        + " where grain = '" + grain + "' and bucket >= :" + name + "From and bucket < :" + name + "To"
-                        + " and status in ('WON', 'OPEN') and (status = 'WON' or in_funnel = true)"
-                        + " and (deals <> 0 or amount <> 0 or claimed <> 0)");
-            }
-        });
-        sql.append(" from (").append(String.join(" union all ", ranges)).append(") f group by owner_id, status, stage_model, stage_code");
-        jdbc.sql(sql.toString()).params(params).query(rs -> {
-            String owner = rs.getString("owner_id");
-            if (!wanted.contains(owner)) {
-                return;   // another owner's
-            }
-            boolean won = "WON".equals(rs.getString("status"));
-            String stage = rs.getString("stage_model") + "/" + rs.getString("stage_code");
-            for (int i = 0; i < kept.size(); i++) {
-                BigDecimal amount = rs.getBigDecimal("amount" + i);
-                if (amount == null) {
-                    continue;   // none of the group's buckets counts in this period
-                }
-                if (i == orders) {
-                    if (won) {   // all unpaid until unpaidOfEveryone subtracts the paid part
-                        sums.orders.merge(owner, new Orders(amount, amount), (a, b) -> new Orders(a.total().add(b.total()),
-                                a.unfulfilled().add(b.unfulfilled())));
-                    }
-                } else if (won) {
-                    sums.addBooked(owner, i, amount);
-                } else {
-                    sums.addOpen(owner, i, stage, amount, rs.getBigDecimal("claimed" + i));
-                }
-            }
-        });
-    }
-
-    /** Each grain's ranges of these periods: 'M' the whole months, 'D' the days at the edges. */
-    private static Map<Character, List<Period>> rangesByGrain(List<KeptPeriod> kept) {
+    private static void forRanges(List<KeptPeriod> kept, java.util.function.BiConsumer<Character, Period> read) {
         Map<Character, List<Period>> ranges = new java.util.TreeMap<>();
         for (KeptPeriod period : kept) {
             for (Period range : period.ranges()) {
                 ranges.computeIfAbsent(range == period.months() ? 'M' : 'D', g -> new ArrayList<>()).add(range);
             }
         }
-        return ranges;
-    }
-
-    /** The periods' kept buckets of a few owners, each owner's by the owner index, added up here per owner. */
-    private void sumsPerOwner(Collection<String> owners, Set<String> wanted, List<KeptPeriod> kept, ByOwner sums) {
-        // each grain's ranges merged into disjoint ones, one query each: a bucket row is read once however many
-        // periods count it, and each query is a range of the (grain, bucket) index (an OR of ranges made H2 read the
-        // whole table)
-        Map<Character, List<Period>> ranges = rangesByGrain(kept);
-        KeptFigures.BucketHandler add = (key, amount, claimed, deals) -> {
-            if (!wanted.contains(key.ownerId()) || ("OPEN".equals(key.status()) && !key.inFunnel())) {
-                return;   // not asked for, or an open small deal: no pipeline
-            }
-            boolean won = "WON".equals(key.status());
-            for (int i = 0; i < kept.size(); i++) {
-                if (kept.get(i).counts(key.grain(), key.bucket())) {
-                    if (won) {
-                        sums.addBooked(key.ownerId(), i, amount);
-                    } else {
-                        sums.addOpen(key.ownerId(), i, key.stageModel() + "/" + key.stageCode(), amount, claimed);
-                    }
-                }
-            }
-        };
-        ranges.forEach((grain, list) -> {
-            for (Period range : disjoint(list)) {
-                for (List<String> chunk : chunks(owners)) {
-                    this.kept.readOf(chunk, List.of("WON", "OPEN"), "grain = '" + grain + "' and bucket >= :from and bucket < :to",
-                            Map.of("from", range.from(), "to", range.to()), add);
-                }
-            }
-        });
+        ranges.forEach((grain, list) -> disjoint(list).forEach(range -> read.accept(grain, range)));
     }
 
     /**
-     * The paid part of everyone's orders (their totals from the kept figures, {@link #sumsOfEveryone}) subtracted: the
+     * Adds a bucket as read to every period that counts it: a won bucket to the booked sales (and to the orders' total
+     * when {@code orders} is the index of the orders' period, else -1), an open funnel bucket to the open amounts by
+     * stage; other owners' buckets and open small deals (no pipeline) are skipped.
+     */
+    private static KeptFigures.BucketHandler adder(Set<String> wanted, List<KeptPeriod> kept, int orders, ByOwner sums) {
+        return (key, amount, claimed, deals) -> {
+            if (!wanted.contains(key.ownerId()) || ("OPEN".equals(key.status()) && !key.inFunnel())) {
+                return;
+            }
+            boolean won = "WON".equals(key.status());
+            for (int i = 0; i < kept.size(); i++) {
+                if (!kept.get(i).counts(key.grain(), key.bucket())) {
+                    continue;
+                }
+                if (i == orders) {
+                    if (won) {   // all unpaid until unpaidOfEveryone subtracts the paid part
+                        sums.orders.merge(key.ownerId(), new Orders(amount, amount),
+                                (a, b) -> new Orders(a.total().add(b.total()), a.unfulfilled().add(b.unfulfilled())));
+                    }
+                } else if (won) {
+                    sums.addBooked(key.ownerId(), i, amount);
+                } else {
+                    sums.addOpen(key.ownerId(), i, key.stageModel() + "/" + key.stageCode(), amount, claimed);
+                }
+            }
+        };
+    }
+
+    /**
+     * The paid part of everyone's orders (their totals from the kept figures, read with the periods) subtracted: the
      * won deals of {@code wonIn} whose order is paid (a deal has at most one order), the one state the kept figures do
      * not hold (the cash flows change it). Reading every won deal of the period and its order for its status instead
      * took most of the top view on PostgreSQL (19,078 deals on 11,791 pages of {@code opportunity} at 1,000,000 deals:
