@@ -96,6 +96,7 @@ class KeptFiguresPropertyIntegrationTest {
             assertThat(keptNow).as("kept figures against a recomputation from scratch, " + where)
                     .containsExactlyInAnyOrderEntriesOf(kept.all());
             rollupEqualsTheTable(cycle, monday, quarterStart, where);
+            topViewEqualsTheTable(random, monday, quarterStart, where);
         }
         assertThat(done.keySet()).as("every kind of change happened, seed " + SEED)
                 .contains("new", "import", "amount", "close date", "stage", "won", "lost", "handover");
@@ -178,6 +179,67 @@ class KeptFiguresPropertyIntegrationTest {
     private static LocalDate closeDate(Random random, LocalDate quarterStart) {
         LocalDate day = quarterStart.minusDays(15).plusDays(random.nextInt(120));
         return day.isBefore(LocalDate.now()) ? LocalDate.now() : day;
+    }
+
+    /**
+     * The top-level roll-up's path (everyone's kept buckets summed per owner and stage in the database,
+     * {@code PipelineFigures.byOwner(..., wholeTable = true)}; the test organization is too small for the roll-up to take
+     * it by itself) against the opportunity table, for each owner alone and for the teams: the call's three periods
+     * and a random period with days at both edges of its whole months (or none).
+     */
+    private void topViewEqualsTheTable(Random random, LocalDate monday, LocalDate quarterStart, String where) {
+        LocalDate monthStart = monday.withDayOfMonth(1);
+        LocalDate from = quarterStart.minusDays(20).plusDays(random.nextInt(40));
+        List<PipelineFigures.Period> periods = List.of(new PipelineFigures.Period(monday.minusDays(7), monday),
+                new PipelineFigures.Period(monthStart, monthStart.plusMonths(1)),
+                new PipelineFigures.Period(quarterStart, quarterStart.plusMonths(3)),
+                new PipelineFigures.Period(from, from.plusDays(1 + random.nextInt(100))));
+        Set<String> team = organization.teamOf(TestOrganization.MANAGER);
+        Set<String> asked = new java.util.HashSet<>(team);
+        asked.addAll(List.of(owners));
+        // orders: some won deals get one (paid or not), some orders change their status
+        List<Long> won = jdbc.sql("select id from opportunity where status = 'WON' order by id").query(Long.class).list();
+        for (int n = 0; n < 10 && !won.isEmpty(); n++) {
+            long id = won.get(random.nextInt(won.size()));
+            String status = random.nextBoolean() ? "PAID" : "BOOKED";
+            if (jdbc.sql("update sales_order set status = ? where opportunity_id = ?").params(status, id).update() == 0) {
+                jdbc.sql("insert into sales_order (opportunity_id, amount, currency, status) values (?, 1, 'CNY', ?)").params(id, status).update();
+            }
+        }
+        // the orders' period: the call's (quarter start to its Monday) or a random one
+        PipelineFigures.Period wonIn = random.nextBoolean() ? new PipelineFigures.Period(quarterStart, monday) : periods.get(3);
+        PipelineFigures.ByOwner everyone = figures.byOwner(asked, periods, wonIn, true);
+        PipelineFigures.ByOwner perOwner = figures.byOwner(asked, periods, wonIn, false);
+        List<Set<String>> groups = new ArrayList<>();
+        for (String owner : owners) {
+            groups.add(Set.of(owner));
+        }
+        groups.add(team);
+        groups.add(asked);
+        for (Set<String> group : groups) {
+            for (int i = 0; i < periods.size(); i++) {
+                PipelineFigures.Period period = periods.get(i);
+                String what = "top view's path, " + group + " in " + period + ", " + where;
+                assertThat(everyone.booked(group, i)).as("booked, " + what).isEqualTo(figures.booked(group, period.from(), period.to()));
+                assertThat(everyone.weightedOpen(group, i)).as("weighted open, " + what)
+                        .isEqualTo(figures.weightedOpen(group, period.from(), period.to()));
+            }
+            BigDecimal[] orders = jdbc.sql("select coalesce(sum(d.amount), 0), coalesce(sum(case when o.status = 'PAID' then 0 else d.amount end), 0)"
+                            + " from opportunity d left join sales_order o on o.opportunity_id = d.id where d.status = 'WON'"
+                            + " and d.closed_at >= ? and d.closed_at < ? and d.owner_id in (" + String.join(", ", java.util.Collections.nCopies(group.size(), "?")) + ")")
+                    .params(ordersParams(wonIn, group)).query((rs, n) -> new BigDecimal[] {rs.getBigDecimal(1), rs.getBigDecimal(2)}).single();
+            String what = "top view's path, orders of " + group + " won in " + wonIn + ", " + where;
+            assertThat(everyone.orders(group).total()).as("total, " + what).isEqualByComparingTo(orders[0]);
+            assertThat(everyone.orders(group).unfulfilled()).as("unpaid, " + what).isEqualByComparingTo(orders[1]);
+            assertThat(perOwner.orders(group).total()).as("per-owner total, " + what).isEqualByComparingTo(orders[0]);
+            assertThat(perOwner.orders(group).unfulfilled()).as("per-owner unpaid, " + what).isEqualByComparingTo(orders[1]);
+        }
+    }
+
+    private static List<Object> ordersParams(PipelineFigures.Period wonIn, Set<String> group) {
+        List<Object> params = new ArrayList<>(List.of(wonIn.from().atStartOfDay(), wonIn.to().atStartOfDay()));
+        params.addAll(group);
+        return params;
     }
 
     /** Every line of three roll-ups against the figures summed from the opportunity table for the line's team. */
