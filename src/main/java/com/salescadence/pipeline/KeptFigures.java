@@ -153,6 +153,38 @@ public class KeptFigures {
                 });
     }
 
+    /**
+     * {@link #readOf} of several parts in one statement (a UNION ALL, one round trip): each part's buckets of its
+     * statuses that its {@code where} selects for these owners, given to {@code rows} with the part's index (a bucket
+     * that two parts select comes once per part).
+     */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    void readOfParts(List<String> owners, List<Part> parts, Map<String, Object> params, PartHandler rows) {
+        Map<String, Object> all = new HashMap<>(params);
+        StringBuilder sql = new StringBuilder();
+        for (int p = 0; p < parts.size(); p++) {
+            Part part = parts.get(p);
+            sql.append(p == 0 ? "" : " union all ").append("select ").append(p).append(" as part, f.* from ")
+                    .append(OwnerValues.table(owners, part.statuses(), all, "p" + p))
+                    .append(" join pipeline_figure f on f.owner_id = t.owner_id")
+                    .append(part.statuses().isEmpty() ? "" : " and f.status = t.status")
+                    .append(" where (").append(part.where()).append(") and (f.deals <> 0 or f.amount <> 0 or f.claimed <> 0)");
+        }
+        jdbc.sql(sql.toString()).params(all).query(rs -> {
+            rows.bucket(rs.getInt("part"), key(rs), rs.getBigDecimal("amount"), rs.getBigDecimal("claimed"), rs.getLong("deals"));
+        });
+    }
+
+    /** One part of {@link #readOfParts}: the buckets of these statuses (all when none) that {@code where} selects. */
+    record Part(List<String> statuses, String where) {
+    }
+
+    /** A kept bucket as {@link #readOfParts} read it, with the index of its part. */
+    @FunctionalInterface
+    interface PartHandler {
+        void bucket(int part, Key key, BigDecimal amount, BigDecimal claimed, long deals) throws SQLException;
+    }
+
     /** One kept bucket as read. */
     @FunctionalInterface
     interface BucketHandler {

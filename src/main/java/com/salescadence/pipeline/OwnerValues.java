@@ -25,14 +25,22 @@ final class OwnerValues {
      * {@code t}): joined on both, an index on (owner, ..., status, ...) is looked up per owner and status.
      */
     static String table(List<String> owners, List<String> statuses, Map<String, Object> params) {
+        return table(owners, statuses, params, "");
+    }
+
+    /**
+     * {@link #table(List, List, Map)} with the statuses' parameters named after {@code prefix} (the owners' are shared), so
+     * that one statement can join several such tables with different statuses.
+     */
+    static String table(List<String> owners, List<String> statuses, Map<String, Object> params, String prefix) {
         StringBuilder sql = new StringBuilder("(values ");
         for (int i = 0; i < owners.size(); i++) {
             params.put("owner" + i, owners.get(i));
             for (int s = 0; s < Math.max(1, statuses.size()); s++) {
                 sql.append(i == 0 && s == 0 ? "" : ", ").append("(:owner").append(i);
                 if (!statuses.isEmpty()) {
-                    sql.append(", :status").append(s);
-                    params.put("status" + s, statuses.get(s));
+                    sql.append(", :").append(prefix).append("status").append(s);
+                    params.put(prefix + "status" + s, statuses.get(s));
                 }
                 sql.append(')');
             }

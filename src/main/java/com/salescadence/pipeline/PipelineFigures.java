@@ -158,10 +158,59 @@ public class PipelineFigures {
                             .merge(key.currency(), new SmallDeals(deals, amount), SmallDeals::plus);
                 }
             });
-            byCurrency.forEach((owner, currencies) -> currencies.forEach((currency, deals) -> byOwner.merge(owner,
-                    new SmallDeals(deals.count(), rates.toBase(currency, deals.amount())), SmallDeals::plus)));
+            toBase(byCurrency, byOwner);
         }
         return byOwner;
+    }
+
+    /** Small deals per owner and currency converted to the base currency, as one amount per owner and currency. */
+    private void toBase(Map<String, Map<String, SmallDeals>> byCurrency, Map<String, SmallDeals> byOwner) {
+        byCurrency.forEach((owner, currencies) -> currencies.forEach((currency, deals) -> byOwner.merge(owner,
+                new SmallDeals(deals.count(), rates.toBase(currency, deals.amount())), SmallDeals::plus)));
+    }
+
+    /** {@link #byOwner} and {@link #smallOpenByOwner} of the same owners, read together. */
+    public record WithSmall(ByOwner pipeline, Map<String, SmallDeals> small) {
+    }
+
+    /**
+     * {@link #byOwner} and {@link #smallOpenByOwner} of the same owners, the figures of a first-line view (issue 15 round
+     * 7b): for a few owners the kept buckets of every range of the periods and the open small deals are read in one
+     * statement (one round trip, not one per range and one more for the small deals: on PostgreSQL each round trip cost
+     * more than its index lookups), the orders in a second; for very many owners as the two methods read them.
+     */
+    public WithSmall byOwnerWithSmall(Collection<String> owners, List<Period> periods, Period wonIn) {
+        if (owners.isEmpty() || periods.isEmpty() || scanAll(owners)) {
+            return new WithSmall(byOwner(owners, periods, wonIn), smallOpenByOwner(owners));
+        }
+        Set<String> wanted = owners instanceof Set<String> set ? set : new HashSet<>(owners);
+        ByOwner sums = new ByOwner(periods.size());
+        KeptFigures.BucketHandler add = adder(wanted, periods.stream().map(KeptPeriod::of).toList(), -1, sums);
+        List<KeptFigures.Part> parts = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        forRanges(periods.stream().map(KeptPeriod::of).toList(), (grain, range) -> {
+            int i = parts.size();
+            parts.add(new KeptFigures.Part(List.of("WON", "OPEN"), "grain = '" + grain + "' and bucket >= :from" + i + " and bucket < :to" + i));
+            params.put("from" + i, range.from());
+            params.put("to" + i, range.to());
+        });
+        int smallPart = parts.size();
+        parts.add(new KeptFigures.Part(List.of("OPEN"), "grain = 'M' and in_funnel = false"));
+        Map<String, Map<String, SmallDeals>> byCurrency = new HashMap<>();
+        for (List<String> chunk : chunks(owners)) {
+            kept.readOfParts(chunk, parts, params, (part, key, amount, claimed, deals) -> {
+                if (part != smallPart) {
+                    add.bucket(key, amount, claimed, deals);
+                } else if (wanted.contains(key.ownerId())) {
+                    byCurrency.computeIfAbsent(key.ownerId(), k -> new HashMap<>())
+                            .merge(key.currency(), new SmallDeals(deals, amount), SmallDeals::plus);
+                }
+            });
+        }
+        Map<String, SmallDeals> small = new HashMap<>();
+        toBase(byCurrency, small);
+        orders(owners, wonIn, sums);
+        return new WithSmall(sums, small);
     }
 
     /** How many open out-of-funnel deals, and their amount. */

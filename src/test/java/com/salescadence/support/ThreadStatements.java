@@ -21,6 +21,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 public final class ThreadStatements {
 
     private static final ThreadLocal<AtomicInteger> COUNTING = new ThreadLocal<>();
+    private static final ThreadLocal<java.util.List<String>> TEXTS = new ThreadLocal<>();
 
     private ThreadStatements() {
     }
@@ -42,6 +43,23 @@ public final class ThreadStatements {
         return statements.get();
     }
 
+    /** The texts of the statements prepared on this thread while {@code call} ran (createStatement: "(statement)"). */
+    public static java.util.List<String> texts(Runnable call) {
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        java.util.List<String> outer = TEXTS.get();
+        TEXTS.set(texts);
+        try {
+            during(call);
+        } finally {
+            if (outer == null) {
+                TEXTS.remove();
+            } else {
+                TEXTS.set(outer);
+            }
+        }
+        return texts;
+    }
+
     static Connection counted(Connection connection) {
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (self, method, args) -> {
@@ -49,6 +67,10 @@ public final class ThreadStatements {
                     if (statements != null && (method.getName().equals("prepareStatement")
                             || method.getName().equals("createStatement") || method.getName().equals("prepareCall"))) {
                         statements.incrementAndGet();
+                        java.util.List<String> texts = TEXTS.get();
+                        if (texts != null) {
+                            texts.add(args != null && args.length > 0 && args[0] instanceof String sql ? sql : "(statement)");
+                        }
                     }
                     try {
                         return method.invoke(connection, args);
