@@ -121,17 +121,40 @@ public class OrganizationService {
 
     /**
      * The person (when active) and everyone below them, read with one query per level of the hierarchy
-     * (not one per person): teams, direct reports and levels of a whole subtree answered in memory.
+     * (not one per person): teams, direct reports and levels of a whole subtree answered in memory. Once a level
+     * holds more than {@link #WHOLE_CHART_FROM} people the rest is taken from one read of every active person (the
+     * top of a large organization: an IN list of a thousand managers per level cost H2 more than reading everyone).
      */
     public OrgChart chartBelow(String personId) {
+        return chartBelow(personId, WHOLE_CHART_FROM);
+    }
+
+    /** Frontier size from which {@link #chartBelow} reads every active person instead of the next level's. */
+    static final int WHOLE_CHART_FROM = 100;
+
+    /** {@link #chartBelow}, switching to one read of everyone once a level holds more than {@code wholeFrom} people. */
+    OrgChart chartBelow(String personId, int wholeFrom) {
         java.util.Map<String, Person> found = new java.util.HashMap<>();
         java.util.Map<String, List<Person>> reports = new java.util.HashMap<>();
         people.findById(personId).ifPresent(p -> found.put(p.id(), p));
         Set<String> seen = new java.util.HashSet<>(List.of(personId));
         List<String> frontier = List.of(personId);
+        java.util.Map<String, List<Person>> everyone = null;
         while (!frontier.isEmpty()) {
+            if (everyone == null && frontier.size() > wholeFrom) {
+                everyone = reportsByManager(people.findAll());
+            }
+            List<Person> level;
+            if (everyone == null) {
+                level = people.findDirectReports(frontier);
+            } else {
+                level = new ArrayList<>();
+                for (String manager : frontier) {
+                    level.addAll(everyone.getOrDefault(manager, List.of()));
+                }
+            }
             List<String> next = new ArrayList<>();
-            for (Person p : people.findDirectReports(frontier)) {
+            for (Person p : level) {
                 reports.computeIfAbsent(p.managerId(), k -> new ArrayList<>()).add(p);
                 found.put(p.id(), p);
                 if (seen.add(p.id())) {
@@ -184,11 +207,17 @@ public class OrganizationService {
      */
     public java.util.Map<String, Integer> levels() {
         List<Person> all = people.findAll();
-        java.util.Map<String, List<Person>> reports = new java.util.HashMap<>();
-        all.forEach(p -> { if (p.managerId() != null) reports.computeIfAbsent(p.managerId(), k -> new ArrayList<>()).add(p); });
+        java.util.Map<String, List<Person>> reports = reportsByManager(all);
         java.util.Map<String, Integer> levels = new java.util.HashMap<>();
         all.forEach(p -> level(p, reports, levels, new java.util.HashSet<>()));
         return levels;
+    }
+
+    /** These people's direct reports by manager, each manager's in the order given (by id as the database orders them). */
+    private static java.util.Map<String, List<Person>> reportsByManager(List<Person> all) {
+        java.util.Map<String, List<Person>> reports = new java.util.HashMap<>();
+        all.forEach(p -> { if (p.managerId() != null) reports.computeIfAbsent(p.managerId(), k -> new ArrayList<>()).add(p); });
+        return reports;
     }
 
     private int level(Person person, java.util.Map<String, List<Person>> reports, java.util.Map<String, Integer> levels,

@@ -130,9 +130,14 @@ public class KeptFigures {
      */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     void read(String where, Map<String, Object> params, BucketHandler rows) {
-        jdbc.sql("select * from pipeline_figure where (" + where + ") and (deals <> 0 or amount <> 0 or claimed <> 0)").params(params)
+        // the columns by position: by name H2 looks each label up (upper-cased) per row and column, 187,673 rows in
+        // the top view at 1,000,000 deals
+        jdbc.sql("select grain, bucket, status, in_funnel, owner_id, stage_model, stage_code, currency, amount, claimed, deals"
+                        + " from pipeline_figure where (" + where + ") and (deals <> 0 or amount <> 0 or claimed <> 0)").params(params)
                 .query(rs -> {
-                    rows.bucket(key(rs), rs.getBigDecimal("amount"), rs.getBigDecimal("claimed"), rs.getLong("deals"));
+                    Key key = new Key(rs.getString(1).charAt(0), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getBoolean(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8));
+                    rows.bucket(key, rs.getBigDecimal(9), rs.getBigDecimal(10), rs.getLong(11));
                 });
     }
 
