@@ -91,16 +91,24 @@ public class SnapshotService {
         if (personId != null) {
             params.put("person", personId);
         }
-        // the branch's recursive query sits between INSERT and SELECT: both PostgreSQL and H2 read it there
+        // a manager's branch by the recursive query (between INSERT and SELECT: both PostgreSQL and H2 read it there);
+        // a rep's own deals by the owner index: PostgreSQL cannot estimate the recursive query's rows and joined the
+        // rep against every open deal of the company, half of a weekly commit's database time (issue 15 round 7)
+        boolean branch = personId != null && hasReports(personId);
         String sql = """
                 insert into pipeline_snapshot_line (snapshot_id, opportunity_id, owner_id, amount, currency, stage_model,
                   stage_code, win_rate, probability, status, expected_close_date, weighted)
                 %s select :snapshot, o.id, o.owner_id, o.amount, o.currency, o.stage_model, o.stage_code, %s, o.probability,
                   o.status, o.expected_close_date, round(o.amount * (%s) / 100.0, 2)
-                from opportunity o%s where o.status = 'OPEN' and o.in_funnel = true""".formatted(personId == null ? "" : queries.teamSql(), winRate, winRate,
-                personId == null ? "" : " join team t on t.id = o.owner_id");
+                from opportunity o%s where o.status = 'OPEN' and o.in_funnel = true%s""".formatted(branch ? queries.teamSql() : "", winRate, winRate,
+                branch ? " join team t on t.id = o.owner_id" : "", personId != null && !branch ? " and o.owner_id = :person" : "");
         jdbc.sql(sql).params(params).update();
         return id;
+    }
+
+    /** Whether anyone reports to this person (the branch's recursive query counts leavers too, and so does this). */
+    private boolean hasReports(String personId) {
+        return jdbc.sql("select count(*) from person where manager_id = ?").param(personId).query(Long.class).single() > 0;
     }
 
     /** The snapshots that hold the whole pipeline of the person's branch, newest first, with its open deals then. */

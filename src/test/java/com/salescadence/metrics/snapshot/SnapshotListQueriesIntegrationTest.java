@@ -72,6 +72,31 @@ class SnapshotListQueriesIntegrationTest {
         assertThat(six).isEqualTo(snapshots.list(MANAGER, 200));
     }
 
+    /**
+     * A rep's snapshot (taken with every weekly commit) holds exactly the rep's open funnel deals, read by the owner
+     * index; a manager's holds the whole branch's, read through the reporting lines.
+     */
+    @Test
+    void a_reps_snapshot_holds_their_own_open_deals_and_a_managers_their_branchs() {
+        TestOrganization.ensure(organization, administration);
+        jdbc.sql("insert into account (name, name_key, tier, owner_id) values ('Snapshot Rep Co', 'snapshot rep co', 'KEY', ?)").param(REP).update();
+        deal(jdbc.sql("select id from account where name = 'Snapshot Rep Co'").query(Long.class).single(), "R", "1000", "CNY", LocalDate.of(2031, 3, 1));
+        LocalDateTime now = LocalDateTime.of(2031, 2, 9, 10, 0);
+        long rep = snapshots.take(SnapshotKind.MANUAL, null, REP, REP, now);
+        long manager = snapshots.take(SnapshotKind.MANUAL, null, MANAGER, MANAGER, now);
+        String open = "select id from opportunity where status = 'OPEN' and in_funnel = true and owner_id in (:owners) order by id";
+        assertThat(lines(rep)).as("the rep's snapshot").isNotEmpty()
+                .isEqualTo(jdbc.sql(open).param("owners", List.of(REP)).query(Long.class).list());
+        List<String> branch = List.copyOf(organization.teamOf(MANAGER));
+        assertThat(lines(manager)).as("the manager's snapshot")
+                .isEqualTo(jdbc.sql(open).param("owners", branch).query(Long.class).list());
+    }
+
+    private List<Long> lines(long snapshot) {
+        return jdbc.sql("select opportunity_id from pipeline_snapshot_line where snapshot_id = ? order by opportunity_id")
+                .param(snapshot).query(Long.class).list();
+    }
+
     private void deal(long account, String name, String amount, String currency, LocalDate close) {
         jdbc.sql("""
                 insert into opportunity (account_id, owner_id, name, amount, currency, expected_close_date, stage_model,
