@@ -93,7 +93,7 @@ public class ComplianceService {
         Submission submission = get(submissionId);
         if (!submissions.markMissed(submissionId, now)) {
             List<String> already = submissions.escalations(submissionId).stream().map(Escalation::escalatedTo).toList();
-            return new MissedReport(false, already.isEmpty() ? null : already.get(0), already, false);
+            return new MissedReport(submission, false, already.isEmpty() ? null : already.get(0), already, false);
         }
         boolean twice = submissions.previous(submission.personId(), submission.reportType(), cadence, submission.cycleId())
                 .map(previous -> previous.status().missedDeadline()).orElse(false);
@@ -101,7 +101,7 @@ public class ComplianceService {
         for (int i = 0; i < to.size(); i++) {
             submissions.insertEscalation(submissionId, to.get(i), i + 1, i == 0 ? reason : reason + " (second miss in a row)", now);
         }
-        return new MissedReport(true, to.isEmpty() ? submission.personId() : to.get(0), to, twice);
+        return new MissedReport(submission, true, to.isEmpty() ? submission.personId() : to.get(0), to, twice);
     }
 
     /** A leaver's reports still due are withdrawn (their missed and submitted reports stay, as their history). */

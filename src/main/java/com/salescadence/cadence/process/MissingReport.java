@@ -47,7 +47,7 @@ public class MissingReport {
             MissedReport missed = compliance.recordMissed(submissionId, cadence, reason);
             execution.setVariable(CHASE_ASSIGNEE, missed.chaseAssignee());
             if (missed.newlyMissed()) {
-                Submission submission = compliance.get(submissionId);
+                Submission submission = missed.submission();
                 String cycleKey = (String) execution.getVariable(CYCLE_KEY);
                 for (int i = 0; i < missed.escalatedTo().size(); i++) {
                     String to = missed.escalatedTo().get(i);
@@ -72,7 +72,7 @@ public class MissingReport {
                 execution.setVariable(CHASE_ASSIGNEE, missed.escalatedTo().isEmpty() ? null : missed.escalatedTo().get(0));
             }
             if (missed.newlyMissed()) {
-                Submission submission = compliance.get(submissionId);
+                Submission submission = missed.submission();
                 for (String to : missed.escalatedTo()) {
                     mail.send(to, NotificationKind.REPORT_MISSING, template, (String) execution.getVariable(CYCLE_KEY),
                             submission.dueAt(), null, mail.name(submission.personId()), mail.name(to));

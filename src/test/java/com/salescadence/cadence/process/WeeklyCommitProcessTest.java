@@ -152,7 +152,12 @@ class WeeklyCommitProcessTest {
         Assertions.assertThat(chase.getAssignee()).isEqualTo(TestOrganization.MANAGER);
         Assertions.assertThat(engine.getTaskService().getVariable(chase.getId(), CHASE_BRIEF).toString())
                 .contains("Tang Teammate has not submitted the weekly commit");
-        Assertions.assertThat(mails(TestOrganization.MANAGER, NotificationKind.REPORT_MISSING, key)).hasSize(1);
+        List<OutboxMessage> missing = mails(TestOrganization.MANAGER, NotificationKind.REPORT_MISSING, key);
+        Assertions.assertThat(missing).hasSize(1);
+        Assertions.assertThat(missing.get(0).subject()).as("the missed report's owner").contains("Tang Teammate");
+        Assertions.assertThat(missing.get(0).body()).as("the missed report's due time").contains("Tang Teammate")
+                .contains(toLocal(engine.getTaskService().createTaskQuery().processInstanceId(teammateInstance.getId())
+                        .taskDefinitionKey(TASK_SUBMIT_WEEKLY_COMMIT).singleResult().getDueDate()).toLocalDate().toString());
         Assertions.assertThat(mails(TestOrganization.LEADER, NotificationKind.REPORT_ESCALATED, key)).as("first miss: not escalated").isEmpty();
 
         // Monday 09:00: the first-line managers' commit calls open, with their teams' figures
