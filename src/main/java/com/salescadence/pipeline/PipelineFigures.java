@@ -184,8 +184,8 @@ public class PipelineFigures {
             return new WithSmall(byOwner(owners, periods, wonIn), smallOpenByOwner(owners));
         }
         Set<String> wanted = owners instanceof Set<String> set ? set : new HashSet<>(owners);
-        ByOwner sums = new ByOwner(periods.size());
-        KeptFigures.BucketHandler add = adder(wanted, periods.stream().map(KeptPeriod::of).toList(), -1, sums);
+        ByOwner sums = new ByOwner(owners, periods.size());
+        KeptFigures.BucketHandler add = adder(periods.stream().map(KeptPeriod::of).toList(), sums);
         List<KeptFigures.Part> parts = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         forRanges(periods.stream().map(KeptPeriod::of).toList(), (grain, range) -> {
@@ -247,7 +247,7 @@ public class PipelineFigures {
      * share's scope in the metrics.
      */
     public ByOwner byOwner(Collection<String> owners, List<Period> periods, Period wonIn) {
-        return owners.isEmpty() || periods.isEmpty() ? new ByOwner(periods.size()) : byOwner(owners, periods, wonIn, scanAll(owners));
+        return owners.isEmpty() || periods.isEmpty() ? new ByOwner(owners, periods.size()) : byOwner(owners, periods, wonIn, scanAll(owners));
     }
 
     /**
@@ -257,24 +257,45 @@ public class PipelineFigures {
      * test compares them.
      */
     ByOwner byOwner(Collection<String> owners, List<Period> periods, Period wonIn, boolean wholeTable) {
-        ByOwner sums = new ByOwner(periods.size());
+        ByOwner sums = new ByOwner(owners, periods.size());
         if (owners.isEmpty() || periods.isEmpty()) {
             return sums;
         }
-        Set<String> wanted = owners instanceof Set<String> set ? set : new HashSet<>(owners);
         List<KeptPeriod> kept = periods.stream().map(KeptPeriod::of).toList();
         if (wholeTable) {
-            // everyone's buckets, a range of the (grain, bucket) index per disjoint range (other owners' skipped), and
-            // the orders' total as one more period of the won buckets: only their paid part is read from the deals
+            // everyone's buckets, a range of the (grain, bucket) index per segment (other owners' skipped), and the
+            // orders' total as one more period of the won buckets: only their paid part is read from the deals
             List<KeptPeriod> withOrders = new ArrayList<>(kept);
             withOrders.add(KeptPeriod.of(wonIn));
-            KeptFigures.BucketHandler add = adder(wanted, withOrders, kept.size(), sums);
-            forRanges(withOrders, (grain, range) -> this.kept.read("grain = '" + grain + "' and bucket >= :from and bucket < :to"
-                    + " and status in ('WON', 'OPEN')", Map.of("from", range.from(), "to", range.to()), add));
+            int ordersIndex = kept.size();
+            forSegments(withOrders, (grain, segment, counted) -> {
+                // the periods that count this segment's buckets, the orders' apart
+                int[] inPeriods = java.util.Arrays.stream(counted).filter(i -> i != ordersIndex).toArray();
+                boolean inOrders = java.util.Arrays.stream(counted).anyMatch(i -> i == ordersIndex);
+                this.kept.readSums(grain, segment.from(), segment.to(), (owner, won, stageModel, stageCode, amount, claimed) -> {
+                    int o = sums.owner(owner);
+                    if (o < 0) {
+                        return;
+                    }
+                    if (won) {
+                        for (int i : inPeriods) {
+                            sums.addBooked(o, i, amount);
+                        }
+                        if (inOrders) {   // all unpaid until unpaidOfEveryone subtracts the paid part
+                            sums.addOrder(o, amount);
+                        }
+                    } else if (inPeriods.length > 0) {
+                        int stage = sums.stage(stageModel, stageCode);
+                        for (int i : inPeriods) {
+                            sums.addOpen(o, i, stage, amount, claimed);
+                        }
+                    }
+                });
+            });
             unpaidOfEveryone(wonIn, sums);
         } else {
             // each owner's (and status's) buckets by the owner index, the owners joined as a list
-            KeptFigures.BucketHandler add = adder(wanted, kept, -1, sums);
+            KeptFigures.BucketHandler add = adder(kept, sums);
             forRanges(kept, (grain, range) -> {
                 for (List<String> chunk : chunks(owners)) {
                     this.kept.readOf(chunk, List.of("WON", "OPEN"), "grain = '" + grain + "' and bucket >= :from and bucket < :to",
@@ -284,6 +305,47 @@ public class PipelineFigures {
             orders(owners, wonIn, sums);
         }
         return sums;
+    }
+
+    /** One segment of {@link #forSegments}: its grain, its days, the indexes of the periods that count its buckets. */
+    @FunctionalInterface
+    interface SegmentReader {
+        void read(char grain, Period segment, int[] counted);
+    }
+
+    /**
+     * Runs {@code read} for each grain's ranges of these periods ('M' the whole months, 'D' the days at the edges) cut
+     * at every period's bounds into disjoint segments, each with the periods that count every bucket in it: a bucket
+     * row is read once however many periods count it, each read is one range of an index, and the rows need not carry
+     * their grain and day to be added (the whole-table path, issue 15 round 8).
+     */
+    static void forSegments(List<KeptPeriod> kept, SegmentReader read) {
+        Map<Character, java.util.TreeSet<LocalDate>> bounds = new java.util.TreeMap<>();
+        for (KeptPeriod period : kept) {
+            for (Period range : period.ranges()) {
+                java.util.TreeSet<LocalDate> cuts = bounds.computeIfAbsent(range == period.months() ? 'M' : 'D', g -> new java.util.TreeSet<>());
+                cuts.add(range.from());
+                cuts.add(range.to());
+            }
+        }
+        bounds.forEach((grain, cuts) -> {
+            LocalDate from = null;
+            for (LocalDate to : cuts) {
+                if (from != null) {
+                    List<Integer> counted = new ArrayList<>();
+                    for (int i = 0; i < kept.size(); i++) {
+                        // the same for every bucket of [from, to): no period's range starts or ends inside it
+                        if (kept.get(i).counts(grain, grain == 'M' ? from.withDayOfMonth(1) : from)) {
+                            counted.add(i);
+                        }
+                    }
+                    if (!counted.isEmpty()) {
+                        read.read(grain, new Period(from, to), counted.stream().mapToInt(Integer::intValue).toArray());
+                    }
+                }
+                from = to;
+            }
+        });
     }
 
     /**
@@ -302,15 +364,14 @@ public class PipelineFigures {
     }
 
     /**
-     * Adds a bucket as read to every period that counts it: a won bucket to the booked sales (and to the orders' total
-     * when {@code orders} is the index of the orders' period, else -1), an open funnel bucket to the open amounts by
-     * stage; other owners' buckets and open small deals (no pipeline) are skipped.
+     * Adds a bucket as read (the first-line views' path) to every period that counts it: a won bucket to the booked
+     * sales, an open funnel bucket to the open amounts by stage; other owners' buckets and open small deals (no
+     * pipeline) are skipped.
      */
-    private static KeptFigures.BucketHandler adder(Set<String> wanted, List<KeptPeriod> kept, int orders, ByOwner sums) {
-        // "model/code" made once per stage, not per row (187,673 rows in the top view at 1,000,000 deals)
-        Map<String, Map<String, String>> stages = new HashMap<>();
+    private static KeptFigures.BucketHandler adder(List<KeptPeriod> kept, ByOwner sums) {
         return (key, amount, claimed, deals) -> {
-            if (!wanted.contains(key.ownerId()) || ("OPEN".equals(key.status()) && !key.inFunnel())) {
+            int owner = sums.owner(key.ownerId());
+            if (owner < 0 || ("OPEN".equals(key.status()) && !key.inFunnel())) {
                 return;
             }
             boolean won = "WON".equals(key.status());
@@ -318,16 +379,10 @@ public class PipelineFigures {
                 if (!kept.get(i).counts(key.grain(), key.bucket())) {
                     continue;
                 }
-                if (i == orders) {
-                    if (won) {   // all unpaid until unpaidOfEveryone subtracts the paid part
-                        sums.orders.merge(key.ownerId(), new Orders(amount, amount),
-                                (a, b) -> new Orders(a.total().add(b.total()), a.unfulfilled().add(b.unfulfilled())));
-                    }
-                } else if (won) {
-                    sums.addBooked(key.ownerId(), i, amount);
+                if (won) {
+                    sums.addBooked(owner, i, amount);
                 } else {
-                    sums.addOpen(key.ownerId(), i, stages.computeIfAbsent(key.stageModel(), m -> new HashMap<>())
-                            .computeIfAbsent(key.stageCode(), code -> key.stageModel() + "/" + code), amount, claimed);
+                    sums.addOpen(owner, i, sums.stage(key.stageModel(), key.stageCode()), amount, claimed);
                 }
             }
         };
@@ -346,9 +401,10 @@ public class PipelineFigures {
                 where o.status = 'PAID' and d.status = 'WON' and d.closed_at >= :wonFrom and d.closed_at < :wonTo group by d.owner_id""")
                 .param("wonFrom", wonIn.from().atStartOfDay()).param("wonTo", wonIn.to().atStartOfDay())
                 .query(rs -> {
-                    Orders orders = sums.orders.get(rs.getString("owner_id"));
+                    int owner = sums.owner(rs.getString("owner_id"));
+                    Orders orders = owner < 0 ? null : sums.orders[owner];
                     if (orders != null) {
-                        sums.orders.put(rs.getString("owner_id"), new Orders(orders.total(), orders.unfulfilled().subtract(rs.getBigDecimal("paid"))));
+                        sums.orders[owner] = new Orders(orders.total(), orders.unfulfilled().subtract(rs.getBigDecimal("paid")));
                     }
                 });
     }
@@ -360,8 +416,12 @@ public class PipelineFigures {
                 select d.owner_id, sum(d.amount) as total, sum(case when o.status = 'PAID' then 0 else d.amount end) as unfulfilled
                 from %s left join sales_order o on o.opportunity_id = d.id
                 where d.status = 'WON' and d.closed_at >= :wonFrom and d.closed_at < :wonTo group by d.owner_id""";
-        org.springframework.jdbc.core.RowCallbackHandler order = rs -> sums.orders.put(rs.getString("owner_id"),
-                new Orders(rs.getBigDecimal("total"), rs.getBigDecimal("unfulfilled")));
+        org.springframework.jdbc.core.RowCallbackHandler order = rs -> {
+            int owner = sums.owner(rs.getString("owner_id"));
+            if (owner >= 0) {
+                sums.orders[owner] = new Orders(rs.getBigDecimal("total"), rs.getBigDecimal("unfulfilled"));
+            }
+        };
         Map<String, Object> wonParams = Map.of("wonFrom", wonIn.from().atStartOfDay(), "wonTo", wonIn.to().atStartOfDay());
         for (List<String> chunk : chunks(owners)) {
             Map<String, Object> params = new HashMap<>(wonParams);
@@ -539,36 +599,91 @@ public class PipelineFigures {
         return chunks;
     }
 
-    /** Figures per owner from {@link #byOwner}, summed per group of owners on demand. */
+    /**
+     * Figures per owner from {@link #byOwner}, summed per group of owners on demand: the owners asked numbered once
+     * (an index into arrays), the stages too, so that adding a bucket row is an index lookup and a few array cells,
+     * not a map per owner and stage (the top view adds 187,673 rows at 1,000,000 deals: issue 15 round 8).
+     */
     public final class ByOwner {
         private final int periods;
-        private final Map<String, BigDecimal[]> booked = new HashMap<>();
-        private final Map<String, Map<String, BigDecimal[]>> open = new HashMap<>();
-        private final Map<String, Orders> orders = new HashMap<>();
+        /** The owners asked, each to its index into the arrays below; other owners' rows are skipped. */
+        private final Map<String, Integer> owners;
+        /** Per owner: per period the booked sum (null: none). */
+        private final BigDecimal[][] booked;
+        /** Per owner: per stage index, per period i: [2i] the open amount, [2i + 1] the amount x the claimed percent. */
+        private final BigDecimal[][][] open;
+        /** Per owner: the orders (null: no won deal in the period). */
+        private final Orders[] orders;
+        private final List<String[]> stages = new ArrayList<>();
+        private final Map<String, Map<String, Integer>> stageIndex = new HashMap<>();
+        private final List<Integer> winRates = new ArrayList<>();
         private final StageRates.Weighing weighing = stageRates.asOf(LocalDate.now(clock));
 
-        private ByOwner(int periods) {
+        private ByOwner(Collection<String> owners, int periods) {
             this.periods = periods;
+            this.owners = new HashMap<>(owners.size() * 2);
+            for (String owner : owners) {
+                this.owners.putIfAbsent(owner, this.owners.size());
+            }
+            booked = new BigDecimal[this.owners.size()][];
+            open = new BigDecimal[this.owners.size()][][];
+            orders = new Orders[this.owners.size()];
         }
 
-        private void addBooked(String owner, int period, BigDecimal amount) {
-            BigDecimal[] sums = booked.computeIfAbsent(owner, k -> new BigDecimal[periods]);
+        /** The index of an owner asked, -1 for any other. */
+        int owner(String owner) {
+            Integer index = owners.get(owner);
+            return index == null ? -1 : index;
+        }
+
+        /** The index of a stage (numbered as they come). */
+        int stage(String model, String code) {
+            Map<String, Integer> codes = stageIndex.computeIfAbsent(model, m -> new HashMap<>());
+            Integer index = codes.get(code);
+            if (index == null) {
+                index = stages.size();
+                codes.put(code, index);
+                stages.add(new String[] {model, code});
+                winRates.add(null);
+            }
+            return index;
+        }
+
+        private void addBooked(int owner, int period, BigDecimal amount) {
+            BigDecimal[] sums = booked[owner];
+            if (sums == null) {
+                sums = booked[owner] = new BigDecimal[periods];
+            }
             sums[period] = sums[period] == null ? amount : sums[period].add(amount);
         }
 
-        /** Per period i: sums[2i] the open amount, sums[2i + 1] the amount x the claimed percent. */
-        private void addOpen(String owner, int period, String stage, BigDecimal amount, BigDecimal claimed) {
-            BigDecimal[] sums = open.computeIfAbsent(owner, k -> new HashMap<>()).computeIfAbsent(stage, k -> new BigDecimal[2 * periods]);
+        private void addOpen(int owner, int period, int stage, BigDecimal amount, BigDecimal claimed) {
+            BigDecimal[][] byStage = open[owner];
+            if (byStage == null || byStage.length <= stage) {
+                byStage = open[owner] = byStage == null ? new BigDecimal[Math.max(stage + 1, stages.size())][]
+                        : java.util.Arrays.copyOf(byStage, Math.max(stage + 1, stages.size()));
+            }
+            BigDecimal[] sums = byStage[stage];
+            if (sums == null) {
+                sums = byStage[stage] = new BigDecimal[2 * periods];
+            }
             sums[2 * period] = sums[2 * period] == null ? amount : sums[2 * period].add(amount);
             BigDecimal c = claimed == null ? BigDecimal.ZERO : claimed;
             sums[2 * period + 1] = sums[2 * period + 1] == null ? c : sums[2 * period + 1].add(c);
+        }
+
+        /** Adds a won amount to the orders' total and to their unpaid part (until the paid part is subtracted). */
+        private void addOrder(int owner, BigDecimal amount) {
+            Orders o = orders[owner];
+            orders[owner] = o == null ? new Orders(amount, amount) : new Orders(o.total().add(amount), o.unfulfilled().add(amount));
         }
 
         /** {@link PipelineFigures#booked} of these owners in the period of that index. */
         public BigDecimal booked(Collection<String> of, int period) {
             BigDecimal total = BigDecimal.ZERO;
             for (String owner : of) {
-                BigDecimal[] sums = booked.get(owner);
+                int i = owner(owner);
+                BigDecimal[] sums = i < 0 ? null : booked[i];
                 if (sums != null && sums[period] != null) {
                     total = total.add(sums[period]);
                 }
@@ -576,17 +691,49 @@ public class PipelineFigures {
             return total;
         }
 
-        /** {@link PipelineFigures#weightedOpen} of these owners in the period of that index. */
+        /**
+         * {@link PipelineFigures#weightedOpen} of these owners in the period of that index: each owner's stage sums
+         * weighed ({@link StageRates}, unrounded), added up per stage, each stage's sum rounded to cents.
+         */
         public BigDecimal weightedOpen(Collection<String> of, int period) {
-            Map<String, Map<String, BigDecimal[]>> inPeriod = new HashMap<>();
-            for (String owner : of) {
-                open.getOrDefault(owner, Map.of()).forEach((stage, sums) -> {
-                    if (sums[2 * period] != null) {
-                        inPeriod.computeIfAbsent(owner, k -> new HashMap<>()).put(stage, new BigDecimal[] {sums[2 * period], sums[2 * period + 1]});
+            BigDecimal[] byStage = new BigDecimal[stages.size()];
+            for (String owner : of instanceof Set<String> set ? set : new HashSet<>(of)) {   // each owner once
+                int i = owner(owner);
+                BigDecimal[][] ownerStages = i < 0 ? null : open[i];
+                if (ownerStages == null) {
+                    continue;
+                }
+                for (int s = 0; s < ownerStages.length; s++) {
+                    BigDecimal[] sums = ownerStages[s];
+                    if (sums == null || sums[2 * period] == null) {
+                        continue;
                     }
-                });
+                    String[] stage = stages.get(s);
+                    BigDecimal amount = sums[2 * period];
+                    BigDecimal configured = amount.multiply(BigDecimal.valueOf(winRate(s))).movePointLeft(2);
+                    BigDecimal claimed = sums[2 * period + 1] == null ? BigDecimal.ZERO : sums[2 * period + 1].movePointLeft(2);
+                    BigDecimal weighed = weighing.weigh(owner, stage[0], stage[1], amount, configured, claimed);
+                    byStage[s] = byStage[s] == null ? weighed : byStage[s].add(weighed);
+                }
             }
-            return weigh(weighing, inPeriod);
+            BigDecimal total = BigDecimal.ZERO;
+            for (BigDecimal stage : byStage) {
+                if (stage != null) {
+                    total = total.add(stage.setScale(2, RoundingMode.HALF_UP));
+                }
+            }
+            return total;
+        }
+
+        /** The stage model's configured win rate of the stage of that index (0 for a stage it does not know). */
+        private int winRate(int stage) {
+            Integer rate = winRates.get(stage);
+            if (rate == null) {
+                String[] s = stages.get(stage);
+                rate = stageModels.model(s[0]).find(s[1]).map(found -> found.winRate()).orElse(0);
+                winRates.set(stage, rate);
+            }
+            return rate;
         }
 
         /** Deals won in the period given to {@link PipelineFigures#byOwner} by these owners, and the part not paid. */
@@ -594,7 +741,8 @@ public class PipelineFigures {
             BigDecimal total = BigDecimal.ZERO;
             BigDecimal unfulfilled = BigDecimal.ZERO;
             for (String owner : of) {
-                Orders o = orders.get(owner);
+                int i = owner(owner);
+                Orders o = i < 0 ? null : orders[i];
                 if (o != null) {
                     total = total.add(o.total());
                     unfulfilled = unfulfilled.add(o.unfulfilled());
