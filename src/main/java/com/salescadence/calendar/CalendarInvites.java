@@ -54,6 +54,7 @@ public class CalendarInvites {
         this.organization = organization;
         this.zone = ZoneId.of(zone.trim());
         this.clock = clock.getIfAvailable(Clock::systemUTC);
+        IcsInvite.prepare(this.zone); // ical4j and the zone loaded now, not by the first invite (Monday 09:00's first call)
     }
 
     @EventListener

@@ -45,11 +45,12 @@ class CommitCallInvite {
         this.length = length;
     }
 
-    void publish(DelegateTask task, String managerId) {
+    /** @param managerName the manager's name as {@link CadenceMail#name} gives it (the listener has read it already) */
+    void publish(DelegateTask task, String managerId, String managerName) {
         Date cycleStart = (Date) task.getVariable(CYCLE_START);
         ZonedDateTime start = cycleClock.at(cycleStart, CALL_OFFSET).toInstant().atZone(ZoneId.systemDefault());
         List<String> reps = organization.directReports(managerId).stream().map(Person::id).toList();
         events.publishEvent(CommitCallMeeting.of((String) task.getVariable(CYCLE_KEY), managerId, reps, start, length,
-                mail.name(managerId), mail.taskUrl(task.getId())));
+                managerName, mail.taskUrl(task.getId())));
     }
 }

@@ -34,10 +34,11 @@ class RollupDelegates {
             Submission submission = compliance.owe(cycleId, manager, ReportType.ROLLUP, CommitDelegates.toLocal(task));
             task.setVariable(SUBMISSION_ID, submission.id());
             int level = ((Number) task.getVariable(ROLLUP_LEVEL)).intValue();
+            String name = mail.name(manager); // read once: the mail's and the invite's organizer
             mail.send(manager, NotificationKind.CALL_READY, "rollup.ready", (String) task.getVariable(CYCLE_KEY), null, task.getId(),
-                    mail.text(level == 1 ? "call.name.1" : "call.name.n", manager), mail.name(manager));
+                    mail.text(level == 1 ? "call.name.1" : "call.name.n", manager), name);
             if (level == 1) {
-                invite.publish(task, manager);
+                invite.publish(task, manager, name);
             }
         };
     }
