@@ -185,10 +185,11 @@ public class PipelineFigures {
         }
         Set<String> wanted = owners instanceof Set<String> set ? set : new HashSet<>(owners);
         ByOwner sums = new ByOwner(owners, periods.size());
-        KeptFigures.BucketHandler add = adder(periods.stream().map(KeptPeriod::of).toList(), sums);
+        List<KeptPeriod> keptPeriods = periods.stream().map(KeptPeriod::of).toList();
+        KeptFigures.BucketHandler add = adder(keptPeriods, sums);
         List<KeptFigures.Part> parts = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
-        forRanges(periods.stream().map(KeptPeriod::of).toList(), (grain, range) -> {
+        forRanges(keptPeriods, (grain, range) -> {
             int i = parts.size();
             parts.add(new KeptFigures.Part(List.of("WON", "OPEN"), "grain = '" + grain + "' and bucket >= :from" + i + " and bucket < :to" + i));
             params.put("from" + i, range.from());
@@ -247,7 +248,7 @@ public class PipelineFigures {
      * share's scope in the metrics.
      */
     public ByOwner byOwner(Collection<String> owners, List<Period> periods, Period wonIn) {
-        return owners.isEmpty() || periods.isEmpty() ? new ByOwner(owners, periods.size()) : byOwner(owners, periods, wonIn, scanAll(owners));
+        return byOwner(owners, periods, wonIn, !owners.isEmpty() && !periods.isEmpty() && scanAll(owners));
     }
 
     /**
