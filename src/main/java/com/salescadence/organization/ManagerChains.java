@@ -18,8 +18,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>Any write to {@code person} ({@link PersonRepository}'s insert, update, deactivate) drops what every transaction
  * kept, this one's at once and another's at its next look-up: a person moved to another manager in the same
- * transaction is answered with the new chain. The cache is a synchronization of the transaction it belongs to, so a
- * transaction started inside it ({@code REQUIRES_NEW}, which suspends the synchronizations) keeps its own.
+ * transaction is answered with the new chain. The cache is a resource of the transaction it belongs to, bound to this
+ * component and found by one map look-up (not by walking the transaction's synchronizations, which Spring copies and
+ * sorts on every call: an import's one transaction registers tens of thousands, the engine's listeners of every
+ * command). Its synchronization unbinds it when the transaction completes or is suspended, so a transaction started
+ * inside it ({@code REQUIRES_NEW}) keeps its own, and binds it again when the outer one resumes.
  */
 @Component
 class ManagerChains {
@@ -66,6 +69,7 @@ class ManagerChains {
         Kept kept = find();
         if (kept == null) {
             kept = new Kept(this, writes.get());
+            TransactionSynchronizationManager.bindResource(this, kept);
             TransactionSynchronizationManager.registerSynchronization(kept);
         } else if (kept.writes != writes.get()) {
             kept.chains.clear();
@@ -78,12 +82,7 @@ class ManagerChains {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return null;
         }
-        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
-            if (synchronization instanceof Kept kept && kept.owner == this) {
-                return kept;
-            }
-        }
-        return null;
+        return (Kept) TransactionSynchronizationManager.getResource(this);
     }
 
     /**
@@ -94,7 +93,7 @@ class ManagerChains {
     record Read(List<String> chain, boolean complete) {
     }
 
-    /** One transaction's chains; it ends with the transaction (synchronizations are dropped at completion). */
+    /** One transaction's chains, bound to their owner while the transaction runs; they end with it. */
     private static final class Kept implements TransactionSynchronization {
         final ManagerChains owner;
         final Map<String, List<String>> chains = new HashMap<>();
@@ -103,6 +102,21 @@ class ManagerChains {
         Kept(ManagerChains owner, long writes) {
             this.owner = owner;
             this.writes = writes;
+        }
+
+        @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResourceIfPossible(owner);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(owner, this);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(owner);
         }
     }
 }
