@@ -103,11 +103,14 @@ class DeadlineStormBench extends SpringBench {
                 + ", and weekly-commit's Sunday start timer (the bench starts the cycle).");
         quietOtherProcesses();
         ClockUtil.setCurrentTime(start);
-        try {
+        try (AutoAnalyze autoAnalyze = AutoAnalyze.start(jdbc)) {
             setUp(start);
             Cycle cycle = cycles.find(Cadence.WEEKLY_COMMIT, CycleKeys.weekKey(CycleKeys.weekCommittedFrom(SUNDAY.toLocalDate()))).orElseThrow();
             deadline(start, cycle);
             callOpening(start);
+            if (!autoAnalyze.note().isEmpty()) {
+                results.note(autoAnalyze.note());
+            }
         } finally {
             ClockUtil.reset();
         }

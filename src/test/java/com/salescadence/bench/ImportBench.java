@@ -77,6 +77,7 @@ class ImportBench {
         // untimed warm-up (JIT, caches) of both paths, so the first size does not pay it
         bare(200);
         product(200, "Warmup");
+        AutoAnalyze autoAnalyze = AutoAnalyze.start(jdbc);
         for (String size : SIZES.split(",")) {
             int deals = Integer.parseInt(size.trim());
             double cpu0 = cpuSeconds();
@@ -94,6 +95,10 @@ class ImportBench {
                     cpu1 - cpu0, "s", "-");
             results.add("5 import " + String.format(Locale.ROOT, "%,d", deals), "open deals per CPU second", deals / (cpu2 - cpu1),
                     deals / (cpu1 - cpu0), "/s", "-");
+        }
+        autoAnalyze.close();
+        if (!autoAnalyze.note().isEmpty()) {
+            results.note(autoAnalyze.note());
         }
         results.note("Product: ImportJobs.start with an accounts file (one account per " + DEALS_PER_ACCOUNT + " deals) and an "
                 + "opportunities file of open deals over " + OWNERS + " owners, run as the API runs it (validated and stored in one "

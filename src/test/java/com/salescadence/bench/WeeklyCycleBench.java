@@ -103,6 +103,18 @@ class WeeklyCycleBench extends SpringBench {
         keptFigures.rebuild();   // the seeding wrote by SQL, around the product's writes that keep the roll-up's figures
         results.info("setup", "the roll-up's kept figures rebuilt from the opportunity table (KeptFigures.rebuild)", BenchResults.format(seconds(t2)) + " s", "-");
         analyze();
+        try (AutoAnalyze autoAnalyze = AutoAnalyze.start(jdbcTemplate)) {
+            phases();
+            if (!autoAnalyze.note().isEmpty()) {
+                results.note(autoAnalyze.note());
+            }
+        }
+        String name = "results-" + (DB_URL.isBlank() ? "h2" : "postgres") + "-" + REPS + ".md";
+        results.write(Path.of("target/bench"), name);
+    }
+
+    /** The measured scenarios, after the set-up. */
+    void phases() throws Exception {
         if (FANOUT) {
             deployBaseline();
             fanOut();
@@ -119,9 +131,6 @@ class WeeklyCycleBench extends SpringBench {
         if (SCENARIOS.contains("rollup")) {
             rollup();
         }
-
-        String name = "results-" + (DB_URL.isBlank() ? "h2" : "postgres") + "-" + REPS + ".md";
-        results.write(Path.of("target/bench"), name);
     }
 
     // ------------------------------------------------------------------ data
