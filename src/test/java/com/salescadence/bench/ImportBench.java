@@ -77,28 +77,28 @@ class ImportBench {
         // untimed warm-up (JIT, caches) of both paths, so the first size does not pay it
         bare(200);
         product(200, "Warmup");
-        AutoAnalyze autoAnalyze = AutoAnalyze.start(jdbc);
-        for (String size : SIZES.split(",")) {
-            int deals = Integer.parseInt(size.trim());
-            double cpu0 = cpuSeconds();
-            double bare = bare(deals);
-            double cpu1 = cpuSeconds();
-            double seconds = product(deals, "Import" + deals);
-            double cpu2 = cpuSeconds();
-            results.add("5 import " + String.format(Locale.ROOT, "%,d", deals), "time until every deal and its instance is stored",
-                    seconds, bare, "s", deals == 2000 ? "< 7 s on H2" : "-");
-            results.add("5 import " + String.format(Locale.ROOT, "%,d", deals), "open deals per second", deals / seconds,
-                    deals / bare, "/s", ">= 300 /s");
-            BenchTargets.atLeast("5", String.format(Locale.ROOT, "import of %,d open deals: deals per second", deals), deals / seconds,
-                    deals / bare, "/s", 300);   // issue 15 targets
-            results.add("5 import " + String.format(Locale.ROOT, "%,d", deals), "CPU seconds of the JVM (all threads)", cpu2 - cpu1,
-                    cpu1 - cpu0, "s", "-");
-            results.add("5 import " + String.format(Locale.ROOT, "%,d", deals), "open deals per CPU second", deals / (cpu2 - cpu1),
-                    deals / (cpu1 - cpu0), "/s", "-");
-        }
-        autoAnalyze.close();
-        if (!autoAnalyze.note().isEmpty()) {
-            results.note(autoAnalyze.note());
+        try (AutoAnalyze autoAnalyze = AutoAnalyze.start(jdbc)) {
+            for (String size : SIZES.split(",")) {
+                int deals = Integer.parseInt(size.trim());
+                double cpu0 = cpuSeconds();
+                double bare = bare(deals);
+                double cpu1 = cpuSeconds();
+                double seconds = product(deals, "Import" + deals);
+                double cpu2 = cpuSeconds();
+                results.add("5 import " + String.format(Locale.ROOT, "%,d", deals), "time until every deal and its instance is stored",
+                        seconds, bare, "s", deals == 2000 ? "< 7 s on H2" : "-");
+                results.add("5 import " + String.format(Locale.ROOT, "%,d", deals), "open deals per second", deals / seconds,
+                        deals / bare, "/s", ">= 300 /s");
+                BenchTargets.atLeast("5", String.format(Locale.ROOT, "import of %,d open deals: deals per second", deals), deals / seconds,
+                        deals / bare, "/s", 300);   // issue 15 targets
+                results.add("5 import " + String.format(Locale.ROOT, "%,d", deals), "CPU seconds of the JVM (all threads)", cpu2 - cpu1,
+                        cpu1 - cpu0, "s", "-");
+                results.add("5 import " + String.format(Locale.ROOT, "%,d", deals), "open deals per CPU second", deals / (cpu2 - cpu1),
+                        deals / (cpu1 - cpu0), "/s", "-");
+            }
+            if (!autoAnalyze.note().isEmpty()) {
+                results.note(autoAnalyze.note());
+            }
         }
         results.note("Product: ImportJobs.start with an accounts file (one account per " + DEALS_PER_ACCOUNT + " deals) and an "
                 + "opportunities file of open deals over " + OWNERS + " owners, run as the API runs it (validated and stored in one "
